@@ -1,0 +1,27 @@
+/**
+ * Why a command's arguments were refused. `kind` is also the text key of the reply,
+ * so every kind here must exist in src/texts/vi.ts with exactly these parameters.
+ */
+export type ParseError =
+  | { kind: 'log.usage' }
+  | { kind: 'log.unknownMetric'; metric: string }
+  | { kind: 'log.missingAmount'; metric: string }
+  | { kind: 'log.badAmount'; amount: string }
+  | { kind: 'log.amountNotPositive'; amount: string }
+  | { kind: 'log.amountTooLarge'; amount: string; max: number; metric: string }
+  | { kind: 'log.repeatedMetric'; metric: string }
+  | { kind: 'log.badDate'; date: string }
+  | { kind: 'log.futureDay'; day: string }
+  | { kind: 'log.tooOld'; day: string; days: number }
+  | { kind: 'log.noteTooLong'; max: number }
+  | { kind: 'top.usage' }
+  | { kind: 'top.unknownMetric'; metric: string }
+  | { kind: 'lang.usage' }
+  | { kind: 'unit.usage' }
+  | { kind: 'unit.badCode'; code: string }
+  | { kind: 'unit.missingName' }
+  | { kind: 'register.usage' }
+  | { kind: 'role.usage' }
+  | { kind: 'metric.usage' }
+  | { kind: 'metric.badCode'; code: string }
+  | { kind: 'metric.badMax'; max: string };

@@ -1,0 +1,6 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/** JSON logs to stdout; `silent` in tests. */
+export const createLogger = (level: string): Logger => pino({ level, base: { app: 'thidua-bot' } });

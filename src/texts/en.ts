@@ -1,0 +1,132 @@
+import { formatDay, formatNumber, type Html } from './format';
+import type { Texts } from './texts';
+
+const n = (value: number) => formatNumber('en', value);
+
+/** English catalog: the compiler holds it to the Vietnamese master's keys and parameters. */
+export const en = {
+  'error.generic': 'Something went wrong; please try again in a few minutes.',
+  'chat.notRegistered': 'This group is not bound to a unit yet. An admin types <code>/register UNIT_CODE</code> to register it.',
+  'chat.groupOnly': "This command works in a unit's group. Open your unit's Telegram group and type it there.",
+  'auth.adminOnly': "Only the bot's admins may use this command.",
+
+  start: (p: { name: string }) =>
+    `Hello ${p.name}! I am the "Soldier's smile" campaign bot: I record your unit's work, rank and summarise it.\n` +
+    'Type /help for instructions.',
+  help: (p: { admin: boolean }) =>
+    [
+      '<b>Help</b>',
+      '/log <i>metric</i> <i>amount</i> [<i>date</i>] [<i>note</i>] (/ghi): record work, e.g. <code>/log cccd 120</code>, <code>/log cccd 120 dkoto 5 yesterday</code>',
+      '/undo (/hoantac): undo your latest entry (within 24 hours)',
+      '/me (/toi): your totals this week and this month',
+      '/top [<i>metric</i>] [week|month|year] (/bxh): leaderboard',
+      '/metrics (/chitieu): the metric catalog and aliases',
+      '/lang vi|en (/ngonngu): change the chat language',
+      'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
+      ...(p.admin
+        ? [
+            '',
+            '<b>Administration</b>',
+            '/unit add <i>CODE</i> <i>unit name</i> [parent=<i>PARENT_CODE</i>], /unit list',
+            '/register <i>CODE</i>: bind this group to a unit',
+            "/role commander|officer: reply to a person's message (or mention them) to set their role",
+            '/metric add <i>code</i> <i>Vietnamese name</i> | <i>English name</i> | <i>unit of count</i>; /metric alias <i>code</i> <i>alias</i>; /metric max <i>code</i> <i>number</i>',
+          ]
+        : []),
+    ].join('\n'),
+
+  'lang.usage': 'Usage: <code>/lang vi</code> or <code>/lang en</code>.',
+  'lang.set': 'Switched to English.',
+
+  'log.usage': 'Usage: <code>/log metric amount [date] [note]</code>, e.g. <code>/log cccd 120</code>. Type /metrics for the metrics.',
+  'log.unknownMetric': (p: { metric: string }) =>
+    `There is no metric "${p.metric}". Type /metrics for the catalog, e.g. <code>/log cccd 120</code>.`,
+  'log.missingAmount': (p: { metric: string }) => `The amount for "${p.metric}" is missing. Example: <code>/log ${p.metric} 120</code>.`,
+  'log.badAmount': (p: { amount: string }) =>
+    `"${p.amount}" is not a valid amount. Enter a positive whole number, e.g. 120 or 1,400.`,
+  'log.amountNotPositive': (p: { amount: string }) => `The amount must be greater than 0 (you typed "${p.amount}").`,
+  'log.amountTooLarge': (p: { amount: string; max: number; metric: string }) =>
+    `${p.amount} is over the maximum of ${n(p.max)} for one "${p.metric}" entry. If it is right, log it in several entries or ask an admin.`,
+  'log.repeatedMetric': (p: { metric: string }) => `The metric "${p.metric}" appears twice in one command. Add the amounts up.`,
+  'log.badDate': (p: { date: string }) =>
+    `"${p.date}" is not a valid date. Use <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>.`,
+  'log.futureDay': (p: { day: string }) => `Cannot log for ${formatDay(p.day)}: that day has not come yet.`,
+  'log.tooOld': (p: { day: string; days: number }) =>
+    `${formatDay(p.day)} is more than ${p.days} days ago and cannot be logged late. Ask your unit's commander.`,
+  'log.noteTooLong': (p: { max: number }) => `The note is too long (at most ${n(p.max)} characters).`,
+  'log.line': (p: { metric: string; amount: number; countUnit: string }) =>
+    `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit}`,
+  'log.confirmed': (p: { name: string; unit: string; day: string; lines: Html; weekLines: Html }) =>
+    `✅ Logged for <b>${p.unit}</b>, ${formatDay(p.day)} (${p.name}):\n${p.lines}\n\nUnit total this week:\n${p.weekLines}`,
+  'log.undoButton': '↩️ Undo',
+
+  'undo.done': (p: { lines: Html }) => `↩️ Undone:\n${p.lines}`,
+  'undo.doneBy': (p: { lines: Html; by: Html }) => `↩️ ${p.by} undid:\n${p.lines}`,
+  'undo.nothing': 'You have no entry from the last 24 hours to undo.',
+  'undo.notFound': 'No entry matches this message.',
+  'undo.alreadyUndone': 'This entry was already undone.',
+  'undo.notAuthor': 'Only the person who logged it can undo with this button.',
+  'undo.buttonExpired': 'The undo button has expired. Type /undo instead.',
+  'undo.notAllowed': "Only the unit's commander may undo someone else's entry.",
+
+  'me.header': (p: { name: string }) => `<b>${p.name}'s results</b>`,
+  'me.week': (p: { from: string; to: string }) => `This week (${formatDay(p.from)}–${formatDay(p.to)}):`,
+  'me.month': (p: { month: string }) => `Month ${p.month}:`,
+  'me.none': '  (nothing yet)',
+
+  'top.usage': 'Usage: <code>/top [metric] [week|month|year]</code>, e.g. <code>/top cccd month</code>.',
+  'top.unknownMetric': (p: { metric: string }) => `There is no metric "${p.metric}". Type /metrics for the catalog.`,
+  'top.header': (p: { scope: string; period: string }) => `🏆 <b>Leaderboard of ${p.scope}</b> (${p.period})`,
+  'top.metric': (p: { metric: string; countUnit: string }) => `<b>${p.metric}</b> (${p.countUnit})`,
+  'top.row': (p: { rank: number; name: string; amount: number }) => `${p.rank}. ${p.name}: ${n(p.amount)}`,
+  'top.empty': 'Nothing has been logged in this period yet.',
+  'period.week': (p: { from: string; to: string }) => `week ${formatDay(p.from)}–${formatDay(p.to)}`,
+  'period.month': (p: { month: string }) => `month ${p.month}`,
+  'period.year': (p: { year: string }) => `year ${p.year}`,
+
+  'metrics.header': '<b>Metrics</b> (code, name, unit of count, maximum per entry)',
+  'metrics.line': (p: { code: string; name: string; countUnit: string; max: number; aliases: string }) =>
+    `• <code>${p.code}</code> ${p.name} (${p.countUnit}, ≤ ${n(p.max)})${p.aliases ? `\n   also: ${p.aliases}` : ''}`,
+
+  'unit.usage': 'Usage: <code>/unit add CODE Unit name [parent=PARENT_CODE]</code> or <code>/unit list</code>.',
+  'unit.badCode': (p: { code: string }) =>
+    `Unit code "${p.code}" is not valid: use unaccented letters, digits, "-" and "_" (at most 32 characters).`,
+  'unit.missingName': 'The unit name is missing. Example: <code>/unit add PC06 Administrative Police parent=CAT</code>.',
+  'unit.added': (p: { code: string; name: string }) => `Unit <b>${p.code}</b> added: ${p.name}.`,
+  'unit.exists': (p: { code: string }) => `Unit ${p.code} already exists.`,
+  'unit.unknownParent': (p: { code: string }) => `There is no parent unit "${p.code}". Type <code>/unit list</code> to see them.`,
+  'unit.listHeader': '<b>Units</b>',
+  'unit.listEmpty': 'No units yet. Add one with <code>/unit add CODE Unit name</code>.',
+  'unit.listLine': (p: { depth: number; code: string; name: string; groups: number }) =>
+    `${'  '.repeat(p.depth)}• <b>${p.code}</b> ${p.name}${p.groups ? ` (${p.groups} groups)` : ''}`,
+
+  'register.usage': "Usage: <code>/register UNIT_CODE</code>, typed in the unit's group.",
+  'register.unknownUnit': (p: { code: string }) => `There is no unit "${p.code}". Type <code>/unit list</code> to see them.`,
+  'register.done': (p: { code: string; name: string }) =>
+    `This group is now bound to unit <b>${p.code}</b> (${p.name}). Officers can start logging with <code>/log cccd 120</code>.`,
+
+  'role.usage':
+    "Usage: reply to a person's message with <code>/role commander</code> or <code>/role officer</code>, or mention them after the command.",
+  'role.noTarget': "Reply to the person's message, or mention them after the command.",
+  'role.commander': (p: { name: string; unit: string }) => `${p.name} is a commander of ${p.unit}.`,
+  'role.officer': (p: { name: string; unit: string }) => `${p.name} is an officer of ${p.unit}.`,
+
+  'metric.usage':
+    'Usage: <code>/metric add code Vietnamese name | English name | unit of count</code>, <code>/metric alias code alias</code>, <code>/metric max code number</code>.',
+  'metric.badCode': (p: { code: string }) =>
+    `Metric code "${p.code}" is not valid: unaccented lower-case letters and digits, at most 24 characters.`,
+  'metric.badMax': (p: { max: string }) => `"${p.max}" is not a valid maximum (a positive whole number).`,
+  'metric.added': (p: { code: string; name: string }) => `Metric <code>${p.code}</code> added: ${p.name}.`,
+  'metric.exists': (p: { code: string }) => `A metric or alias "${p.code}" already exists.`,
+  'metric.unknown': (p: { code: string }) => `There is no metric "${p.code}".`,
+  'metric.aliasAdded': (p: { alias: string; code: string }) => `"${p.alias}" is now also a name for <code>${p.code}</code>.`,
+  'metric.maxSet': (p: { code: string; max: number }) => `Maximum per entry for <code>${p.code}</code>: ${n(p.max)}.`,
+
+  'menu.log': 'Record work: /log cccd 120',
+  'menu.undo': 'Undo your latest entry',
+  'menu.me': 'My results',
+  'menu.top': 'Leaderboard',
+  'menu.metrics': 'Metric catalog',
+  'menu.help': 'Help',
+  'menu.lang': 'Change language (vi/en)',
+} satisfies Texts;
