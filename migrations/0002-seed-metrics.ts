@@ -134,8 +134,12 @@ export const seedMetrics: Migration = {
       metric_aliases: { alias: string; metric_code: string };
     }>;
     for (const [index, { aliases, ...metric }] of SEED_METRICS.entries()) {
-      await target.insertInto('metrics').values({ ...metric, sort_order: index + 1, created_at }).execute();
-      for (const alias of aliases) await target.insertInto('metric_aliases').values({ alias, metric_code: metric.code }).execute();
+      await target
+        .insertInto('metrics')
+        .values({ ...metric, sort_order: index + 1, created_at })
+        .execute();
+      for (const alias of aliases)
+        await target.insertInto('metric_aliases').values({ alias, metric_code: metric.code }).execute();
     }
   },
 };

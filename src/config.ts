@@ -24,7 +24,10 @@ const timeZone = z.string().refine((zone) => {
 }, 'unknown IANA time zone');
 
 const configSchema = z.object({
-  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'expected a token from @BotFather, like 123456:ABC-...').optional(),
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'expected a token from @BotFather, like 123456:ABC-...')
+    .optional(),
   DATABASE_URL: z.string().min(1).default('data/thidua.sqlite'),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   ADMIN_IDS: idList,

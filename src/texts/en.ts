@@ -6,9 +6,12 @@ const n = (value: number) => formatNumber('en', value);
 /** English catalog: the compiler holds it to the Vietnamese master's keys and parameters. */
 export const en = {
   'error.generic': 'Something went wrong; please try again in a few minutes.',
-  'chat.notRegistered': 'This group is not bound to a unit yet. An admin types <code>/register UNIT_CODE</code> to register it.',
+  'chat.notRegistered':
+    'This group is not bound to a unit yet. An admin types <code>/register UNIT_CODE</code> to register it.',
   'chat.groupOnly': "This command works in a unit's group. Open your unit's Telegram group and type it there.",
   'auth.adminOnly': "Only the bot's admins may use this command.",
+  'auth.commanderOrAdmin': "Only the unit's commanders or the bot's admins may use this command in a group.",
+  'command.unknown': "I don't know that command. Type /help to see the commands.",
 
   start: (p: { name: string }) =>
     `Hello ${p.name}! I am the "Soldier's smile" campaign bot: I record your unit's work, rank and summarise it.\n` +
@@ -38,16 +41,19 @@ export const en = {
   'lang.usage': 'Usage: <code>/lang vi</code> or <code>/lang en</code>.',
   'lang.set': 'Switched to English.',
 
-  'log.usage': 'Usage: <code>/log metric amount [date] [note]</code>, e.g. <code>/log cccd 120</code>. Type /metrics for the metrics.',
+  'log.usage':
+    'Usage: <code>/log metric amount [date] [note]</code>, e.g. <code>/log cccd 120</code>. Type /metrics for the metrics.',
   'log.unknownMetric': (p: { metric: string }) =>
     `There is no metric "${p.metric}". Type /metrics for the catalog, e.g. <code>/log cccd 120</code>.`,
-  'log.missingAmount': (p: { metric: string }) => `The amount for "${p.metric}" is missing. Example: <code>/log ${p.metric} 120</code>.`,
+  'log.missingAmount': (p: { metric: string }) =>
+    `The amount for "${p.metric}" is missing. Example: <code>/log ${p.metric} 120</code>.`,
   'log.badAmount': (p: { amount: string }) =>
     `"${p.amount}" is not a valid amount. Enter a positive whole number, e.g. 120 or 1,400.`,
   'log.amountNotPositive': (p: { amount: string }) => `The amount must be greater than 0 (you typed "${p.amount}").`,
   'log.amountTooLarge': (p: { amount: string; max: number; metric: string }) =>
     `${p.amount} is over the maximum of ${n(p.max)} for one "${p.metric}" entry. If it is right, log it in several entries or ask an admin.`,
-  'log.repeatedMetric': (p: { metric: string }) => `The metric "${p.metric}" appears twice in one command. Add the amounts up.`,
+  'log.repeatedMetric': (p: { metric: string }) =>
+    `The metric "${p.metric}" appears twice in one command. Add the amounts up.`,
   'log.badDate': (p: { date: string }) =>
     `"${p.date}" is not a valid date. Use <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>.`,
   'log.futureDay': (p: { day: string }) => `Cannot log for ${formatDay(p.day)}: that day has not come yet.`,
@@ -91,17 +97,20 @@ export const en = {
   'unit.usage': 'Usage: <code>/unit add CODE Unit name [parent=PARENT_CODE]</code> or <code>/unit list</code>.',
   'unit.badCode': (p: { code: string }) =>
     `Unit code "${p.code}" is not valid: use unaccented letters, digits, "-" and "_" (at most 32 characters).`,
-  'unit.missingName': 'The unit name is missing. Example: <code>/unit add PC06 Administrative Police parent=CAT</code>.',
+  'unit.missingName':
+    'The unit name is missing. Example: <code>/unit add PC06 Administrative Police parent=CAT</code>.',
   'unit.added': (p: { code: string; name: string }) => `Unit <b>${p.code}</b> added: ${p.name}.`,
   'unit.exists': (p: { code: string }) => `Unit ${p.code} already exists.`,
-  'unit.unknownParent': (p: { code: string }) => `There is no parent unit "${p.code}". Type <code>/unit list</code> to see them.`,
+  'unit.unknownParent': (p: { code: string }) =>
+    `There is no parent unit "${p.code}". Type <code>/unit list</code> to see them.`,
   'unit.listHeader': '<b>Units</b>',
   'unit.listEmpty': 'No units yet. Add one with <code>/unit add CODE Unit name</code>.',
   'unit.listLine': (p: { depth: number; code: string; name: string; groups: number }) =>
     `${'  '.repeat(p.depth)}• <b>${p.code}</b> ${p.name}${p.groups ? ` (${p.groups} groups)` : ''}`,
 
   'register.usage': "Usage: <code>/register UNIT_CODE</code>, typed in the unit's group.",
-  'register.unknownUnit': (p: { code: string }) => `There is no unit "${p.code}". Type <code>/unit list</code> to see them.`,
+  'register.unknownUnit': (p: { code: string }) =>
+    `There is no unit "${p.code}". Type <code>/unit list</code> to see them.`,
   'register.done': (p: { code: string; name: string }) =>
     `This group is now bound to unit <b>${p.code}</b> (${p.name}). Officers can start logging with <code>/log cccd 120</code>.`,
 
@@ -119,7 +128,8 @@ export const en = {
   'metric.added': (p: { code: string; name: string }) => `Metric <code>${p.code}</code> added: ${p.name}.`,
   'metric.exists': (p: { code: string }) => `A metric or alias "${p.code}" already exists.`,
   'metric.unknown': (p: { code: string }) => `There is no metric "${p.code}".`,
-  'metric.aliasAdded': (p: { alias: string; code: string }) => `"${p.alias}" is now also a name for <code>${p.code}</code>.`,
+  'metric.aliasAdded': (p: { alias: string; code: string }) =>
+    `"${p.alias}" is now also a name for <code>${p.code}</code>.`,
   'metric.maxSet': (p: { code: string; max: number }) => `Maximum per entry for <code>${p.code}</code>: ${n(p.max)}.`,
 
   'menu.log': 'Record work: /log cccd 120',

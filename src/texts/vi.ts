@@ -5,9 +5,12 @@ const n = (value: number) => formatNumber('vi', value);
 /** The master catalog: every user-facing string, in Vietnamese. Parameters arrive HTML-escaped. */
 export const vi = {
   'error.generic': 'Đã có lỗi xảy ra, vui lòng thử lại sau ít phút.',
-  'chat.notRegistered': 'Nhóm này chưa gắn với đơn vị nào. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để đăng ký nhóm.',
+  'chat.notRegistered':
+    'Nhóm này chưa gắn với đơn vị nào. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để đăng ký nhóm.',
   'chat.groupOnly': 'Lệnh này dùng trong nhóm của đơn vị. Hãy mở nhóm Telegram của đơn vị và gõ lại lệnh ở đó.',
   'auth.adminOnly': 'Chỉ quản trị viên của bot được dùng lệnh này.',
+  'auth.commanderOrAdmin': 'Chỉ chỉ huy của đơn vị hoặc quản trị viên được dùng lệnh này trong nhóm.',
+  'command.unknown': 'Tôi không hiểu lệnh này. Gõ /help để xem các lệnh.',
 
   start: (p: { name: string }) =>
     `Xin chào ${p.name}! Tôi là bot thi đua "Nụ cười chiến sĩ": ghi kết quả công tác của đơn vị, xếp hạng và tổng hợp.\n` +
@@ -37,7 +40,8 @@ export const vi = {
   'lang.usage': 'Cú pháp: <code>/lang vi</code> hoặc <code>/lang en</code>.',
   'lang.set': 'Đã chuyển sang tiếng Việt.',
 
-  'log.usage': 'Cú pháp: <code>/log chỉ_tiêu số_lượng [ngày] [ghi chú]</code>, ví dụ <code>/log cccd 120</code>. Gõ /metrics để xem các chỉ tiêu.',
+  'log.usage':
+    'Cú pháp: <code>/log chỉ_tiêu số_lượng [ngày] [ghi chú]</code>, ví dụ <code>/log cccd 120</code>. Gõ /metrics để xem các chỉ tiêu.',
   'log.unknownMetric': (p: { metric: string }) =>
     `Không có chỉ tiêu "${p.metric}". Gõ /metrics để xem danh mục, ví dụ <code>/log cccd 120</code>.`,
   'log.missingAmount': (p: { metric: string }) =>
@@ -90,11 +94,13 @@ export const vi = {
     `• <code>${p.code}</code> ${p.name} (${p.countUnit}, ≤ ${n(p.max)})${p.aliases ? `\n   cũng gọi: ${p.aliases}` : ''}`,
 
   'unit.usage': 'Cú pháp: <code>/unit add MÃ Tên đơn vị [parent=MÃ_CẤP_TRÊN]</code> hoặc <code>/unit list</code>.',
-  'unit.badCode': (p: { code: string }) => `Mã đơn vị "${p.code}" không hợp lệ: chỉ dùng chữ không dấu, số, "-" và "_" (tối đa 32 ký tự).`,
+  'unit.badCode': (p: { code: string }) =>
+    `Mã đơn vị "${p.code}" không hợp lệ: chỉ dùng chữ không dấu, số, "-" và "_" (tối đa 32 ký tự).`,
   'unit.missingName': 'Thiếu tên đơn vị. Ví dụ: <code>/unit add PC06 Phòng Cảnh sát QLHC về TTXH parent=CAT</code>.',
   'unit.added': (p: { code: string; name: string }) => `Đã thêm đơn vị <b>${p.code}</b>: ${p.name}.`,
   'unit.exists': (p: { code: string }) => `Đơn vị ${p.code} đã có.`,
-  'unit.unknownParent': (p: { code: string }) => `Không có đơn vị cấp trên "${p.code}". Gõ <code>/unit list</code> để xem.`,
+  'unit.unknownParent': (p: { code: string }) =>
+    `Không có đơn vị cấp trên "${p.code}". Gõ <code>/unit list</code> để xem.`,
   'unit.listHeader': '<b>Các đơn vị</b>',
   'unit.listEmpty': 'Chưa có đơn vị nào. Thêm bằng <code>/unit add MÃ Tên đơn vị</code>.',
   'unit.listLine': (p: { depth: number; code: string; name: string; groups: number }) =>
@@ -113,13 +119,16 @@ export const vi = {
 
   'metric.usage':
     'Cú pháp: <code>/metric add mã tên | English name | đơn vị tính</code>, <code>/metric alias mã tên gọi khác</code>, <code>/metric max mã số</code>.',
-  'metric.badCode': (p: { code: string }) => `Mã chỉ tiêu "${p.code}" không hợp lệ: chữ thường không dấu và số, tối đa 24 ký tự.`,
+  'metric.badCode': (p: { code: string }) =>
+    `Mã chỉ tiêu "${p.code}" không hợp lệ: chữ thường không dấu và số, tối đa 24 ký tự.`,
   'metric.badMax': (p: { max: string }) => `"${p.max}" không phải mức tối đa hợp lệ (số nguyên dương).`,
   'metric.added': (p: { code: string; name: string }) => `Đã thêm chỉ tiêu <code>${p.code}</code>: ${p.name}.`,
   'metric.exists': (p: { code: string }) => `Chỉ tiêu hoặc tên gọi "${p.code}" đã có.`,
   'metric.unknown': (p: { code: string }) => `Không có chỉ tiêu "${p.code}".`,
-  'metric.aliasAdded': (p: { alias: string; code: string }) => `"${p.alias}" nay cũng là tên gọi của <code>${p.code}</code>.`,
-  'metric.maxSet': (p: { code: string; max: number }) => `Mức tối đa mỗi lần ghi của <code>${p.code}</code>: ${n(p.max)}.`,
+  'metric.aliasAdded': (p: { alias: string; code: string }) =>
+    `"${p.alias}" nay cũng là tên gọi của <code>${p.code}</code>.`,
+  'metric.maxSet': (p: { code: string; max: number }) =>
+    `Mức tối đa mỗi lần ghi của <code>${p.code}</code>: ${n(p.max)}.`,
 
   'menu.log': 'Ghi kết quả: /log cccd 120',
   'menu.undo': 'Hoàn tác lần ghi gần nhất',

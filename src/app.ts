@@ -1,0 +1,71 @@
+import type { Telegraf } from 'telegraf';
+import { type Clock, systemClock } from './clock';
+import type { Config } from './config';
+import { type Connection, connect } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { createLogger, type Logger } from './logger';
+import type { BotApi } from './telegram/bot-api';
+import { publishCommandMenus } from './telegram/command-menu';
+import type { BotServices } from './telegram/context';
+import { createBot } from './telegram/create-bot';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Replaces telegraf's HTTP client (tests, benchmarks); by default the bot calls TELEGRAM_API_ROOT. */
+  readonly botApi?: BotApi;
+}
+
+/** A wired bot: store migrated, handlers registered, not yet polling. */
+export interface App {
+  readonly bot: Telegraf;
+  readonly services: BotServices;
+  readonly connection: Connection;
+  /** Feeds one raw update through the whole pipeline, as polling or a webhook would. */
+  handleUpdate(update: unknown): Promise<void>;
+  /** Publishes the command menus and starts long polling; resolves once polling has begun. */
+  start(): Promise<void>;
+  stop(reason?: string): Promise<void>;
+}
+
+/** Connects, migrates and builds the bot. Throws when the store cannot be opened or migrated. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const connection = connect(config.databaseUrl);
+  const migration = await migrateToLatest(connection);
+  if (migration.error) {
+    await connection.close();
+    throw new Error(`database migration failed: ${String(migration.error)}`);
+  }
+  const { bot, services } = createBot({ config, db: connection.db, clock, logger, botApi: options.botApi });
+  if (options.botApi) bot.botInfo = (await options.botApi.call('getMe', {})) as typeof bot.botInfo;
+  let polling = false;
+
+  return {
+    bot,
+    services,
+    connection,
+    handleUpdate: (update) => bot.handleUpdate(update as never),
+    async start() {
+      const refused = await publishCommandMenus(services.transport, config.defaultLocale);
+      for (const error of refused)
+        logger.warn({ err: error }, 'setMyCommands refused; the command menu may be missing');
+      await new Promise<void>((resolve, reject) => {
+        bot
+          .launch({ dropPendingUpdates: false }, () => {
+            polling = true;
+            resolve();
+          })
+          .catch(reject);
+      });
+    },
+    async stop(reason = 'stop') {
+      if (polling) bot.stop(reason);
+      polling = false;
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Db } from './schema';
+
+/** What the bot keeps about a chat: its unit (for groups) and its language. */
+export interface ChatSettings {
+  readonly chatId: number;
+  readonly unitId: number | null;
+  readonly locale: string | null;
+}
+
+export async function findChat(db: Db, chatId: number): Promise<ChatSettings | undefined> {
+  const row = await db
+    .selectFrom('chats')
+    .select(['chat_id', 'unit_id', 'locale'])
+    .where('chat_id', '=', chatId)
+    .executeTakeFirst();
+  return row && { chatId: row.chat_id, unitId: row.unit_id, locale: row.locale };
+}
+
+/** Creates the chat's row if missing, or updates its title and type; returns nothing the caller must re-read. */
+export async function upsertChat(
+  db: Db,
+  chat: { chatId: number; type: string; title: string | null },
+  changes: { unitId?: number; locale?: string },
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .insertInto('chats')
+    .values({
+      chat_id: chat.chatId,
+      type: chat.type,
+      title: chat.title,
+      unit_id: changes.unitId ?? null,
+      locale: changes.locale ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) =>
+      oc.column('chat_id').doUpdateSet({
+        type: chat.type,
+        title: chat.title,
+        updated_at: at,
+        ...(changes.unitId !== undefined && { unit_id: changes.unitId }),
+        ...(changes.locale !== undefined && { locale: changes.locale }),
+      }),
+    )
+    .execute();
+}
+
+/** A group upgraded to a supergroup gets a new id: its unit, language and history follow it. */
+export async function moveChat(db: Db, fromChatId: number, toChatId: number, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const old = await trx.selectFrom('chats').selectAll().where('chat_id', '=', fromChatId).executeTakeFirst();
+    if (!old) return;
+    await trx
+      .insertInto('chats')
+      .values({ ...old, chat_id: toChatId, type: 'supergroup', updated_at: now.toISOString() })
+      .onConflict((oc) =>
+        oc.column('chat_id').doUpdateSet({ unit_id: old.unit_id, locale: old.locale, updated_at: now.toISOString() }),
+      )
+      .execute();
+    await trx
+      .updateTable('chats')
+      .set({ unit_id: null, updated_at: now.toISOString() })
+      .where('chat_id', '=', fromChatId)
+      .execute();
+    await trx.updateTable('tally_entries').set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
+  });
+}

@@ -1,0 +1,303 @@
+import { parseLogArgs } from '../../commands/parse-log';
+import { parseTopArgs } from '../../commands/parse-top';
+import { displayName } from '../../db/member-store';
+import {
+  entriesOfMessage,
+  entriesOfUpdate,
+  latestUpdateOf,
+  markUndone,
+  sumByMember,
+  sumByMetric,
+  sumByUnit,
+  type TallyEntry,
+} from '../../db/tally-store';
+import type { DayRange } from '../../domain/day';
+import type { Locale } from '../../domain/locale';
+import type { Metric, MetricCatalog } from '../../domain/metric';
+import { localDayOf, monthOf, type PeriodKind, periodOf, weekOf } from '../../domain/period';
+import { rank, rollUpToChildren } from '../../domain/ranking';
+import { recordTallies, undoTallies } from '../../services/record-tallies';
+import { lines, t } from '../../texts/texts';
+import type { BotServices, CommandContext, Feature } from '../context';
+import { mentionOf, nameOf, profileOf } from '../people';
+import type { Message } from '../update-schema';
+
+const UNDO_PREFIX = 'undo';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TOP_ROWS_ONE_METRIC = 10;
+const TOP_ROWS_EACH_METRIC = 3;
+
+/** The confirmation's undo button carries the update id of the /log it undoes. */
+export const undoCallbackData = (updateId: number): string => `${UNDO_PREFIX}:${updateId}`;
+
+function undoTargetOf(message: Message, botId: number): number | undefined {
+  if (message.from?.id !== botId) return undefined;
+  for (const row of message.reply_markup?.inline_keyboard ?? []) {
+    for (const button of row) {
+      const match = /^undo:(\d+)$/.exec(button.callback_data ?? '');
+      if (match) return Number(match[1]);
+    }
+  }
+  return undefined;
+}
+
+function metricLines(locale: Locale, catalog: MetricCatalog, totals: ReadonlyMap<string, number>): string[] {
+  return catalog.all
+    .filter((metric) => (totals.get(metric.code) ?? 0) > 0)
+    .map((metric) =>
+      t(locale, 'log.line', {
+        metric: metric.name[locale],
+        amount: totals.get(metric.code)!,
+        countUnit: metric.countUnit[locale],
+      }),
+    );
+}
+
+function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly TallyEntry[]): string[] {
+  return entries.map((entry) => {
+    const metric = catalog.all.find((m) => m.code === entry.metricCode);
+    return t(locale, 'log.line', {
+      metric: metric?.name[locale] ?? entry.metricCode,
+      amount: entry.amount,
+      countUnit: metric?.countUnit[locale] ?? '',
+    });
+  });
+}
+
+function periodLabel(locale: Locale, kind: PeriodKind, range: DayRange): string {
+  const [year, month] = range.from.split('-');
+  if (kind === 'week') return t(locale, 'period.week', { from: range.from, to: range.to });
+  if (kind === 'month') return t(locale, 'period.month', { month: `${month}/${year}` });
+  return t(locale, 'period.year', { year: year ?? '' });
+}
+
+/** /log, /undo (and its button), /me, /top and /metrics. */
+export function tallyFeature(services: BotServices): Feature {
+  const { db, config, directory, transport } = services;
+  const today = (now: Date) => localDayOf(now, config.timeZone);
+
+  async function unitOrExplain(ctx: CommandContext) {
+    if (ctx.chat.type === 'private') {
+      await ctx.replyText('chat.groupOnly');
+      return undefined;
+    }
+    const unit = ctx.settings?.unitId ? (await directory.units()).byId(ctx.settings.unitId) : undefined;
+    if (!unit) await ctx.replyText('chat.notRegistered');
+    return unit;
+  }
+
+  async function log(ctx: CommandContext) {
+    const unit = await unitOrExplain(ctx);
+    if (!unit) return;
+    const catalog = await directory.metrics();
+    const parsed = parseLogArgs(ctx.args, { catalog, today: today(ctx.now), backdateDays: config.backdateDays });
+    if (!parsed.ok) return ctx.replyError(parsed.error);
+    const { items, day, note } = parsed.value;
+    await directory.rememberMember(profileOf(ctx.from), unit.id, ctx.now);
+    const outcome = await recordTallies(
+      db,
+      {
+        updateId: ctx.updateId,
+        chatId: ctx.chat.id,
+        messageId: ctx.message.message_id,
+        unitId: unit.id,
+        userId: ctx.from.id,
+        day,
+        note: note ?? null,
+        items: items.map((item) => ({ metricCode: item.metric.code, amount: item.amount })),
+      },
+      ctx.now,
+    );
+    if (outcome === 'duplicate') return;
+    const weekTotals = await sumByMetric(db, {
+      unitIds: [unit.id],
+      range: weekOf(day),
+      metricCodes: items.map((item) => item.metric.code),
+    });
+    const { locale } = ctx;
+    const logged = new Map(items.map((item) => [item.metric.code, item.amount]));
+    await ctx.reply(
+      t(locale, 'log.confirmed', {
+        name: nameOf(ctx.from),
+        unit: unit.name,
+        day,
+        lines: lines(metricLines(locale, catalog, logged)),
+        weekLines: lines(metricLines(locale, catalog, weekTotals)),
+      }),
+      { keyboard: [[{ text: t(locale, 'log.undoButton'), callbackData: undoCallbackData(ctx.updateId) }]] },
+    );
+  }
+
+  async function undo(ctx: CommandContext) {
+    const unit = await unitOrExplain(ctx);
+    if (!unit) return;
+    const target = ctx.message.reply_to_message;
+    let entries: TallyEntry[];
+    if (target) {
+      const updateId = undoTargetOf(target, services.botId());
+      entries =
+        updateId !== undefined
+          ? await entriesOfUpdate(db, updateId)
+          : await entriesOfMessage(db, ctx.chat.id, target.message_id);
+      if (entries.length === 0) return ctx.replyText('undo.notFound');
+    } else {
+      const latest = await latestUpdateOf(db, ctx.from.id, new Date(ctx.now.getTime() - DAY_MS));
+      if (latest === undefined) return ctx.replyText('undo.nothing');
+      entries = await entriesOfUpdate(db, latest);
+    }
+    const first = entries[0]!;
+    const own = first.userId === ctx.from.id && ctx.now.getTime() - Date.parse(first.createdAt) <= DAY_MS;
+    if (!own && !(await directory.commands(ctx.from.id, first.unitId))) return ctx.replyText('undo.notAllowed');
+    const standing = entries.filter((entry) => entry.undoneAt === null);
+    if (standing.length === 0) return ctx.replyText('undo.alreadyUndone');
+    const undone = await undoTallies(
+      db,
+      { updateId: ctx.updateId, entryIds: standing.map((entry) => entry.id), undoneBy: ctx.from.id },
+      ctx.now,
+    );
+    if (undone === 'duplicate') return;
+    if (undone.length === 0) return ctx.replyText('undo.alreadyUndone');
+    const rendered = lines(
+      entryLines(
+        ctx.locale,
+        await directory.metrics(),
+        standing.filter((e) => undone.includes(e.id)),
+      ),
+    );
+    if (first.userId === ctx.from.id) await ctx.replyText('undo.done', { lines: rendered });
+    else await ctx.replyText('undo.doneBy', { lines: rendered, by: mentionOf(ctx.from) });
+  }
+
+  async function me(ctx: CommandContext) {
+    const day = today(ctx.now);
+    const week = weekOf(day);
+    const month = monthOf(day);
+    const catalog = await directory.metrics();
+    const [weekTotals, monthTotals] = await Promise.all([
+      sumByMetric(db, { userId: ctx.from.id, range: week }),
+      sumByMetric(db, { userId: ctx.from.id, range: month }),
+    ]);
+    const { locale } = ctx;
+    const section = (totals: Map<string, number>) => {
+      const rendered = metricLines(locale, catalog, totals);
+      return rendered.length > 0 ? rendered : [t(locale, 'me.none')];
+    };
+    const [year, monthNumber] = day.split('-');
+    await ctx.reply(
+      [
+        t(locale, 'me.header', { name: nameOf(ctx.from) }),
+        t(locale, 'me.week', { from: week.from, to: week.to }),
+        ...section(weekTotals),
+        t(locale, 'me.month', { month: `${monthNumber}/${year}` }),
+        ...section(monthTotals),
+      ].join('\n'),
+    );
+  }
+
+  async function top(ctx: CommandContext) {
+    const unit = await unitOrExplain(ctx);
+    if (!unit) return;
+    const catalog = await directory.metrics();
+    const parsed = parseTopArgs(ctx.args, catalog);
+    if (!parsed.ok) return ctx.replyError(parsed.error);
+    const { metric, period } = parsed.value;
+    const range = periodOf(period, today(ctx.now));
+    const tree = await directory.units();
+    const children = tree.children(unit.id);
+    const { locale } = ctx;
+
+    type Row = { item: string; total: number };
+    const rowsByMetric = new Map<string, Row[]>();
+    const push = (metricCode: string, row: Row) =>
+      rowsByMetric.set(metricCode, [...(rowsByMetric.get(metricCode) ?? []), row]);
+    if (children.length > 0) {
+      const rows = await sumByUnit(db, { unitIds: tree.subtreeIds(unit.id), range, metricCode: metric?.code });
+      const childSubtrees = children.map((child) => ({ id: child.id, subtree: tree.subtreeIds(child.id) }));
+      for (const metricCode of new Set(rows.map((row) => row.metricCode))) {
+        const totals = rollUpToChildren(
+          rows.filter((row) => row.metricCode === metricCode),
+          childSubtrees,
+        );
+        for (const child of children) push(metricCode, { item: child.name, total: totals.get(child.id) ?? 0 });
+      }
+    } else {
+      const rows = await sumByMember(db, { unitIds: [unit.id], range, metricCode: metric?.code });
+      for (const row of rows) push(row.metricCode, { item: displayName(row), total: row.total });
+    }
+
+    const shown: Metric[] = metric ? [metric] : catalog.all.filter((m) => rowsByMetric.has(m.code));
+    const limit = metric ? TOP_ROWS_ONE_METRIC : TOP_ROWS_EACH_METRIC;
+    const sections = shown.flatMap((m) => {
+      const ranked = rank(rowsByMetric.get(m.code) ?? [], (label) => label).slice(0, limit);
+      if (ranked.length === 0) return [];
+      return [
+        '',
+        t(locale, 'top.metric', { metric: m.name[locale], countUnit: m.countUnit[locale] }),
+        ...ranked.map((r) => t(locale, 'top.row', { rank: r.rank, name: r.item, amount: r.total })),
+      ];
+    });
+    await ctx.reply(
+      [
+        t(locale, 'top.header', { scope: unit.name, period: periodLabel(locale, period, range) }),
+        ...(sections.length > 0 ? sections : [t(locale, 'top.empty')]),
+      ].join('\n'),
+    );
+  }
+
+  async function metrics(ctx: CommandContext) {
+    const { locale } = ctx;
+    const catalog = await directory.metrics();
+    await ctx.reply(
+      [
+        t(locale, 'metrics.header'),
+        ...catalog.all.map((metric) =>
+          t(locale, 'metrics.line', {
+            code: metric.code,
+            name: metric.name[locale],
+            countUnit: metric.countUnit[locale],
+            max: metric.maxPerEntry,
+            aliases: metric.aliases.join(', '),
+          }),
+        ),
+      ].join('\n'),
+    );
+  }
+
+  return {
+    commands: { log, undo, me, top, metrics },
+    callbacks: {
+      async [UNDO_PREFIX](ctx) {
+        const updateId = Number(/^undo:(\d{1,15})$/.exec(ctx.data)?.[1] ?? Number.NaN);
+        const entries = Number.isNaN(updateId) ? [] : await entriesOfUpdate(db, updateId);
+        const first = entries[0];
+        if (!first) return ctx.answer(t(ctx.locale, 'undo.notFound'), true);
+        if (first.userId !== ctx.from.id) return ctx.answer(t(ctx.locale, 'undo.notAuthor'), true);
+        if (ctx.now.getTime() - Date.parse(first.createdAt) > config.undoButtonMinutes * 60_000) {
+          return ctx.answer(t(ctx.locale, 'undo.buttonExpired'), true);
+        }
+        const undone = await markUndone(
+          db,
+          entries.filter((entry) => entry.undoneAt === null).map((entry) => entry.id),
+          ctx.from.id,
+          ctx.now,
+        );
+        if (undone.length === 0) return ctx.answer(t(ctx.locale, 'undo.alreadyUndone'), true);
+        const rendered = lines(
+          entryLines(
+            ctx.locale,
+            await directory.metrics(),
+            entries.filter((e) => undone.includes(e.id)),
+          ),
+        );
+        await ctx.answer();
+        const message = ctx.query.message;
+        if (message)
+          await transport.editMessageText(
+            message.chat.id,
+            message.message_id,
+            t(ctx.locale, 'undo.done', { lines: rendered }),
+          );
+      },
+    },
+  };
+}
