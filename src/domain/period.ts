@@ -106,7 +106,7 @@ export function periodOf(kind: PeriodKind, day: IsoDay): DayRange {
   }
 }
 
-/** ISO-8601 week label such as "2026-W48"; the week-year is the one holding the week's Thursday ("2021-01-03" → "2020-W53"). */
+/** ISO-8601 week label such as "2026-W48"; the week-year is that of the week's Thursday ("2021-01-03" → "2020-W53"). */
 export function isoWeekLabel(day: IsoDay): string {
   const thursday = addDays(day, 3 - mondayOffset(day));
   const year = new Date(toMs(thursday)).getUTCFullYear();

@@ -1,0 +1,150 @@
+import { foldText } from '../domain/fold';
+import type { Locale } from '../domain/locale';
+import { err, ok, type Result } from '../domain/result';
+import { parseAmount } from './parse-amount';
+import type { ParseError } from './parse-error';
+import { restFrom, tokenize } from './tokens';
+
+const UNIT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const METRIC_CODE = /^[a-z0-9]{1,24}$/;
+
+/** A parsed /unit: add a unit under an optional parent, or list the tree. */
+export type UnitArgs = { kind: 'add'; code: string; name: string; parentCode?: string } | { kind: 'list' };
+
+/** A parsed /metric: add a metric, give one another name, or set its per-entry maximum. */
+export type MetricArgs =
+  | { kind: 'add'; code: string; nameVi: string; nameEn?: string; countUnit?: string }
+  | { kind: 'alias'; code: string; alias: string }
+  | { kind: 'max'; code: string; max: number };
+
+/** The role /role assigns; an officer is anyone without a stored role. */
+export type AssignableRole = 'commander' | 'officer';
+
+/** The first word, folded, so "Add", "THÊM" and "them" all name the same sub-command. */
+const subcommand = (word: string | undefined) => (word === undefined ? '' : foldText(word));
+
+/** Parses "/unit add CODE name… [parent=CODE]" or "/unit list"; "parent=" may stand anywhere after the code. */
+export function parseUnitArgs(args: string): Result<UnitArgs, ParseError> {
+  const tokens = tokenize(args);
+  const action = subcommand(tokens[0]?.text);
+  if ((action === 'list' || action === 'ds') && tokens.length === 1) return ok({ kind: 'list' });
+  if (action !== 'add' && action !== 'them') return err({ kind: 'unit.usage' });
+  const code = tokens[1]?.text;
+  if (code === undefined) return err({ kind: 'unit.usage' });
+  if (!UNIT_CODE.test(code)) return err({ kind: 'unit.badCode', code });
+
+  let parentCode: string | undefined;
+  const nameWords: string[] = [];
+  for (const { text } of tokens.slice(2)) {
+    const parent = /^parent=(.*)$/isu.exec(text);
+    if (!parent) {
+      nameWords.push(text);
+      continue;
+    }
+    const value = parent[1]!;
+    if (parentCode !== undefined || value === '') return err({ kind: 'unit.usage' });
+    if (!UNIT_CODE.test(value)) return err({ kind: 'unit.badCode', code: value });
+    parentCode = value.toUpperCase();
+  }
+  if (nameWords.length === 0) return err({ kind: 'unit.missingName' });
+  const name = nameWords.join(' ');
+  return ok(
+    parentCode === undefined
+      ? { kind: 'add', code: code.toUpperCase(), name }
+      : { kind: 'add', code: code.toUpperCase(), name, parentCode },
+  );
+}
+
+/** Parses "/register CODE": exactly one unit code. */
+export function parseRegisterArgs(args: string): Result<{ code: string }, ParseError> {
+  const tokens = tokenize(args);
+  const code = tokens[0]?.text;
+  if (code === undefined || tokens.length > 1) return err({ kind: 'register.usage' });
+  if (!UNIT_CODE.test(code)) return err({ kind: 'unit.badCode', code });
+  return ok({ code: code.toUpperCase() });
+}
+
+// Folded, spaces removed: "chỉ huy", "chihuy" and "Chỉ Huy" are one word here.
+const ROLE_WORDS: ReadonlyMap<string, AssignableRole> = new Map([
+  ['commander', 'commander'],
+  ['chihuy', 'commander'],
+  ['officer', 'officer'],
+  ['canbo', 'officer'],
+  ['chiensi', 'officer'],
+]);
+
+/**
+ * Parses "/role commander" or "/role chỉ huy". The person comes from the reply or mention entities, so @usernames are
+ * skipped and words after the role are ignored: a mention of someone without a username arrives as their plain name.
+ */
+export function parseRoleArgs(args: string): Result<{ role: AssignableRole }, ParseError> {
+  const words = tokenize(args)
+    .map((token) => token.text)
+    .filter((word) => !word.startsWith('@'))
+    .map(foldText);
+  for (const length of [2, 1]) {
+    const role = words.length >= length ? ROLE_WORDS.get(words.slice(0, length).join('')) : undefined;
+    if (role) return ok({ role });
+  }
+  return err({ kind: 'role.usage' });
+}
+
+/** The metric code as stored (lower case), or the error quoting what was typed. */
+function metricCode(word: string): Result<string, ParseError> {
+  const code = word.toLowerCase();
+  return METRIC_CODE.test(code) ? ok(code) : err({ kind: 'metric.badCode', code: word });
+}
+
+/**
+ * Parses "/metric add code tên… [| English name] [| đơn vị tính]", "/metric alias code tên gọi…" or
+ * "/metric max code n"; the "|" fields let names hold spaces without quoting.
+ */
+export function parseMetricArgs(args: string): Result<MetricArgs, ParseError> {
+  const tokens = tokenize(args);
+  const action = subcommand(tokens[0]?.text);
+  const codeWord = tokens[1]?.text;
+  if (codeWord === undefined || !['add', 'them', 'alias', 'max'].includes(action)) return err({ kind: 'metric.usage' });
+  const code = metricCode(codeWord);
+  if (!code.ok) return code;
+  const rest = restFrom(args, tokens, 2);
+
+  if (action === 'max') {
+    const maxWord = tokens[2]?.text;
+    if (maxWord === undefined || tokens.length > 3) return err({ kind: 'metric.usage' });
+    const max = parseAmount(maxWord);
+    // Infinity (over 15 digits) is refused too: a maximum must be a number the database stores exactly.
+    if (!max.ok || !Number.isSafeInteger(max.value)) return err({ kind: 'metric.badMax', max: maxWord });
+    return ok({ kind: 'max', code: code.value, max: max.value });
+  }
+  if (action === 'alias') {
+    const alias = rest.replace(/\s+/g, ' ');
+    return alias === '' ? err({ kind: 'metric.usage' }) : ok({ kind: 'alias', code: code.value, alias });
+  }
+  const fields = rest.split('|').map((field) => field.trim().replace(/\s+/g, ' '));
+  const [nameVi = '', nameEn = '', countUnit = ''] = fields;
+  if (nameVi === '' || fields.length > 3) return err({ kind: 'metric.usage' });
+  return ok({
+    kind: 'add',
+    code: code.value,
+    nameVi,
+    ...(nameEn === '' ? {} : { nameEn }),
+    ...(countUnit === '' ? {} : { countUnit }),
+  });
+}
+
+// Folded, spaces removed, so "Tiếng Việt" and "tiengviet" both match.
+const LANG_WORDS: ReadonlyMap<string, Locale> = new Map([
+  ['vi', 'vi'],
+  ['vn', 'vi'],
+  ['tiengviet', 'vi'],
+  ['vietnamese', 'vi'],
+  ['en', 'en'],
+  ['english', 'en'],
+  ['tienganh', 'en'],
+]);
+
+/** Parses "/lang vi" or "/lang en" (also "tiếng Việt", "English"). */
+export function parseLangArgs(args: string): Result<{ locale: Locale }, ParseError> {
+  const locale = LANG_WORDS.get(foldText(args).replace(/ /g, ''));
+  return locale ? ok({ locale }) : err({ kind: 'lang.usage' });
+}

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ParseError } from '../../src/commands/parse-error';
+import { parseTopArgs } from '../../src/commands/parse-top';
+import type { PeriodKind } from '../../src/domain/period';
+import { seedCatalog } from '../helpers/metric-catalog';
+
+const catalog = seedCatalog();
+
+function parsed(args: string) {
+  const result = parseTopArgs(args, catalog);
+  return result.ok ? { metric: result.value.metric?.code, period: result.value.period } : result;
+}
+
+describe('parseTopArgs', () => {
+  it.each<[string, string | undefined, PeriodKind]>([
+    ['', undefined, 'week'],
+    ['   ', undefined, 'week'],
+    ['tuan', undefined, 'week'],
+    ['tuần', undefined, 'week'],
+    ['Tuần này', undefined, 'week'],
+    ['week', undefined, 'week'],
+    ['w', undefined, 'week'],
+    ['thang', undefined, 'month'],
+    ['tháng', undefined, 'month'],
+    ['THÁNG', undefined, 'month'],
+    ['tháng này', undefined, 'month'],
+    ['month', undefined, 'month'],
+    ['m', undefined, 'month'],
+    ['nam', undefined, 'year'],
+    ['năm', undefined, 'year'],
+    ['năm nay', undefined, 'year'],
+    ['year', undefined, 'year'],
+    ['y', undefined, 'year'],
+    ['cccd', 'cccd', 'week'],
+    ['cccd thang', 'cccd', 'month'],
+    ['tháng cccd', 'cccd', 'month'],
+    ['can cuoc thang', 'cccd', 'month'],
+    ['căn cước công dân năm', 'cccd', 'year'],
+    ['năm căn cước công dân', 'cccd', 'year'],
+    ['qua', 'qua', 'week'],
+    ['suất quà tháng', 'qua', 'month'],
+    ['o to y', 'dkoto', 'year'],
+  ])('%j → %s over a %s', (args, metric, period) => {
+    expect(parsed(args)).toEqual({ metric, period });
+  });
+
+  it.each<[string, ParseError]>([
+    ['abc', { kind: 'top.unknownMetric', metric: 'abc' }],
+    ['cccd abc', { kind: 'top.unknownMetric', metric: 'abc' }],
+    ['Tháng Mười', { kind: 'top.unknownMetric', metric: 'Mười' }],
+    ['nay', { kind: 'top.unknownMetric', metric: 'nay' }],
+    ['120', { kind: 'top.unknownMetric', metric: '120' }],
+    ['cccd dkoto', { kind: 'top.usage' }],
+    ['cccd căn cước', { kind: 'top.usage' }],
+    ['tuan thang', { kind: 'top.usage' }],
+    ['week week', { kind: 'top.usage' }],
+    ['cccd thang nam', { kind: 'top.usage' }],
+  ])('%j is refused', (args, error) => {
+    expect(parseTopArgs(args, catalog)).toEqual({ ok: false, error });
+  });
+
+  it('never throws', () => {
+    const word = fc.constantFrom('cccd', 'tuan', 'tháng', 'nay', 'can', 'cuoc', 'x', '');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.array(word, { maxLength: 5 }).map((words) => words.join(' ')),
+        ),
+        (args) => {
+          const result = parseTopArgs(args, catalog);
+          if (result.ok) expect(['week', 'month', 'year']).toContain(result.value.period);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
