@@ -1,4 +1,4 @@
-import { formatDay, formatNumber, type Html } from './format';
+import { formatDay, formatNumber, formatShortDay, type Html } from './format';
 import type { Texts } from './texts';
 
 const n = (value: number) => formatNumber('en', value);
@@ -62,8 +62,16 @@ export const en = {
   'log.noteTooLong': (p: { max: number }) => `The note is too long (at most ${n(p.max)} characters).`,
   'log.line': (p: { metric: string; amount: number; countUnit: string }) =>
     `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit}`,
-  'log.confirmed': (p: { name: string; unit: string; day: string; lines: Html; weekLines: Html }) =>
-    `✅ Logged for <b>${p.unit}</b>, ${formatDay(p.day)} (${p.name}):\n${p.lines}\n\nUnit total this week:\n${p.weekLines}`,
+  'log.confirmed': (p: {
+    name: string;
+    unit: string;
+    day: string;
+    lines: Html;
+    weekFrom: string;
+    weekTo: string;
+    weekLines: Html;
+  }) =>
+    `✅ Logged for <b>${p.unit}</b>, ${formatDay(p.day)} (${p.name}):\n${p.lines}\n\nUnit total for the week ${formatShortDay(p.weekFrom)}–${formatShortDay(p.weekTo)}:\n${p.weekLines}`,
   'log.undoButton': '↩️ Undo',
 
   'undo.done': (p: { lines: Html }) => `↩️ Undone:\n${p.lines}`,

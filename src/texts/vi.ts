@@ -1,4 +1,4 @@
-import { formatDay, formatNumber, type Html } from './format';
+import { formatDay, formatNumber, formatShortDay, type Html } from './format';
 
 const n = (value: number) => formatNumber('vi', value);
 
@@ -61,8 +61,16 @@ export const vi = {
   'log.noteTooLong': (p: { max: number }) => `Ghi chú quá dài (tối đa ${n(p.max)} ký tự).`,
   'log.line': (p: { metric: string; amount: number; countUnit: string }) =>
     `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit}`,
-  'log.confirmed': (p: { name: string; unit: string; day: string; lines: Html; weekLines: Html }) =>
-    `✅ Đã ghi cho <b>${p.unit}</b>, ngày ${formatDay(p.day)} (${p.name}):\n${p.lines}\n\nTổng của đơn vị tuần này:\n${p.weekLines}`,
+  'log.confirmed': (p: {
+    name: string;
+    unit: string;
+    day: string;
+    lines: Html;
+    weekFrom: string;
+    weekTo: string;
+    weekLines: Html;
+  }) =>
+    `✅ Đã ghi cho <b>${p.unit}</b>, ngày ${formatDay(p.day)} (${p.name}):\n${p.lines}\n\nTổng của đơn vị tuần ${formatShortDay(p.weekFrom)}–${formatShortDay(p.weekTo)}:\n${p.weekLines}`,
   'log.undoButton': '↩️ Hoàn tác',
 
   'undo.done': (p: { lines: Html }) => `↩️ Đã hoàn tác:\n${p.lines}`,

@@ -109,9 +109,10 @@ export function tallyFeature(services: BotServices): Feature {
       ctx.now,
     );
     if (outcome === 'duplicate') return;
+    const week = weekOf(day);
     const weekTotals = await sumByMetric(db, {
       unitIds: [unit.id],
-      range: weekOf(day),
+      range: week,
       metricCodes: items.map((item) => item.metric.code),
     });
     const { locale } = ctx;
@@ -122,6 +123,8 @@ export function tallyFeature(services: BotServices): Feature {
         unit: unit.name,
         day,
         lines: lines(metricLines(locale, catalog, logged)),
+        weekFrom: week.from,
+        weekTo: week.to,
         weekLines: lines(metricLines(locale, catalog, weekTotals)),
       }),
       { keyboard: [[{ text: t(locale, 'log.undoButton'), callbackData: undoCallbackData(ctx.updateId) }]] },
