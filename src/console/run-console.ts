@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
+import { pino } from 'pino';
+import { createApp } from '../app';
+import { type Clock, fixedClock, systemClock } from '../clock';
+import { loadConfig } from '../config';
+import { LOCALES } from '../domain/locale';
+import { t } from '../texts/texts';
+import { FakeBotApi } from './fake-bot-api';
+import { runScript } from './script';
+import { serveBotApi } from './serve-bot-api';
+import { ConsoleSession } from './session';
+
+/** The token the console's bot uses: well-formed, so config accepts it, and never valid at Telegram. */
+export const CONSOLE_TOKEN = '123456789:CONSOLE_fake_token_for_local_runs';
+/** The id of the console's admin persona, put in ADMIN_IDS. */
+export const CONSOLE_ADMIN_ID = 9001;
+
+export interface ConsoleOptions {
+  /** SQLite file, or `:memory:`. */
+  readonly databaseUrl: string;
+  /** Script lines to run instead of reading the terminal. */
+  readonly script?: readonly string[];
+  /** Fixes the bot's clock (and message dates), for reproducible transcripts. */
+  readonly now?: Date;
+  /** Lines to run when there is no script: prompts when both ends are a terminal, a plain transcript otherwise. */
+  readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly output: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Settings passed through to the bot (DEFAULT_LOCALE, BACKDATE_DAYS, ...); the console sets the rest. */
+  readonly env?: Record<string, string | undefined>;
+  /** How long the bot must stay silent before the next line runs; see ConsoleSession. */
+  readonly quietMs?: number;
+}
+
+const PASSED_THROUGH = ['DEFAULT_LOCALE', 'BACKDATE_DAYS', 'UNDO_BUTTON_MINUTES', 'LOG_LEVEL'] as const;
+
+function messageOf(args: unknown[]): string {
+  const [first, second] = args;
+  const text = typeof first === 'string' ? first : typeof second === 'string' ? second : 'error';
+  const err = typeof first === 'object' && first !== null ? (first as { err?: unknown }).err : undefined;
+  return err instanceof Error ? `${text}: ${err.message}` : text;
+}
+
+/**
+ * Runs the real bot against an in-process Telegram: a FakeBotApi served over HTTP, the app built by createApp and
+ * long-polling it, and a ConsoleSession turning lines into updates. Returns the exit code.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<number> {
+  const { output } = options;
+  const terminal = output.isTTY === true && options.input.isTTY === true;
+  const ansi = terminal && !process.env.NO_COLOR && options.script === undefined;
+  let prompting = false;
+  let rl: ReturnType<typeof createInterface> | undefined;
+  const write = (text: string) => {
+    // Output that arrives while the prompt waits (a late answer) is written above it, then the prompt is redrawn.
+    if (prompting && rl) {
+      clearLine(output, 0);
+      cursorTo(output, 0);
+    }
+    output.write(`${text}\n`);
+    if (prompting && rl) rl.prompt(true);
+  };
+
+  const clock: Clock = options.now ? fixedClock(options.now) : systemClock;
+  const api = new FakeBotApi({ clock, admins: [CONSOLE_ADMIN_ID] });
+  const session = new ConsoleSession({
+    api,
+    write,
+    ansi,
+    admin: { id: CONSOLE_ADMIN_ID },
+    errorTexts: LOCALES.map((locale) => t(locale, 'error.generic')),
+    ...(options.quietMs !== undefined && { quietMs: options.quietMs }),
+  });
+  const served = await serveBotApi(api);
+  const env = options.env ?? {};
+  const loaded = loadConfig({
+    ...Object.fromEntries(PASSED_THROUGH.map((key) => [key, env[key]])),
+    LOG_LEVEL: env.LOG_LEVEL || 'warn',
+    BOT_TOKEN: CONSOLE_TOKEN,
+    TELEGRAM_API_ROOT: served.url,
+    DATABASE_URL: options.databaseUrl,
+    ADMIN_IDS: String(CONSOLE_ADMIN_ID),
+  });
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) write(`! configuration: ${problem}`);
+    await served.close();
+    return 1;
+  }
+  const { config } = loaded;
+  if (config.databaseUrl !== ':memory:') mkdirSync(dirname(config.databaseUrl), { recursive: true });
+
+  // Logs go to stderr so the transcript stays readable; an error logged by the bot counts as a problem.
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: { app: 'thidua-bot-console' },
+      hooks: {
+        logMethod(args, method, level) {
+          if (level >= 50) session.flag(`the bot logged an error: ${messageOf(args)}`);
+          method.apply(this, args);
+        },
+      },
+    },
+    pino.destination({ dest: 2, sync: true }),
+  );
+
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  try {
+    app = await createApp({ config, clock, logger });
+    await app.start();
+    // start() resolves before telegraf's first poll, and telegraf refuses to stop a bot that is not polling yet.
+    const deadline = performance.now() + 5000;
+    while (api.pollCount === 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (options.script) {
+      await runScript(session, options.script);
+    } else if (!terminal) {
+      // Piped input: no prompts, each line echoed as in a script, so the output reads as a transcript.
+      rl = createInterface({ input: options.input });
+      for await (const line of rl) if ((await session.run(line, { echo: true })) === 'quit') break;
+    } else {
+      write(`Chat console: you are ${session.prompt().slice(1, -4)}. Type :help for help, :quit to leave.`);
+      rl = createInterface({ input: options.input, output, prompt: session.prompt() });
+      rl.on('SIGINT', () => rl?.close());
+      rl.prompt();
+      prompting = true;
+      for await (const line of rl) {
+        prompting = false;
+        if ((await session.run(line)) === 'quit') break;
+        rl.setPrompt(session.prompt());
+        rl.prompt();
+        prompting = true;
+      }
+      prompting = false;
+    }
+  } catch (error) {
+    session.flag(`the bot crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    rl?.close();
+    session.dispose();
+    await app?.stop('console done').catch((error: unknown) => session.flag(`unclean stop: ${String(error)}`));
+    api.close();
+    await served.close();
+  }
+  if (options.script) {
+    write(
+      session.problems.length === 0
+        ? '-- script finished: no problems'
+        : `-- script finished with ${session.problems.length} problem(s)`,
+    );
+  }
+  return options.script && session.problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { FakeBotApi } from '../../src/console/fake-bot-api';
+import { publishCommandMenus } from '../../src/telegram/command-menu';
+import { createTransport } from '../../src/telegram/transport';
+
+describe('publishCommandMenus', () => {
+  it('publishes the default menu and one per language', async () => {
+    const api = new FakeBotApi();
+    const refused = await publishCommandMenus(createTransport(api), 'vi');
+
+    expect(refused).toEqual([]);
+    const calls = api.calls.filter((call) => call.method === 'setMyCommands').map((call) => call.payload);
+    expect(calls.map((payload) => payload.language_code)).toEqual([undefined, 'vi', 'en']);
+    expect(calls[0]?.commands).toContainEqual({ command: 'log', description: 'Ghi kết quả: /log cccd 120' });
+    expect(calls[2]?.commands).toContainEqual({ command: 'log', description: 'Record work: /log cccd 120' });
+  });
+
+  it('returns what the API refused instead of throwing', async () => {
+    const api = new FakeBotApi();
+    api.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' }, 3);
+
+    const refused = await publishCommandMenus(createTransport(api), 'vi');
+
+    expect(refused).toHaveLength(3);
+  });
+});
