@@ -48,7 +48,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     bot,
     services,
     connection,
-    handleUpdate: (update) => bot.handleUpdate(update as never),
+    async handleUpdate(update) {
+      // telegraf reads update_id before any middleware runs: anything but an object is refused here.
+      if (typeof update !== 'object' || update === null || Array.isArray(update)) {
+        logger.warn({ update }, 'malformed update skipped');
+        return;
+      }
+      await bot.handleUpdate(update as never);
+    },
     async start() {
       const refused = await publishCommandMenus(services.transport, config.defaultLocale);
       for (const error of refused)
@@ -63,7 +70,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
     },
     async stop(reason = 'stop') {
-      if (polling) bot.stop(reason);
+      // telegraf reports launch before its first poll; a stop in that window finds nothing to stop.
+      if (polling) {
+        try {
+          bot.stop(reason);
+        } catch (error) {
+          logger.debug({ err: error }, 'stopped before polling began');
+        }
+      }
       polling = false;
       await connection.close();
     },

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app';
+import { fixedClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { FakeBotApi } from '../../src/console/fake-bot-api';
+import { createLogger } from '../../src/logger';
+import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
+import { asMessage, chats, createUpdateFactory, users } from './updates';
+
+/** Tuesday 24/11/2026 09:00 in Vietnam. */
+export const TUESDAY_MORNING = new Date('2026-11-24T02:00:00Z');
+
+/** What the bot did in answer to one update. */
+export interface Answer {
+  /** Messages the bot sent, as Telegram stored them. */
+  readonly sent: Message[];
+  /** Every Bot API call it made. */
+  readonly calls: { method: string; payload: Record<string, unknown> }[];
+  /** The text of the first message sent, or '' when nothing was sent. */
+  readonly text: string;
+}
+
+/**
+ * The real bot on a fresh SQLite file, talking to a recording fake Bot API, with a fixed clock.
+ * Admin is users.admin; tests drive it through bot.handleUpdate.
+ */
+export async function startTestBot(options: { env?: Record<string, string>; now?: Date } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-test-'));
+  const clock = fixedClock(options.now ?? TUESDAY_MORNING);
+  const api = new FakeBotApi({ clock });
+  const loaded = loadConfig({
+    BOT_TOKEN: '123456789:TEST_token_for_local_runs_only',
+    DATABASE_URL: join(dir, 'bot.sqlite'),
+    ADMIN_IDS: String(users.admin.id),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+  const app = await createApp({ config: loaded.config, clock, botApi: api, logger: createLogger('silent') });
+  const updates = createUpdateFactory({ now: () => clock.now(), nextMessageId: (chatId) => api.nextMessageId(chatId) });
+  const db = app.connection.db;
+
+  async function deliver(update: object): Promise<Answer> {
+    const calls: Answer['calls'] = [];
+    const sent: Message[] = [];
+    const unsubscribe = api.onCall((call, outcome) => {
+      calls.push({ method: call.method, payload: call.payload });
+      if (call.method === 'sendMessage' && outcome.ok) sent.push(asMessage(outcome.result));
+    });
+    try {
+      api.pushUpdate(update);
+      await app.handleUpdate(update);
+    } finally {
+      unsubscribe();
+    }
+    return { sent, calls, text: sent[0]?.text ?? '' };
+  }
+
+  return {
+    app,
+    api,
+    clock,
+    db,
+    updates,
+    /** Sends a text message from `from` in `chat` and returns what the bot answered. */
+    send(
+      from: User,
+      chatOrPrivate: NonChannelChat,
+      text: string,
+      extra: { replyTo?: Message; threadId?: number } = {},
+    ): Promise<Answer> {
+      return deliver(updates.message({ from, chat: chatOrPrivate, text, ...extra }));
+    },
+    /** Presses an inline button under `message`. */
+    press(from: User, message: Message, data?: string): Promise<Answer> {
+      const button = message.reply_markup?.inline_keyboard[0]?.[0]?.callback_data;
+      return deliver(updates.callback({ from, message, data: data ?? button ?? '' }));
+    },
+    deliver,
+    /** Units CAT (province) → PC06, PC08 → PC08-DK (team); groups pc06 → PC06, pc08 → PC08, province → CAT. */
+    async setUpUnits(): Promise<void> {
+      for (const line of [
+        '/unit add CAT Công an tỉnh Lạng Sơn',
+        '/unit add PC06 Phòng Cảnh sát QLHC về TTXH parent=CAT',
+        '/unit add PC08 Phòng Cảnh sát Giao thông parent=CAT',
+        '/unit add PC08-DK Đội Đăng ký xe parent=PC08',
+      ]) {
+        await deliver(updates.message({ from: users.admin, chat: chats.private(users.admin), text: line }));
+      }
+      await deliver(updates.message({ from: users.admin, chat: chats.pc06, text: '/register PC06' }));
+      await deliver(updates.message({ from: users.admin, chat: chats.pc08, text: '/register PC08' }));
+      await deliver(updates.message({ from: users.admin, chat: chats.province, text: '/register CAT' }));
+      api.clear();
+    },
+    /** Makes `user` a commander of the unit bound to `group`, as an admin would: by replying /role commander. */
+    async appointCommander(user: User, group: NonChannelChat): Promise<void> {
+      const hello = updates.message({ from: user, chat: group, text: 'xin chào' });
+      await deliver(hello);
+      const answer = await deliver(
+        updates.message({ from: users.admin, chat: group, text: '/role commander', replyTo: hello.message }),
+      );
+      if (!answer.text.includes('chỉ huy')) throw new Error(`could not appoint: ${answer.text}`);
+    },
+    /** Standing (not undone) entries, oldest first. */
+    standingEntries() {
+      return db.selectFrom('tally_entries').selectAll().where('undone_at', 'is', null).orderBy('id').execute();
+    },
+    allEntries() {
+      return db.selectFrom('tally_entries').selectAll().orderBy('id').execute();
+    },
+    async close(): Promise<void> {
+      await app.stop();
+      api.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestBot = Awaited<ReturnType<typeof startTestBot>>;

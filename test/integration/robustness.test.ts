@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestBot, type TestBot } from '../helpers/test-bot';
+import { chats, users } from '../helpers/updates';
+
+let bot: TestBot;
+beforeEach(async () => {
+  bot = await startTestBot();
+  await bot.setUpUnits();
+});
+afterEach(() => bot.close());
+
+describe('malformed and unusual updates', () => {
+  it.each([
+    ['no update_id', { message: { message_id: 1, date: 1, chat: chats.pc06, text: '/log cccd 1' } }],
+    [
+      'a chat id that is a string',
+      { update_id: 5, message: { message_id: 1, date: 1, chat: { id: 'x', type: 'group' }, text: '/log cccd 1' } },
+    ],
+    ['a null message', { update_id: 6, message: null }],
+    [
+      'a text that is a number',
+      { update_id: 7, message: { message_id: 1, date: 1, chat: chats.pc06, from: users.alice, text: 42 } },
+    ],
+  ])('skips an update with %s, sending and storing nothing', async (_label, update) => {
+    const answer = await bot.deliver(update);
+
+    expect(answer.calls).toEqual([]);
+    expect(await bot.allEntries()).toEqual([]);
+  });
+
+  it('tolerates fields it does not know', async () => {
+    const update = bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 2' });
+    const answer = await bot.deliver({
+      ...update,
+      brand_new_field: { nested: true },
+      message: { ...update.message, future_flag: 1, chat: { ...update.message.chat, accent_color_id: 3 } },
+    });
+
+    expect(answer.text).toContain('Đã ghi');
+  });
+
+  it('ignores messages from bots, edited messages and channel posts', async () => {
+    const fromBot = await bot.send(users.bot, chats.pc06, '/log cccd 5');
+    const edited = bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 5' });
+    const editedAnswer = await bot.deliver({
+      update_id: edited.update_id,
+      edited_message: { ...edited.message, edit_date: 2 },
+    });
+    const channel = await bot.deliver(
+      bot.updates.raw({
+        channel_post: {
+          message_id: 1,
+          date: 1,
+          chat: { id: -100777, type: 'channel', title: 'Tin' },
+          text: '/log cccd 5',
+        },
+      }),
+    );
+
+    expect([fromBot.calls, editedAnswer.calls, channel.calls]).toEqual([[], [], []]);
+    expect(await bot.allEntries()).toEqual([]);
+  });
+
+  it('never crashes on arbitrary JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
+        await bot.app.handleUpdate(value);
+      }),
+      { numRuns: 200 },
+    );
+    expect(await bot.allEntries()).toEqual([]);
+  });
+
+  it('never stores anything for arbitrary /log arguments it refuses, and always answers', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 40 }), async (args) => {
+        const before = (await bot.allEntries()).length;
+        const answer = await bot.send(users.alice, chats.pc06, `/log ${args}`);
+        const stored = (await bot.allEntries()).length - before;
+        expect(answer.sent).toHaveLength(1);
+        expect(stored === 0 || answer.text.includes('Đã ghi')).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('failures', () => {
+  it('answers with a short generic error when handling fails, and the next update works', async () => {
+    bot.api.failNext('sendMessage', { error_code: 500, description: 'Internal Server Error' });
+    const failed = await bot.send(users.alice, chats.pc06, '/me');
+    const next = await bot.send(users.alice, chats.pc06, '/me');
+
+    expect(failed.text).toBe('Đã có lỗi xảy ra, vui lòng thử lại sau ít phút.');
+    expect(next.text).toContain('Kết quả của');
+  });
+
+  it('keeps the entry when the confirmation cannot be sent, and a redelivery does not double it', async () => {
+    const update = bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 9' });
+    bot.api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    await bot.deliver(update);
+    await bot.deliver(update);
+
+    expect((await bot.standingEntries()).map((entry) => entry.amount)).toEqual([9]);
+  });
+});
