@@ -1,8 +1,10 @@
 import type { Locale } from '../domain/locale';
 import { type TextKey, t } from '../texts/texts';
-import type { Transport } from './transport';
+import type { CommandScope, Transport } from './transport';
 
-const MENU: readonly { command: string; key: TextKey }[] = [
+type MenuEntry = { readonly command: string; readonly key: TextKey };
+
+const GROUP_MENU: readonly MenuEntry[] = [
   { command: 'log', key: 'menu.log' },
   { command: 'undo', key: 'menu.undo' },
   { command: 'me', key: 'menu.me' },
@@ -12,25 +14,36 @@ const MENU: readonly { command: string; key: TextKey }[] = [
   { command: 'lang', key: 'menu.lang' },
 ];
 
-const menuIn = (locale: Locale) => MENU.map(({ command, key }) => ({ command, description: t(locale, key) }));
+/** Logging happens in groups; in private the bot offers what works there. */
+const PRIVATE_MENU: readonly MenuEntry[] = GROUP_MENU.filter(
+  (entry) => !['log', 'undo', 'top'].includes(entry.command),
+);
+
+const MENUS: readonly { scope: CommandScope; entries: readonly MenuEntry[] }[] = [
+  { scope: 'all_group_chats', entries: GROUP_MENU },
+  { scope: 'all_private_chats', entries: PRIVATE_MENU },
+];
 
 /**
- * Publishes the "/" menu: the default language for everyone, English for English-speaking clients.
- * Returns the languages Telegram refused, so the caller can warn and go on.
+ * Publishes the "/" menus for groups and private chats: in the default language for every client, and in each
+ * language for clients set to it. Returns what Telegram refused, so the caller can warn and go on.
  */
 export async function publishCommandMenus(transport: Transport, defaultLocale: Locale): Promise<unknown[]> {
-  const attempts: [Locale, string | undefined][] = [
+  const languages: [Locale, string | undefined][] = [
     [defaultLocale, undefined],
     ['vi', 'vi'],
     ['en', 'en'],
   ];
-  const failures: unknown[] = [];
-  for (const [locale, languageCode] of attempts) {
-    try {
-      await transport.setMyCommands(menuIn(locale), languageCode);
-    } catch (error) {
-      failures.push(error);
+  const refused: unknown[] = [];
+  for (const { scope, entries } of MENUS) {
+    for (const [locale, languageCode] of languages) {
+      const commands = entries.map(({ command, key }) => ({ command, description: t(locale, key) }));
+      try {
+        await transport.setMyCommands(commands, scope, languageCode);
+      } catch (error) {
+        refused.push(error);
+      }
     }
   }
-  return failures;
+  return refused;
 }

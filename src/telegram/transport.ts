@@ -3,6 +3,9 @@ import type { BotApi } from './bot-api';
 /** An inline keyboard: rows of buttons that send callback data back to the bot. */
 export type InlineKeyboard = readonly (readonly { text: string; callbackData: string }[])[];
 
+/** Where a command menu applies. */
+export type CommandScope = 'all_group_chats' | 'all_private_chats';
+
 export interface SendOptions {
   readonly replyToMessageId?: number;
   readonly threadId?: number;
@@ -14,8 +17,12 @@ export interface Transport {
   sendMessage(chatId: number, html: string, options?: SendOptions): Promise<{ messageId: number }>;
   editMessageText(chatId: number, messageId: number, html: string, keyboard?: InlineKeyboard): Promise<void>;
   answerCallbackQuery(callbackQueryId: string, text?: string, showAlert?: boolean): Promise<void>;
-  /** Publishes the command menu; without a language code it is the default for every language. */
-  setMyCommands(commands: readonly { command: string; description: string }[], languageCode?: string): Promise<void>;
+  /** Publishes a command menu for a scope; without a language code it is the default for every language. */
+  setMyCommands(
+    commands: readonly { command: string; description: string }[],
+    scope: CommandScope,
+    languageCode?: string,
+  ): Promise<void>;
 }
 
 const toReplyMarkup = (keyboard: InlineKeyboard) => ({
@@ -56,8 +63,12 @@ export function createTransport(api: BotApi): Transport {
         ...(text !== undefined && { text, show_alert: showAlert }),
       });
     },
-    async setMyCommands(commands, languageCode) {
-      await api.call('setMyCommands', { commands, ...(languageCode && { language_code: languageCode }) });
+    async setMyCommands(commands, scope, languageCode) {
+      await api.call('setMyCommands', {
+        commands,
+        scope: { type: scope },
+        ...(languageCode && { language_code: languageCode }),
+      });
     },
   };
 }
