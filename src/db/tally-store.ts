@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DayRange } from '../domain/day';
 import type { Db } from './schema';
 
@@ -21,6 +22,7 @@ export interface NewTally {
   readonly amount: number;
 }
 
+/** One /log message's tallies: one unit, member and day; each metric at most once (the parser refuses repeats). */
 export interface TallyBatch {
   readonly updateId: number;
   readonly chatId: number;
@@ -32,46 +34,113 @@ export interface TallyBatch {
   readonly items: readonly NewTally[];
 }
 
+// The /log path's statements (claimUpdate, insertTallies, addToDayTotalsForRange) are written with Kysely's `sql`
+// tag rather than its builders: the same portable SQL, placeholders still the dialect's, without building and
+// compiling a query tree on every /log, which cost about as much as running the statements (docs/PERFORMANCE.md).
+
 /**
  * Marks an update as done, inside the caller's transaction.
  * False when it was done before: a redelivered update must change nothing.
  */
 export async function claimUpdate(db: Db, updateId: number, now: Date): Promise<boolean> {
-  const claimed = await db
-    .insertInto('processed_updates')
-    .values({ update_id: updateId, processed_at: now.toISOString() })
-    .onConflict((oc) => oc.column('update_id').doNothing())
-    .returning('update_id')
-    .executeTakeFirst();
-  return claimed !== undefined;
+  const { rows } = await sql<{ update_id: number }>`
+    insert into processed_updates (update_id, processed_at) values (${updateId}, ${now.toISOString()})
+    on conflict (update_id) do nothing
+    returning update_id`.execute(db);
+  return rows.length > 0;
 }
 
+/** Stores one /log's entries, inside the caller's transaction. */
 export async function insertTallies(db: Db, batch: TallyBatch, now: Date): Promise<void> {
   const createdAt = now.toISOString();
+  const rows = batch.items.map(
+    (item) => sql`(${batch.updateId}, ${batch.chatId}, ${batch.messageId}, ${batch.unitId}, ${batch.userId},
+      ${item.metricCode}, ${item.amount}, ${batch.day}, ${batch.note}, ${createdAt})`,
+  );
+  await sql`
+    insert into tally_entries
+      (update_id, chat_id, message_id, unit_id, user_id, metric_code, amount, day, note, created_at)
+    values ${sql.join(rows)}`.execute(db);
+}
+
+/** A change to one unit's running total of one metric on one day. */
+export interface TotalChange {
+  readonly unitId: number;
+  readonly metricCode: string;
+  readonly day: string;
+  readonly delta: number;
+}
+
+/** Adds the changes to the running totals, inside the caller's transaction; changes to one key are merged first. */
+export async function addToDayTotals(db: Db, changes: readonly TotalChange[]): Promise<void> {
+  const merged = new Map<string, TotalChange>();
+  for (const change of changes) {
+    const key = JSON.stringify([change.unitId, change.metricCode, change.day]);
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, delta: seen.delta + change.delta } : change);
+  }
+  if (merged.size === 0) return;
   await db
-    .insertInto('tally_entries')
+    .insertInto('unit_day_totals')
     .values(
-      batch.items.map((item) => ({
-        update_id: batch.updateId,
-        chat_id: batch.chatId,
-        message_id: batch.messageId,
-        unit_id: batch.unitId,
-        user_id: batch.userId,
-        metric_code: item.metricCode,
-        amount: item.amount,
-        day: batch.day,
-        note: batch.note,
-        created_at: createdAt,
+      [...merged.values()].map((change) => ({
+        unit_id: change.unitId,
+        metric_code: change.metricCode,
+        day: change.day,
+        total: change.delta,
       })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['unit_id', 'metric_code', 'day'])
+        .doUpdateSet((eb) => ({ total: eb('unit_day_totals.total', '+', eb.ref('excluded.total')) })),
     )
     .execute();
 }
 
-/** Sum per metric over the given units and days, undone entries left out; optionally per member. */
+/**
+ * Adds one /log's amounts to its unit's running totals for its day, inside the caller's transaction, and returns
+ * the unit's totals for those metrics over the week (or any range holding the day): the upsert's RETURNING adds
+ * the other days of the range, which this statement does not touch, so one statement does both.
+ */
+export async function addToDayTotalsForRange(
+  db: Db,
+  batch: Pick<TallyBatch, 'unitId' | 'day' | 'items'>,
+  range: DayRange,
+): Promise<Map<string, number>> {
+  const values = batch.items.map((item) => sql`(${batch.unitId}, ${item.metricCode}, ${batch.day}, ${item.amount})`);
+  const { rows } = await sql<{ metric_code: string; range_total: number }>`
+    insert into unit_day_totals (unit_id, metric_code, day, total) values ${sql.join(values)}
+    on conflict (unit_id, metric_code, day) do update set total = unit_day_totals.total + excluded.total
+    returning metric_code, total + coalesce((
+      select sum(other.total) from unit_day_totals as other
+      where other.unit_id = ${batch.unitId} and other.metric_code = unit_day_totals.metric_code
+        and other.day >= ${range.from} and other.day <= ${range.to} and other.day <> ${batch.day}
+    ), 0) as range_total`.execute(db);
+  return new Map(rows.map((row) => [row.metric_code, Number(row.range_total)]));
+}
+
+/**
+ * Sum per metric over the given units and days, undone entries left out; optionally per member.
+ * Unit sums read the running totals (at most one row per unit, metric and day); member sums read the entries.
+ */
 export async function sumByMetric(
   db: Db,
   filter: { unitIds?: readonly number[]; userId?: number; range: DayRange; metricCodes?: readonly string[] },
 ): Promise<Map<string, number>> {
+  if (filter.unitIds && filter.userId === undefined) {
+    let totals = db
+      .selectFrom('unit_day_totals')
+      .select((eb) => ['metric_code', eb.fn.sum<number>('total').as('total')])
+      .where('unit_id', 'in', filter.unitIds.length > 0 ? filter.unitIds : [-1])
+      .where('day', '>=', filter.range.from)
+      .where('day', '<=', filter.range.to)
+      .groupBy('metric_code')
+      .having((eb) => eb.fn.sum('total'), '>', 0);
+    if (filter.metricCodes) totals = totals.where('metric_code', 'in', filter.metricCodes);
+    const rows = await totals.execute();
+    return new Map(rows.map((row) => [row.metric_code, Number(row.total)]));
+  }
   let query = db
     .selectFrom('tally_entries')
     .select((eb) => ['metric_code', eb.fn.sum<number>('amount').as('total')])
@@ -117,19 +186,19 @@ export async function sumByMember(
   }));
 }
 
-/** Per metric and unit, totals over the days (the caller rolls units up into subtrees). */
+/** Per metric and unit, totals over the days from the running totals (the caller rolls units up into subtrees). */
 export async function sumByUnit(
   db: Db,
   filter: { unitIds: readonly number[]; range: DayRange; metricCode?: string },
 ): Promise<{ metricCode: string; unitId: number; total: number }[]> {
   let query = db
-    .selectFrom('tally_entries')
-    .select((eb) => ['metric_code', 'unit_id', eb.fn.sum<number>('amount').as('total')])
+    .selectFrom('unit_day_totals')
+    .select((eb) => ['metric_code', 'unit_id', eb.fn.sum<number>('total').as('total')])
     .where('unit_id', 'in', filter.unitIds.length > 0 ? filter.unitIds : [-1])
     .where('day', '>=', filter.range.from)
     .where('day', '<=', filter.range.to)
-    .where('undone_at', 'is', null)
-    .groupBy(['metric_code', 'unit_id']);
+    .groupBy(['metric_code', 'unit_id'])
+    .having((eb) => eb.fn.sum('total'), '>', 0);
   if (filter.metricCode) query = query.where('metric_code', '=', filter.metricCode);
   const rows = await query.execute();
   return rows.map((row) => ({ metricCode: row.metric_code, unitId: row.unit_id, total: Number(row.total) }));
@@ -174,15 +243,25 @@ export async function latestUpdateOf(db: Db, userId: number, since: Date): Promi
   return row?.update_id;
 }
 
-/** Marks the entries undone; returns the ids that were still standing (so a double press undoes once). */
+/**
+ * Marks the entries undone and takes their amounts off the running totals, in one transaction (the caller's, or
+ * its own); returns the ids that were still standing (so a double press undoes once).
+ */
 export async function markUndone(db: Db, ids: readonly number[], undoneBy: number, now: Date): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .updateTable('tally_entries')
-    .set({ undone_at: now.toISOString(), undone_by: undoneBy })
-    .where('id', 'in', ids)
-    .where('undone_at', 'is', null)
-    .returning('id')
-    .execute();
-  return rows.map((row) => row.id);
+  const undo = async (trx: Db) => {
+    const rows = await trx
+      .updateTable('tally_entries')
+      .set({ undone_at: now.toISOString(), undone_by: undoneBy })
+      .where('id', 'in', ids)
+      .where('undone_at', 'is', null)
+      .returning(['id', 'unit_id', 'metric_code', 'day', 'amount'])
+      .execute();
+    await addToDayTotals(
+      trx,
+      rows.map((row) => ({ unitId: row.unit_id, metricCode: row.metric_code, day: row.day, delta: -row.amount })),
+    );
+    return rows.map((row) => row.id);
+  };
+  return db.isTransaction ? undo(db) : db.transaction().execute(undo);
 }

@@ -43,9 +43,14 @@ export function isValidIsoDay(text: string): text is IsoDay {
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+// Every /log asks for today's day; formatting is the costly part, and a day changes only on a minute boundary.
+const lastDays = new Map<string, { minute: number; day: IsoDay }>();
 
 /** The local calendar day an instant falls on in a time zone; throws RangeError for an unknown zone or invalid Date. */
 export function localDayOf(instant: Date, timeZone: string): IsoDay {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDays.get(timeZone);
+  if (last?.minute === minute) return last.day;
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -53,7 +58,9 @@ export function localDayOf(instant: Date, timeZone: string): IsoDay {
   }
   // Assembled from parts rather than trusting en-CA's whole-string layout, which ICU updates have changed before.
   const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${pad(Number(parts.year), 4)}-${parts.month}-${parts.day}`;
+  const day = `${pad(Number(parts.year), 4)}-${parts.month}-${parts.day}`;
+  lastDays.set(timeZone, { minute, day });
+  return day;
 }
 
 /** The day n days later (n may be negative). */

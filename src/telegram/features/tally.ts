@@ -11,16 +11,16 @@ import {
   sumByUnit,
   type TallyEntry,
 } from '../../db/tally-store';
-import type { DayRange } from '../../domain/day';
 import type { Locale } from '../../domain/locale';
 import type { Metric, MetricCatalog } from '../../domain/metric';
-import { localDayOf, monthOf, type PeriodKind, periodOf, weekOf } from '../../domain/period';
+import { localDayOf, monthOf, periodOf, weekOf } from '../../domain/period';
 import { rank, rollUpToChildren } from '../../domain/ranking';
 import { recordTallies, undoTallies } from '../../services/record-tallies';
 import { lines, t } from '../../texts/texts';
 import type { BotServices, CommandContext, Feature } from '../context';
 import { mentionOf, nameOf, profileOf } from '../people';
 import type { Message } from '../update-schema';
+import { periodLabel } from './period-label';
 
 const UNDO_PREFIX = 'undo';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,13 +64,6 @@ function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly Ta
   });
 }
 
-function periodLabel(locale: Locale, kind: PeriodKind, range: DayRange): string {
-  const [year, month] = range.from.split('-');
-  if (kind === 'week') return t(locale, 'period.week', { from: range.from, to: range.to });
-  if (kind === 'month') return t(locale, 'period.month', { month: `${month}/${year}` });
-  return t(locale, 'period.year', { year: year ?? '' });
-}
-
 /** /log, /undo (and its button), /me, /top and /metrics. */
 export function tallyFeature(services: BotServices): Feature {
   const { db, config, directory, transport } = services;
@@ -108,13 +101,9 @@ export function tallyFeature(services: BotServices): Feature {
       },
       ctx.now,
     );
-    if (outcome === 'duplicate') return;
+    if (outcome.status === 'duplicate') return;
     const week = weekOf(day);
-    const weekTotals = await sumByMetric(db, {
-      unitIds: [unit.id],
-      range: week,
-      metricCodes: items.map((item) => item.metric.code),
-    });
+    const { weekTotals } = outcome;
     const { locale } = ctx;
     const logged = new Map(items.map((item) => [item.metric.code, item.amount]));
     await ctx.reply(
