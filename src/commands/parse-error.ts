@@ -24,4 +24,9 @@ export type ParseError =
   | { kind: 'role.usage' }
   | { kind: 'metric.usage' }
   | { kind: 'metric.badCode'; code: string }
-  | { kind: 'metric.badMax'; max: string };
+  | { kind: 'metric.badMax'; max: string }
+  | { kind: 'nominate.usage' }
+  | { kind: 'nominate.reasonTooShort'; min: number }
+  | { kind: 'nominate.reasonTooLong'; max: number }
+  | { kind: 'reject.usage' }
+  | { kind: 'commendations.usage' };

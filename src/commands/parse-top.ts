@@ -27,6 +27,9 @@ const PERIOD_WORDS: ReadonlyMap<string, PeriodKind> = new Map([
 // "tháng này" (this month) is how people say it; the "này" adds nothing.
 const THIS = 'nay';
 
+/** The period a word names ("tuần", "thang", "year"), if any. */
+export const periodWordOf = (word: string): PeriodKind | undefined => PERIOD_WORDS.get(foldText(word));
+
 /** Parses "/top" arguments: an optional metric and an optional period word in either order; week by default. */
 export function parseTopArgs(args: string, catalog: MetricCatalog): Result<TopCommand, ParseError> {
   const words = tokenize(args).map((token) => token.text);
@@ -34,7 +37,7 @@ export function parseTopArgs(args: string, catalog: MetricCatalog): Result<TopCo
   let period: PeriodKind | undefined;
   for (let index = 0; index < words.length; ) {
     const word = words[index]!;
-    const periodWord = PERIOD_WORDS.get(foldText(word));
+    const periodWord = periodWordOf(word);
     if (periodWord) {
       if (period) return err({ kind: 'top.usage' });
       period = periodWord;

@@ -34,13 +34,40 @@ export async function upsertMember(db: Db, member: MemberProfile, unitId: number
     .execute();
 }
 
-export async function findMemberByUsername(db: Db, username: string): Promise<MemberProfile | undefined> {
-  const row = await db
-    .selectFrom('members')
-    .select(['user_id', 'first_name', 'last_name', 'username'])
+/** A member as stored, with the unit they were last seen working in. */
+export interface KnownMember extends MemberProfile {
+  readonly unitId: number | null;
+}
+
+function selectMember(db: Db) {
+  return db.selectFrom('members').select(['user_id', 'first_name', 'last_name', 'username', 'unit_id']);
+}
+
+const toKnownMember = (row: {
+  user_id: number;
+  first_name: string;
+  last_name: string | null;
+  username: string | null;
+  unit_id: number | null;
+}): KnownMember => ({
+  userId: row.user_id,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  username: row.username,
+  unitId: row.unit_id,
+});
+
+export async function findMember(db: Db, userId: number): Promise<KnownMember | undefined> {
+  const row = await selectMember(db).where('user_id', '=', userId).executeTakeFirst();
+  return row && toKnownMember(row);
+}
+
+/** Finds a member by @username, ignoring case. */
+export async function findMemberByUsername(db: Db, username: string): Promise<KnownMember | undefined> {
+  const row = await selectMember(db)
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
     .executeTakeFirst();
-  return row && { userId: row.user_id, firstName: row.first_name, lastName: row.last_name, username: row.username };
+  return row && toKnownMember(row);
 }
 
 export const displayName = (member: { firstName: string; lastName: string | null }): string =>
