@@ -1,10 +1,18 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial';
 import { seedMetrics } from './0002-seed-metrics';
+import { unitDayTotals } from './0003-unit-day-totals';
+import { nominations } from './0004-nominations';
+import { outbox } from './0005-outbox';
+import { weeklyPosts } from './0006-weekly-posts';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
 export const migrationsFor = (dialect: MigrationDialect): Record<string, Migration> => ({
   '0001-initial': initial(dialect),
   '0002-seed-metrics': seedMetrics,
+  '0003-unit-day-totals': unitDayTotals,
+  '0004-nominations': nominations(dialect),
+  '0005-outbox': outbox(dialect),
+  '0006-weekly-posts': weeklyPosts,
 });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { parseCron } from './domain/cron';
+import type { JobName } from './domain/job-period';
 import { LOCALES } from './domain/locale';
+import { DEFAULT_LEVELS } from './domain/nomination';
+import { isValidIsoDay } from './domain/period';
 
 const idList = z
   .string()
@@ -23,6 +27,29 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'unknown IANA time zone');
 
+/** A five-field cron expression, checked here so a bad schedule stops the bot at start, not at its first firing. */
+const cron = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .superRefine((expression, ctx) => {
+      const parsed = parseCron(expression);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    });
+
+const dayList = z
+  .string()
+  .default('')
+  .transform((raw, ctx) => {
+    const days = raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const bad = days.filter((day) => !isValidIsoDay(day));
+    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `not days written YYYY-MM-DD: ${bad.join(', ')}` });
+    return [...new Set(days)].sort();
+  });
+
 const configSchema = z.object({
   BOT_TOKEN: z
     .string()
@@ -36,6 +63,34 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BACKDATE_DAYS: z.coerce.number().int().min(0).max(366).default(7),
   UNDO_BUTTON_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  COMMENDATION_LEVELS: z
+    .string()
+    .default(DEFAULT_LEVELS.join(','))
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9_]{1,24}$/, 'level codes are lower-case letters, digits and _'))
+        .min(1)
+        .max(6),
+    ),
+  NOMINATION_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(3),
+  LEADERBOARD_CRON: cron('0 8 * * 1'),
+  DIGEST_CRON: cron('30 7 * * 1'),
+  REMINDER_CRON: cron('0 15 * * 5'),
+  CATCH_UP_HOURS: z.coerce.number().int().min(0).max(168).default(24),
+  HOLIDAYS: dayList,
+  PROVINCE_DIGEST_CHAT_ID: z
+    .string()
+    .regex(/^-?\d{1,16}$/, 'expected a Telegram chat id, like -1001234567890')
+    .transform(Number)
+    .optional(),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 /** Validated settings, camel-cased for code. */
@@ -49,6 +104,21 @@ export interface Config {
   readonly logLevel: string;
   readonly backdateDays: number;
   readonly undoButtonMinutes: number;
+  /** Commendation levels a commander can approve at, lowest first. */
+  readonly commendationLevels: readonly string[];
+  readonly nominationDailyCap: number;
+  /** When each weekly post is made: five-field cron expressions, read in `timeZone`. */
+  readonly schedules: Readonly<Record<JobName, string>>;
+  /** At start, scheduled posts missed within this many hours are still made (stale reminders are not). */
+  readonly catchUpHours: number;
+  /** Local days ("YYYY-MM-DD") without reminders, sorted. */
+  readonly holidays: readonly string[];
+  /** A command group that also receives the province-wide digest. */
+  readonly provinceDigestChatId: number | undefined;
+  /** How often the outbox worker looks for posts to send. */
+  readonly outboxPollMs: number;
+  /** How long a worker may hold a post it is sending before another process may take it over. */
+  readonly outboxLeaseSeconds: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -73,6 +143,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: c.LOG_LEVEL,
       backdateDays: c.BACKDATE_DAYS,
       undoButtonMinutes: c.UNDO_BUTTON_MINUTES,
+      commendationLevels: c.COMMENDATION_LEVELS,
+      nominationDailyCap: c.NOMINATION_DAILY_CAP,
+      schedules: { leaderboard: c.LEADERBOARD_CRON, digest: c.DIGEST_CRON, reminder: c.REMINDER_CRON },
+      catchUpHours: c.CATCH_UP_HOURS,
+      holidays: c.HOLIDAYS,
+      provinceDigestChatId: c.PROVINCE_DIGEST_CHAT_ID,
+      outboxPollMs: c.OUTBOX_POLL_MS,
+      outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
     },
   };
 }

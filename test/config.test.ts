@@ -17,6 +17,14 @@ describe('loadConfig', () => {
         logLevel: 'info',
         backdateDays: 7,
         undoButtonMinutes: 15,
+        commendationLevels: ['bieuduong', 'giaykhen', 'bangkhen'],
+        nominationDailyCap: 3,
+        schedules: { leaderboard: '0 8 * * 1', digest: '30 7 * * 1', reminder: '0 15 * * 5' },
+        catchUpHours: 24,
+        holidays: [],
+        provinceDigestChatId: undefined,
+        outboxPollMs: 2000,
+        outboxLeaseSeconds: 60,
       },
     });
   });
@@ -32,6 +40,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: '',
       BACKDATE_DAYS: '0',
       UNDO_BUTTON_MINUTES: '5',
+      COMMENDATION_LEVELS: 'giaykhen, bangkhen',
+      NOMINATION_DAILY_CAP: '5',
     });
 
     expect(loaded.ok && loaded.config).toMatchObject({
@@ -43,6 +53,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       backdateDays: 0,
       undoButtonMinutes: 5,
+      commendationLevels: ['giaykhen', 'bangkhen'],
+      nominationDailyCap: 5,
     });
   });
 
@@ -56,6 +68,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       BACKDATE_DAYS: '-1',
       UNDO_BUTTON_MINUTES: 'soon',
+      COMMENDATION_LEVELS: 'Giấy khen',
+      NOMINATION_DAILY_CAP: '0',
     });
 
     expect(loaded.ok).toBe(false);
@@ -65,12 +79,64 @@ describe('loadConfig', () => {
         'ADMIN_IDS',
         'BACKDATE_DAYS',
         'BOT_TOKEN',
+        'COMMENDATION_LEVELS.0',
         'DEFAULT_LOCALE',
         'LOG_LEVEL',
+        'NOMINATION_DAILY_CAP',
         'TELEGRAM_API_ROOT',
         'TZ',
         'UNDO_BUTTON_MINUTES',
       ].sort(),
     );
+  });
+
+  it('reads the weekly posts’ schedules, catch-up window, holidays and province digest group', () => {
+    const loaded = loadConfig({
+      LEADERBOARD_CRON: '0 9 * * mon',
+      DIGEST_CRON: '0 7 * * 1',
+      REMINDER_CRON: '0 16 * * 3,5',
+      CATCH_UP_HOURS: '48',
+      HOLIDAYS: '2026-09-02, 2026-04-30,2026-09-02',
+      PROVINCE_DIGEST_CHAT_ID: '-1001000000001',
+      OUTBOX_POLL_MS: '500',
+      OUTBOX_LEASE_SECONDS: '300',
+    });
+
+    expect(loaded.ok && loaded.config).toMatchObject({
+      schedules: { leaderboard: '0 9 * * mon', digest: '0 7 * * 1', reminder: '0 16 * * 3,5' },
+      catchUpHours: 48,
+      holidays: ['2026-04-30', '2026-09-02'],
+      provinceDigestChatId: -1001000000001,
+      outboxPollMs: 500,
+      outboxLeaseSeconds: 300,
+    });
+  });
+
+  it('names every bad schedule and weekly-post setting at once', () => {
+    const loaded = loadConfig({
+      LEADERBOARD_CRON: '0 8 * *',
+      DIGEST_CRON: '30 25 * * 1',
+      REMINDER_CRON: '0 15 * * friday',
+      CATCH_UP_HOURS: '-1',
+      HOLIDAYS: '2026-02-30,30/04/2026',
+      PROVINCE_DIGEST_CHAT_ID: 'the province group',
+      OUTBOX_POLL_MS: '0',
+      OUTBOX_LEASE_SECONDS: 'long',
+    });
+
+    expect(loaded.ok).toBe(false);
+    const problems = loaded.ok ? [] : loaded.problems;
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'CATCH_UP_HOURS',
+      'DIGEST_CRON',
+      'HOLIDAYS',
+      'LEADERBOARD_CRON',
+      'OUTBOX_LEASE_SECONDS',
+      'OUTBOX_POLL_MS',
+      'PROVINCE_DIGEST_CHAT_ID',
+      'REMINDER_CRON',
+    ]);
+    expect(problems).toContainEqual(expect.stringMatching(/^DIGEST_CRON: hour "25" is outside 0-23/));
+    expect(problems).toContainEqual(expect.stringMatching(/^HOLIDAYS: .*2026-02-30, 30\/04\/2026/));
   });
 });

@@ -12,6 +12,12 @@ export const COMMAND_NAMES = [
   'register',
   'role',
   'metric',
+  'nominate',
+  'reject',
+  'nominations',
+  'commendations',
+  'digest',
+  'settings',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -31,6 +37,12 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   register: ['dangky'],
   role: ['vaitro'],
   metric: ['chitieumoi'],
+  nominate: ['khen'],
+  reject: ['tuchoi'],
+  nominations: ['decu'],
+  commendations: ['khenthuong'],
+  digest: ['tonghop'],
+  settings: ['caidat'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.

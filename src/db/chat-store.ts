@@ -51,7 +51,8 @@ export async function upsertChat(
 export async function moveChat(db: Db, fromChatId: number, toChatId: number, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const old = await trx.selectFrom('chats').selectAll().where('chat_id', '=', fromChatId).executeTakeFirst();
-    if (!old) return;
+    // Both the service message and a refused send report the upgrade: the second finds nothing left to move.
+    if (!old || (old.unit_id === null && old.locale === null)) return;
     await trx
       .insertInto('chats')
       .values({ ...old, chat_id: toChatId, type: 'supergroup', updated_at: now.toISOString() })
@@ -61,9 +62,11 @@ export async function moveChat(db: Db, fromChatId: number, toChatId: number, now
       .execute();
     await trx
       .updateTable('chats')
-      .set({ unit_id: null, updated_at: now.toISOString() })
+      .set({ unit_id: null, locale: null, updated_at: now.toISOString() })
       .where('chat_id', '=', fromChatId)
       .execute();
     await trx.updateTable('tally_entries').set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
+    await trx.updateTable('nominations').set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
+    await trx.updateTable('group_settings').set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
   });
 }

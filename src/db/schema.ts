@@ -19,6 +19,8 @@ export interface ChatTable {
   locale: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** When Telegram last refused to deliver here (bot blocked or removed, chat gone); null while reachable. */
+  unreachable_at: Instant | null;
 }
 
 export interface MemberTable {
@@ -79,6 +81,80 @@ export interface ProcessedUpdateTable {
   processed_at: Instant;
 }
 
+/** Running totals: per unit, metric and local day, the sum of the standing entries' amounts. */
+export interface UnitDayTotalTable {
+  unit_id: number;
+  metric_code: string;
+  day: string;
+  total: number;
+}
+
+export interface NominationTable {
+  id: Generated<number>;
+  chat_id: number;
+  thread_id: number | null;
+  source_message_id: number | null;
+  nominee_id: number;
+  unit_id: number;
+  nominator_id: number;
+  reason: string;
+  /** pending, approved or rejected. */
+  status: string;
+  level: string | null;
+  card_message_id: number | null;
+  day: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface NominationEndorsementTable {
+  nomination_id: number;
+  user_id: number;
+  created_at: Instant;
+}
+
+/** Every decision, in order: approved (with a level), rejected (with a reason) or reopened. */
+export interface NominationDecisionTable {
+  id: Generated<number>;
+  nomination_id: number;
+  decided_by: number;
+  outcome: string;
+  level: string | null;
+  reason: string | null;
+  decided_at: Instant;
+}
+
+/** A scheduled post, unique per job, period and chat; the outbox worker claims it with a lease and delivers it. */
+export interface OutboxTable {
+  id: Generated<number>;
+  job: string;
+  period: string;
+  chat_id: number;
+  thread_id: number | null;
+  html: string;
+  /** pending, sending, sent, failed or skipped. */
+  status: string;
+  /** How many times it was claimed for delivery. */
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: Instant | null;
+  not_before: Instant;
+  /** After this instant the post is stale: skipped, never sent late. */
+  expires_at: Instant | null;
+  telegram_message_id: number | null;
+  last_error: string | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+}
+
+/** Per-group settings of the weekly posts; reminders are 'on' or 'off' (text, not a boolean column). */
+export interface GroupSettingsTable {
+  chat_id: number;
+  reminders: string;
+  updated_by: number | null;
+  updated_at: Instant;
+}
+
 export interface Database {
   units: UnitTable;
   chats: ChatTable;
@@ -88,6 +164,12 @@ export interface Database {
   metric_aliases: MetricAliasTable;
   tally_entries: TallyEntryTable;
   processed_updates: ProcessedUpdateTable;
+  unit_day_totals: UnitDayTotalTable;
+  nominations: NominationTable;
+  nomination_endorsements: NominationEndorsementTable;
+  nomination_decisions: NominationDecisionTable;
+  group_settings: GroupSettingsTable;
+  outbox: OutboxTable;
 }
 
 export type Db = Kysely<Database>;

@@ -10,13 +10,18 @@ const GROUP_MENU: readonly MenuEntry[] = [
   { command: 'me', key: 'menu.me' },
   { command: 'top', key: 'menu.top' },
   { command: 'metrics', key: 'menu.metrics' },
+  { command: 'nominate', key: 'menu.nominate' },
+  { command: 'nominations', key: 'menu.nominations' },
+  { command: 'commendations', key: 'menu.commendations' },
+  { command: 'digest', key: 'menu.digest' },
+  { command: 'settings', key: 'menu.settings' },
   { command: 'help', key: 'menu.help' },
   { command: 'lang', key: 'menu.lang' },
 ];
 
 /** Logging happens in groups; in private the bot offers what works there. */
 const PRIVATE_MENU: readonly MenuEntry[] = GROUP_MENU.filter(
-  (entry) => !['log', 'undo', 'top'].includes(entry.command),
+  (entry) => !['log', 'undo', 'top', 'settings'].includes(entry.command),
 );
 
 const MENUS: readonly { scope: CommandScope; entries: readonly MenuEntry[] }[] = [

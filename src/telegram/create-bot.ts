@@ -13,9 +13,11 @@ import type { BotServices, CallbackHandler, CommandContext, CommandHandler, Feat
 import { errorText } from './error-text';
 import { adminFeature } from './features/admin';
 import { generalFeature } from './features/general';
+import { nominationsFeature } from './features/nominations';
 import { tallyFeature } from './features/tally';
+import { weeklyFeature } from './features/weekly';
 import { profileOf } from './people';
-import { createTransport, type InlineKeyboard } from './transport';
+import { createTransport, type InlineKeyboard, type TransportOptions } from './transport';
 import { type CallbackQuery, type Message, parseUpdate } from './update-schema';
 
 export interface BotDeps {
@@ -25,13 +27,22 @@ export interface BotDeps {
   readonly logger: Logger;
   /** Replaces telegraf's HTTP client; by default the bot calls `config.telegramApiRoot`. */
   readonly botApi?: BotApi;
+  /** The outgoing transport's limits, waits and retries; tests pass instant waits. */
+  readonly transport?: TransportOptions;
 }
 
 /** A telegraf bot whose every update passes the zod schemas, then one dispatcher; builds, never launches. */
 export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices } {
   const { config, db, clock, logger } = deps;
   const bot = new Telegraf(config.botToken ?? '', { telegram: { apiRoot: config.telegramApiRoot } });
-  const transport = createTransport(deps.botApi ?? telegrafBotApi(bot.telegram));
+  const transport = createTransport(deps.botApi ?? telegrafBotApi(bot.telegram), {
+    logger,
+    onChatMigrated: async (fromChatId, toChatId) => {
+      await moveChat(db, fromChatId, toChatId, clock.now());
+      services.directory.forget('chats');
+    },
+    ...deps.transport,
+  });
   const services: BotServices = {
     config,
     db,
@@ -42,7 +53,13 @@ export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices
     botId: () => bot.botInfo?.id ?? 0,
   };
 
-  const features: Feature[] = [generalFeature(services), tallyFeature(services), adminFeature(services)];
+  const features: Feature[] = [
+    generalFeature(services),
+    tallyFeature(services),
+    nominationsFeature(services),
+    weeklyFeature(services),
+    adminFeature(services),
+  ];
   const commands = new Map<string, CommandHandler>();
   const callbacks = new Map<string, CallbackHandler>();
   for (const feature of features) {

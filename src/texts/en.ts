@@ -24,6 +24,8 @@ export const en = {
       '/me (/toi): your totals this week and this month',
       '/top [<i>metric</i>] [week|month|year] (/bxh): leaderboard',
       '/metrics (/chitieu): the metric catalog and aliases',
+      "/nominate <i>reason</i> (/khen): reply to a colleague's message to nominate them; others press 👍 to endorse, a commander decides in one tap",
+      '/nominations (/decu): nominations waiting for you; /commendations [week|month|year] (/khenthuong): approved commendations',
       '/lang vi|en (/ngonngu): change the chat language',
       'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
       ...(p.admin
@@ -140,11 +142,144 @@ export const en = {
     `"${p.alias}" is now also a name for <code>${p.code}</code>.`,
   'metric.maxSet': (p: { code: string; max: number }) => `Maximum per entry for <code>${p.code}</code>: ${n(p.max)}.`,
 
+  'nominate.usage':
+    "Reply to your colleague's message with <code>/nominate reason</code>, or type <code>/nominate @name reason</code>. Example: <code>/nominate gave blood to an accident victim</code>.",
+  'nominate.reasonTooShort': (p: { min: number }) =>
+    `The reason needs at least ${p.min} characters: say what the good deed was.`,
+  'nominate.reasonTooLong': (p: { max: number }) => `The reason is too long (at most ${n(p.max)} characters).`,
+  'nominate.self': 'You cannot nominate yourself. Let your colleagues recognise your good deeds.',
+  'nominate.bot': 'A bot cannot be nominated.',
+  'nominate.unknownPerson':
+    "I have not seen this person in a registered unit's group. Reply to one of their messages in the unit's group.",
+  'nominate.topicHeader':
+    "That is the topic's opening message, not a person's message. Reply to your colleague's own message.",
+  'nominate.dailyCap': (p: { cap: number }) => `Everyone may nominate ${p.cap} times a day. See you tomorrow.`,
+  'nominate.joined': (p: { nominee: string }) =>
+    `${p.nominee} has already been nominated for this; you are counted as an endorser.`,
+  'nomination.card': (p: {
+    id: number;
+    nominee: Html;
+    nominator: string;
+    reason: string;
+    link: Html;
+    endorsements: number;
+    status: Html;
+  }) =>
+    `🏅 <b>Nomination #${p.id}</b>\nNominee: ${p.nominee}\nNominated by: ${p.nominator}\nReason: ${p.reason}${p.link}\n👍 Endorsements: ${p.endorsements}\n${p.status}`,
+  'nomination.link': (p: { url: string }) => `\n<a href="${p.url}">Original message</a>`,
+  'nomination.pending': '⏳ Waiting for a commander to decide.',
+  'nomination.approved': (p: { level: string; by: string }) => `✅ Approved: <b>${p.level}</b> (${p.by}).`,
+  'nomination.rejected': (p: { reason: string; by: string }) => `❌ Not approved (${p.by}): ${p.reason}`,
+  'nomination.announce': (p: { nominee: Html; level: string }) =>
+    `🎉 Congratulations, ${p.nominee}: <b>${p.level}</b>!`,
+  'nomination.endorseButton': (p: { count: number }) => `👍 Endorse (${p.count})`,
+  'nomination.rejectButton': '❌ Reject',
+  'nomination.reopenButton': '↩️ Reconsider',
+  'nomination.endorsed': 'Your endorsement is counted.',
+  'nomination.withdrawn': 'Endorsement withdrawn.',
+  'nomination.selfEndorse': 'You cannot endorse your own nomination.',
+  'nomination.notDecider': "Only a commander of the nominee's unit (or above) may decide this nomination.",
+  'nomination.alreadyDecided': 'This nomination has already been decided.',
+  'nomination.notDecided': 'This nomination is still waiting for a decision.',
+  'nomination.unknown': 'This button is no longer valid.',
+  'nomination.rejectHow': 'To reject, reply to the nomination card with /reject and the reason.',
+  'nomination.decided': 'Decision recorded.',
+  'reject.usage':
+    'Reply to the nomination card with <code>/reject reason</code>, e.g. <code>/reject already commended for this</code>.',
+  'reject.notCard': "Reply to the nomination card itself (the bot's 🏅 message).",
+  'nominations.header': '<b>Nominations waiting for your decision</b> (oldest first)',
+  'nominations.line': (p: { id: number; nominee: string; unit: string; reason: string; day: string; link: Html }) =>
+    `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}${p.link}`,
+  'nominations.cardLink': (p: { url: string }) => ` <a href="${p.url}">[card]</a>`,
+  'nominations.none': 'No nomination is waiting for your decision.',
+  'commendations.usage': 'Usage: <code>/commendations [week|month|year]</code> (default: this month).',
+  'commendations.header': (p: { scope: string; period: string }) =>
+    `🏅 <b>Commendations of ${p.scope}</b> (${p.period})`,
+  'commendations.unit': (p: { unit: string }) => `<b>${p.unit}</b>`,
+  'commendations.line': (p: { level: string; nominee: string; reason: string }) =>
+    `• ${p.level}: ${p.nominee} (${p.reason})`,
+  'commendations.none': 'No commendation was approved in this period.',
+  'level.bieuduong': 'Praise in the weekly digest',
+  'level.giaykhen': 'Certificate of merit from the provincial police director (Giấy khen)',
+  'level.bangkhen': "Proposal for a certificate from the provincial People's Committee chairman (Bằng khen)",
+  'level.bieuduong.short': 'Praise',
+  'level.giaykhen.short': 'Giấy khen',
+  'level.bangkhen.short': 'Bằng khen',
+
   'menu.log': 'Record work: /log cccd 120',
   'menu.undo': 'Undo your latest entry',
   'menu.me': 'My results',
   'menu.top': 'Leaderboard',
   'menu.metrics': 'Metric catalog',
   'menu.help': 'Help',
+  'menu.nominate': 'Nominate a colleague (reply to a message)',
+  'menu.nominations': 'Nominations waiting for a decision',
+  'menu.commendations': 'Approved commendations',
   'menu.lang': 'Change language (vi/en)',
+
+  // Weekly posts: leaderboard, digest, reminder, /digest and /settings.
+  'weekly.leaderboardHeader': (p: { unit: string; from: string; to: string; week: string }) =>
+    `🏆 <b>Week ${formatDay(p.from)}–${formatDay(p.to)} in review</b> (${p.week})\n<b>${p.unit}</b>`,
+  'weekly.totalsHeader': '📈 Results by metric, against the week before:',
+  'weekly.totalLine': (p: { metric: string; amount: number; countUnit: string; change: string }) =>
+    `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit} (${p.change})`,
+  'weekly.nothingLogged': 'Nothing was logged last week.',
+  'weekly.change.up': (p: { percent: number }) => `▲ ${n(p.percent)}%`,
+  'weekly.change.down': (p: { percent: number }) => `▼ ${n(p.percent)}%`,
+  'weekly.change.same': 'unchanged',
+  'weekly.change.new': '▲ new',
+  'weekly.change.none': '–',
+  'weekly.rankHeader': (p: { parent: string }) => `🥇 Rank among the units of ${p.parent}:`,
+  'weekly.rankLine': (p: { metric: string; rank: number; of: number }) => `• ${p.metric}: ${p.rank} of ${p.of}`,
+  'weekly.topHeader': '👏 Top contributors:',
+  'weekly.topLine': (p: { metric: string; people: Html }) => `• ${p.metric}: ${p.people}`,
+  'weekly.topPerson': (p: { name: string; amount: number }) => `${p.name} ${n(p.amount)}`,
+  'weekly.topPersonOfUnit': (p: { name: string; unit: string; amount: number }) =>
+    `${p.name} (${p.unit}) ${n(p.amount)}`,
+  'weekly.commendationsHeader': '🏅 Commendations approved last week:',
+  'weekly.commendationLine': (p: { level: string; nominee: string; unit: string; reason: string }) =>
+    `• ${p.level}: ${p.nominee} (${p.unit}): ${p.reason}`,
+  'weekly.more': (p: { count: number }) => `…and ${n(p.count)} more`,
+
+  'digest.header': (p: { scope: string; from: string; to: string; week: string }) =>
+    `📊 <b>Weekly digest ${formatDay(p.from)}–${formatDay(p.to)}</b> (${p.week})\n<b>${p.scope}</b> and the units under it`,
+  'digest.unitsHeader': '📊 Total amounts by unit (all metrics added up), against the week before:',
+  'digest.chart': (p: { lines: string }) => `<pre>${p.lines}</pre>`,
+  'digest.silentHeader': (p: { count: number }) => `⚠️ Units that logged nothing (${n(p.count)}):`,
+  'digest.silentLine': (p: { code: string; name: string }) => `• ${p.code} ${p.name}`,
+  'digest.allLogged': '✅ Every unit with a group logged something.',
+  'digest.pendingHeader': (p: { count: number }) => `⏳ Nominations waiting for your decision (${n(p.count)}):`,
+  'digest.pendingLine': (p: { id: number; nominee: string; unit: string; reason: string; day: string }) =>
+    `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}`,
+  'digest.usage': 'Usage: <code>/digest</code> (last week) or <code>/digest 2026-W47</code> (an ISO week).',
+  'digest.notAllowed':
+    'The weekly digest is for commanders and admins. See your own results with /me and the leaderboard with /top.',
+  'digest.unreachable': (p: { commander: Html; link: string }) =>
+    `📭 ${p.commander}: the bot could not send you the weekly digest because you have not opened a private chat with it. ` +
+    `<a href="${p.link}">Tap here</a>, then tap Start, to receive it from next week.`,
+  'digest.reachableAgain': '✅ You will receive the weekly digest here from now on. Send /digest for last week’s.',
+
+  'reminder.text': (p: { unit: string; from: string; motto: string }) =>
+    `⏰ <b>${p.unit}</b> has logged nothing this week (since ${formatDay(p.from)}). ` +
+    'Remember to log with <code>/log metric amount</code>, e.g. <code>/log cccd 120</code>.\n\n' +
+    `💬 <i>${p.motto}</i>`,
+  'reminder.motto': (p: { line: number }) =>
+    p.line % 2 === 0
+      ? '"5 please" (5 xin): hello, thank you, excuse me, sorry, please show me how.'
+      : '"5 always" (5 luôn): always smile, always be gentle, always listen and understand, always help, always uphold the law.',
+
+  'settings.show': (p: { unit: string; reminders: boolean; language: string }) =>
+    `⚙️ <b>Group settings</b> (${p.unit})\n` +
+    `• Weekly reminders: <b>${p.reminders ? 'on' : 'off'}</b>\n` +
+    `• Language: <b>${p.language}</b>\n\n` +
+    'Change: <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>.',
+  'settings.usage':
+    'Usage: <code>/settings</code> (show), <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>.',
+  'settings.remindersSet': (p: { on: boolean }) =>
+    p.on ? '🔔 Weekly reminders are on for this group.' : '🔕 Weekly reminders are off for this group.',
+  'settings.language.vi': 'Tiếng Việt',
+  'settings.language.en': 'English',
+
+  'menu.digest': 'Weekly digest (commanders)',
+  'menu.settings': 'Group settings: reminders, language',
 } satisfies Texts;

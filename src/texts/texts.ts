@@ -26,3 +26,11 @@ export function t<K extends TextKey>(locale: Locale, key: K, ...params: TextPara
 
 /** Joins already-rendered catalog lines into markup that `t` will not escape again. */
 export const lines = (rendered: readonly string[]): Html => new Html(rendered.join('\n'));
+
+/** A commendation level's name; a level configured without a catalog entry shows its code. */
+export function levelName(locale: Locale, code: string, form: 'full' | 'short' = 'full'): string {
+  const entry = (catalogs[locale] as Record<string, unknown>)[
+    form === 'short' ? `level.${code}.short` : `level.${code}`
+  ];
+  return typeof entry === 'string' ? entry : code;
+}

@@ -23,6 +23,8 @@ export const vi = {
       '/me (/toi): kết quả của bạn tuần này và tháng này',
       '/top [<i>chỉ tiêu</i>] [tuan|thang|nam] (/bxh): bảng xếp hạng',
       '/metrics (/chitieu): danh mục chỉ tiêu và tên gọi khác',
+      '/khen <i>lý do</i> (/nominate): trả lời tin nhắn của đồng đội để đề cử khen thưởng; mọi người bấm 👍 để ủng hộ, chỉ huy duyệt bằng một chạm',
+      '/decu (/nominations): đề cử chờ bạn quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
       '/lang vi|en (/ngonngu): đổi ngôn ngữ của nhóm',
       'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
       ...(p.admin
@@ -138,11 +140,142 @@ export const vi = {
   'metric.maxSet': (p: { code: string; max: number }) =>
     `Mức tối đa mỗi lần ghi của <code>${p.code}</code>: ${n(p.max)}.`,
 
+  'nominate.usage':
+    'Trả lời tin nhắn của đồng chí cần đề cử bằng <code>/khen lý do</code>, hoặc gõ <code>/khen @tên lý do</code>. Ví dụ: <code>/khen hiến máu cứu người bị tai nạn</code>.',
+  'nominate.reasonTooShort': (p: { min: number }) => `Lý do đề cử cần ít nhất ${p.min} ký tự: hãy nói rõ việc làm tốt.`,
+  'nominate.reasonTooLong': (p: { max: number }) => `Lý do quá dài (tối đa ${n(p.max)} ký tự).`,
+  'nominate.self': 'Không thể tự đề cử mình. Hãy để đồng đội ghi nhận việc tốt của bạn.',
+  'nominate.bot': 'Không thể đề cử một bot.',
+  'nominate.unknownPerson':
+    'Tôi chưa thấy đồng chí này trong nhóm đơn vị nào đã đăng ký. Hãy trả lời một tin nhắn của họ trong nhóm đơn vị.',
+  'nominate.topicHeader':
+    'Đó là tin mở chủ đề, không phải tin nhắn của một người. Hãy trả lời đúng tin nhắn của đồng chí cần đề cử.',
+  'nominate.dailyCap': (p: { cap: number }) => `Mỗi người chỉ được đề cử ${p.cap} lần mỗi ngày. Hẹn bạn ngày mai.`,
+  'nominate.joined': (p: { nominee: string }) =>
+    `${p.nominee} đã được đề cử cho việc này; bạn đã được ghi nhận là người ủng hộ.`,
+  'nomination.card': (p: {
+    id: number;
+    nominee: Html;
+    nominator: string;
+    reason: string;
+    link: Html;
+    endorsements: number;
+    status: Html;
+  }) =>
+    `🏅 <b>Đề cử khen thưởng #${p.id}</b>\nĐồng chí: ${p.nominee}\nNgười đề cử: ${p.nominator}\nLý do: ${p.reason}${p.link}\n👍 Ủng hộ: ${p.endorsements}\n${p.status}`,
+  'nomination.link': (p: { url: string }) => `\n<a href="${p.url}">Xem tin nhắn gốc</a>`,
+  'nomination.pending': '⏳ Chờ chỉ huy quyết định.',
+  'nomination.approved': (p: { level: string; by: string }) => `✅ Đã duyệt: <b>${p.level}</b> (${p.by}).`,
+  'nomination.rejected': (p: { reason: string; by: string }) => `❌ Không duyệt (${p.by}): ${p.reason}`,
+  'nomination.announce': (p: { nominee: Html; level: string }) => `🎉 Chúc mừng ${p.nominee} được <b>${p.level}</b>!`,
+  'nomination.endorseButton': (p: { count: number }) => `👍 Ủng hộ (${p.count})`,
+  'nomination.rejectButton': '❌ Từ chối',
+  'nomination.reopenButton': '↩️ Xem xét lại',
+  'nomination.endorsed': 'Đã ghi nhận ủng hộ của bạn.',
+  'nomination.withdrawn': 'Đã rút ủng hộ.',
+  'nomination.selfEndorse': 'Bạn không thể tự ủng hộ đề cử của mình.',
+  'nomination.notDecider': 'Chỉ chỉ huy của đơn vị (hoặc cấp trên) mới được quyết định đề cử này.',
+  'nomination.alreadyDecided': 'Đề cử này đã được quyết định.',
+  'nomination.notDecided': 'Đề cử này đang chờ quyết định.',
+  'nomination.unknown': 'Nút này không còn hiệu lực.',
+  'nomination.rejectHow': 'Để từ chối, hãy trả lời thẻ đề cử bằng /tuchoi kèm lý do.',
+  'nomination.decided': 'Đã ghi nhận quyết định.',
+  'reject.usage':
+    'Trả lời thẻ đề cử bằng <code>/tuchoi lý do</code>, ví dụ <code>/tuchoi đã được khen cho việc này</code>.',
+  'reject.notCard': 'Hãy trả lời đúng thẻ đề cử (tin nhắn 🏅 của bot).',
+  'nominations.header': '<b>Đề cử chờ bạn quyết định</b> (cũ nhất trước)',
+  'nominations.line': (p: { id: number; nominee: string; unit: string; reason: string; day: string; link: Html }) =>
+    `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}${p.link}`,
+  'nominations.cardLink': (p: { url: string }) => ` <a href="${p.url}">[thẻ]</a>`,
+  'nominations.none': 'Không có đề cử nào chờ bạn quyết định.',
+  'commendations.usage': 'Cú pháp: <code>/khenthuong [tuan|thang|nam]</code> (mặc định: tháng này).',
+  'commendations.header': (p: { scope: string; period: string }) => `🏅 <b>Khen thưởng ${p.scope}</b> (${p.period})`,
+  'commendations.unit': (p: { unit: string }) => `<b>${p.unit}</b>`,
+  'commendations.line': (p: { level: string; nominee: string; reason: string }) =>
+    `• ${p.level}: ${p.nominee} (${p.reason})`,
+  'commendations.none': 'Chưa có khen thưởng nào được duyệt trong kỳ này.',
+  'level.bieuduong': 'Biểu dương',
+  'level.giaykhen': 'Giấy khen của Giám đốc Công an tỉnh',
+  'level.bangkhen': 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh',
+  'level.bieuduong.short': 'Biểu dương',
+  'level.giaykhen.short': 'Giấy khen',
+  'level.bangkhen.short': 'Bằng khen',
+
   'menu.log': 'Ghi kết quả: /log cccd 120',
   'menu.undo': 'Hoàn tác lần ghi gần nhất',
   'menu.me': 'Kết quả của tôi',
   'menu.top': 'Bảng xếp hạng',
   'menu.metrics': 'Danh mục chỉ tiêu',
   'menu.help': 'Hướng dẫn',
+  'menu.nominate': 'Đề cử khen thưởng (trả lời tin nhắn)',
+  'menu.nominations': 'Đề cử chờ quyết định',
+  'menu.commendations': 'Khen thưởng đã duyệt',
   'menu.lang': 'Đổi ngôn ngữ (vi/en)',
+
+  // Weekly posts: leaderboard, digest, reminder, /digest and /settings.
+  'weekly.leaderboardHeader': (p: { unit: string; from: string; to: string; week: string }) =>
+    `🏆 <b>Tổng kết tuần ${formatDay(p.from)}–${formatDay(p.to)}</b> (${p.week})\n<b>${p.unit}</b>`,
+  'weekly.totalsHeader': '📈 Kết quả theo chỉ tiêu, so với tuần trước:',
+  'weekly.totalLine': (p: { metric: string; amount: number; countUnit: string; change: string }) =>
+    `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit} (${p.change})`,
+  'weekly.nothingLogged': 'Tuần qua chưa có kết quả nào được ghi.',
+  'weekly.change.up': (p: { percent: number }) => `▲ ${n(p.percent)}%`,
+  'weekly.change.down': (p: { percent: number }) => `▼ ${n(p.percent)}%`,
+  'weekly.change.same': 'không đổi',
+  'weekly.change.new': '▲ mới',
+  'weekly.change.none': '–',
+  'weekly.rankHeader': (p: { parent: string }) => `🥇 Xếp hạng trong các đơn vị thuộc ${p.parent}:`,
+  'weekly.rankLine': (p: { metric: string; rank: number; of: number }) => `• ${p.metric}: hạng ${p.rank}/${p.of}`,
+  'weekly.topHeader': '👏 Cán bộ tiêu biểu:',
+  'weekly.topLine': (p: { metric: string; people: Html }) => `• ${p.metric}: ${p.people}`,
+  'weekly.topPerson': (p: { name: string; amount: number }) => `${p.name} ${n(p.amount)}`,
+  'weekly.topPersonOfUnit': (p: { name: string; unit: string; amount: number }) =>
+    `${p.name} (${p.unit}) ${n(p.amount)}`,
+  'weekly.commendationsHeader': '🏅 Khen thưởng được duyệt tuần qua:',
+  'weekly.commendationLine': (p: { level: string; nominee: string; unit: string; reason: string }) =>
+    `• ${p.level}: ${p.nominee} (${p.unit}): ${p.reason}`,
+  'weekly.more': (p: { count: number }) => `…và ${n(p.count)} mục khác`,
+
+  'digest.header': (p: { scope: string; from: string; to: string; week: string }) =>
+    `📊 <b>Tổng hợp tuần ${formatDay(p.from)}–${formatDay(p.to)}</b> (${p.week})\n<b>${p.scope}</b> và các đơn vị trực thuộc`,
+  'digest.unitsHeader': '📊 Tổng số lượng theo đơn vị (mọi chỉ tiêu cộng lại), so với tuần trước:',
+  'digest.chart': (p: { lines: string }) => `<pre>${p.lines}</pre>`,
+  'digest.silentHeader': (p: { count: number }) => `⚠️ Đơn vị chưa ghi kết quả (${n(p.count)}):`,
+  'digest.silentLine': (p: { code: string; name: string }) => `• ${p.code} ${p.name}`,
+  'digest.allLogged': '✅ Mọi đơn vị có nhóm đều đã ghi kết quả.',
+  'digest.pendingHeader': (p: { count: number }) => `⏳ Đề cử chờ đồng chí quyết định (${n(p.count)}):`,
+  'digest.pendingLine': (p: { id: number; nominee: string; unit: string; reason: string; day: string }) =>
+    `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}`,
+  'digest.usage':
+    'Cú pháp: <code>/tonghop</code> (tuần trước) hoặc <code>/tonghop 2026-W47</code> (một tuần theo ISO).',
+  'digest.notAllowed':
+    'Bản tổng hợp tuần dành cho chỉ huy và quản trị viên. Đồng chí xem kết quả của mình bằng /toi và bảng xếp hạng bằng /bxh.',
+  'digest.unreachable': (p: { commander: Html; link: string }) =>
+    `📭 ${p.commander}: bot chưa gửi được bản tổng hợp tuần cho đồng chí vì đồng chí chưa mở trò chuyện riêng với bot. ` +
+    `Hãy <a href="${p.link}">bấm vào đây</a> rồi bấm «Bắt đầu» để nhận bản tổng hợp từ tuần sau.`,
+  'digest.reachableAgain': '✅ Từ nay đồng chí sẽ nhận bản tổng hợp tuần tại đây. Gõ /tonghop để xem bản tuần trước.',
+
+  'reminder.text': (p: { unit: string; from: string; motto: string }) =>
+    `⏰ <b>${p.unit}</b> chưa ghi kết quả nào trong tuần này (từ ${formatDay(p.from)}). ` +
+    'Các đồng chí nhớ ghi bằng <code>/log chỉ_tiêu số_lượng</code>, ví dụ <code>/log cccd 120</code>.\n\n' +
+    `💬 <i>${p.motto}</i>`,
+  'reminder.motto': (p: { line: number }): string =>
+    p.line % 2 === 0
+      ? '«5 xin»: xin chào, xin cảm ơn, xin phép, xin lỗi, xin được hướng dẫn.'
+      : '«5 luôn»: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe và thấu hiểu, luôn giúp đỡ, luôn thượng tôn pháp luật.',
+
+  'settings.show': (p: { unit: string; reminders: boolean; language: string }) =>
+    `⚙️ <b>Cài đặt nhóm</b> (${p.unit})\n` +
+    `• Nhắc nhở hằng tuần: <b>${p.reminders ? 'bật' : 'tắt'}</b>\n` +
+    `• Ngôn ngữ: <b>${p.language}</b>\n\n` +
+    'Đổi: <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>.',
+  'settings.usage':
+    'Cú pháp: <code>/caidat</code> (xem), <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>.',
+  'settings.remindersSet': (p: { on: boolean }): string =>
+    p.on ? '🔔 Đã bật nhắc nhở hằng tuần cho nhóm này.' : '🔕 Đã tắt nhắc nhở hằng tuần cho nhóm này.',
+  'settings.language.vi': 'Tiếng Việt',
+  'settings.language.en': 'English',
+
+  'menu.digest': 'Bản tổng hợp tuần (chỉ huy)',
+  'menu.settings': 'Cài đặt nhóm: nhắc nhở, ngôn ngữ',
 };

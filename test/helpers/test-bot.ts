@@ -8,6 +8,7 @@ import { FakeBotApi } from '../../src/console/fake-bot-api';
 import { createLogger } from '../../src/logger';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
 import { asMessage, chats, createUpdateFactory, users } from './updates';
+import { createWarpTime } from './virtual-time';
 
 /** Tuesday 24/11/2026 09:00 in Vietnam. */
 export const TUESDAY_MORNING = new Date('2026-11-24T02:00:00Z');
@@ -38,7 +39,13 @@ export async function startTestBot(options: { env?: Record<string, string>; now?
     ...options.env,
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-  const app = await createApp({ config: loaded.config, clock, botApi: api, logger: createLogger('silent') });
+  const app = await createApp({
+    config: loaded.config,
+    clock,
+    botApi: api,
+    logger: createLogger('silent'),
+    transport: createWarpTime(),
+  });
   const updates = createUpdateFactory({ now: () => clock.now(), nextMessageId: (chatId) => api.nextMessageId(chatId) });
   const db = app.connection.db;
 

@@ -88,7 +88,7 @@ describe('malformed and unusual updates', () => {
 
 describe('failures', () => {
   it('answers with a short generic error when handling fails, and the next update works', async () => {
-    bot.api.failNext('sendMessage', { error_code: 500, description: 'Internal Server Error' });
+    bot.api.failNext('sendMessage', { error_code: 500, description: 'Internal Server Error' }, 6);
     const failed = await bot.send(users.alice, chats.pc06, '/me');
     const next = await bot.send(users.alice, chats.pc06, '/me');
 
@@ -98,7 +98,7 @@ describe('failures', () => {
 
   it('keeps the entry when the confirmation cannot be sent, and a redelivery does not double it', async () => {
     const update = bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 9' });
-    bot.api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    bot.api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 6);
     await bot.deliver(update);
     await bot.deliver(update);
 

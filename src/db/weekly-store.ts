@@ -1,0 +1,145 @@
+import type { DayRange } from '../domain/day';
+import type { Db } from './schema';
+
+const inList = (ids: readonly number[]) => (ids.length > 0 ? ids : [-1]);
+
+/** A group bound to a unit, with its language and reminder setting. */
+export interface RegisteredGroup {
+  readonly chatId: number;
+  readonly unitId: number;
+  readonly locale: string | null;
+  readonly reminders: boolean;
+}
+
+/** Every group bound to a unit, by chat id. */
+export async function registeredGroups(db: Db): Promise<RegisteredGroup[]> {
+  const rows = await db
+    .selectFrom('chats')
+    .leftJoin('group_settings', 'group_settings.chat_id', 'chats.chat_id')
+    .select(['chats.chat_id', 'chats.unit_id', 'chats.locale', 'group_settings.reminders'])
+    .where('chats.unit_id', 'is not', null)
+    .where('chats.type', '<>', 'private')
+    .orderBy('chats.chat_id')
+    .execute();
+  return rows.map((row) => ({
+    chatId: row.chat_id,
+    unitId: row.unit_id!,
+    locale: row.locale,
+    reminders: row.reminders !== 'off',
+  }));
+}
+
+/** Whether the group wants reminders; on until someone turns them off. */
+export async function remindersOn(db: Db, chatId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('group_settings')
+    .select('reminders')
+    .where('chat_id', '=', chatId)
+    .executeTakeFirst();
+  return row?.reminders !== 'off';
+}
+
+export async function setReminders(db: Db, chatId: number, on: boolean, by: number, now: Date): Promise<void> {
+  const values = { reminders: on ? 'on' : 'off', updated_by: by, updated_at: now.toISOString() };
+  await db
+    .insertInto('group_settings')
+    .values({ chat_id: chatId, ...values })
+    .onConflict((oc) => oc.column('chat_id').doUpdateSet(values))
+    .execute();
+}
+
+/** The languages chosen in these chats (private chats included); chats without a choice are left out. */
+export async function chatLocales(db: Db, chatIds: readonly number[]): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('chats')
+    .select(['chat_id', 'locale'])
+    .where('chat_id', 'in', inList(chatIds))
+    .where('locale', 'is not', null)
+    .execute();
+  return new Map(rows.map((row) => [row.chat_id, row.locale!]));
+}
+
+/** Per unit and metric, the running totals summed over the days (only positive sums). */
+export async function unitTotals(
+  db: Db,
+  unitIds: readonly number[],
+  range: DayRange,
+): Promise<{ unitId: number; metricCode: string; total: number }[]> {
+  const rows = await db
+    .selectFrom('unit_day_totals')
+    .select((eb) => ['unit_id', 'metric_code', eb.fn.sum<number>('total').as('total')])
+    .where('unit_id', 'in', inList(unitIds))
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .groupBy(['unit_id', 'metric_code'])
+    .having((eb) => eb.fn.sum('total'), '>', 0)
+    .execute();
+  return rows.map((row) => ({ unitId: row.unit_id, metricCode: row.metric_code, total: Number(row.total) }));
+}
+
+/** The units among these that logged anything standing over the days. */
+export async function unitsThatLogged(db: Db, unitIds: readonly number[], range: DayRange): Promise<Set<number>> {
+  return new Set((await unitTotals(db, unitIds, range)).map((row) => row.unitId));
+}
+
+/** Per member, unit and metric, the standing amounts logged over the days. */
+export async function memberTotals(
+  db: Db,
+  unitIds: readonly number[],
+  range: DayRange,
+): Promise<{ userId: number; name: string; unitId: number; metricCode: string; total: number }[]> {
+  const rows = await db
+    .selectFrom('tally_entries')
+    .innerJoin('members', 'members.user_id', 'tally_entries.user_id')
+    .select((eb) => [
+      'tally_entries.user_id',
+      'members.first_name',
+      'members.last_name',
+      'tally_entries.unit_id',
+      'tally_entries.metric_code',
+      eb.fn.sum<number>('tally_entries.amount').as('total'),
+    ])
+    .where('tally_entries.unit_id', 'in', inList(unitIds))
+    .where('tally_entries.day', '>=', range.from)
+    .where('tally_entries.day', '<=', range.to)
+    .where('tally_entries.undone_at', 'is', null)
+    .groupBy([
+      'tally_entries.user_id',
+      'members.first_name',
+      'members.last_name',
+      'tally_entries.unit_id',
+      'tally_entries.metric_code',
+    ])
+    .execute();
+  return rows.map((row) => ({
+    userId: row.user_id,
+    name: row.last_name ? `${row.first_name} ${row.last_name}` : row.first_name,
+    unitId: row.unit_id,
+    metricCode: row.metric_code,
+    total: Number(row.total),
+  }));
+}
+
+/** Every stored commander role: who commands which unit. */
+export async function commanderRoles(db: Db): Promise<{ userId: number; unitId: number }[]> {
+  const rows = await db
+    .selectFrom('roles')
+    .select(['user_id', 'unit_id'])
+    .where('role', '=', 'commander')
+    .where('unit_id', 'is not', null)
+    .orderBy('user_id')
+    .orderBy('unit_id')
+    .execute();
+  return rows.map((row) => ({ userId: row.user_id, unitId: row.unit_id! }));
+}
+
+/** The private chats (people) among these that Telegram refused to deliver to, with since when. */
+export async function unreachablePeople(db: Db, userIds: readonly number[]): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('chats')
+    .select(['chat_id', 'unreachable_at'])
+    .where('chat_id', 'in', inList(userIds))
+    .where('unreachable_at', 'is not', null)
+    .execute();
+  return new Map(rows.map((row) => [row.chat_id, row.unreachable_at!]));
+}

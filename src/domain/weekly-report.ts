@@ -1,0 +1,55 @@
+/** Telegram refuses messages longer than this (counted after HTML parsing; the source is never shorter). */
+export const MESSAGE_LIMIT = 4096;
+
+/** A total against the one before it. */
+export type Change =
+  | { readonly kind: 'up' | 'down'; readonly percent: number }
+  | { readonly kind: 'same' }
+  | { readonly kind: 'new' }
+  | { readonly kind: 'none' };
+
+/** ▲/▼ and the rounded percentage; "new" when there was nothing before, "none" when there is nothing either time. */
+export function changeOf(current: number, previous: number): Change {
+  if (previous <= 0) return current > 0 ? { kind: 'new' } : { kind: 'none' };
+  const percent = Math.round((Math.abs(current - previous) / previous) * 100);
+  if (percent === 0) return { kind: 'same' };
+  return { kind: current > previous ? 'up' : 'down', percent };
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/**
+ * A horizontal bar chart in Unicode blocks, one line per row: label padded to the widest, a bar of up to `width`
+ * cells scaled to the largest value (an eighth of a cell at least for any positive value), then the shown value.
+ */
+export function barChart(rows: readonly { label: string; value: number; shown: string }[], width = 12): string[] {
+  const labelWidth = Math.max(0, ...rows.map((row) => row.label.length));
+  const max = Math.max(0, ...rows.map((row) => row.value));
+  return rows.map((row) => {
+    const eighths = max > 0 && row.value > 0 ? Math.max(1, Math.round((row.value / max) * width * 8)) : 0;
+    const bar = '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+    return `${row.label.padEnd(labelWidth)} ${bar.padEnd(width)} ${row.shown}`;
+  });
+}
+
+/**
+ * Renders with as many items of each list as fit under the limit: starts from the given caps and, while too long,
+ * trims the list currently showing most by a quarter (at least one). `render` gets how many of each list to show.
+ */
+export function fitToLimit(
+  render: (shown: readonly number[]) => string,
+  caps: readonly number[],
+  limit = MESSAGE_LIMIT,
+): string {
+  const shown = [...caps];
+  let text = render(shown);
+  while (text.length > limit) {
+    let longest = -1;
+    for (const [index, count] of shown.entries())
+      if (count > 0 && (longest === -1 || count > shown[longest]!)) longest = index;
+    if (longest === -1) break;
+    shown[longest] = Math.max(0, shown[longest]! - Math.max(1, Math.ceil(shown[longest]! / 4)));
+    text = render(shown);
+  }
+  return text;
+}

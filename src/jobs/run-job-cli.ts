@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import { Telegraf } from 'telegraf';
+import { type Clock, systemClock } from '../clock';
+import type { Config } from '../config';
+import { connect } from '../db/connect';
+import { migrateToLatest } from '../db/migrate';
+import { isJobName, JOB_NAMES, type JobName, type JobPeriod, parseJobPeriod } from '../domain/job-period';
+import { createLogger } from '../logger';
+import { planPosts } from '../services/weekly-posts';
+import { type BotApi, telegrafBotApi } from '../telegram/bot-api';
+import { createTransport } from '../telegram/transport';
+import { deliverOutbox } from './outbox';
+import { outboxJobDeps, workerName } from './scheduler';
+import { noticingUnreachable } from './unreachable-notices';
+import { periodAt, runJobForPeriod, staleAfter } from './weekly-jobs';
+
+export const JOB_CLI_USAGE = `usage: npm run job -- ${JOB_NAMES.join('|')} [--period 2026-W47|2026-11-27] [--dry-run]
+  --period   the week (leaderboard, digest: an ISO week like 2026-W47) or day (reminder: 2026-11-27);
+             by default the one the job would report if it fired now
+  --dry-run  print what would be sent, change nothing`;
+
+export interface JobCliOptions {
+  readonly config: Config;
+  readonly clock?: Clock;
+  /** Replaces telegraf's client (tests); by default the posts go to TELEGRAM_API_ROOT with BOT_TOKEN. */
+  readonly botApi?: BotApi;
+  readonly out?: (line: string) => void;
+  readonly err?: (line: string) => void;
+}
+
+type Parsed = { job: JobName; period: string | undefined; dryRun: boolean } | { problem: string };
+
+function parse(argv: readonly string[]): Parsed {
+  let values: { period?: string; 'dry-run'?: boolean; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { period: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+  const [job, ...extra] = positionals;
+  if (values.help) return { problem: '' };
+  if (job === undefined || !isJobName(job)) return { problem: `which job? got ${JSON.stringify(job ?? '')}` };
+  if (extra.length > 0) return { problem: `unexpected arguments: ${extra.join(' ')}` };
+  return { job, period: values.period, dryRun: values['dry-run'] === true };
+}
+
+/**
+ * `npm run job -- <job> [--period P] [--dry-run]`: plans the job's posts for the period and prints them (dry run),
+ * or queues them in the outbox and delivers what is due (with BOT_TOKEN; without it, the running bot's worker
+ * sends them). Returns the exit code: 0 done, 1 failed, 2 bad arguments.
+ */
+export async function runJobCli(argv: readonly string[], options: JobCliOptions): Promise<number> {
+  const out = options.out ?? ((line: string) => console.log(line));
+  const err = options.err ?? ((line: string) => console.error(line));
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const parsed = parse(argv);
+  if ('problem' in parsed) {
+    if (parsed.problem) err(parsed.problem);
+    err(JOB_CLI_USAGE);
+    return 2;
+  }
+  const { job, dryRun } = parsed;
+  const now = clock.now();
+  let period: JobPeriod | undefined = periodAt(job, now, config.timeZone);
+  if (parsed.period !== undefined) {
+    period = parseJobPeriod(job, parsed.period.toUpperCase());
+    if (!period) {
+      err(
+        `--period ${parsed.period} does not fit ${job}: ${job === 'reminder' ? 'a day like 2026-11-27' : 'an ISO week like 2026-W47'}`,
+      );
+      err(JOB_CLI_USAGE);
+      return 2;
+    }
+  }
+
+  const logger = createLogger(config.logLevel);
+  const connection = connect(config.databaseUrl);
+  try {
+    const migration = await migrateToLatest(connection);
+    if (migration.error) {
+      err(`database migration failed: ${String(migration.error)}`);
+      return 1;
+    }
+    const db = connection.db;
+    if (dryRun) {
+      const posts = await planPosts({ db, config }, job, period);
+      const expiry = staleAfter(period, config.timeZone);
+      out(`${job} ${period.label}: ${posts.length} post(s) (dry run: nothing queued or sent)`);
+      if (expiry && now >= expiry) out(`stale since ${expiry.toISOString()}: a real run would post nothing`);
+      for (const post of posts) out(`\n--- to chat ${post.chatId} ---\n${post.html}`);
+      return 0;
+    }
+
+    const run = await runJobForPeriod(outboxJobDeps({ db, config, logger }), job, period, now);
+    out(
+      `${job} ${run.period}: ${run.planned} post(s) planned, ${run.queued} newly queued${run.stale ? ' (stale: nothing queued)' : ''}`,
+    );
+    const api =
+      options.botApi ??
+      (config.botToken
+        ? telegrafBotApi(new Telegraf(config.botToken, { telegram: { apiRoot: config.telegramApiRoot } }).telegram)
+        : undefined);
+    if (!api) {
+      out('BOT_TOKEN is not set: the running bot sends the queued posts.');
+      return 0;
+    }
+    const me = (await api.call('getMe', {})) as { username?: string };
+    const transport = noticingUnreachable(createTransport(api, { logger }), {
+      db,
+      config,
+      clock,
+      logger,
+      botUsername: () => me.username ?? '',
+    });
+    const report = await deliverOutbox({
+      db,
+      transport,
+      clock,
+      logger,
+      owner: workerName(),
+      leaseMs: config.outboxLeaseSeconds * 1000,
+    });
+    out(
+      `delivered: ${report.sent} sent, ${report.failed} failed, ${report.skipped} skipped, ${report.retrying} to retry`,
+    );
+    return 0;
+  } catch (error) {
+    err(`job failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await connection.close();
+  }
+}

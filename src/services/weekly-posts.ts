@@ -1,0 +1,182 @@
+import type { Config } from '../config';
+import { displayName, findMember } from '../db/member-store';
+import { loadMetricCatalog } from '../db/metric-store';
+import type { Db } from '../db/schema';
+import { loadUnits } from '../db/unit-store';
+import { chatLocales, commanderRoles, registeredGroups, unitsThatLogged, unreachablePeople } from '../db/weekly-store';
+import { startOfLocalDay } from '../domain/cron';
+import type { JobName, JobPeriod } from '../domain/job-period';
+import { isLocale, type Locale } from '../domain/locale';
+import type { MetricCatalog } from '../domain/metric';
+import { addDays } from '../domain/period';
+import { createUnitTree, type UnitTree } from '../domain/units';
+import { mention } from '../texts/format';
+import { t } from '../texts/texts';
+import { renderDigest, renderLeaderboard, renderReminder } from '../texts/weekly-posts';
+import { digestReport, leaderboardReport, loadWeekData, rootsOf, treeRoots, type WeekData } from './weekly-report';
+
+/** What the weekly posts need to know. */
+export interface WeeklyDeps {
+  readonly db: Db;
+  readonly config: Pick<Config, 'timeZone' | 'defaultLocale' | 'holidays' | 'provinceDigestChatId'>;
+}
+
+/** The job name of the notice, in a commander's group, that their digest could not reach them. */
+export const UNREACHABLE_NOTICE = 'digest-unreachable';
+
+/** One post to make: with the job and period, the chat is its unique key in the outbox. */
+export interface PlannedPost {
+  readonly job: JobName | typeof UNREACHABLE_NOTICE;
+  readonly period: string;
+  readonly chatId: number;
+  readonly html: string;
+  /** After this instant the post is stale and must not go out (reminders: the end of their day). */
+  readonly expiresAt?: Date;
+}
+
+interface Sources {
+  readonly tree: UnitTree;
+  readonly catalog: MetricCatalog;
+}
+
+async function sources(db: Db): Promise<Sources> {
+  const [units, catalog] = await Promise.all([loadUnits(db), loadMetricCatalog(db)]);
+  return { tree: createUnitTree(units), catalog };
+}
+
+/** The one digest, whoever asks: the weekly job (one week's data for every recipient) and /digest alike. */
+function digestHtml(from: Sources, data: WeekData, rootIds: readonly number[], locale: Locale): string {
+  return renderDigest(locale, digestReport(from.tree, from.catalog, data, rootIds));
+}
+
+function localeResolver(deps: WeeklyDeps, stored: ReadonlyMap<number, string>) {
+  return (chatId: number, fallback?: string | null): Locale => {
+    const chosen = stored.get(chatId) ?? fallback;
+    return chosen && isLocale(chosen) ? chosen : deps.config.defaultLocale;
+  };
+}
+
+/** Each commander's top commanded units (a unit under another they command is covered by it). */
+async function commanderScopes(db: Db, tree: UnitTree): Promise<Map<number, number[]>> {
+  const byUser = new Map<number, number[]>();
+  for (const role of await commanderRoles(db))
+    byUser.set(role.userId, [...(byUser.get(role.userId) ?? []), role.unitId]);
+  return new Map([...byUser].map(([userId, unitIds]) => [userId, rootsOf(tree, unitIds).map((unit) => unit.id)]));
+}
+
+/**
+ * The digest of the subtrees under `rootIds` for the period: the one service behind both the weekly job and
+ * /digest. Undefined when none of the units exists any more.
+ */
+export async function composeDigest(
+  db: Db,
+  request: { rootIds: readonly number[] | 'province'; period: JobPeriod; locale: Locale },
+): Promise<string | undefined> {
+  const from = await sources(db);
+  const rootIds = request.rootIds === 'province' ? treeRoots(from.tree).map((unit) => unit.id) : request.rootIds;
+  if (rootsOf(from.tree, rootIds).length === 0) return undefined;
+  const data = await loadWeekData(db, from.tree, request.period);
+  return digestHtml(from, data, rootIds, request.locale);
+}
+
+/**
+ * The posts one firing of a job makes for its period: a leaderboard per registered group; a digest per reachable
+ * commander (and the province digest to its command group); a reminder per group whose unit (with everything
+ * under it) logged nothing so far this week and that has reminders on, none on a holiday.
+ */
+export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPeriod): Promise<PlannedPost[]> {
+  const { db, config } = deps;
+  const from = await sources(db);
+  const { tree, catalog } = from;
+  const groups = await registeredGroups(db);
+  const localeOf = localeResolver(deps, new Map());
+
+  if (job === 'reminder') {
+    if (period.lastDay !== undefined && config.holidays.includes(period.lastDay)) return [];
+    const expiresAt = period.lastDay ? startOfLocalDay(addDays(period.lastDay, 1), config.timeZone) : undefined;
+    const logged = await unitsThatLogged(
+      db,
+      tree.all.map((unit) => unit.id),
+      period.range,
+    );
+    return groups.flatMap((group) => {
+      const unit = tree.byId(group.unitId);
+      if (!unit || !group.reminders || tree.subtreeIds(unit.id).some((id) => logged.has(id))) return [];
+      const html = renderReminder(localeOf(group.chatId, group.locale), unit.name, period);
+      return [{ job, period: period.label, chatId: group.chatId, html, ...(expiresAt && { expiresAt }) }];
+    });
+  }
+
+  const data = await loadWeekData(db, tree, period);
+  if (job === 'leaderboard') {
+    return groups.flatMap((group) => {
+      const report = leaderboardReport(tree, catalog, data, group.unitId);
+      if (!report) return [];
+      return [
+        {
+          job,
+          period: period.label,
+          chatId: group.chatId,
+          html: renderLeaderboard(localeOf(group.chatId, group.locale), report),
+        },
+      ];
+    });
+  }
+
+  const scopes = await commanderScopes(db, tree);
+  const unreachable = await unreachablePeople(db, [...scopes.keys()]);
+  const recipients = [...scopes].filter(([userId, roots]) => !unreachable.has(userId) && roots.length > 0);
+  const provinceChat = config.provinceDigestChatId;
+  const stored = await chatLocales(db, [
+    ...recipients.map(([userId]) => userId),
+    ...(provinceChat !== undefined ? [provinceChat] : []),
+  ]);
+  const chatLocale = localeResolver(deps, stored);
+  const posts: PlannedPost[] = recipients.map(([userId, roots]) => ({
+    job,
+    period: period.label,
+    chatId: userId,
+    html: digestHtml(from, data, roots, chatLocale(userId)),
+  }));
+  const province = treeRoots(tree).map((unit) => unit.id);
+  if (provinceChat !== undefined && province.length > 0) {
+    posts.push({
+      job,
+      period: period.label,
+      chatId: provinceChat,
+      html: digestHtml(from, data, province, chatLocale(provinceChat)),
+    });
+  }
+  return posts;
+}
+
+/**
+ * The notice, in a commander's unit group, that their digest cannot reach them (they never opened a private chat
+ * with the bot), with a link that opens it. Keyed by when Telegram first refused them, so each such spell is told
+ * once, however many processes or posts fail. Undefined for someone who commands nothing, or no unit with a group.
+ */
+export async function unreachableNotice(
+  deps: WeeklyDeps & { botUsername: string },
+  request: { userId: number; since: string },
+): Promise<PlannedPost | undefined> {
+  const { db } = deps;
+  const { tree } = await sources(db);
+  const roots = (await commanderScopes(db, tree)).get(request.userId) ?? [];
+  const groups = await registeredGroups(db);
+  // Their own unit's group first, else the first group under it.
+  const group =
+    groups.find((g) => roots.includes(g.unitId)) ??
+    groups.find((g) => roots.some((root) => tree.subtreeIds(root).includes(g.unitId)));
+  if (!group) return undefined;
+  const member = await findMember(db, request.userId);
+  const locale = localeResolver(deps, new Map())(group.chatId, group.locale);
+  return {
+    job: UNREACHABLE_NOTICE,
+    period: request.since,
+    chatId: group.chatId,
+    html: t(locale, 'digest.unreachable', {
+      commander: mention(request.userId, member ? displayName(member) : String(request.userId)),
+      link: `https://t.me/${deps.botUsername}?start=digest`,
+    }),
+  };
+}

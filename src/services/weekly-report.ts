@@ -1,0 +1,248 @@
+import { approvedNominations, pendingNominations as loadPending } from '../db/nomination-store';
+import type { Db } from '../db/schema';
+import { memberTotals, unitTotals } from '../db/weekly-store';
+import type { JobPeriod } from '../domain/job-period';
+import type { Metric, MetricCatalog } from '../domain/metric';
+import type { Nomination } from '../domain/nomination';
+import { rank } from '../domain/ranking';
+import type { Unit, UnitTree } from '../domain/units';
+
+/** Per unit, per metric: the unit's own standing total. */
+type UnitMetricTotals = ReadonlyMap<number, ReadonlyMap<string, number>>;
+
+/** Everything a week's leaderboards and digests read, loaded once per job (a fixed number of queries). */
+export interface WeekData {
+  readonly period: JobPeriod;
+  readonly current: UnitMetricTotals;
+  readonly previous: UnitMetricTotals;
+  readonly members: readonly { userId: number; name: string; unitId: number; metricCode: string; total: number }[];
+  readonly approved: readonly Nomination[];
+  readonly pending: readonly Nomination[];
+}
+
+function byUnit(rows: readonly { unitId: number; metricCode: string; total: number }[]): UnitMetricTotals {
+  const totals = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    const unit = totals.get(row.unitId) ?? new Map<string, number>();
+    unit.set(row.metricCode, (unit.get(row.metricCode) ?? 0) + row.total);
+    totals.set(row.unitId, unit);
+  }
+  return totals;
+}
+
+/** Loads the week's (and the week before's) totals, members' totals, approved and pending nominations. */
+export async function loadWeekData(db: Db, tree: UnitTree, period: JobPeriod): Promise<WeekData> {
+  const ids = tree.all.map((unit) => unit.id);
+  const [current, previous, members, approved, pending] = await Promise.all([
+    unitTotals(db, ids, period.range),
+    period.previous ? unitTotals(db, ids, period.previous) : Promise.resolve([]),
+    memberTotals(db, ids, period.range),
+    approvedNominations(db, { unitIds: ids, from: period.range.from, to: period.range.to }),
+    loadPending(db, ids),
+  ]);
+  return { period, current: byUnit(current), previous: byUnit(previous), members, approved, pending };
+}
+
+/** The units' totals added up, per metric. */
+function sumOver(totals: UnitMetricTotals, unitIds: Iterable<number>): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const id of unitIds)
+    for (const [metric, total] of totals.get(id) ?? []) sum.set(metric, (sum.get(metric) ?? 0) + total);
+  return sum;
+}
+
+const grandTotal = (totals: ReadonlyMap<string, number>) => [...totals.values()].reduce((a, b) => a + b, 0);
+
+/** One metric's total this period and the period before. */
+export interface MetricTotal {
+  readonly metric: Metric;
+  readonly current: number;
+  readonly previous: number;
+}
+
+/** The best contributors of one metric. */
+export interface MetricTop {
+  readonly metric: Metric;
+  readonly people: readonly { name: string; unitCode: string; total: number }[];
+}
+
+/** A commendation as the weekly posts show it. */
+export interface Commendation {
+  readonly level: string;
+  readonly nominee: string;
+  readonly unitName: string;
+  readonly reason: string;
+}
+
+/** A group's weekly leaderboard: its unit (with everything under it) over the week. */
+export interface LeaderboardReport {
+  readonly unit: Unit;
+  readonly period: JobPeriod;
+  readonly totals: readonly MetricTotal[];
+  /** The unit's place among the units under the same parent, per metric it logged; absent for a top unit. */
+  readonly ranks?: { readonly parent: Unit; readonly rows: readonly { metric: Metric; rank: number; of: number }[] };
+  readonly top: readonly MetricTop[];
+  readonly commendations: readonly Commendation[];
+}
+
+/** A commander's (or the province's) weekly digest over one or more subtrees. */
+export interface DigestReport {
+  readonly roots: readonly Unit[];
+  readonly period: JobPeriod;
+  readonly totals: readonly MetricTotal[];
+  /** Units in tree order with their own totals (all metrics added up), for the chart. */
+  readonly units: readonly { unit: Unit; depth: number; current: number; previous: number }[];
+  /** Units with a group whose whole subtree logged nothing. */
+  readonly silent: readonly Unit[];
+  readonly top: readonly MetricTop[];
+  readonly pending: readonly (Nomination & { unitCode: string })[];
+  readonly commendations: readonly Commendation[];
+}
+
+const TOP_PEOPLE = 3;
+
+function metricTotals(catalog: MetricCatalog, current: Map<string, number>, previous: Map<string, number>) {
+  return catalog.all
+    .map((metric) => ({ metric, current: current.get(metric.code) ?? 0, previous: previous.get(metric.code) ?? 0 }))
+    .filter((row) => row.current > 0 || row.previous > 0);
+}
+
+function topPeople(tree: UnitTree, catalog: MetricCatalog, data: WeekData, unitIds: ReadonlySet<number>): MetricTop[] {
+  // Per metric and person: their total over the units, and the unit they logged most for.
+  const people = new Map<string, Map<number, { name: string; total: number; unitId: number; best: number }>>();
+  for (const row of data.members) {
+    if (!unitIds.has(row.unitId)) continue;
+    const ofMetric = people.get(row.metricCode) ?? new Map();
+    const seen = ofMetric.get(row.userId);
+    if (!seen) ofMetric.set(row.userId, { name: row.name, total: row.total, unitId: row.unitId, best: row.total });
+    else {
+      seen.total += row.total;
+      if (row.total > seen.best) Object.assign(seen, { unitId: row.unitId, best: row.total });
+    }
+    people.set(row.metricCode, ofMetric);
+  }
+  return catalog.all.flatMap((metric) => {
+    const rows = [...(people.get(metric.code)?.values() ?? [])].map((person) => ({
+      item: person,
+      total: person.total,
+    }));
+    const ranked = rank(rows, (person) => person.name).slice(0, TOP_PEOPLE);
+    if (ranked.length === 0) return [];
+    return [
+      {
+        metric,
+        people: ranked.map((r) => ({
+          name: r.item.name,
+          unitCode: tree.byId(r.item.unitId)?.code ?? '',
+          total: r.total,
+        })),
+      },
+    ];
+  });
+}
+
+function commendationsOf(tree: UnitTree, data: WeekData, unitIds: ReadonlySet<number>): Commendation[] {
+  return data.approved
+    .filter((nomination) => unitIds.has(nomination.unitId))
+    .map((nomination) => ({
+      level: nomination.level ?? '',
+      nominee: nomination.nomineeName,
+      unitName: tree.byId(nomination.unitId)?.name ?? '',
+      reason: nomination.reason,
+    }));
+}
+
+/** The leaderboard of one unit's group: totals, rank among its siblings, top contributors, commendations. */
+export function leaderboardReport(
+  tree: UnitTree,
+  catalog: MetricCatalog,
+  data: WeekData,
+  unitId: number,
+): LeaderboardReport | undefined {
+  const unit = tree.byId(unitId);
+  if (!unit) return undefined;
+  const subtree = new Set(tree.subtreeIds(unit.id));
+  const totals = metricTotals(catalog, sumOver(data.current, subtree), sumOver(data.previous, subtree));
+  const parent = unit.parentId === null ? undefined : tree.byId(unit.parentId);
+  const siblings = parent ? tree.children(parent.id) : [];
+  let ranks: LeaderboardReport['ranks'];
+  if (parent && siblings.length > 1) {
+    const siblingTotals = siblings.map((sibling) => ({
+      id: sibling.id,
+      totals: sumOver(data.current, tree.subtreeIds(sibling.id)),
+    }));
+    const rows = totals
+      .filter((row) => row.current > 0)
+      .flatMap(({ metric }) => {
+        const ranked = rank(
+          siblingTotals.map((s) => ({ item: s.id, total: s.totals.get(metric.code) ?? 0 })),
+          (id) => tree.byId(id)?.name ?? '',
+        );
+        const mine = ranked.find((r) => r.item === unit.id);
+        return mine ? [{ metric, rank: mine.rank, of: siblings.length }] : [];
+      });
+    if (rows.length > 0) ranks = { parent, rows };
+  }
+  return {
+    unit,
+    period: data.period,
+    totals,
+    ...(ranks && { ranks }),
+    top: topPeople(tree, catalog, data, subtree),
+    commendations: commendationsOf(tree, data, subtree),
+  };
+}
+
+/** The top units among these: those not under another of them. */
+export function rootsOf(tree: UnitTree, unitIds: readonly number[]): Unit[] {
+  const given = new Set(unitIds);
+  return [...given]
+    .filter((id) => !tree.ancestorIds(id).some((ancestor) => ancestor !== id && given.has(ancestor)))
+    .map((id) => tree.byId(id))
+    .filter((unit): unit is Unit => unit !== undefined)
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The top units of the whole tree: the province digest's scope. */
+export const treeRoots = (tree: UnitTree): Unit[] =>
+  rootsOf(
+    tree,
+    tree.all.map((unit) => unit.id),
+  );
+
+/** The digest of the subtrees under `rootIds`: totals, units chart, silent units, top officers, nominations. */
+export function digestReport(
+  tree: UnitTree,
+  catalog: MetricCatalog,
+  data: WeekData,
+  rootIds: readonly number[],
+): DigestReport {
+  const roots = rootsOf(tree, rootIds);
+  const scope = new Set(roots.flatMap((root) => tree.subtreeIds(root.id)));
+  const units = tree
+    .walk()
+    .filter(({ unit }) => scope.has(unit.id))
+    .map(({ unit, depth }) => ({
+      unit,
+      depth,
+      current: grandTotal(sumOver(data.current, [unit.id])),
+      previous: grandTotal(sumOver(data.previous, [unit.id])),
+    }));
+  const minDepth = Math.min(...units.map((row) => row.depth));
+  return {
+    roots,
+    period: data.period,
+    totals: metricTotals(catalog, sumOver(data.current, scope), sumOver(data.previous, scope)),
+    units: units
+      .filter((row) => row.unit.groups > 0 || row.current > 0 || row.previous > 0)
+      .map((row) => ({ ...row, depth: row.depth - minDepth })),
+    silent: units
+      .filter((row) => row.unit.groups > 0 && grandTotal(sumOver(data.current, tree.subtreeIds(row.unit.id))) === 0)
+      .map((row) => row.unit),
+    top: topPeople(tree, catalog, data, scope),
+    pending: data.pending
+      .filter((nomination) => scope.has(nomination.unitId))
+      .map((nomination) => ({ ...nomination, unitCode: tree.byId(nomination.unitId)?.code ?? '' })),
+    commendations: commendationsOf(tree, data, scope),
+  };
+}

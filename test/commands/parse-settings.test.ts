@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseSettingsArgs } from '../../src/commands/parse-settings';
+
+describe('parseSettingsArgs', () => {
+  it.each([
+    ['', { kind: 'show' }],
+    ['reminders off', { kind: 'reminders', on: false }],
+    ['reminders ON', { kind: 'reminders', on: true }],
+    ['nhắc nhở tắt', { kind: 'reminders', on: false }],
+    ['nhacnho bat', { kind: 'reminders', on: true }],
+    ['Nhắc Nhở Bật', { kind: 'reminders', on: true }],
+    ['lang en', { kind: 'language', args: 'en' }],
+    ['ngôn ngữ tiếng Việt', { kind: 'language', args: 'tiếng Việt' }],
+    ['ngonngu vi', { kind: 'language', args: 'vi' }],
+  ])('reads %j', (args, expected) => {
+    expect(parseSettingsArgs(args)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['reminders', 'reminders maybe', 'lang', 'colour blue', 'on'])('refuses %j with the usage', (args) => {
+    expect(parseSettingsArgs(args)).toEqual({ ok: false, error: { kind: 'settings.usage' } });
+  });
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        parseSettingsArgs(text);
+      }),
+    );
+  });
+});

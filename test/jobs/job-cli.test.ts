@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outboxCounts } from '../../src/jobs/outbox';
+import { runJobCli } from '../../src/jobs/run-job-cli';
+import { startTestBot, type TestBot } from '../helpers/test-bot';
+import { chats } from '../helpers/updates';
+import { setUpWeek, team } from '../helpers/weekly';
+
+/** Monday 30/11/2026 10:00 in Vietnam. */
+const MONDAY_1000 = new Date('2026-11-30T03:00:00Z');
+
+let bot: TestBot;
+let out: string[];
+let err: string[];
+const cli = (...argv: string[]) =>
+  runJobCli(argv, {
+    config: { ...bot.app.services.config, logLevel: 'silent' },
+    clock: bot.clock,
+    botApi: bot.api,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+
+beforeEach(async () => {
+  bot = await startTestBot();
+  await setUpWeek(bot);
+  bot.clock.set(MONDAY_1000);
+  out = [];
+  err = [];
+});
+afterEach(() => bot.close());
+
+describe('npm run job', () => {
+  it('--dry-run prints every post of the period and changes nothing', async () => {
+    const code = await cli('leaderboard', '--period', '2026-W48', '--dry-run');
+
+    expect(code).toBe(0);
+    expect(out[0]).toBe('leaderboard 2026-W48: 4 post(s) (dry run: nothing queued or sent)');
+    const printed = out.join('\n');
+    for (const chat of [chats.pc06, chats.pc08, chats.province, team])
+      expect(printed).toContain(`--- to chat ${chat.id} ---`);
+    expect(printed).toContain(
+      '🏆 <b>Tổng kết tuần 23/11/2026–29/11/2026</b> (2026-W48)\n<b>Phòng Cảnh sát QLHC về TTXH</b>',
+    );
+    expect(await outboxCounts(bot.db)).toMatchObject({ pending: 0, sent: 0 });
+    expect(bot.api.sentMessages()).toEqual([]);
+  });
+
+  it('--dry-run of a reminder whose day has passed says a real run would post nothing', async () => {
+    const code = await cli('reminder', '--period', '2026-11-27', '--dry-run');
+
+    expect(code).toBe(0);
+    expect(out[0]).toBe('reminder 2026-11-27: 1 post(s) (dry run: nothing queued or sent)');
+    expect(out[1]).toBe('stale since 2026-11-27T17:00:00.000Z: a real run would post nothing');
+  });
+
+  it('queues and sends the posts, by default for the period the job would report now', async () => {
+    const code = await cli('digest');
+
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      'digest 2026-W48: 2 post(s) planned, 2 newly queued',
+      'delivered: 2 sent, 0 failed, 0 skipped, 0 to retry',
+    ]);
+    expect(await outboxCounts(bot.db)).toMatchObject({ sent: 2 });
+  });
+
+  it.each([
+    [[], 'which job?'],
+    [['weekly'], 'which job? got "weekly"'],
+    [['digest', '--period', '2026-11-27'], '--period 2026-11-27 does not fit digest'],
+    [['reminder', '--period', '2026-W48'], '--period 2026-W48 does not fit reminder'],
+    [['leaderboard', '--force'], "Unknown option '--force'"],
+    [['leaderboard', 'extra'], 'unexpected arguments: extra'],
+  ])('refuses %j with exit code 2 and the usage', async (argv, problem) => {
+    const code = await cli(...argv);
+
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(problem);
+    expect(err.at(-1)).toContain('usage: npm run job --');
+  });
+});
