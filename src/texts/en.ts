@@ -26,6 +26,7 @@ export const en = {
       '/metrics (/chitieu): the metric catalog and aliases',
       "/nominate <i>reason</i> (/khen): reply to a colleague's message to nominate them; others press 👍 to endorse, a commander decides in one tap",
       '/nominations (/decu): nominations waiting for you; /commendations [week|month|year] (/khenthuong): approved commendations',
+      '/digest (/tonghop): the weekly digest of the units you command; /settings (/caidat): reminders and language of the group',
       '/lang vi|en (/ngonngu): change the chat language',
       'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
       ...(p.admin

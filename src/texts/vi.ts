@@ -25,6 +25,7 @@ export const vi = {
       '/metrics (/chitieu): danh mục chỉ tiêu và tên gọi khác',
       '/khen <i>lý do</i> (/nominate): trả lời tin nhắn của đồng đội để đề cử khen thưởng; mọi người bấm 👍 để ủng hộ, chỉ huy duyệt bằng một chạm',
       '/decu (/nominations): đề cử chờ bạn quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
+      '/tonghop (/digest): bản tổng hợp tuần của các đơn vị đồng chí chỉ huy; /caidat (/settings): nhắc nhở và ngôn ngữ của nhóm',
       '/lang vi|en (/ngonngu): đổi ngôn ngữ của nhóm',
       'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
       ...(p.admin
