@@ -3,11 +3,17 @@ import { err, ok, type Result } from '../domain/result';
 import { restFrom, tokenize } from './tokens';
 
 /** A parsed /settings: show them, turn reminders on or off, or change the language (handled like /lang). */
-export type SettingsArgs = { kind: 'show' } | { kind: 'reminders'; on: boolean } | { kind: 'language'; args: string };
+export type SettingsArgs =
+  | { kind: 'show' }
+  | { kind: 'reminders'; on: boolean }
+  | { kind: 'language'; args: string }
+  | { kind: 'topic' };
 
 // Folded, spaces removed: "nhắc nhở", "nhac nho" and "nhacnho" are one word here.
 const REMINDER_WORDS = new Set(['reminders', 'reminder', 'remind', 'nhacnho', 'nhac']);
 const LANGUAGE_WORDS = new Set(['lang', 'language', 'ngonngu']);
+// "chủ đề": the forum topic the command is sent in receives the weekly posts.
+const TOPIC_WORDS = new Set(['topic', 'chude']);
 const SWITCH_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['on', true],
   ['bat', true],
@@ -29,6 +35,7 @@ export function parseSettingsArgs(args: string): Result<SettingsArgs, { kind: 's
       const value = SWITCH_WORDS.get(words.slice(length).join(''));
       return value === undefined ? err({ kind: 'settings.usage' }) : ok({ kind: 'reminders', on: value });
     }
+    if (TOPIC_WORDS.has(name)) return words.length === length ? ok({ kind: 'topic' }) : err({ kind: 'settings.usage' });
     if (LANGUAGE_WORDS.has(name)) {
       const rest = restFrom(args, tokens, length);
       return rest === '' ? err({ kind: 'settings.usage' }) : ok({ kind: 'language', args: rest });

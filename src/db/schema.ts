@@ -151,6 +151,8 @@ export interface OutboxTable {
 export interface GroupSettingsTable {
   chat_id: number;
   reminders: string;
+  /** In a forum, the topic weekly posts go to; null for the General topic. */
+  posts_thread_id: number | null;
   updated_by: number | null;
   updated_at: Instant;
 }

@@ -9,6 +9,8 @@ export interface RegisteredGroup {
   readonly unitId: number;
   readonly locale: string | null;
   readonly reminders: boolean;
+  /** The forum topic weekly posts go to, if one was chosen. */
+  readonly threadId: number | null;
 }
 
 /** Every group bound to a unit, by chat id. */
@@ -16,7 +18,13 @@ export async function registeredGroups(db: Db): Promise<RegisteredGroup[]> {
   const rows = await db
     .selectFrom('chats')
     .leftJoin('group_settings', 'group_settings.chat_id', 'chats.chat_id')
-    .select(['chats.chat_id', 'chats.unit_id', 'chats.locale', 'group_settings.reminders'])
+    .select([
+      'chats.chat_id',
+      'chats.unit_id',
+      'chats.locale',
+      'group_settings.reminders',
+      'group_settings.posts_thread_id',
+    ])
     .where('chats.unit_id', 'is not', null)
     .where('chats.type', '<>', 'private')
     .orderBy('chats.chat_id')
@@ -26,6 +34,7 @@ export async function registeredGroups(db: Db): Promise<RegisteredGroup[]> {
     unitId: row.unit_id!,
     locale: row.locale,
     reminders: row.reminders !== 'off',
+    threadId: row.posts_thread_id ?? null,
   }));
 }
 
@@ -44,6 +53,22 @@ export async function setReminders(db: Db, chatId: number, on: boolean, by: numb
   await db
     .insertInto('group_settings')
     .values({ chat_id: chatId, ...values })
+    .onConflict((oc) => oc.column('chat_id').doUpdateSet(values))
+    .execute();
+}
+
+/** Sends the group's weekly posts to a forum topic, or back to General with null. */
+export async function setPostsTopic(
+  db: Db,
+  chatId: number,
+  threadId: number | null,
+  by: number,
+  now: Date,
+): Promise<void> {
+  const values = { posts_thread_id: threadId, updated_by: by, updated_at: now.toISOString() };
+  await db
+    .insertInto('group_settings')
+    .values({ chat_id: chatId, reminders: 'on', ...values })
     .onConflict((oc) => oc.column('chat_id').doUpdateSet(values))
     .execute();
 }

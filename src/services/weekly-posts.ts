@@ -103,7 +103,16 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
       const unit = tree.byId(group.unitId);
       if (!unit || !group.reminders || tree.subtreeIds(unit.id).some((id) => logged.has(id))) return [];
       const html = renderReminder(localeOf(group.chatId, group.locale), unit.name, period);
-      return [{ job, period: period.label, chatId: group.chatId, html, ...(expiresAt && { expiresAt }) }];
+      return [
+        {
+          job,
+          period: period.label,
+          chatId: group.chatId,
+          threadId: group.threadId,
+          html,
+          ...(expiresAt && { expiresAt }),
+        },
+      ];
     });
   }
 
@@ -117,6 +126,7 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
           job,
           period: period.label,
           chatId: group.chatId,
+          threadId: group.threadId,
           html: renderLeaderboard(localeOf(group.chatId, group.locale), report),
         },
       ];

@@ -273,11 +273,14 @@ export const en = {
     `⚙️ <b>Group settings</b> (${p.unit})\n` +
     `• Weekly reminders: <b>${p.reminders ? 'on' : 'off'}</b>\n` +
     `• Language: <b>${p.language}</b>\n\n` +
-    'Change: <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>.',
+    'Change: <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>; in a group with topics, <code>/settings topic</code> sent in a topic makes it receive the weekly posts.',
   'settings.usage':
-    'Usage: <code>/settings</code> (show), <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>.',
+    'Usage: <code>/settings</code> (show), <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>, <code>/settings topic</code>.',
   'settings.remindersSet': (p: { on: boolean }) =>
     p.on ? '🔔 Weekly reminders are on for this group.' : '🔕 Weekly reminders are off for this group.',
+  'settings.topicSet': "📌 From now on the group's weekly leaderboard and reminders go to this topic.",
+  'settings.topicGeneral': "📌 The group's weekly leaderboard and reminders go to the General topic.",
+  'settings.topicNotForum': 'This group has no topics; weekly posts go straight to the group.',
   'settings.language.vi': 'Tiếng Việt',
   'settings.language.en': 'English',
 

@@ -269,11 +269,14 @@ export const vi = {
     `⚙️ <b>Cài đặt nhóm</b> (${p.unit})\n` +
     `• Nhắc nhở hằng tuần: <b>${p.reminders ? 'bật' : 'tắt'}</b>\n` +
     `• Ngôn ngữ: <b>${p.language}</b>\n\n` +
-    'Đổi: <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>.',
+    'Đổi: <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>; trong nhóm có chủ đề, gõ <code>/caidat chude</code> trong chủ đề sẽ nhận bài hằng tuần.',
   'settings.usage':
-    'Cú pháp: <code>/caidat</code> (xem), <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>.',
+    'Cú pháp: <code>/caidat</code> (xem), <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>, <code>/caidat chude</code>.',
   'settings.remindersSet': (p: { on: boolean }): string =>
     p.on ? '🔔 Đã bật nhắc nhở hằng tuần cho nhóm này.' : '🔕 Đã tắt nhắc nhở hằng tuần cho nhóm này.',
+  'settings.topicSet': '📌 Từ nay bảng xếp hạng và nhắc nhở hằng tuần của nhóm sẽ đăng vào chủ đề này.',
+  'settings.topicGeneral': '📌 Bảng xếp hạng và nhắc nhở hằng tuần sẽ đăng vào chủ đề chung (General).',
+  'settings.topicNotForum': 'Nhóm này không chia chủ đề; các bài hằng tuần đăng thẳng vào nhóm.',
   'settings.language.vi': 'Tiếng Việt',
   'settings.language.en': 'English',
 

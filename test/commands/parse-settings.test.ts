@@ -13,13 +13,18 @@ describe('parseSettingsArgs', () => {
     ['lang en', { kind: 'language', args: 'en' }],
     ['ngôn ngữ tiếng Việt', { kind: 'language', args: 'tiếng Việt' }],
     ['ngonngu vi', { kind: 'language', args: 'vi' }],
+    ['chủ đề', { kind: 'topic' }],
+    ['topic', { kind: 'topic' }],
   ])('reads %j', (args, expected) => {
     expect(parseSettingsArgs(args)).toEqual({ ok: true, value: expected });
   });
 
-  it.each(['reminders', 'reminders maybe', 'lang', 'colour blue', 'on'])('refuses %j with the usage', (args) => {
-    expect(parseSettingsArgs(args)).toEqual({ ok: false, error: { kind: 'settings.usage' } });
-  });
+  it.each(['reminders', 'reminders maybe', 'lang', 'colour blue', 'on', 'topic 42'])(
+    'refuses %j with the usage',
+    (args) => {
+      expect(parseSettingsArgs(args)).toEqual({ ok: false, error: { kind: 'settings.usage' } });
+    },
+  );
 
   it('never throws', () => {
     fc.assert(

@@ -77,7 +77,7 @@ describe('/digest and /settings', () => {
           '• Nhắc nhở hằng tuần: bật',
           '• Ngôn ngữ: Tiếng Việt',
           '',
-          'Đổi: /caidat nhacnho bat|tat, /caidat ngonngu vi|en.',
+          'Đổi: /caidat nhacnho bat|tat, /caidat ngonngu vi|en; trong nhóm có chủ đề, gõ /caidat chude trong chủ đề sẽ nhận bài hằng tuần.',
         ].join('\n'),
       );
       expect(off.text).toBe('🔕 Đã tắt nhắc nhở hằng tuần cho nhóm này.');
@@ -92,6 +92,20 @@ describe('/digest and /settings', () => {
       expect(shown.text).toContain('• Weekly reminders: on\n• Language: English');
     });
 
+    it("sends a forum group's weekly posts to the topic chosen with /caidat chude, and back to General", async () => {
+      const inTopic = await bot.send(users.admin, chats.pc08, '/caidat chude', { threadId: 42 });
+      const notForum = await bot.send(users.admin, chats.pc06, '/caidat chude');
+      await runJobForPeriod(jobDepsOf(bot), 'leaderboard', parseJobPeriod('leaderboard', '2026-W48')!, MONDAY_1000);
+      const sent = await deliverDue(bot);
+      const general = await bot.send(users.admin, chats.pc08, '/settings topic');
+
+      expect(inTopic.text).toContain('đăng vào chủ đề này');
+      expect(notForum.text).toContain('không chia chủ đề');
+      expect(sent.find((message) => message.chat.id === chats.pc08.id)?.message_thread_id).toBe(42);
+      expect(sent.find((message) => message.chat.id === chats.pc06.id)?.message_thread_id).toBeUndefined();
+      expect(general.text).toContain('General');
+    });
+
     it('refuses officers, private chats, unregistered groups and unknown settings', async () => {
       const officer = await bot.send(users.alice, chats.pc06, '/caidat');
       const inPrivate = await bot.send(users.binh, chats.private(users.binh), '/caidat');
@@ -102,7 +116,9 @@ describe('/digest and /settings', () => {
       expect(officer.text).toBe('Chỉ chỉ huy của đơn vị hoặc quản trị viên được dùng lệnh này trong nhóm.');
       expect(inPrivate.text).toContain('Lệnh này dùng trong nhóm của đơn vị');
       expect(unregistered.text).toContain('Nhóm này chưa gắn với đơn vị nào');
-      expect(unknown.text).toBe('Cú pháp: /caidat (xem), /caidat nhacnho bat|tat, /caidat ngonngu vi|en.');
+      expect(unknown.text).toBe(
+        'Cú pháp: /caidat (xem), /caidat nhacnho bat|tat, /caidat ngonngu vi|en, /caidat chude.',
+      );
     });
   });
 });

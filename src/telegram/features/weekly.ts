@@ -1,5 +1,5 @@
 import { parseSettingsArgs } from '../../commands/parse-settings';
-import { remindersOn, setReminders } from '../../db/weekly-store';
+import { remindersOn, setPostsTopic, setReminders } from '../../db/weekly-store';
 import { parseJobPeriod, periodOfJob } from '../../domain/job-period';
 import { localDayOf } from '../../domain/period';
 import { clearChatUnreachable } from '../../jobs/chat-reachability';
@@ -51,6 +51,12 @@ export function weeklyFeature(services: BotServices): Feature {
     if (!parsed.ok) return ctx.replyText(parsed.error.kind);
     const request = parsed.value;
     if (request.kind === 'language') return changeLanguage(services, ctx, request.args);
+    if (request.kind === 'topic') {
+      if (!ctx.chat.is_forum) return ctx.replyText('settings.topicNotForum');
+      const threadId = ctx.message.is_topic_message ? (ctx.message.message_thread_id ?? null) : null;
+      await setPostsTopic(db, ctx.chat.id, threadId, ctx.from.id, ctx.now);
+      return ctx.replyText(threadId === null ? 'settings.topicGeneral' : 'settings.topicSet');
+    }
     if (request.kind === 'reminders') {
       await setReminders(db, ctx.chat.id, request.on, ctx.from.id, ctx.now);
       return ctx.replyText('settings.remindersSet', { on: request.on });
