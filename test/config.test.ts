@@ -61,6 +61,7 @@ describe('loadConfig', () => {
   it('names every bad key at once', () => {
     const loaded = loadConfig({
       BOT_TOKEN: 'not-a-token',
+      DATABASE_URL: 'postgres://localhost/test',
       TELEGRAM_API_ROOT: 'nowhere',
       ADMIN_IDS: '12,abc',
       TZ: 'Mars/Olympus',
@@ -80,6 +81,7 @@ describe('loadConfig', () => {
         'BACKDATE_DAYS',
         'BOT_TOKEN',
         'COMMENDATION_LEVELS.0',
+        'DATABASE_URL',
         'DEFAULT_LOCALE',
         'LOG_LEVEL',
         'NOMINATION_DAILY_CAP',
