@@ -107,17 +107,17 @@ export async function pendingNominations(db: Db, unitIds: readonly number[]): Pr
   return rows.map(toNomination);
 }
 
-/** Approved nominations of the given units whose latest decision falls in [from, to] (local days). */
+/** Approved nominations of the given units whose standing approval was decided in [since, until). */
 export async function approvedNominations(
   db: Db,
-  filter: { unitIds: readonly number[]; from: string; to: string },
+  filter: { unitIds: readonly number[]; since: Date; until: Date },
 ): Promise<Nomination[]> {
   if (filter.unitIds.length === 0) return [];
   const rows = await selectNominations(db)
     .where('n.status', '=', 'approved')
     .where('n.unit_id', 'in', filter.unitIds)
-    .where('n.day', '>=', filter.from)
-    .where('n.day', '<=', filter.to)
+    .where('d.decided_at', '>=', filter.since.toISOString())
+    .where('d.decided_at', '<', filter.until.toISOString())
     .orderBy('n.unit_id')
     .orderBy('n.id')
     .execute();

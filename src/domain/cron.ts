@@ -166,6 +166,13 @@ export function occurrencesBetween(schedule: CronSchedule, from: Date, to: Date,
   return found;
 }
 
+/** The instants a range of local days covers: from the first day's start to the start of the day after the last. */
+export function instantsOfDays(range: { from: string; to: string }, timeZone: string): { since: Date; until: Date } {
+  const [year = 0, month = 1, date = 1] = range.to.split('-').map(Number);
+  const dayAfter = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+  return { since: startOfLocalDay(range.from, timeZone), until: startOfLocalDay(dayAfter, timeZone) };
+}
+
 /** The instant a local day ("YYYY-MM-DD") begins in the time zone. */
 export function startOfLocalDay(day: string, timeZone: string): Date {
   const [year = 0, month = 1, date = 1] = day.split('-').map(Number);

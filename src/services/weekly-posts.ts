@@ -70,12 +70,12 @@ async function commanderScopes(db: Db, tree: UnitTree): Promise<Map<number, numb
  */
 export async function composeDigest(
   db: Db,
-  request: { rootIds: readonly number[] | 'province'; period: JobPeriod; locale: Locale },
+  request: { rootIds: readonly number[] | 'province'; period: JobPeriod; locale: Locale; timeZone: string },
 ): Promise<string | undefined> {
   const from = await sources(db);
   const rootIds = request.rootIds === 'province' ? treeRoots(from.tree).map((unit) => unit.id) : request.rootIds;
   if (rootsOf(from.tree, rootIds).length === 0) return undefined;
-  const data = await loadWeekData(db, from.tree, request.period);
+  const data = await loadWeekData(db, from.tree, request.period, request.timeZone);
   return digestHtml(from, data, rootIds, request.locale);
 }
 
@@ -116,7 +116,7 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
     });
   }
 
-  const data = await loadWeekData(db, tree, period);
+  const data = await loadWeekData(db, tree, period, config.timeZone);
   if (job === 'leaderboard') {
     return groups.flatMap((group) => {
       const report = leaderboardReport(tree, catalog, data, group.unitId);

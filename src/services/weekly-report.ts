@@ -1,6 +1,7 @@
 import { approvedNominations, pendingNominations as loadPending } from '../db/nomination-store';
 import type { Db } from '../db/schema';
 import { memberTotals, unitTotals } from '../db/weekly-store';
+import { instantsOfDays } from '../domain/cron';
 import type { JobPeriod } from '../domain/job-period';
 import type { Metric, MetricCatalog } from '../domain/metric';
 import type { Nomination } from '../domain/nomination';
@@ -31,13 +32,13 @@ function byUnit(rows: readonly { unitId: number; metricCode: string; total: numb
 }
 
 /** Loads the week's (and the week before's) totals, members' totals, approved and pending nominations. */
-export async function loadWeekData(db: Db, tree: UnitTree, period: JobPeriod): Promise<WeekData> {
+export async function loadWeekData(db: Db, tree: UnitTree, period: JobPeriod, timeZone: string): Promise<WeekData> {
   const ids = tree.all.map((unit) => unit.id);
   const [current, previous, members, approved, pending] = await Promise.all([
     unitTotals(db, ids, period.range),
     period.previous ? unitTotals(db, ids, period.previous) : Promise.resolve([]),
     memberTotals(db, ids, period.range),
-    approvedNominations(db, { unitIds: ids, from: period.range.from, to: period.range.to }),
+    approvedNominations(db, { unitIds: ids, ...instantsOfDays(period.range, timeZone) }),
     loadPending(db, ids),
   ]);
   return { period, current: byUnit(current), previous: byUnit(previous), members, approved, pending };

@@ -338,6 +338,17 @@ describe('/nominations and /commendations', () => {
     expect(forOfficer.text).toContain('Không có đề cử nào');
   });
 
+  it('counts a commendation in the week it was approved, not the week it was proposed', async () => {
+    bot.clock.set(new Date('2026-11-29T15:00:00Z'));
+    const { card } = await nominateAlice();
+    bot.clock.set(new Date('2026-11-30T02:00:00Z'));
+    await bot.press(dung, card, button(card, 'Giấy khen'));
+    const thisWeek = await bot.send(users.binh, chats.pc06, '/khenthuong tuan');
+
+    expect(thisWeek.text).toContain('tuần 30/11/2026–06/12/2026');
+    expect(thisWeek.text).toContain('Giấy khen: Nguyễn Văn An');
+  });
+
   it('shows approved commendations by unit and level for the period', async () => {
     const { card } = await nominateAlice();
     await bot.press(dung, card, button(card, 'Giấy khen'));

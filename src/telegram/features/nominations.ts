@@ -7,6 +7,7 @@ import {
   pendingNominations,
   setCardMessage,
 } from '../../db/nomination-store';
+import { instantsOfDays } from '../../domain/cron';
 import type { Locale } from '../../domain/locale';
 import type { Nomination } from '../../domain/nomination';
 import { localDayOf, periodOf } from '../../domain/period';
@@ -326,7 +327,7 @@ export function nominationsFeature(services: BotServices): Feature {
     const unitIds = groupUnit ? tree.subtreeIds(groupUnit.id) : await decidedUnits(ctx.from.id);
     if (unitIds.length === 0) return ctx.replyText('chat.groupOnly');
     const range = periodOf(parsed.value.period, localDayOf(ctx.now, config.timeZone));
-    const approved = await approvedNominations(db, { unitIds, from: range.from, to: range.to });
+    const approved = await approvedNominations(db, { unitIds, ...instantsOfDays(range, config.timeZone) });
     const header = ctx.text('commendations.header', {
       scope: groupUnit?.name ?? nameOf(ctx.from),
       period: periodLabel(ctx.locale, parsed.value.period, range),

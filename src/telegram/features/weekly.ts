@@ -37,7 +37,7 @@ export function weeklyFeature(services: BotServices): Feature {
     if (typeof scope === 'string' && scope !== 'province') return ctx.replyText(scope);
     // Whoever writes to the bot in private can be written to: the weekly digest reaches them again.
     if (ctx.chat.type === 'private') await clearChatUnreachable(db, ctx.chat.id);
-    const html = await composeDigest(db, { rootIds: scope, period, locale: ctx.locale });
+    const html = await composeDigest(db, { rootIds: scope, period, locale: ctx.locale, timeZone: config.timeZone });
     if (!html) return ctx.replyText('unit.listEmpty');
     await ctx.reply(html);
   }
