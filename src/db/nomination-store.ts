@@ -213,23 +213,22 @@ export async function addEndorsement(db: Db, nominationId: number, userId: numbe
     .execute();
 }
 
+/** A decision: approve (with a level), reject (with a reason) or reopen, moving the status `from` → `to`. */
+export interface DecisionChange {
+  readonly nominationId: number;
+  readonly from: NominationStatus;
+  readonly to: NominationStatus;
+  readonly outcome: 'approved' | 'rejected' | 'reopened';
+  readonly level: string | null;
+  readonly reason: string | null;
+  readonly decidedBy: number;
+}
+
 /**
  * Moves the nomination from `from` to `to` status and records the decision, only if it still stands at `from`:
  * of two deciders pressing at once, exactly one wins. Returns whether this call won.
  */
-export async function recordDecision(
-  db: Db,
-  change: {
-    nominationId: number;
-    from: NominationStatus;
-    to: NominationStatus;
-    outcome: 'approved' | 'rejected' | 'reopened';
-    level: string | null;
-    reason: string | null;
-    decidedBy: number;
-  },
-  now: Date,
-): Promise<boolean> {
+export async function recordDecision(db: Db, change: DecisionChange, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const moved = await db
     .updateTable('nominations')

@@ -1,6 +1,7 @@
 import {
   addEndorsement,
   countNominationsBy,
+  type DecisionChange,
   findSameNomination,
   insertNomination,
   type NewNomination,
@@ -9,7 +10,6 @@ import {
 } from '../db/nomination-store';
 import type { Db } from '../db/schema';
 import { claimUpdate } from '../db/tally-store';
-import type { NominationStatus } from '../domain/nomination';
 
 export type NominateOutcome =
   | { kind: 'created'; id: number }
@@ -60,16 +60,7 @@ export function endorse(
 /** One decision: approve, reject or reopen. Only the first of competing presses wins; the rest are stale. */
 export function decide(
   db: Db,
-  request: {
-    updateId: number;
-    nominationId: number;
-    from: NominationStatus;
-    to: NominationStatus;
-    outcome: 'approved' | 'rejected' | 'reopened';
-    level: string | null;
-    reason: string | null;
-    decidedBy: number;
-  },
+  request: DecisionChange & { updateId: number },
   now: Date,
 ): Promise<'decided' | 'stale' | 'duplicate'> {
   return db.transaction().execute(async (trx) => {
