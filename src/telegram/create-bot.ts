@@ -37,10 +37,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices
   const bot = new Telegraf(config.botToken ?? '', { telegram: { apiRoot: config.telegramApiRoot } });
   const transport = createTransport(deps.botApi ?? telegrafBotApi(bot.telegram), {
     logger,
-    onChatMigrated: async (fromChatId, toChatId) => {
-      await moveChat(db, fromChatId, toChatId, clock.now());
-      services.directory.forget('chats');
-    },
+    onChatMigrated: (fromChatId, toChatId) => migrateChat(fromChatId, toChatId),
     ...deps.transport,
   });
   const services: BotServices = {
@@ -67,17 +64,19 @@ export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices
     for (const [prefix, handler] of Object.entries(feature.callbacks ?? {})) callbacks.set(prefix, handler);
   }
 
+  // Told both by the service message and by a send refused for the old id; moveChat is safe to run twice.
+  async function migrateChat(fromChatId: number, toChatId: number): Promise<void> {
+    await moveChat(db, fromChatId, toChatId, clock.now());
+    services.directory.forget('chats');
+    logger.info({ from: fromChatId, to: toChatId }, 'group upgraded to a supergroup');
+  }
+
   const localeOf = (stored: string | null | undefined): Locale =>
     stored && isLocale(stored) ? stored : config.defaultLocale;
 
   async function onMessage(updateId: number, message: Message): Promise<void> {
     const now = clock.now();
-    if (message.migrate_to_chat_id !== undefined) {
-      await moveChat(db, message.chat.id, message.migrate_to_chat_id, now);
-      services.directory.forget('chats');
-      logger.info({ from: message.chat.id, to: message.migrate_to_chat_id }, 'group upgraded to a supergroup');
-      return;
-    }
+    if (message.migrate_to_chat_id !== undefined) return migrateChat(message.chat.id, message.migrate_to_chat_id);
     const from = message.from;
     if (!from || from.is_bot) return;
     const settings = await services.directory.chat(message.chat.id);
