@@ -99,9 +99,12 @@ describe('failures', () => {
   it('keeps the entry when the confirmation cannot be sent, and a redelivery does not double it', async () => {
     const update = bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 9' });
     bot.api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 6);
-    await bot.deliver(update);
-    await bot.deliver(update);
+    const first = await bot.deliver(update);
+    const again = await bot.deliver(update);
 
     expect((await bot.standingEntries()).map((entry) => entry.amount)).toEqual([9]);
+    // No "try again" after the entry was stored: it would invite a second, duplicate entry.
+    expect(first.sent).toEqual([]);
+    expect(again.calls).toEqual([]);
   });
 });

@@ -106,7 +106,7 @@ export function tallyFeature(services: BotServices): Feature {
     const { weekTotals } = outcome;
     const { locale } = ctx;
     const logged = new Map(items.map((item) => [item.metric.code, item.amount]));
-    await ctx.reply(
+    const confirmation = ctx.reply(
       t(locale, 'log.confirmed', {
         name: nameOf(ctx.from),
         unit: unit.name,
@@ -117,6 +117,10 @@ export function tallyFeature(services: BotServices): Feature {
         weekLines: lines(metricLines(locale, catalog, weekTotals)),
       }),
       { keyboard: [[{ text: t(locale, 'log.undoButton'), callbackData: undoCallbackData(ctx.updateId) }]] },
+    );
+    // The entry is stored: a "try again" error now would invite the officer to log it twice.
+    await confirmation.catch((error: unknown) =>
+      services.logger.warn({ err: error, updateId: ctx.updateId }, 'entry stored, confirmation not delivered'),
     );
   }
 
