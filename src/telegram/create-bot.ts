@@ -18,7 +18,7 @@ import { tallyFeature } from './features/tally';
 import { weeklyFeature } from './features/weekly';
 import { profileOf } from './people';
 import { createTransport, type InlineKeyboard, type TransportOptions } from './transport';
-import { type CallbackQuery, type Message, parseUpdate } from './update-schema';
+import { type CallbackQuery, type ChatMemberUpdated, type Message, parseUpdate } from './update-schema';
 
 export interface BotDeps {
   readonly config: Config;
@@ -117,6 +117,21 @@ export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices
     await handler(ctx);
   }
 
+  /** Introduces the bot when it joins a group, and says how to bind the group to a unit if it is not yet. */
+  async function onAddedToGroup(change: ChatMemberUpdated): Promise<void> {
+    const joined =
+      ['left', 'kicked'].includes(change.old_chat_member.status) &&
+      ['member', 'administrator'].includes(change.new_chat_member.status);
+    if (!joined || (change.chat.type !== 'group' && change.chat.type !== 'supergroup')) return;
+    const settings = await services.directory.chat(change.chat.id);
+    const locale = localeOf(settings?.locale);
+    const unit = settings?.unitId ? (await services.directory.units()).byId(settings.unitId) : undefined;
+    await transport.sendMessage(
+      change.chat.id,
+      unit ? t(locale, 'chat.welcomeBack', { unit: unit.name }) : t(locale, 'chat.welcome'),
+    );
+  }
+
   async function onCallback(updateId: number, query: CallbackQuery): Promise<void> {
     const data = query.data ?? '';
     const handler = callbacks.get(data.split(':', 1)[0] ?? '');
@@ -142,6 +157,7 @@ export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices
     const { update } = parsed;
     if (update.message) await onMessage(update.update_id, update.message);
     else if (update.callback_query) await onCallback(update.update_id, update.callback_query);
+    else if (update.my_chat_member) await onAddedToGroup(update.my_chat_member);
   });
 
   bot.catch(async (error, ctx) => {

@@ -9,6 +9,11 @@ export const en = {
   'chat.notRegistered':
     'This group is not bound to a unit yet. An admin types <code>/register UNIT_CODE</code> to register it.',
   'chat.groupOnly': "This command works in a unit's group. Open your unit's Telegram group and type it there.",
+  'chat.welcome':
+    'Hello! I am the "Soldier\'s smile" campaign bot: officers record their work with <code>/log cccd 120</code>, colleagues nominate each other with <code>/nominate</code>.\n' +
+    'An admin types <code>/register UNIT_CODE</code> to bind this group to a unit. Type /help for instructions.',
+  'chat.welcomeBack': (p: { unit: string }) =>
+    `Hello! This group is bound to ${p.unit}: officers can log right away with <code>/log cccd 120</code>. Type /help for instructions.`,
   'auth.adminOnly': "Only the bot's admins may use this command.",
   'auth.commanderOrAdmin': "Only the unit's commanders or the bot's admins may use this command in a group.",
   'command.unknown': "I don't know that command. Type /help to see the commands.",

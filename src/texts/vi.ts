@@ -8,6 +8,11 @@ export const vi = {
   'chat.notRegistered':
     'Nhóm này chưa gắn với đơn vị nào. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để đăng ký nhóm.',
   'chat.groupOnly': 'Lệnh này dùng trong nhóm của đơn vị. Hãy mở nhóm Telegram của đơn vị và gõ lại lệnh ở đó.',
+  'chat.welcome':
+    'Xin chào! Tôi là bot thi đua "Nụ cười chiến sĩ": cán bộ ghi kết quả công tác bằng <code>/log cccd 120</code>, đồng đội đề cử khen thưởng bằng <code>/khen</code>.\n' +
+    'Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để gắn nhóm này với đơn vị. Gõ /help để xem hướng dẫn.',
+  'chat.welcomeBack': (p: { unit: string }) =>
+    `Xin chào! Nhóm này đã gắn với ${p.unit}: cán bộ có thể ghi ngay bằng <code>/log cccd 120</code>. Gõ /help để xem hướng dẫn.`,
   'auth.adminOnly': 'Chỉ quản trị viên của bot được dùng lệnh này.',
   'auth.commanderOrAdmin': 'Chỉ chỉ huy của đơn vị hoặc quản trị viên được dùng lệnh này trong nhóm.',
   'command.unknown': 'Tôi không hiểu lệnh này. Gõ /help để xem các lệnh.',

@@ -179,3 +179,32 @@ describe('/lang', () => {
     expect(help.text).toContain('Quản trị');
   });
 });
+
+describe('joining a group', () => {
+  const joined = (chat: { id: number; type: 'supergroup'; title: string }, from: string, to: string) =>
+    bot.updates.raw({
+      my_chat_member: {
+        chat,
+        from: users.admin,
+        date: 1_764_000_000,
+        old_chat_member: { status: from, user: users.bot },
+        new_chat_member: { status: to, user: users.bot },
+      },
+    });
+
+  it('introduces itself and says how to register the group', async () => {
+    const stranger = { id: -1009999, type: 'supergroup' as const, title: 'Nhóm mới' };
+    const answer = await bot.deliver(joined(stranger, 'left', 'member'));
+
+    expect(answer.text).toContain('/register MÃ_ĐƠN_VỊ');
+  });
+
+  it('names the unit when added back to a registered group, and stays quiet on other changes', async () => {
+    await bot.setUpUnits();
+    const back = await bot.deliver(joined(chats.pc06, 'kicked', 'member'));
+    const leaving = await bot.deliver(joined(chats.pc06, 'member', 'left'));
+
+    expect(back.text).toContain('Nhóm này đã gắn với Phòng Cảnh sát QLHC về TTXH');
+    expect(leaving.calls).toEqual([]);
+  });
+});
