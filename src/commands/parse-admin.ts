@@ -64,7 +64,7 @@ export function parseRegisterArgs(args: string): Result<{ code: string }, ParseE
   return ok({ code: code.toUpperCase() });
 }
 
-// Folded, spaces removed: "chỉ huy", "chihuy" and "Chỉ Huy" are one word here.
+// Folded, spaces removed: "chi huy" with or without accents, "chihuy" and "Chi Huy" are one word here.
 const ROLE_WORDS: ReadonlyMap<string, AssignableRole> = new Map([
   ['commander', 'commander'],
   ['chihuy', 'commander'],
@@ -74,7 +74,7 @@ const ROLE_WORDS: ReadonlyMap<string, AssignableRole> = new Map([
 ]);
 
 /**
- * Parses "/role commander" or "/role chỉ huy". The person comes from the reply or mention entities, so @usernames are
+ * Parses "/role commander" or "/role chi huy" (accents optional). The person comes from the reply or mention entities, so @usernames are
  * skipped and words after the role are ignored: a mention of someone without a username arrives as their plain name.
  */
 export function parseRoleArgs(args: string): Result<{ role: AssignableRole }, ParseError> {
@@ -96,7 +96,7 @@ function metricCode(word: string): Result<string, ParseError> {
 }
 
 /**
- * Parses "/metric add code tên… [| English name] [| đơn vị tính]", "/metric alias code tên gọi…" or
+ * Parses "/metric add code name… [| English name] [| unit of count]", "/metric alias code alias…" or
  * "/metric max code n"; the "|" fields let names hold spaces without quoting.
  */
 export function parseMetricArgs(args: string): Result<MetricArgs, ParseError> {
@@ -132,7 +132,7 @@ export function parseMetricArgs(args: string): Result<MetricArgs, ParseError> {
   });
 }
 
-// Folded, spaces removed, so "Tiếng Việt" and "tiengviet" both match.
+// Folded, spaces removed, so "Tieng Viet" with or without accents and "tiengviet" both match.
 const LANG_WORDS: ReadonlyMap<string, Locale> = new Map([
   ['vi', 'vi'],
   ['vn', 'vi'],
@@ -143,7 +143,7 @@ const LANG_WORDS: ReadonlyMap<string, Locale> = new Map([
   ['tienganh', 'en'],
 ]);
 
-/** Parses "/lang vi" or "/lang en" (also "tiếng Việt", "English"). */
+/** Parses "/lang vi" or "/lang en" (also "tieng Viet" with accents, "English"). */
 export function parseLangArgs(args: string): Result<{ locale: Locale }, ParseError> {
   const locale = LANG_WORDS.get(foldText(args).replace(/ /g, ''));
   return locale ? ok({ locale }) : err({ kind: 'lang.usage' });

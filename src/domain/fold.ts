@@ -1,4 +1,10 @@
-/** Folds text for lookups: lower case, no diacritics, đ→d, single spaces ("Căn  Cước" → "can cuoc"). */
+/** Folds text for lookups: lower case, no diacritics, d with stroke as d, single spaces ("Can  Cuoc" with marks → "can cuoc"). */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u0111\u0110]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

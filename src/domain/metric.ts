@@ -16,7 +16,7 @@ export interface Metric {
 /** The metrics in catalog order, with lookup by code or alias. */
 export interface MetricCatalog {
   readonly all: readonly Metric[];
-  /** Finds a metric by code or alias, ignoring case and diacritics ("Căn cước" → cccd). */
+  /** Finds a metric by code or alias, ignoring case and diacritics (any capitalisation, with or without accents). */
   resolve(name: string): Metric | undefined;
   /** The most words any alias has, so a parser knows how far to look ahead. */
   readonly maxAliasWords: number;

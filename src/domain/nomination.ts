@@ -25,9 +25,9 @@ export interface Nomination {
   readonly rejectReason: string | null;
 }
 
-/** Shortest reason accepted, in characters: enough for "cứu người" and a few words more. */
+/** Shortest reason accepted, in characters: enough for a two-word deed and a few words more. */
 export const MIN_REASON_LENGTH = 10;
 export const MAX_REASON_LENGTH = 500;
 
-/** Default commendation levels, lowest first: praise in the digest, Giấy khen, proposal for Bằng khen. */
+/** Default commendation levels, lowest first: praise in the digest, the director's certificate, the proposal for the committee's. */
 export const DEFAULT_LEVELS = ['bieuduong', 'giaykhen', 'bangkhen'] as const;
