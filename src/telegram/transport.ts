@@ -358,8 +358,7 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
   /** A message to a chat, following it once to its supergroup if it was upgraded. */
   async function send(chatId: number, html: string, sendOptions: SendOptions) {
     const priority = PRIORITY[sendOptions.priority ?? 'interactive'];
-    let target = migratedTo.get(chatId) ?? chatId;
-    try {
+    const sendTo = async (target: number) => {
       const sent = (await toChat(
         target,
         'sendMessage',
@@ -368,19 +367,15 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
         sendOptions.stillWanted,
       )) as { message_id: number };
       return { messageId: sent.message_id, chatId: target };
+    };
+    const target = migratedTo.get(chatId) ?? chatId;
+    try {
+      return await sendTo(target);
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure.kind !== 'migrated') throw error;
       await followMigration(target, failure.toChatId);
-      target = failure.toChatId;
-      const sent = (await toChat(
-        target,
-        'sendMessage',
-        messagePayload(target, html, sendOptions),
-        priority,
-        sendOptions.stillWanted,
-      )) as { message_id: number };
-      return { messageId: sent.message_id, chatId: target };
+      return sendTo(failure.toChatId);
     }
   }
 
