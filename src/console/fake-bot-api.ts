@@ -1,6 +1,6 @@
-import { TelegramError } from 'telegraf';
 import { type Clock, systemClock } from '../clock';
 import type { BotApi } from '../telegram/bot-api';
+import { TelegramError } from '../telegram/telegram-client';
 import type { Chat, Message, MessageEntity, User } from '../telegram/update-schema';
 import { parseTelegramHtml, toTextAndEntities } from './telegram-html';
 

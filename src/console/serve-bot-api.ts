@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TelegramError } from 'telegraf';
+import { TelegramError } from '../telegram/telegram-client';
 import type { FakeBotApi } from './fake-bot-api';
 
 export interface ServeOptions {

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { Telegraf } from 'telegraf';
 import { type Clock, systemClock } from '../clock';
 import type { Config } from '../config';
 import { connect } from '../db/connect';
@@ -7,7 +6,8 @@ import { migrateToLatest } from '../db/migrate';
 import { isJobName, JOB_NAMES, type JobName, type JobPeriod, parseJobPeriod } from '../domain/job-period';
 import { createLogger } from '../logger';
 import { planPosts } from '../services/weekly-posts';
-import { type BotApi, telegrafBotApi } from '../telegram/bot-api';
+import type { BotApi } from '../telegram/bot-api';
+import { createBotApi } from '../telegram/telegram-client';
 import { createTransport } from '../telegram/transport';
 import { deliverOutbox } from './outbox';
 import { outboxJobDeps, workerName } from './scheduler';
@@ -22,7 +22,7 @@ export const JOB_CLI_USAGE = `usage: npm run job -- ${JOB_NAMES.join('|')} [--pe
 export interface JobCliOptions {
   readonly config: Config;
   readonly clock?: Clock;
-  /** Replaces telegraf's client (tests); by default the posts go to TELEGRAM_API_ROOT with BOT_TOKEN. */
+  /** Replaces the Bot API client (tests); by default the posts go to TELEGRAM_API_ROOT with BOT_TOKEN. */
   readonly botApi?: BotApi;
   readonly out?: (line: string) => void;
   readonly err?: (line: string) => void;
@@ -101,11 +101,8 @@ export async function runJobCli(argv: readonly string[], options: JobCliOptions)
     out(
       `${job} ${run.period}: ${run.planned} post(s) planned, ${run.queued} newly queued${run.stale ? ' (stale: nothing queued)' : ''}`,
     );
-    const api =
-      options.botApi ??
-      (config.botToken
-        ? telegrafBotApi(new Telegraf(config.botToken, { telegram: { apiRoot: config.telegramApiRoot } }).telegram)
-        : undefined);
+    const { botToken } = config;
+    const api = options.botApi ?? (botToken ? createBotApi({ ...config, botToken }) : undefined);
     if (!api) {
       out('BOT_TOKEN is not set: the running bot sends the queued posts.');
       return 0;
