@@ -1,3 +1,8 @@
+import type { JobPeriod } from './job-period';
+import type { Metric } from './metric';
+import type { Nomination } from './nomination';
+import type { Unit } from './units';
+
 /** Telegram refuses messages longer than this (counted after HTML parsing; the source is never shorter). */
 export const MESSAGE_LIMIT = 4096;
 
@@ -52,4 +57,50 @@ export function fitToLimit(
     text = render(shown);
   }
   return text;
+}
+
+/** One metric's total this period and the period before. */
+export interface MetricTotal {
+  readonly metric: Metric;
+  readonly current: number;
+  readonly previous: number;
+}
+
+/** The best contributors of one metric. */
+export interface MetricTop {
+  readonly metric: Metric;
+  readonly people: readonly { name: string; unitCode: string; total: number }[];
+}
+
+/** A commendation as the weekly posts show it. */
+export interface Commendation {
+  readonly level: string;
+  readonly nominee: string;
+  readonly unitName: string;
+  readonly reason: string;
+}
+
+/** A group's weekly leaderboard: its unit (with everything under it) over the week. */
+export interface LeaderboardReport {
+  readonly unit: Unit;
+  readonly period: JobPeriod;
+  readonly totals: readonly MetricTotal[];
+  /** The unit's place among the units under the same parent, per metric it logged; absent for a top unit. */
+  readonly ranks?: { readonly parent: Unit; readonly rows: readonly { metric: Metric; rank: number; of: number }[] };
+  readonly top: readonly MetricTop[];
+  readonly commendations: readonly Commendation[];
+}
+
+/** A commander's (or the province's) weekly digest over one or more subtrees. */
+export interface DigestReport {
+  readonly roots: readonly Unit[];
+  readonly period: JobPeriod;
+  readonly totals: readonly MetricTotal[];
+  /** Units in tree order with their own totals (all metrics added up), for the chart. */
+  readonly units: readonly { unit: Unit; depth: number; current: number; previous: number }[];
+  /** Units with a group whose whole subtree logged nothing. */
+  readonly silent: readonly Unit[];
+  readonly top: readonly MetricTop[];
+  readonly pending: readonly (Nomination & { unitCode: string })[];
+  readonly commendations: readonly Commendation[];
 }

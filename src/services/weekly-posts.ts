@@ -1,4 +1,3 @@
-import type { Config } from '../config';
 import { displayName, findMember } from '../db/member-store';
 import { loadMetricCatalog } from '../db/metric-store';
 import type { Db } from '../db/schema';
@@ -15,10 +14,19 @@ import { t } from '../texts/texts';
 import { renderDigest, renderLeaderboard, renderReminder } from '../texts/weekly-posts';
 import { digestReport, leaderboardReport, loadWeekData, rootsOf, treeRoots, type WeekData } from './weekly-report';
 
+/** The settings the weekly posts read: a slice of the config, declared here so services need not import it. */
+export interface WeeklySettings {
+  readonly timeZone: string;
+  readonly defaultLocale: Locale;
+  /** Days (YYYY-MM-DD) without reminders. */
+  readonly holidays: readonly string[];
+  readonly provinceDigestChatId: number | undefined;
+}
+
 /** What the weekly posts need to know. */
 export interface WeeklyDeps {
   readonly db: Db;
-  readonly config: Pick<Config, 'timeZone' | 'defaultLocale' | 'holidays' | 'provinceDigestChatId'>;
+  readonly config: WeeklySettings;
 }
 
 /** The job name of the notice, in a commander's group, that their digest could not reach them. */

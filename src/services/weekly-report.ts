@@ -3,10 +3,14 @@ import type { Db } from '../db/schema';
 import { memberTotals, unitTotals } from '../db/weekly-store';
 import { instantsOfDays } from '../domain/cron';
 import type { JobPeriod } from '../domain/job-period';
-import type { Metric, MetricCatalog } from '../domain/metric';
+import type { MetricCatalog } from '../domain/metric';
 import type { Nomination } from '../domain/nomination';
 import { rank } from '../domain/ranking';
 import type { Unit, UnitTree } from '../domain/units';
+import type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal } from '../domain/weekly-report';
+
+// The reports' shapes live in the domain, so the texts that render them need not import services.
+export type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal };
 
 /** Per unit, per metric: the unit's own standing total. */
 type UnitMetricTotals = ReadonlyMap<number, ReadonlyMap<string, number>>;
@@ -53,52 +57,6 @@ function sumOver(totals: UnitMetricTotals, unitIds: Iterable<number>): Map<strin
 }
 
 const grandTotal = (totals: ReadonlyMap<string, number>) => [...totals.values()].reduce((a, b) => a + b, 0);
-
-/** One metric's total this period and the period before. */
-export interface MetricTotal {
-  readonly metric: Metric;
-  readonly current: number;
-  readonly previous: number;
-}
-
-/** The best contributors of one metric. */
-export interface MetricTop {
-  readonly metric: Metric;
-  readonly people: readonly { name: string; unitCode: string; total: number }[];
-}
-
-/** A commendation as the weekly posts show it. */
-export interface Commendation {
-  readonly level: string;
-  readonly nominee: string;
-  readonly unitName: string;
-  readonly reason: string;
-}
-
-/** A group's weekly leaderboard: its unit (with everything under it) over the week. */
-export interface LeaderboardReport {
-  readonly unit: Unit;
-  readonly period: JobPeriod;
-  readonly totals: readonly MetricTotal[];
-  /** The unit's place among the units under the same parent, per metric it logged; absent for a top unit. */
-  readonly ranks?: { readonly parent: Unit; readonly rows: readonly { metric: Metric; rank: number; of: number }[] };
-  readonly top: readonly MetricTop[];
-  readonly commendations: readonly Commendation[];
-}
-
-/** A commander's (or the province's) weekly digest over one or more subtrees. */
-export interface DigestReport {
-  readonly roots: readonly Unit[];
-  readonly period: JobPeriod;
-  readonly totals: readonly MetricTotal[];
-  /** Units in tree order with their own totals (all metrics added up), for the chart. */
-  readonly units: readonly { unit: Unit; depth: number; current: number; previous: number }[];
-  /** Units with a group whose whole subtree logged nothing. */
-  readonly silent: readonly Unit[];
-  readonly top: readonly MetricTop[];
-  readonly pending: readonly (Nomination & { unitCode: string })[];
-  readonly commendations: readonly Commendation[];
-}
 
 const TOP_PEOPLE = 3;
 

@@ -1,8 +1,17 @@
 import type { JobPeriod } from '../domain/job-period';
 import type { Locale } from '../domain/locale';
 import { isoWeekLabel } from '../domain/period';
-import { barChart, type Change, changeOf, fitToLimit } from '../domain/weekly-report';
-import type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal } from '../services/weekly-report';
+import {
+  barChart,
+  type Change,
+  type Commendation,
+  changeOf,
+  type DigestReport,
+  fitToLimit,
+  type LeaderboardReport,
+  type MetricTop,
+  type MetricTotal,
+} from '../domain/weekly-report';
 import { formatNumber, Html } from './format';
 import { levelName, t } from './texts';
 
