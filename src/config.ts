@@ -50,6 +50,17 @@ const dayList = z
     return [...new Set(days)].sort();
   });
 
+/** Telegram delivers webhooks over https only, to ports 443, 80, 88 or 8443. */
+const webhookUrl = z.url().superRefine((raw, ctx) => {
+  // z.url() has already named an unparsable URL; its later checks still run.
+  if (!URL.canParse(raw)) return;
+  const url = new URL(raw);
+  if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'expected an https URL' });
+  if (!['', '443', '80', '88', '8443'].includes(url.port)) {
+    ctx.addIssue({ code: 'custom', message: 'Telegram sends webhooks only to ports 443, 80, 88 and 8443' });
+  }
+});
+
 const configSchema = z.object({
   BOT_TOKEN: z
     .string()
@@ -95,7 +106,25 @@ const configSchema = z.object({
     .optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  WEBHOOK_URL: webhookUrl.optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'expected 1-256 characters among A-Z, a-z, 0-9, _ and - (Telegram’s rule)')
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
+
+/** Rules across keys; `when` runs them even when other keys are bad, so every problem is named at once. */
+const envSchema = configSchema.superRefine(
+  (env, ctx) => {
+    if (env.WEBHOOK_URL === undefined) return;
+    for (const key of ['WEBHOOK_SECRET', 'PORT'] as const) {
+      if (env[key] === undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'required when WEBHOOK_URL is set' });
+    }
+  },
+  { when: () => true },
+);
 
 /** Validated settings, camel-cased for code. */
 export interface Config {
@@ -123,6 +152,10 @@ export interface Config {
   readonly outboxPollMs: number;
   /** How long a worker may hold a post it is sending before another process may take it over. */
   readonly outboxLeaseSeconds: number;
+  /** Webhook intake, when WEBHOOK_URL is set: Telegram posts updates to `url`, the server listens on its `path`. */
+  readonly webhook: { readonly url: string; readonly path: string; readonly secret: string } | undefined;
+  /** Port of the HTTP server (webhook, /healthz, /metrics); none without it. */
+  readonly port: number | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -130,7 +163,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 /** Reads settings from an environment; empty strings count as unset. Never throws: every bad key is named. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = configSchema.safeParse(present);
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
   }
@@ -155,6 +188,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       provinceDigestChatId: c.PROVINCE_DIGEST_CHAT_ID,
       outboxPollMs: c.OUTBOX_POLL_MS,
       outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
+      webhook:
+        c.WEBHOOK_URL !== undefined && c.WEBHOOK_SECRET !== undefined
+          ? { url: c.WEBHOOK_URL, path: new URL(c.WEBHOOK_URL).pathname, secret: c.WEBHOOK_SECRET }
+          : undefined,
+      port: c.PORT,
     },
   };
 }

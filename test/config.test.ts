@@ -25,6 +25,8 @@ describe('loadConfig', () => {
         provinceDigestChatId: undefined,
         outboxPollMs: 2000,
         outboxLeaseSeconds: 60,
+        webhook: undefined,
+        port: undefined,
       },
     });
   });
@@ -140,5 +142,69 @@ describe('loadConfig', () => {
     ]);
     expect(problems).toContainEqual(expect.stringMatching(/^DIGEST_CRON: hour "25" is outside 0-23/));
     expect(problems).toContainEqual(expect.stringMatching(/^HOLIDAYS: .*2026-02-30, 30\/04\/2026/));
+  });
+});
+
+describe('loadConfig: webhook and HTTP server', () => {
+  const problemKeys = (env: Record<string, string>) => {
+    const loaded = loadConfig(env);
+    return loaded.ok ? [] : loaded.problems.map((problem) => problem.split(':')[0]).sort();
+  };
+
+  it('reads the webhook, its path and the port', () => {
+    const loaded = loadConfig({
+      WEBHOOK_URL: 'https://bot.example.org:8443/telegram/hook-1',
+      WEBHOOK_SECRET: 'Abc_def-123',
+      PORT: '8080',
+    });
+
+    expect(loaded.ok && loaded.config).toMatchObject({
+      webhook: { url: 'https://bot.example.org:8443/telegram/hook-1', path: '/telegram/hook-1', secret: 'Abc_def-123' },
+      port: 8080,
+    });
+  });
+
+  it('takes "/" as the path of a URL without one', () => {
+    const loaded = loadConfig({ WEBHOOK_URL: 'https://bot.example.org', WEBHOOK_SECRET: 's', PORT: '443' });
+
+    expect(loaded.ok && loaded.config.webhook?.path).toBe('/');
+  });
+
+  it('serves /healthz and /metrics without a webhook when only PORT is set', () => {
+    const loaded = loadConfig({ PORT: '9464' });
+
+    expect(loaded.ok && loaded.config).toMatchObject({ webhook: undefined, port: 9464 });
+  });
+
+  it('names WEBHOOK_SECRET and PORT when WEBHOOK_URL is set without them, with the other bad keys', () => {
+    expect(problemKeys({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toEqual(['PORT', 'WEBHOOK_SECRET']);
+    expect(problemKeys({ WEBHOOK_URL: 'https://bot.example.org/hook', PORT: '8080' })).toEqual(['WEBHOOK_SECRET']);
+    expect(problemKeys({ WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'x' })).toEqual(['PORT']);
+    expect(problemKeys({ WEBHOOK_URL: 'https://bot.example.org/hook', TZ: 'Mars/Olympus' })).toEqual([
+      'PORT',
+      'TZ',
+      'WEBHOOK_SECRET',
+    ]);
+    const loaded = loadConfig({ WEBHOOK_URL: 'https://bot.example.org/hook', PORT: '8080' });
+    expect(loaded.ok ? [] : loaded.problems).toEqual(['WEBHOOK_SECRET: required when WEBHOOK_URL is set']);
+  });
+
+  it('refuses a webhook URL that is not https or not on a port Telegram posts to', () => {
+    const base = { WEBHOOK_SECRET: 'secret', PORT: '8080' };
+
+    expect(problemKeys({ ...base, WEBHOOK_URL: 'http://bot.example.org/hook' })).toEqual(['WEBHOOK_URL']);
+    expect(problemKeys({ ...base, WEBHOOK_URL: 'https://bot.example.org:3000/hook' })).toEqual(['WEBHOOK_URL']);
+    expect(problemKeys({ ...base, WEBHOOK_URL: 'not a url' })).toEqual(['WEBHOOK_URL']);
+  });
+
+  it('refuses a secret outside Telegram’s alphabet or length, and a port out of range', () => {
+    const base = { WEBHOOK_URL: 'https://bot.example.org/hook' };
+
+    expect(problemKeys({ ...base, WEBHOOK_SECRET: 'has space', PORT: '8080' })).toEqual(['WEBHOOK_SECRET']);
+    expect(problemKeys({ ...base, WEBHOOK_SECRET: 'é', PORT: '8080' })).toEqual(['WEBHOOK_SECRET']);
+    expect(problemKeys({ ...base, WEBHOOK_SECRET: 'a'.repeat(257), PORT: '8080' })).toEqual(['WEBHOOK_SECRET']);
+    expect(problemKeys({ ...base, WEBHOOK_SECRET: 'a'.repeat(256), PORT: '8080' })).toEqual([]);
+    for (const port of ['0', '65536', '80.5', 'http']) expect(problemKeys({ PORT: port })).toEqual(['PORT']);
+    expect(problemKeys({ PORT: '65535' })).toEqual([]);
   });
 });
