@@ -66,11 +66,7 @@ const configSchema = z.object({
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'expected a token from @BotFather, like 123456:ABC-...')
     .optional(),
-  DATABASE_URL: z
-    .string()
-    .min(1)
-    .refine((url) => !/^postgres(ql)?:\/\//.test(url), 'PostgreSQL is not supported yet: use a SQLite file path')
-    .default('data/thidua.sqlite'),
+  DATABASE_URL: z.string().min(1).default('data/thidua.sqlite'),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   ADMIN_IDS: idList,
   TZ: timeZone.default('Asia/Ho_Chi_Minh'),

@@ -60,6 +60,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('accepts a PostgreSQL DATABASE_URL as well as a SQLite file path', () => {
+    for (const url of ['postgres://bot@db.internal:5432/thidua', 'postgresql://bot@127.0.0.1/thidua', 'x.sqlite']) {
+      const loaded = loadConfig({ DATABASE_URL: url });
+      expect(loaded.ok && loaded.config.databaseUrl).toBe(url);
+    }
+  });
+
   it('names every bad key at once', () => {
     const loaded = loadConfig({
       BOT_TOKEN: 'not-a-token',
@@ -83,7 +90,6 @@ describe('loadConfig', () => {
         'BACKDATE_DAYS',
         'BOT_TOKEN',
         'COMMENDATION_LEVELS.0',
-        'DATABASE_URL',
         'DEFAULT_LOCALE',
         'LOG_LEVEL',
         'NOMINATION_DAILY_CAP',

@@ -1,49 +1,39 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type Connection, connect } from '../../src/db/connect';
+import type { Dialect } from '../../src/db/connect';
 import { upsertMember } from '../../src/db/member-store';
-import { migrateToLatest } from '../../src/db/migrate';
 import type { Db } from '../../src/db/schema';
 import type { TallyBatch } from '../../src/db/tally-store';
 import { insertUnit } from '../../src/db/unit-store';
+import { openTestStore, type TestStore } from '../helpers/dialects';
 
 export const NOW = new Date('2026-11-26T03:00:00Z');
 export const UNIT_IDS = [1, 2, 3];
 export const USER_IDS = [11, 12, 13];
 
-/** A store in a temporary SQLite file; `dispose` closes it and removes the file. */
-export interface TempStore {
-  readonly connection: Connection;
-  readonly db: Db;
+/**
+ * A store of its own on the dialect (test/helpers/dialects.ts): a temporary SQLite file or PostgreSQL schema;
+ * `dispose` closes it and removes it. `file` is its DATABASE_URL (the file path, on SQLite).
+ */
+export interface TempStore extends TestStore {
   readonly file: string;
-  dispose(): Promise<void>;
 }
 
-/** A store in a temporary file, not yet migrated. */
-export function openTempStore(): TempStore {
-  const dir = mkdtempSync(join(tmpdir(), 'thidua-store-'));
-  const file = join(dir, 'test.sqlite');
-  const connection = connect(file);
-  return {
-    connection,
-    db: connection.db,
-    file,
-    async dispose() {
-      await connection.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** A store of its own, not yet migrated. */
+export async function openTempStore(dialect: Dialect = 'sqlite'): Promise<TempStore> {
+  const store = await openTestStore(dialect, { migrate: false });
+  return { ...store, file: store.url };
 }
 
-/** A migrated store in a temporary file, with three units (ids 1–3) and three members (ids 11–13). */
-export async function tempStore(): Promise<TempStore> {
-  const store = openTempStore();
-  const { error } = await migrateToLatest(store.connection);
-  if (error) throw error;
-  await seedPeople(store.db);
-  return store;
+/** A migrated store of its own, with three units (ids 1–3) and three members (ids 11–13). */
+export async function tempStore(dialect: Dialect = 'sqlite'): Promise<TempStore> {
+  const store = await openTestStore(dialect);
+  try {
+    await seedPeople(store.db);
+  } catch (error) {
+    await store.dispose();
+    throw error;
+  }
+  return { ...store, file: store.url };
 }
 
 export async function seedPeople(db: Db): Promise<void> {

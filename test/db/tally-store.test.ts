@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrationsFor } from '../../migrations';
-import { migrateToLatest } from '../../src/db/migrate';
+import { createMigrator, migrateToLatest } from '../../src/db/migrate';
 import type { Db } from '../../src/db/schema';
 import { entriesOfUpdate, markUndone, sumByMetric, sumByUnit } from '../../src/db/tally-store';
 import { recordTallies, undoTallies } from '../../src/services/record-tallies';
+import { DIALECTS } from '../helpers/dialects';
 import {
   batch,
   expectTotalsMatchEntries,
@@ -23,13 +22,13 @@ const WEEK = { from: '2026-11-23', to: '2026-11-29' };
 const DAYS = ['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'];
 const METRICS = ['cccd', 'dkoto', 'vlnc', 'qua'];
 
-for (const dialect of ['sqlite'] as const) {
+for (const dialect of DIALECTS) {
   describe(`tally store on ${dialect}`, () => {
     let store: TempStore;
     let db: Db;
 
     beforeEach(async () => {
-      store = await tempStore();
+      store = await tempStore(dialect);
       db = store.db;
     });
 
@@ -228,13 +227,10 @@ for (const dialect of ['sqlite'] as const) {
 
   describe(`migration 0003 on ${dialect}`, () => {
     it('backfills the running totals from the standing entries', async () => {
-      const store = openTempStore();
+      const store = await openTempStore(dialect);
       const { connection, db } = store;
       try {
-        const migrator = new Migrator({
-          db,
-          provider: { getMigrations: async () => migrationsFor(connection.dialect) },
-        });
+        const migrator = await createMigrator(connection);
         const before = await migrator.migrateTo('0002-seed-metrics');
         if (before.error) throw before.error;
         await seedPeople(db);

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Connection, connect, type Dialect } from '../../src/db/connect';
+import { migrateToLatest } from '../../src/db/migrate';
+import type { Db } from '../../src/db/schema';
+
+/** The PostgreSQL server the tests may use (a database in it, really); unset, they run on SQLite alone. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+/** The dialects the storage tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const DIALECTS: readonly Dialect[] = TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** A fresh store of its own: a temporary SQLite file, or a schema of its own on the test PostgreSQL server. */
+export interface TestStore {
+  readonly dialect: Dialect;
+  readonly connection: Connection;
+  readonly db: Db;
+  /** A DATABASE_URL for this very store, for a second connection or another process. */
+  readonly url: string;
+  /** SQLite: the file; PostgreSQL: the schema. */
+  readonly location: string;
+  /** Closes the connection and removes the file or drops the schema. */
+  dispose(): Promise<void>;
+}
+
+/** A random schema name: parallel test files and concurrent runs never share one. */
+const schemaName = () => `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+
+/** The test server's URL, its connections starting in the schema (pg passes `options` to the server). */
+export function urlWithSchema(baseUrl: string, schema: string): string {
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+/** Runs one statement on the test server, outside any store (creating and dropping schemas). */
+export async function onTestServer(statement: string): Promise<void> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty schema on the test server (dropped by `dropTestSchema`), and a URL whose connections use it. */
+export async function createTestSchema(): Promise<{ schema: string; url: string }> {
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: PostgreSQL tests cannot run');
+  const schema = schemaName();
+  await onTestServer(`create schema "${schema}"`);
+  return { schema, url: urlWithSchema(TEST_DATABASE_URL, schema) };
+}
+
+export const dropTestSchema = (schema: string): Promise<void> =>
+  onTestServer(`drop schema if exists "${schema}" cascade`);
+
+/** A fresh store on the dialect, migrated to the latest schema unless `migrate: false`. */
+export async function openTestStore(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestStore> {
+  let store: TestStore;
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-store-'));
+    const file = join(dir, 'test.sqlite');
+    const connection = connect(file);
+    store = {
+      dialect,
+      connection,
+      db: connection.db,
+      url: file,
+      location: file,
+      async dispose() {
+        await connection.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } else {
+    const { schema, url } = await createTestSchema();
+    const connection = connect(url);
+    store = {
+      dialect,
+      connection,
+      db: connection.db,
+      url,
+      location: schema,
+      async dispose() {
+        await connection.close();
+        await dropTestSchema(schema);
+      },
+    };
+  }
+  if (options.migrate ?? true) {
+    const { error } = await migrateToLatest(store.connection);
+    if (error) {
+      await store.dispose();
+      throw error;
+    }
+  }
+  return store;
+}
