@@ -73,6 +73,7 @@ const configSchema = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES).default('vi'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BACKDATE_DAYS: z.coerce.number().int().min(0).max(366).default(7),
+  COMMANDER_BACKDATE_DAYS: z.coerce.number().int().min(0).max(3660).default(366),
   UNDO_BUTTON_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   COMMENDATION_LEVELS: z
     .string()
@@ -131,7 +132,10 @@ export interface Config {
   readonly timeZone: string;
   readonly defaultLocale: (typeof LOCALES)[number];
   readonly logLevel: string;
+  /** How many days back an officer's /log may go. */
   readonly backdateDays: number;
+  /** How many days back a commander of the unit or an admin may log (never less than backdateDays). */
+  readonly commanderBackdateDays: number;
   readonly undoButtonMinutes: number;
   /** Commendation levels a commander can approve at, lowest first. */
   readonly commendationLevels: readonly string[];
@@ -164,6 +168,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
   }
   const c = parsed.data;
+  if (c.COMMANDER_BACKDATE_DAYS < c.BACKDATE_DAYS) {
+    return { ok: false, problems: ['COMMANDER_BACKDATE_DAYS: must be at least BACKDATE_DAYS'] };
+  }
   return {
     ok: true,
     config: {
@@ -175,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       defaultLocale: c.DEFAULT_LOCALE,
       logLevel: c.LOG_LEVEL,
       backdateDays: c.BACKDATE_DAYS,
+      commanderBackdateDays: c.COMMANDER_BACKDATE_DAYS,
       undoButtonMinutes: c.UNDO_BUTTON_MINUTES,
       commendationLevels: c.COMMENDATION_LEVELS,
       nominationDailyCap: c.NOMINATION_DAILY_CAP,

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
         defaultLocale: 'vi',
         logLevel: 'info',
         backdateDays: 7,
+        commanderBackdateDays: 366,
         undoButtonMinutes: 15,
         commendationLevels: ['bieuduong', 'giaykhen', 'bangkhen'],
         nominationDailyCap: 3,
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
       DEFAULT_LOCALE: 'en',
       LOG_LEVEL: '',
       BACKDATE_DAYS: '0',
+      COMMANDER_BACKDATE_DAYS: '3660',
       UNDO_BUTTON_MINUTES: '5',
       COMMENDATION_LEVELS: 'giaykhen, bangkhen',
       NOMINATION_DAILY_CAP: '5',
@@ -54,6 +56,7 @@ describe('loadConfig', () => {
       defaultLocale: 'en',
       logLevel: 'info',
       backdateDays: 0,
+      commanderBackdateDays: 3660,
       undoButtonMinutes: 5,
       commendationLevels: ['giaykhen', 'bangkhen'],
       nominationDailyCap: 5,
@@ -77,6 +80,7 @@ describe('loadConfig', () => {
       DEFAULT_LOCALE: 'fr',
       LOG_LEVEL: 'loud',
       BACKDATE_DAYS: '-1',
+      COMMANDER_BACKDATE_DAYS: '3661',
       UNDO_BUTTON_MINUTES: 'soon',
       COMMENDATION_LEVELS: 'Giấy khen',
       NOMINATION_DAILY_CAP: '0',
@@ -89,6 +93,7 @@ describe('loadConfig', () => {
         'ADMIN_IDS',
         'BACKDATE_DAYS',
         'BOT_TOKEN',
+        'COMMANDER_BACKDATE_DAYS',
         'COMMENDATION_LEVELS.0',
         'DEFAULT_LOCALE',
         'LOG_LEVEL',
@@ -98,6 +103,15 @@ describe('loadConfig', () => {
         'UNDO_BUTTON_MINUTES',
       ].sort(),
     );
+  });
+
+  it('refuses a commanders’ backdate window shorter than the officers’', () => {
+    expect(loadConfig({ BACKDATE_DAYS: '30', COMMANDER_BACKDATE_DAYS: '29' })).toEqual({
+      ok: false,
+      problems: ['COMMANDER_BACKDATE_DAYS: must be at least BACKDATE_DAYS'],
+    });
+    const equal = loadConfig({ BACKDATE_DAYS: '30', COMMANDER_BACKDATE_DAYS: '30' });
+    expect(equal.ok && equal.config.commanderBackdateDays).toBe(30);
   });
 
   it('reads the weekly posts’ schedules, catch-up window, holidays and province digest group', () => {

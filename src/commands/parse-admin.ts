@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../domain/result';
 import { parseAmount } from './parse-amount';
 import type { ParseError } from './parse-error';
 import { restFrom, tokenize } from './tokens';
+import { checkAliasShape, checkUnitName } from './validate-names';
 
 const UNIT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 const METRIC_CODE = /^[a-z0-9]{1,24}$/;
@@ -23,7 +24,10 @@ export type AssignableRole = 'commander' | 'officer';
 /** The first word, folded, so "Add", "THÊM" and "them" all name the same sub-command. */
 const subcommand = (word: string | undefined) => (word === undefined ? '' : foldText(word));
 
-/** Parses "/unit add CODE name… [parent=CODE]" or "/unit list"; "parent=" may stand anywhere after the code. */
+/**
+ * Parses "/unit add CODE name… [parent=CODE]" or "/unit list"; "parent=" may stand anywhere after the code.
+ * The name is at most MAX_UNIT_NAME_CHARS characters.
+ */
 export function parseUnitArgs(args: string): Result<UnitArgs, ParseError> {
   const tokens = tokenize(args);
   const action = subcommand(tokens[0]?.text);
@@ -46,8 +50,9 @@ export function parseUnitArgs(args: string): Result<UnitArgs, ParseError> {
     if (!UNIT_CODE.test(value)) return err({ kind: 'unit.badCode', code: value });
     parentCode = value.toUpperCase();
   }
-  if (nameWords.length === 0) return err({ kind: 'unit.missingName' });
-  const name = nameWords.join(' ');
+  const checked = checkUnitName(nameWords.join(' '));
+  if (!checked.ok) return checked;
+  const name = checked.value;
   return ok(
     parentCode === undefined
       ? { kind: 'add', code: code.toUpperCase(), name }
@@ -117,8 +122,9 @@ export function parseMetricArgs(args: string): Result<MetricArgs, ParseError> {
     return ok({ kind: 'max', code: code.value, max: max.value });
   }
   if (action === 'alias') {
-    const alias = rest.replace(/\s+/g, ' ');
-    return alias === '' ? err({ kind: 'metric.usage' }) : ok({ kind: 'alias', code: code.value, alias });
+    // Collisions with other codes and aliases need the catalog: the caller checks them with checkNewAlias.
+    const alias = checkAliasShape(rest);
+    return alias.ok ? ok({ kind: 'alias', code: code.value, alias: alias.value.display }) : alias;
   }
   const fields = rest.split('|').map((field) => field.trim().replace(/\s+/g, ' '));
   const [nameVi = '', nameEn = '', countUnit = ''] = fields;

@@ -63,10 +63,22 @@ export const en = {
   'log.repeatedMetric': (p: { metric: string }) =>
     `The metric "${p.metric}" appears twice in one command. Add the amounts up.`,
   'log.badDate': (p: { date: string }) =>
-    `"${p.date}" is not a valid date. Use <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>.`,
+    `"${p.date}" is not a date as written. Use <code>yesterday</code>, <code>monday</code>, <code>23/11</code>, <code>23.11.2026</code> or <code>2026-11-23</code>.`,
+  'log.noSuchDay': (p: { date: string }) =>
+    `There is no such day as "${p.date}" in the calendar. Check the day and month.`,
+  'log.repeatedDate': (p: { date: string }) =>
+    `One command logs for one day, but this one also names "${p.date}". Send two commands.`,
+  'log.numberWithoutMetric': (p: { amount: string }) =>
+    `The number "${p.amount}" has no metric. Put the metric code before it, e.g. <code>/log cccd 120 dkoto 5</code>; a note starts with a word.`,
+  'log.badNumber': (p: { text: string }) =>
+    `"${p.text}" is neither a valid amount nor a date. Amounts look like 120 or 1,400, dates like 23/11 or 23/11/2026; a note starts with a word.`,
+  'log.ambiguousPair': (p: { text: string }) =>
+    `It is unclear which metric and amount "${p.text}" means. Write them apart, e.g. <code>/log dkoto 5</code>.`,
   'log.futureDay': (p: { day: string }) => `Cannot log for ${formatDay(p.day)}: that day has not come yet.`,
   'log.tooOld': (p: { day: string; days: number }) =>
-    `${formatDay(p.day)} is more than ${p.days} days ago and cannot be logged late. Ask your unit's commander.`,
+    `${formatDay(p.day)} is more than ${p.days} days ago and cannot be logged late.`,
+  'log.tooOldForOfficer': (p: { day: string; days: number; commanderDays: number }) =>
+    `${formatDay(p.day)} is more than ${p.days} days ago, too late for you to log. A commander or admin of the unit can enter it (up to ${p.commanderDays} days back).`,
   'log.noteTooLong': (p: { max: number }) => `The note is too long (at most ${n(p.max)} characters).`,
   'log.line': (p: { metric: string; amount: number; countUnit: string }) =>
     `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit}`,
@@ -136,6 +148,7 @@ export const en = {
   'role.commander': (p: { name: string; unit: string }) => `${p.name} is a commander of ${p.unit}.`,
   'role.officer': (p: { name: string; unit: string }) => `${p.name} is an officer of ${p.unit}.`,
 
+  'unit.nameTooLong': (p: { max: number }) => `The unit name is too long (at most ${n(p.max)} characters).`,
   'metric.usage':
     'Usage: <code>/metric add code Vietnamese name | English name | unit of count</code>, <code>/metric alias code alias</code>, <code>/metric max code number</code>.',
   'metric.badCode': (p: { code: string }) =>
@@ -163,6 +176,13 @@ export const en = {
   'nominate.joined': (p: { nominee: string }) =>
     `${p.nominee} has already been nominated for this; you are counted as an endorser.`,
   'nomination.card': (p: {
+  'metric.aliasTooLong': (p: { max: number }) => `The alias is too long (at most ${n(p.max)} characters).`,
+  'metric.aliasNumeric': (p: { alias: string }) =>
+    `The alias "${p.alias}" may not be a number or end in a digit: it would be read as an amount (like <code>dkoto5</code>).`,
+  'metric.aliasDateWord': (p: { alias: string }) =>
+    `The alias "${p.alias}" reads as a date (like <code>yesterday</code>, <code>t2</code>, <code>23/11</code>) and cannot be used.`,
+  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
+    `"${p.alias}" is already the code or an alias of the metric <code>${p.metric}</code>.`,
     id: number;
     nominee: Html;
     nominator: string;

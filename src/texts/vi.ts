@@ -62,10 +62,21 @@ export const vi = {
   'log.repeatedMetric': (p: { metric: string }) =>
     `Chỉ tiêu "${p.metric}" xuất hiện hai lần trong một lệnh. Hãy cộng lại thành một số.`,
   'log.badDate': (p: { date: string }) =>
-    `Ngày "${p.date}" không hợp lệ. Dùng <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>.`,
+    `Ngày "${p.date}" không đúng cách viết. Dùng <code>hôm qua</code>, <code>thứ hai</code>, <code>23/11</code>, <code>23.11.2026</code> hoặc <code>2026-11-23</code>.`,
+  'log.noSuchDay': (p: { date: string }) => `Ngày "${p.date}" không có trên lịch. Đồng chí kiểm tra lại ngày và tháng.`,
+  'log.repeatedDate': (p: { date: string }) =>
+    `Mỗi lệnh chỉ ghi cho một ngày, nhưng lệnh này có thêm ngày "${p.date}". Đồng chí tách thành hai lệnh.`,
+  'log.numberWithoutMetric': (p: { amount: string }) =>
+    `Số "${p.amount}" không đi kèm chỉ tiêu nào. Ghi mã chỉ tiêu trước số, ví dụ <code>/log cccd 120 dkoto 5</code>; ghi chú thì bắt đầu bằng chữ.`,
+  'log.badNumber': (p: { text: string }) =>
+    `"${p.text}" không phải số lượng hay ngày hợp lệ. Số lượng viết như 120 hoặc 1.400, ngày viết như 23/11 hoặc 23/11/2026; ghi chú thì bắt đầu bằng chữ.`,
+  'log.ambiguousPair': (p: { text: string }) =>
+    `Không rõ "${p.text}" là chỉ tiêu nào với số lượng bao nhiêu. Đồng chí viết tách tên chỉ tiêu và số lượng, ví dụ <code>/log dkoto 5</code>.`,
   'log.futureDay': (p: { day: string }) => `Không thể ghi cho ngày ${formatDay(p.day)} vì ngày đó chưa đến.`,
   'log.tooOld': (p: { day: string; days: number }) =>
-    `Ngày ${formatDay(p.day)} đã quá ${p.days} ngày, không ghi bù được. Hãy báo chỉ huy đơn vị.`,
+    `Ngày ${formatDay(p.day)} đã quá ${p.days} ngày, không ghi bù được.`,
+  'log.tooOldForOfficer': (p: { day: string; days: number; commanderDays: number }) =>
+    `Ngày ${formatDay(p.day)} đã quá ${p.days} ngày nên đồng chí không tự ghi bù được. Chỉ huy hoặc quản trị viên của đơn vị có thể ghi bù cho ngày này (trong vòng ${p.commanderDays} ngày).`,
   'log.noteTooLong': (p: { max: number }) => `Ghi chú quá dài (tối đa ${n(p.max)} ký tự).`,
   'log.line': (p: { metric: string; amount: number; countUnit: string }) =>
     `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit}`,
@@ -134,6 +145,7 @@ export const vi = {
   'role.officer': (p: { name: string; unit: string }) => `${p.name} là cán bộ của ${p.unit}.`,
 
   'metric.usage':
+  'unit.nameTooLong': (p: { max: number }) => `Tên đơn vị quá dài (tối đa ${n(p.max)} ký tự).`,
     'Cú pháp: <code>/metric add mã tên | English name | đơn vị tính</code>, <code>/metric alias mã tên gọi khác</code>, <code>/metric max mã số</code>.',
   'metric.badCode': (p: { code: string }) =>
     `Mã chỉ tiêu "${p.code}" không hợp lệ: chữ thường không dấu và số, tối đa 24 ký tự.`,
@@ -159,6 +171,13 @@ export const vi = {
   'nominate.dailyCap': (p: { cap: number }) => `Mỗi người chỉ được đề cử ${p.cap} lần mỗi ngày. Hẹn bạn ngày mai.`,
   'nominate.joined': (p: { nominee: string }) =>
     `${p.nominee} đã được đề cử cho việc này; bạn đã được ghi nhận là người ủng hộ.`,
+  'metric.aliasTooLong': (p: { max: number }) => `Tên gọi khác quá dài (tối đa ${n(p.max)} ký tự).`,
+  'metric.aliasNumeric': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" không được là số hay kết thúc bằng chữ số, vì khi ghi sẽ lẫn với số lượng (như <code>dkoto5</code>).`,
+  'metric.aliasDateWord': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" trùng với cách viết ngày (như <code>hôm qua</code>, <code>thứ hai</code>, <code>t2</code>, <code>23/11</code>) nên không dùng được.`,
+  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
+    `"${p.alias}" đã là mã hoặc tên gọi khác của chỉ tiêu <code>${p.metric}</code>.`,
   'nomination.card': (p: {
     id: number;
     nominee: Html;

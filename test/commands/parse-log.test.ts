@@ -83,13 +83,101 @@ describe('parseLogArgs accepts', () => {
     ['cccd 120 tại xã Đồng Đăng', [['cccd', 120]], TODAY, 'tại xã Đồng Đăng'],
     ['cccd 120 hôm qua, tại xã Đồng Đăng', [['cccd', 120]], '2026-11-23', 'tại xã Đồng Đăng'],
     ['cccd 120 ghi chú 23/11', [['cccd', 120]], TODAY, 'ghi chú 23/11'],
-    ['cccd 120 hôm qua qua 5', [['cccd', 120]], '2026-11-23', 'qua 5'],
+    [
+      'cccd 120 hôm qua qua 5',
+      [
+        ['cccd', 120],
+        ['qua', 5],
+      ],
+      '2026-11-23',
+      undefined,
+    ],
     ['cccd 120 dkoto abc', [['cccd', 120]], TODAY, 'dkoto abc'],
-    ['cccd 120 5 người', [['cccd', 120]], TODAY, '5 người'],
+    ['cccd 120 cho 5 người', [['cccd', 120]], TODAY, 'cho 5 người'],
     ['qua 5 hôm qua', [['qua', 5]], '2026-11-23', undefined],
     ['dkoto 3 yesterday', [['dkoto', 3]], '2026-11-23', undefined],
     ['o to 3 yesterday', [['dkoto', 3]], '2026-11-23', undefined],
     ['cccd 120\nxã Đồng Đăng,\n  thôn 2  ', [['cccd', 120]], TODAY, 'xã Đồng Đăng,\n  thôn 2'],
+    // Dates as people write them (today is Tuesday 24/11/2026).
+    ['cccd 120 ngày 23/11', [['cccd', 120]], '2026-11-23', undefined],
+    ['cccd 120 ngày 23/11 tại xã', [['cccd', 120]], '2026-11-23', 'tại xã'],
+    ['cccd 120 thứ hai', [['cccd', 120]], '2026-11-23', undefined],
+    ['cccd 120 Thứ Hai, tại xã', [['cccd', 120]], '2026-11-23', 'tại xã'],
+    ['cccd 120 thứ 3', [['cccd', 120]], TODAY, undefined],
+    ['cccd 120 chủ nhật', [['cccd', 120]], '2026-11-22', undefined],
+    ['cccd 120 t6', [['cccd', 120]], '2026-11-20', undefined],
+    ['cccd 120 cn', [['cccd', 120]], '2026-11-22', undefined],
+    ['cccd 120 thu bay', [['cccd', 120]], '2026-11-21', undefined],
+    ['cccd 120 23-11', [['cccd', 120]], '2026-11-23', undefined],
+    ['cccd 120 20.11', [['cccd', 120]], '2026-11-20', undefined],
+    ['cccd 120 20.11.2026', [['cccd', 120]], '2026-11-20', undefined],
+    ['cccd 120 20-11-2026', [['cccd', 120]], '2026-11-20', undefined],
+    ['cccd 120 ２０/１１', [['cccd', 120]], '2026-11-20', undefined],
+    ['cccd 120 ngày hôm qua', [['cccd', 120]], '2026-11-23', undefined],
+    ['hôm qua cccd 120', [['cccd', 120]], '2026-11-23', undefined],
+    ['23/11 cccd 120 tại xã', [['cccd', 120]], '2026-11-23', 'tại xã'],
+    [
+      'cccd 120 hôm qua dkoto 5 tại xã',
+      [
+        ['cccd', 120],
+        ['dkoto', 5],
+      ],
+      '2026-11-23',
+      'tại xã',
+    ],
+    // Full-width and other digits are digits.
+    ['cccd １２０', [['cccd', 120]], TODAY, undefined],
+    ['cccd ١٢٠', [['cccd', 120]], TODAY, undefined],
+    ['ｃｃｃｄ 120', [['cccd', 120]], TODAY, undefined],
+    ['cccd 1\u200b20', [['cccd', 120]], TODAY, undefined],
+    // Glued pairs.
+    [
+      'cccd 120 dkoto5',
+      [
+        ['cccd', 120],
+        ['dkoto', 5],
+      ],
+      TODAY,
+      undefined,
+    ],
+    ['cccd120', [['cccd', 120]], TODAY, undefined],
+    ['CCCD1.400', [['cccd', 1400]], TODAY, undefined],
+    [
+      'cccd120, dkoto5 hôm qua',
+      [
+        ['cccd', 120],
+        ['dkoto', 5],
+      ],
+      '2026-11-23',
+      undefined,
+    ],
+    ['o to5', [['dkoto', 5]], TODAY, undefined],
+    ['can cuoc120 tại xã', [['cccd', 120]], TODAY, 'tại xã'],
+    // Separators standing alone are no note.
+    [
+      'cccd 120 , dkoto 5',
+      [
+        ['cccd', 120],
+        ['dkoto', 5],
+      ],
+      TODAY,
+      undefined,
+    ],
+    [
+      'cccd 120 + dkoto 5 - tại xã',
+      [
+        ['cccd', 120],
+        ['dkoto', 5],
+      ],
+      TODAY,
+      'tại xã',
+    ],
+    // Inside the note anything goes.
+    ['cccd 120 tại số nhà 12/3, 5 người', [['cccd', 120]], TODAY, 'tại số nhà 12/3, 5 người'],
+    ['cccd 120 ca F0 tại QL1A', [['cccd', 120]], TODAY, 'ca F0 tại QL1A'],
+    ['cccd 120 ngay tại chỗ', [['cccd', 120]], TODAY, 'ngay tại chỗ'],
+    ['cccd 120 thu phí', [['cccd', 120]], TODAY, 'thu phí'],
+    ['cccd 120 Mai trực', [['cccd', 120]], TODAY, 'Mai trực'],
   ])('%j', (args, items, day, note) => {
     expect(parsed(args)).toEqual({ ok: true, items, day, note });
   });
@@ -114,7 +202,9 @@ describe('parseLogArgs refuses', () => {
     ['\n\t', { kind: 'log.usage' }],
     ['120 cccd', { kind: 'log.unknownMetric', metric: '120' }],
     ['abc 120', { kind: 'log.unknownMetric', metric: 'abc' }],
-    ['hôm qua cccd 120', { kind: 'log.unknownMetric', metric: 'hôm' }],
+    ['hôm trước cccd 120', { kind: 'log.badDate', date: 'hôm trước' }],
+    ['hôm qua', { kind: 'log.usage' }],
+    ['hôm qua ,', { kind: 'log.usage' }],
     ['Căn-cước 5', { kind: 'log.unknownMetric', metric: 'Căn-cước' }],
     ['cccd: 120', { kind: 'log.unknownMetric', metric: 'cccd:' }],
     ['cccd', { kind: 'log.missingAmount', metric: 'cccd' }],
@@ -137,9 +227,8 @@ describe('parseLogArgs refuses', () => {
     ['cccd 12abc', { kind: 'log.badAmount', amount: '12abc' }],
     ['cccd +5', { kind: 'log.badAmount', amount: '+5' }],
     ['cccd ½', { kind: 'log.badAmount', amount: '½' }],
-    ['cccd １２０', { kind: 'log.badAmount', amount: '１２０' }],
+    ['cccd １.５', { kind: 'log.badAmount', amount: '１.５' }],
     ['cccd 120 dkoto 1.5', { kind: 'log.badAmount', amount: '1.5' }],
-    ['cccd 120 dkoto ５', { kind: 'log.badAmount', amount: '５' }],
     ['cccd 1 400', { kind: 'log.badAmount', amount: '1 400' }],
     ['cccd 0', { kind: 'log.amountNotPositive', amount: '0' }],
     ['cccd 000', { kind: 'log.amountNotPositive', amount: '000' }],
@@ -158,22 +247,86 @@ describe('parseLogArgs refuses', () => {
     ['cccd 120 cccd 5', { kind: 'log.repeatedMetric', metric: 'cccd' }],
     ['cccd 120 căn cước 5', { kind: 'log.repeatedMetric', metric: 'cccd' }],
     ['cccd 1 dkoto 2 oto 3', { kind: 'log.repeatedMetric', metric: 'dkoto' }],
-    ['cccd 120 31/02', { kind: 'log.badDate', date: '31/02' }],
-    ['cccd 120 00/11', { kind: 'log.badDate', date: '00/11' }],
-    ['cccd 120 2026-13-01', { kind: 'log.badDate', date: '2026-13-01' }],
-    ['cccd 120 32/12/2026', { kind: 'log.badDate', date: '32/12/2026' }],
-    ['cccd 120 29/02/2026', { kind: 'log.badDate', date: '29/02/2026' }],
+    ['cccd 120 31/02', { kind: 'log.noSuchDay', date: '31/02' }],
+    ['cccd 120 31/04', { kind: 'log.noSuchDay', date: '31/04' }],
+    ['cccd 120 00/11', { kind: 'log.noSuchDay', date: '00/11' }],
+    ['cccd 120 32/13', { kind: 'log.noSuchDay', date: '32/13' }],
+    ['cccd 120 2026-13-01', { kind: 'log.noSuchDay', date: '2026-13-01' }],
+    ['cccd 120 32/12/2026', { kind: 'log.noSuchDay', date: '32/12/2026' }],
+    ['cccd 120 29/02/2026', { kind: 'log.noSuchDay', date: '29/02/2026' }],
+    ['cccd 120 29/02/2027', { kind: 'log.noSuchDay', date: '29/02/2027' }],
+    ['cccd 120 ngày 40/12', { kind: 'log.noSuchDay', date: 'ngày 40/12' }],
     ['cccd 120 1/2/3', { kind: 'log.badDate', date: '1/2/3' }],
+    ['cccd 120 5/5/5', { kind: 'log.badDate', date: '5/5/5' }],
+    ['cccd 120 12.5.', { kind: 'log.badDate', date: '12.5.' }],
+    ['cccd 120 23/11/26', { kind: 'log.badDate', date: '23/11/26' }],
+    ['cccd 120 2026/11/23', { kind: 'log.badDate', date: '2026/11/23' }],
+    ['cccd 120 ngày abc', { kind: 'log.badDate', date: 'ngày abc' }],
+    ['cccd 120 ngày', { kind: 'log.badDate', date: 'ngày' }],
+    ['cccd 120 hôm trước', { kind: 'log.badDate', date: 'hôm trước' }],
+    ['cccd 120 thứ tám', { kind: 'log.badDate', date: 'thứ tám' }],
+    ['cccd 120 thứ 8', { kind: 'log.badDate', date: 'thứ 8' }],
+    ['cccd 120 t8', { kind: 'log.badDate', date: 't8' }],
+    ['cccd 120 hôm qua 23/11', { kind: 'log.repeatedDate', date: '23/11' }],
+    ['cccd 120 thứ hai dkoto 5 hôm qua', { kind: 'log.repeatedDate', date: 'hôm qua' }],
+    ['cccd 120 5', { kind: 'log.numberWithoutMetric', amount: '5' }],
+    ['cccd 120 5 người', { kind: 'log.numberWithoutMetric', amount: '5' }],
+    ['cccd 120 hôm qua 5', { kind: 'log.numberWithoutMetric', amount: '5' }],
+    ['cccd 120 dkoto 5 1.400', { kind: 'log.numberWithoutMetric', amount: '1.400' }],
+    ['cccd 120 1,2,3', { kind: 'log.badNumber', text: '1,2,3' }],
+    ['cccd 120 -5', { kind: 'log.badNumber', text: '-5' }],
+    ['cccd 120 15h30 tại xã', { kind: 'log.badNumber', text: '15h30' }],
+    ['cccd 120 5k', { kind: 'log.badNumber', text: '5k' }],
+    ['cccd 120 dkotto5', { kind: 'log.unknownMetric', metric: 'dkotto5' }],
+    ['cccd120dkoto5', { kind: 'log.unknownMetric', metric: 'cccd120dkoto5' }],
+    ['xyz5', { kind: 'log.unknownMetric', metric: 'xyz5' }],
+    ['cccd 120 dkoto hôm qua', { kind: 'log.missingAmount', metric: 'dkoto' }],
+    ['cccd-5', { kind: 'log.amountNotPositive', amount: '-5' }],
+    ['cccd0', { kind: 'log.amountNotPositive', amount: '0' }],
+    ['cccd5001', { kind: 'log.amountTooLarge', amount: '5001', max: 5000, metric: 'cccd' }],
+    ['cccd1.5', { kind: 'log.badAmount', amount: '1.5' }],
+    ['cccd 120 cccd5', { kind: 'log.repeatedMetric', metric: 'cccd' }],
+    ['cccd 1 400 hôm qua', { kind: 'log.badAmount', amount: '1 400' }],
+    [`${'x'.repeat(5000)} 5`, { kind: 'log.unknownMetric', metric: `${'x'.repeat(39)}…` }],
+    ['cccd 120 ngày mai', { kind: 'log.futureDay', day: '2026-11-25' }],
+    ['cccd 5 tomorrow', { kind: 'log.futureDay', day: '2026-11-25' }],
+    ['cccd 120 ngày 04/12', { kind: 'log.futureDay', day: '2026-12-04' }],
+    ['cccd 120 25/11', { kind: 'log.futureDay', day: '2026-11-25' }], // the nearest 25/11 is tomorrow
+    ['cccd 120 25-11', { kind: 'log.futureDay', day: '2026-11-25' }],
+    ['cccd 120 ２５/１１', { kind: 'log.futureDay', day: '2026-11-25' }],
     ['cccd 120 2026-11-25', { kind: 'log.futureDay', day: '2026-11-25' }],
     ['cccd 120 25/11/2026', { kind: 'log.futureDay', day: '2026-11-25' }],
     ['cccd 120 01-01-2027', { kind: 'log.futureDay', day: '2027-01-01' }],
-    ['cccd 120 25/11', { kind: 'log.tooOld', day: '2025-11-25', days: BACKDATE_DAYS }], // read as last year
+    ['cccd 120 25/11/2025', { kind: 'log.tooOld', day: '2025-11-25', days: BACKDATE_DAYS }],
+    ['cccd 120 1/6', { kind: 'log.tooOld', day: '2026-06-01', days: BACKDATE_DAYS }],
     ['cccd 120 16/11', { kind: 'log.tooOld', day: '2026-11-16', days: BACKDATE_DAYS }],
     ['cccd 120 2021-06-26', { kind: 'log.tooOld', day: '2021-06-26', days: BACKDATE_DAYS }],
     [`cccd 120 ${longNote}`, { kind: 'log.noteTooLong', max: MAX_NOTE_CHARS }],
     [`cccd 120 hôm qua ${'a '.repeat(251)}`, { kind: 'log.noteTooLong', max: MAX_NOTE_CHARS }],
   ])('%j', (args, error) => {
     expect(parseLogArgs(args, ctx)).toEqual({ ok: false, error });
+  });
+
+  it('answers the day in the commanders’ window with who can enter it', () => {
+    const officer = { ...ctx, commanderBackdateDays: 366 };
+    expect(parseLogArgs('cccd 1 16/11', officer)).toEqual({
+      ok: false,
+      error: { kind: 'log.tooOldForOfficer', day: '2026-11-16', days: BACKDATE_DAYS, commanderDays: 366 },
+    });
+    expect(parseLogArgs('cccd 1 23/11/2025', officer)).toMatchObject({ error: { kind: 'log.tooOldForOfficer' } });
+    expect(parseLogArgs('cccd 1 22/11/2025', officer)).toEqual({
+      ok: false,
+      error: { kind: 'log.tooOld', day: '2025-11-22', days: BACKDATE_DAYS },
+    });
+    // A commander's call passes the wider window as its own: accepted, and beyond it the plain refusal.
+    const commander = { ...ctx, backdateDays: 366, commanderBackdateDays: 366 };
+    expect(parseLogArgs('cccd 1 23/11/2025', commander)).toMatchObject({ ok: true, value: { day: '2025-11-23' } });
+    expect(parseLogArgs('cccd 1 22/11/2025', commander)).toEqual({
+      ok: false,
+      error: { kind: 'log.tooOld', day: '2025-11-22', days: 366 },
+    });
+    // The future is refused whatever the window.
+    expect(parseLogArgs('cccd 1 ngày mai', commander)).toMatchObject({ error: { kind: 'log.futureDay' } });
   });
 
   it('uses the backdate window it is given', () => {
