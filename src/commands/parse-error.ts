@@ -36,6 +36,7 @@ export type ParseError =
   | { kind: 'metric.aliasNumeric'; alias: string }
   | { kind: 'metric.aliasDateWord'; alias: string }
   | { kind: 'metric.aliasTaken'; alias: string; metric: string }
+  | { kind: 'metric.aliasNoLetter'; alias: string }
   | { kind: 'nominate.usage' }
   | { kind: 'nominate.reasonTooShort'; min: number }
   | { kind: 'nominate.reasonTooLong'; max: number }

@@ -39,8 +39,8 @@ function readsAsDate(words: readonly string[]): boolean {
 }
 
 /**
- * The checks an alias passes before any catalog is consulted: not empty, at most MAX_ALIAS_CHARS, no word a date
- * or the start of one ("hôm qua", "thứ hai", "t2", "cn", "23/11", "ngày"), no word a number or ending in a digit
+ * The checks an alias passes before any catalog is consulted: not empty, at most MAX_ALIAS_CHARS, a letter in
+ * every word, no word a date or the start of one ("hôm qua", "thứ hai", "t2", "cn", "23/11", "ngày"), no word a number or ending in a digit
  * (a glued "dkoto5" is read as dkoto 5).
  */
 export function checkAliasShape(alias: string): Result<AliasNames, ParseError> {
@@ -52,6 +52,8 @@ export function checkAliasShape(alias: string): Result<AliasNames, ParseError> {
   if (words.some((word) => looksLikeAmount(word) || /[0-9]$/.test(word) || /^[-+\u2212]?[0-9]/.test(word))) {
     return err({ kind: 'metric.aliasNumeric', alias: quote(display) });
   }
+  // A word of signs alone ("+", "…") is skipped or kept as typed by /log, never matched.
+  if (words.some((word) => !/\p{L}/u.test(word))) return err({ kind: 'metric.aliasNoLetter', alias: quote(display) });
   const folded = foldText(words.join(' '));
   if (folded === '') return err({ kind: 'metric.usage' });
   return ok({ display, folded });

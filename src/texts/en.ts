@@ -181,6 +181,15 @@ export const en = {
     `The alias "${p.alias}" may not be a number or end in a digit: it would be read as an amount (like <code>dkoto5</code>).`,
   'metric.aliasDateWord': (p: { alias: string }) =>
     `The alias "${p.alias}" reads as a date (like <code>yesterday</code>, <code>t2</code>, <code>23/11</code>) and cannot be used.`,
+  'metric.aliasNoLetter': (p: { alias: string }) =>
+    `The alias "${p.alias}" cannot be used: every word needs at least one letter.`,
+  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
+    `"${p.alias}" is already the code or an alias of the metric <code>${p.metric}</code>.`,
+  'metric.aliasTooLong': (p: { max: number }) => `The alias is too long (at most ${n(p.max)} characters).`,
+  'metric.aliasNumeric': (p: { alias: string }) =>
+    `The alias "${p.alias}" may not be a number or end in a digit: it would be read as an amount (like <code>dkoto5</code>).`,
+  'metric.aliasDateWord': (p: { alias: string }) =>
+    `The alias "${p.alias}" reads as a date (like <code>yesterday</code>, <code>t2</code>, <code>23/11</code>) and cannot be used.`,
   'metric.aliasTaken': (p: { alias: string; metric: string }) =>
     `"${p.alias}" is already the code or an alias of the metric <code>${p.metric}</code>.`,
     id: number;

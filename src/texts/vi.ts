@@ -176,6 +176,15 @@ export const vi = {
     `Tên gọi khác "${p.alias}" không được là số hay kết thúc bằng chữ số, vì khi ghi sẽ lẫn với số lượng (như <code>dkoto5</code>).`,
   'metric.aliasDateWord': (p: { alias: string }) =>
     `Tên gọi khác "${p.alias}" trùng với cách viết ngày (như <code>hôm qua</code>, <code>thứ hai</code>, <code>t2</code>, <code>23/11</code>) nên không dùng được.`,
+  'metric.aliasNoLetter': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" không dùng được: mỗi từ phải có ít nhất một chữ cái.`,
+  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
+    `"${p.alias}" đã là mã hoặc tên gọi khác của chỉ tiêu <code>${p.metric}</code>.`,
+  'metric.aliasTooLong': (p: { max: number }) => `Tên gọi khác quá dài (tối đa ${n(p.max)} ký tự).`,
+  'metric.aliasNumeric': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" không được là số hay kết thúc bằng chữ số, vì khi ghi sẽ lẫn với số lượng (như <code>dkoto5</code>).`,
+  'metric.aliasDateWord': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" trùng với cách viết ngày (như <code>hôm qua</code>, <code>thứ hai</code>, <code>t2</code>, <code>23/11</code>) nên không dùng được.`,
   'metric.aliasTaken': (p: { alias: string; metric: string }) =>
     `"${p.alias}" đã là mã hoặc tên gọi khác của chỉ tiêu <code>${p.metric}</code>.`,
   'nomination.card': (p: {

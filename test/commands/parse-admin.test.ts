@@ -25,6 +25,7 @@ describe('parseUnitArgs', () => {
     ['Add CAT Công an tỉnh Lạng Sơn', { kind: 'add', code: 'CAT', name: 'Công an tỉnh Lạng Sơn' }],
     ['thêm CAT Công an tỉnh', { kind: 'add', code: 'CAT', name: 'Công an tỉnh' }],
     ['add CAT Công an PARENT=X', { kind: 'add', code: 'CAT', name: 'Công an', parentCode: 'X' }],
+    [`add PC06 ${'ă'.repeat(120)}`, { kind: 'add', code: 'PC06', name: 'ă'.repeat(120) }],
   ])('%j', (args, value) => {
     expect(parseUnitArgs(args)).toEqual({ ok: true, value });
   });
@@ -43,6 +44,8 @@ describe('parseUnitArgs', () => {
     ['add PC06 Phòng parent=C.A.T', { kind: 'unit.badCode', code: 'C.A.T' }],
     ['add PC06 Phòng parent=', { kind: 'unit.usage' }],
     ['add PC06 Phòng parent=A parent=B', { kind: 'unit.usage' }],
+    [`add PC06 ${'ă'.repeat(121)}`, { kind: 'unit.nameTooLong', max: 120 }],
+    [`add PC06 ${'Phòng '.repeat(21)} parent=CAT`, { kind: 'unit.nameTooLong', max: 120 }],
   ])('%j is refused', (args, error) => {
     expect(parseUnitArgs(args)).toEqual({ ok: false, error });
   });
@@ -129,6 +132,11 @@ describe('parseMetricArgs', () => {
     ['add địnhdanh Kích hoạt', { kind: 'metric.badCode', code: 'địnhdanh' }],
     ['add a234567890123456789012345 X', { kind: 'metric.badCode', code: 'a234567890123456789012345' }],
     ['alias cccd', { kind: 'metric.usage' }],
+    ['alias cccd hôm qua', { kind: 'metric.aliasDateWord', alias: 'hôm qua' }],
+    ['alias cccd t2', { kind: 'metric.aliasDateWord', alias: 't2' }],
+    ['alias cccd 120', { kind: 'metric.aliasNumeric', alias: '120' }],
+    ['alias cccd the5', { kind: 'metric.aliasNumeric', alias: 'the5' }],
+    [`alias cccd ${'a'.repeat(41)}`, { kind: 'metric.aliasTooLong', max: 40 }],
     ['alias c.c.c.d thẻ', { kind: 'metric.badCode', code: 'c.c.c.d' }],
     ['max cccd', { kind: 'metric.usage' }],
     ['max cccd 10 20', { kind: 'metric.usage' }],
