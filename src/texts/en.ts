@@ -125,6 +125,7 @@ export const en = {
   'unit.usage': 'Usage: <code>/unit add CODE Unit name [parent=PARENT_CODE]</code> or <code>/unit list</code>.',
   'unit.badCode': (p: { code: string }) =>
     `Unit code "${p.code}" is not valid: use unaccented letters, digits, "-" and "_" (at most 32 characters).`,
+  'unit.nameTooLong': (p: { max: number }) => `The unit name is too long (at most ${n(p.max)} characters).`,
   'unit.missingName':
     'The unit name is missing. Example: <code>/unit add PC06 Administrative Police parent=CAT</code>.',
   'unit.added': (p: { code: string; name: string }) => `Unit <b>${p.code}</b> added: ${p.name}.`,
@@ -148,11 +149,19 @@ export const en = {
   'role.commander': (p: { name: string; unit: string }) => `${p.name} is a commander of ${p.unit}.`,
   'role.officer': (p: { name: string; unit: string }) => `${p.name} is an officer of ${p.unit}.`,
 
-  'unit.nameTooLong': (p: { max: number }) => `The unit name is too long (at most ${n(p.max)} characters).`,
   'metric.usage':
     'Usage: <code>/metric add code Vietnamese name | English name | unit of count</code>, <code>/metric alias code alias</code>, <code>/metric max code number</code>.',
   'metric.badCode': (p: { code: string }) =>
     `Metric code "${p.code}" is not valid: unaccented lower-case letters and digits, at most 24 characters.`,
+  'metric.aliasTooLong': (p: { max: number }) => `The alias is too long (at most ${n(p.max)} characters).`,
+  'metric.aliasNumeric': (p: { alias: string }) =>
+    `The alias "${p.alias}" may not be a number or end in a digit: it would be read as an amount (like <code>dkoto5</code>).`,
+  'metric.aliasDateWord': (p: { alias: string }) =>
+    `The alias "${p.alias}" reads as a date (like <code>yesterday</code>, <code>t2</code>, <code>23/11</code>) and cannot be used.`,
+  'metric.aliasNoLetter': (p: { alias: string }) =>
+    `The alias "${p.alias}" cannot be used: every word needs at least one letter.`,
+  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
+    `"${p.alias}" is already the code or an alias of the metric <code>${p.metric}</code>.`,
   'metric.badMax': (p: { max: string }) => `"${p.max}" is not a valid maximum (a positive whole number).`,
   'metric.added': (p: { code: string; name: string }) => `Metric <code>${p.code}</code> added: ${p.name}.`,
   'metric.exists': (p: { code: string }) => `A metric or alias "${p.code}" already exists.`,
@@ -176,22 +185,6 @@ export const en = {
   'nominate.joined': (p: { nominee: string }) =>
     `${p.nominee} has already been nominated for this; you are counted as an endorser.`,
   'nomination.card': (p: {
-  'metric.aliasTooLong': (p: { max: number }) => `The alias is too long (at most ${n(p.max)} characters).`,
-  'metric.aliasNumeric': (p: { alias: string }) =>
-    `The alias "${p.alias}" may not be a number or end in a digit: it would be read as an amount (like <code>dkoto5</code>).`,
-  'metric.aliasDateWord': (p: { alias: string }) =>
-    `The alias "${p.alias}" reads as a date (like <code>yesterday</code>, <code>t2</code>, <code>23/11</code>) and cannot be used.`,
-  'metric.aliasNoLetter': (p: { alias: string }) =>
-    `The alias "${p.alias}" cannot be used: every word needs at least one letter.`,
-  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
-    `"${p.alias}" is already the code or an alias of the metric <code>${p.metric}</code>.`,
-  'metric.aliasTooLong': (p: { max: number }) => `The alias is too long (at most ${n(p.max)} characters).`,
-  'metric.aliasNumeric': (p: { alias: string }) =>
-    `The alias "${p.alias}" may not be a number or end in a digit: it would be read as an amount (like <code>dkoto5</code>).`,
-  'metric.aliasDateWord': (p: { alias: string }) =>
-    `The alias "${p.alias}" reads as a date (like <code>yesterday</code>, <code>t2</code>, <code>23/11</code>) and cannot be used.`,
-  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
-    `"${p.alias}" is already the code or an alias of the metric <code>${p.metric}</code>.`,
     id: number;
     nominee: Html;
     nominator: string;

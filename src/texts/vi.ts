@@ -123,6 +123,7 @@ export const vi = {
   'unit.usage': 'Cú pháp: <code>/unit add MÃ Tên đơn vị [parent=MÃ_CẤP_TRÊN]</code> hoặc <code>/unit list</code>.',
   'unit.badCode': (p: { code: string }) =>
     `Mã đơn vị "${p.code}" không hợp lệ: chỉ dùng chữ không dấu, số, "-" và "_" (tối đa 32 ký tự).`,
+  'unit.nameTooLong': (p: { max: number }) => `Tên đơn vị quá dài (tối đa ${n(p.max)} ký tự).`,
   'unit.missingName': 'Thiếu tên đơn vị. Ví dụ: <code>/unit add PC06 Phòng Cảnh sát QLHC về TTXH parent=CAT</code>.',
   'unit.added': (p: { code: string; name: string }) => `Đã thêm đơn vị <b>${p.code}</b>: ${p.name}.`,
   'unit.exists': (p: { code: string }) => `Đơn vị ${p.code} đã có.`,
@@ -145,10 +146,18 @@ export const vi = {
   'role.officer': (p: { name: string; unit: string }) => `${p.name} là cán bộ của ${p.unit}.`,
 
   'metric.usage':
-  'unit.nameTooLong': (p: { max: number }) => `Tên đơn vị quá dài (tối đa ${n(p.max)} ký tự).`,
     'Cú pháp: <code>/metric add mã tên | English name | đơn vị tính</code>, <code>/metric alias mã tên gọi khác</code>, <code>/metric max mã số</code>.',
   'metric.badCode': (p: { code: string }) =>
     `Mã chỉ tiêu "${p.code}" không hợp lệ: chữ thường không dấu và số, tối đa 24 ký tự.`,
+  'metric.aliasTooLong': (p: { max: number }) => `Tên gọi khác quá dài (tối đa ${n(p.max)} ký tự).`,
+  'metric.aliasNumeric': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" không được là số hay kết thúc bằng chữ số, vì khi ghi sẽ lẫn với số lượng (như <code>dkoto5</code>).`,
+  'metric.aliasDateWord': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" trùng với cách viết ngày (như <code>hôm qua</code>, <code>thứ hai</code>, <code>t2</code>, <code>23/11</code>) nên không dùng được.`,
+  'metric.aliasNoLetter': (p: { alias: string }) =>
+    `Tên gọi khác "${p.alias}" không dùng được: mỗi từ phải có ít nhất một chữ cái.`,
+  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
+    `"${p.alias}" đã là mã hoặc tên gọi khác của chỉ tiêu <code>${p.metric}</code>.`,
   'metric.badMax': (p: { max: string }) => `"${p.max}" không phải mức tối đa hợp lệ (số nguyên dương).`,
   'metric.added': (p: { code: string; name: string }) => `Đã thêm chỉ tiêu <code>${p.code}</code>: ${p.name}.`,
   'metric.exists': (p: { code: string }) => `Chỉ tiêu hoặc tên gọi "${p.code}" đã có.`,
@@ -171,22 +180,6 @@ export const vi = {
   'nominate.dailyCap': (p: { cap: number }) => `Mỗi người chỉ được đề cử ${p.cap} lần mỗi ngày. Hẹn bạn ngày mai.`,
   'nominate.joined': (p: { nominee: string }) =>
     `${p.nominee} đã được đề cử cho việc này; bạn đã được ghi nhận là người ủng hộ.`,
-  'metric.aliasTooLong': (p: { max: number }) => `Tên gọi khác quá dài (tối đa ${n(p.max)} ký tự).`,
-  'metric.aliasNumeric': (p: { alias: string }) =>
-    `Tên gọi khác "${p.alias}" không được là số hay kết thúc bằng chữ số, vì khi ghi sẽ lẫn với số lượng (như <code>dkoto5</code>).`,
-  'metric.aliasDateWord': (p: { alias: string }) =>
-    `Tên gọi khác "${p.alias}" trùng với cách viết ngày (như <code>hôm qua</code>, <code>thứ hai</code>, <code>t2</code>, <code>23/11</code>) nên không dùng được.`,
-  'metric.aliasNoLetter': (p: { alias: string }) =>
-    `Tên gọi khác "${p.alias}" không dùng được: mỗi từ phải có ít nhất một chữ cái.`,
-  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
-    `"${p.alias}" đã là mã hoặc tên gọi khác của chỉ tiêu <code>${p.metric}</code>.`,
-  'metric.aliasTooLong': (p: { max: number }) => `Tên gọi khác quá dài (tối đa ${n(p.max)} ký tự).`,
-  'metric.aliasNumeric': (p: { alias: string }) =>
-    `Tên gọi khác "${p.alias}" không được là số hay kết thúc bằng chữ số, vì khi ghi sẽ lẫn với số lượng (như <code>dkoto5</code>).`,
-  'metric.aliasDateWord': (p: { alias: string }) =>
-    `Tên gọi khác "${p.alias}" trùng với cách viết ngày (như <code>hôm qua</code>, <code>thứ hai</code>, <code>t2</code>, <code>23/11</code>) nên không dùng được.`,
-  'metric.aliasTaken': (p: { alias: string; metric: string }) =>
-    `"${p.alias}" đã là mã hoặc tên gọi khác của chỉ tiêu <code>${p.metric}</code>.`,
   'nomination.card': (p: {
     id: number;
     nominee: Html;
