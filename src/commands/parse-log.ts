@@ -1,4 +1,5 @@
 import type { IsoDay } from '../domain/day';
+import { foldText } from '../domain/fold';
 import type { Metric, MetricCatalog } from '../domain/metric';
 import { daysBetween } from '../domain/period';
 import { err, ok, type Result } from '../domain/result';
@@ -86,6 +87,8 @@ function matchGlued(catalog: MetricCatalog, words: readonly string[], index: num
     for (let cut = 1; cut < last.length; cut++) {
       const amount = last.slice(cut);
       if (!NUMBER_START.test(amount) || !looksLikeAmount(amountText(amount))) continue;
+      // The name's part of the word must hold more than marks: "cccd ⃣5" is no glued "cccd 5".
+      if (foldText(last.slice(0, cut)) === '') continue;
       const name = [...words.slice(index, index + length - 1), last.slice(0, cut)].join(' ');
       const metric = catalog.resolve(name);
       if (metric) readings.set(`${metric.code} ${amount}`, { metric, amount });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseDayWords } from '../../src/commands/parse-day';
 import type { ParseError } from '../../src/commands/parse-error';
 import { MAX_NOTE_CHARS, parseLogArgs } from '../../src/commands/parse-log';
+import { normalizeWord, tokenize } from '../../src/commands/tokens';
 import { addDays } from '../../src/domain/period';
 import { seedCatalog, seedMetrics } from '../helpers/metric-catalog';
 
@@ -362,6 +364,18 @@ const interesting = fc.constantFrom(
   'yesterday',
   '2026-11-23',
   '１２',
+  'dkoto5',
+  'cccd120',
+  'ngày',
+  'thứ',
+  'hai',
+  't2',
+  'cn',
+  '20.11',
+  '5/5/5',
+  '1,2,3',
+  ',',
+  '\u200b',
   '',
 );
 const argsText = fc.oneof(
@@ -420,6 +434,87 @@ describe('parseLogArgs properties', () => {
         });
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('never half-stores: a note never starts with a number or a date', () => {
+    // A valid pair first, so that what follows is what decides.
+    const afterPair = fc
+      .tuple(
+        fc.constantFrom('cccd 120', 'dkoto5', 'qua 5,', 'o to 3'),
+        fc.array(fc.oneof(interesting, fc.string({ maxLength: 3 })), { maxLength: 5 }),
+      )
+      .map(([pair, words]) => [pair, ...words].join(' '));
+    fc.assert(
+      fc.property(fc.oneof(argsText, afterPair), (args) => {
+        const result = parseLogArgs(args, ctx);
+        if (!result.ok || result.value.note === undefined) return;
+        const noteWords = tokenize(result.value.note).map((token) => token.text);
+        expect(normalizeWord(noteWords[0]!)).not.toMatch(/^[-+\u2212]?[0-9]/);
+        expect(parseDayWords(noteWords, 0, TODAY)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back pairs (spaced or glued), a date anywhere among them and a note, as written', () => {
+    const spellings = [
+      (n: number) => String(n),
+      (n: number) => new Intl.NumberFormat('vi-VN').format(n),
+      (n: number) => new Intl.NumberFormat('en-US').format(n),
+    ];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const dateSpellings = (offset: number): string[] => {
+      const day = addDays(TODAY, -offset);
+      const [y, m, d] = day.split('-') as [string, string, string];
+      const named = ['hôm nay', 'hôm qua', 'hôm kia'][offset];
+      return [
+        `${d}/${m}/${y}`,
+        `ngày ${d}.${m}.${y}`,
+        `${Number(d)}-${Number(m)}-${y}`,
+        day,
+        `ngày ${pad(Number(d))}/${pad(Number(m))}`,
+        ...(named ? [named] : []),
+      ];
+    };
+    const pair = fc.constantFrom(...seedMetrics()).chain((metric) =>
+      fc.record({
+        code: fc.constant(metric.code),
+        name: fc.constantFrom(metric.code, metric.code.toUpperCase(), ...metric.aliases),
+        amount: fc.integer({ min: 1, max: metric.maxPerEntry }),
+        spell: fc.constantFrom(...spellings),
+        glued: fc.boolean(),
+        comma: fc.boolean(),
+      }),
+    );
+    const case_ = fc.record({
+      pairs: fc.uniqueArray(pair, { minLength: 1, maxLength: 4, selector: (p) => p.code }),
+      date: fc.option(
+        fc
+          .integer({ min: 0, max: BACKDATE_DAYS })
+          .chain((offset) =>
+            fc.record({ offset: fc.constant(offset), text: fc.constantFrom(...dateSpellings(offset)) }),
+          ),
+      ),
+      datePosition: fc.nat(4),
+      note: fc.option(fc.constantFrom('tại xã Đồng Đăng', 'hỗ trợ người dân\nthôn 2', 'ca chiều, 5 người')),
+    });
+    fc.assert(
+      fc.property(case_, ({ pairs, date, datePosition, note }) => {
+        const parts = pairs.map((p) => `${p.name}${p.glued ? '' : ' '}${p.spell(p.amount)}${p.comma ? ',' : ''}`);
+        if (date) parts.splice(Math.min(datePosition, parts.length), 0, date.text);
+        if (note) parts.push(note);
+        const result = parseLogArgs(parts.join(' '), ctx);
+        expect(result).toEqual({
+          ok: true,
+          value: {
+            items: pairs.map((p) => ({ metric: catalog.resolve(p.code), amount: p.amount })),
+            day: date ? addDays(TODAY, -date.offset) : TODAY,
+            note: note ?? undefined,
+          },
+        });
+      }),
+      { numRuns: 2000 },
     );
   });
 });
