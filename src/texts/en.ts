@@ -65,7 +65,7 @@ export const en = {
   'log.badDate': (p: { date: string }) =>
     `"${p.date}" is not a date as written. Use <code>yesterday</code>, <code>monday</code>, <code>23/11</code>, <code>23.11.2026</code> or <code>2026-11-23</code>.`,
   'log.noSuchDay': (p: { date: string }) =>
-    `There is no such day as "${p.date}" in the calendar. Check the day and month.`,
+    `"${p.date}" is not a valid date: the calendar has no such day. Check the day and month.`,
   'log.repeatedDate': (p: { date: string }) =>
     `One command logs for one day, but this one also names "${p.date}". Send two commands.`,
   'log.numberWithoutMetric': (p: { amount: string }) =>

@@ -63,7 +63,8 @@ export const vi = {
     `Chỉ tiêu "${p.metric}" xuất hiện hai lần trong một lệnh. Hãy cộng lại thành một số.`,
   'log.badDate': (p: { date: string }) =>
     `Ngày "${p.date}" không đúng cách viết. Dùng <code>hôm qua</code>, <code>thứ hai</code>, <code>23/11</code>, <code>23.11.2026</code> hoặc <code>2026-11-23</code>.`,
-  'log.noSuchDay': (p: { date: string }) => `Ngày "${p.date}" không có trên lịch. Đồng chí kiểm tra lại ngày và tháng.`,
+  'log.noSuchDay': (p: { date: string }) =>
+    `Ngày "${p.date}" không hợp lệ: lịch không có ngày này. Đồng chí kiểm tra lại ngày và tháng.`,
   'log.repeatedDate': (p: { date: string }) =>
     `Mỗi lệnh chỉ ghi cho một ngày, nhưng lệnh này có thêm ngày "${p.date}". Đồng chí tách thành hai lệnh.`,
   'log.numberWithoutMetric': (p: { amount: string }) =>
