@@ -29,10 +29,11 @@ import { systemClock } from '../src/clock';
 import { FakeBotApi } from '../src/console/fake-bot-api';
 import { connect } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
+import { enqueuePosts, type OutboxPost, outboxCounts } from '../src/db/outbox-store';
 import type { Db } from '../src/db/schema';
-import { deliverOutbox, enqueuePosts, type OutboxPost, outboxCounts } from '../src/jobs/outbox';
 import { createLogger } from '../src/logger';
 import type { BotApi } from '../src/telegram/bot-api';
+import { deliverOutbox } from '../src/telegram/sender';
 import { createTransport, type RateLimit, TELEGRAM_LIMITS, type TransportLimits } from '../src/telegram/transport';
 
 const { values } = parseArgs({

@@ -5,6 +5,7 @@ import { unitDayTotals } from './0003-unit-day-totals';
 import { nominations } from './0004-nominations';
 import { outbox } from './0005-outbox';
 import { weeklyPosts } from './0006-weekly-posts';
+import { repliesOutbox } from './0007-replies-outbox';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -15,4 +16,5 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0004-nominations': nominations(dialect),
   '0005-outbox': outbox(dialect),
   '0006-weekly-posts': weeklyPosts,
+  '0007-replies-outbox': repliesOutbox,
 });

@@ -1,15 +1,22 @@
-import type { Telegraf } from 'telegraf';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
-import { type Connection, connect } from './db/connect';
+import { type Connection, connect, databaseAnswers } from './db/connect';
 import { migrateToLatest } from './db/migrate';
-import { type Scheduler, startScheduler } from './jobs/scheduler';
+import { backlogByKind } from './db/outbox-store';
+import { pruneLedger } from './db/update-ledger';
+import { type Scheduler, startScheduler, workerName } from './jobs/scheduler';
+import { noticingUnreachable } from './jobs/unreachable-notices';
 import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
 import type { BotApi } from './telegram/bot-api';
 import { publishCommandMenus } from './telegram/command-menu';
 import type { BotServices } from './telegram/context';
-import { createBot } from './telegram/create-bot';
-import type { TransportOptions } from './telegram/transport';
+import { type Bot, createBot } from './telegram/create-bot';
+import { type HttpServer, startHttpServer } from './telegram/http-server';
+import { ALLOWED_UPDATES, type Polling, startPolling } from './telegram/polling';
+import { createSender, type DeliveryReport } from './telegram/sender';
+import { createBotApi } from './telegram/telegram-client';
+import { createTransport, type TransportOptions } from './telegram/transport';
 
 export interface AppOptions {
   readonly config: Config;
@@ -21,22 +28,40 @@ export interface AppOptions {
   readonly transport?: TransportOptions;
 }
 
-/** A wired bot: store migrated, handlers registered, not yet polling. */
+/** The bot's own account, from getMe. */
+export interface BotIdentity {
+  readonly id: number;
+  readonly username: string;
+}
+
+/** A wired bot: store migrated, handlers registered, nothing running yet. */
 export interface App {
-  readonly bot: Telegraf;
+  readonly bot: Bot;
   readonly services: BotServices;
   readonly connection: Connection;
-  /** Feeds one raw update through the whole pipeline, as polling or a webhook would. */
+  readonly metrics: Metrics;
+  /** Known once getMe answered: at creation with an injected Bot API, else at start. */
+  readonly me: BotIdentity | undefined;
+  /** Feeds one raw update through the whole pipeline, as polling or a webhook would; resolves once committed. */
   handleUpdate(update: unknown): Promise<void>;
+  /** Delivers everything due in the outbox now (tests and tools; once started, the sender does this by itself). */
+  drain(): Promise<DeliveryReport>;
+  /** Rows still waiting in the outbox (replies and posts): 0 once everything has gone out. */
+  backlog(): Promise<number>;
   /**
-   * Publishes the command menus, starts long polling, then the weekly posts (outbox worker, catch-up, schedules);
-   * resolves once all have begun. Nothing runs on a timer before this.
+   * Publishes the command menus, starts the sender, the weekly schedules and the intake (a webhook server when
+   * WEBHOOK_URL is set, long polling otherwise, and /healthz and /metrics on PORT); resolves once all have begun.
    */
   start(): Promise<void>;
   stop(reason?: string): Promise<void>;
 }
 
-/** Connects, migrates and builds the bot. Throws when the store cannot be opened or migrated. */
+/** The ledger is pruned this often; a day's entries are far fewer than a week's updates. */
+const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/** How long stop waits for sends under way; rows left out are sent by the next start once their lease ends. */
+const STOP_GRACE_MS = 3000;
+
+/** Connects, migrates and wires the bot. Throws when the store cannot be opened or migrated. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -47,64 +72,145 @@ export async function createApp(options: AppOptions): Promise<App> {
     await connection.close();
     throw new Error(`database migration failed: ${String(migration.error)}`);
   }
-  const { bot, services } = createBot({
+  const { db } = connection;
+  const api =
+    options.botApi ?? createBotApi({ botToken: config.botToken ?? '', telegramApiRoot: config.telegramApiRoot });
+  const metrics = createMetrics();
+  metrics.setOutboxBacklogSource(() => backlogByKind(db));
+  let me: BotIdentity | undefined;
+  const getMe = async () => {
+    const answer = (await api.call('getMe', {})) as { id: number; username?: string };
+    me = { id: answer.id, username: answer.username ?? '' };
+  };
+  if (options.botApi) await getMe();
+
+  let lastUpdateAt: Date | undefined;
+  const transport = createTransport(api, {
+    logger,
+    onChatMigrated: (fromChatId, toChatId) => bot.onChatMigrated(fromChatId, toChatId),
+    observe: (method, outcome, failure) => {
+      metrics.sends.inc({ method, outcome });
+      if (failure === 'rateLimited') metrics.rateLimited.inc();
+    },
+    ...options.transport,
+  });
+  const bot: Bot = createBot({
     config,
-    db: connection.db,
+    db,
+    dialect: connection.dialect,
     clock,
     logger,
-    botApi: options.botApi,
-    transport: options.transport,
+    transport,
+    me: () => me,
+    onCommitted: () => sender.wake(),
+    onHandled: (kind, seconds) => {
+      lastUpdateAt = clock.now();
+      if (kind === 'failed') metrics.errors.inc({ where: 'update' });
+      else metrics.updates.inc({ kind });
+      metrics.handlerSeconds.observe(seconds);
+    },
   });
-  if (options.botApi) bot.botInfo = (await options.botApi.call('getMe', {})) as typeof bot.botInfo;
-  let polling = false;
+  const sender = createSender({
+    db,
+    transport: noticingUnreachable(transport, {
+      db,
+      config,
+      clock,
+      logger,
+      botUsername: () => me?.username ?? '',
+      onQueued: () => sender.wake(),
+    }),
+    clock,
+    logger,
+    owner: workerName(),
+    leaseMs: config.outboxLeaseSeconds * 1000,
+    intervalMs: config.outboxPollMs,
+    afterSent: bot.afterSent,
+  });
+
   let scheduler: Scheduler | undefined;
+  let polling: Polling | undefined;
+  let server: HttpServer | undefined;
+  let pruning: ReturnType<typeof setInterval> | undefined;
+
+  async function health() {
+    const answers = await databaseAnswers(db);
+    if (answers !== true) return { ok: false, database: answers };
+    return {
+      ok: true,
+      database: 'ok',
+      intake: config.webhook ? 'webhook' : 'polling',
+      lastUpdateAt: lastUpdateAt?.toISOString() ?? null,
+    };
+  }
+
+  async function prune() {
+    try {
+      const pruned = await pruneLedger(db, clock.now());
+      if (pruned > 0) logger.info({ pruned }, 'pruned the ledger of handled updates');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not prune the ledger');
+    }
+  }
 
   return {
     bot,
-    services,
+    services: bot.services,
     connection,
-    async handleUpdate(update) {
-      // telegraf reads update_id before any middleware runs: anything but an object is refused here.
-      if (typeof update !== 'object' || update === null || Array.isArray(update)) {
-        logger.warn({ update }, 'malformed update skipped');
-        return;
-      }
-      await bot.handleUpdate(update as never);
+    metrics,
+    get me() {
+      return me;
     },
+    handleUpdate: (update) => bot.handleUpdate(update),
+    drain: () => sender.drain(),
+    backlog: async () => Object.values(await backlogByKind(db)).reduce((sum, count) => sum + count, 0),
     async start() {
-      const refused = await publishCommandMenus(services.transport, config.defaultLocale);
+      if (!me) await getMe();
+      const refused = await publishCommandMenus(transport, config.defaultLocale);
       for (const error of refused)
         logger.warn({ err: error }, 'setMyCommands refused; the command menu may be missing');
-      await new Promise<void>((resolve, reject) => {
-        bot
-          .launch({ dropPendingUpdates: false }, () => {
-            polling = true;
-            resolve();
-          })
-          .catch(reject);
-      });
-      scheduler = await startScheduler({
-        db: connection.db,
-        config,
-        clock,
-        logger,
-        transport: services.transport,
-        botUsername: () => bot.botInfo?.username ?? '',
-      });
+      sender.start();
+      await prune();
+      pruning = setInterval(prune, PRUNE_EVERY_MS);
+      pruning.unref();
+      const { webhook } = config;
+      if (webhook) {
+        await api.call('setWebhook', {
+          url: webhook.url,
+          secret_token: webhook.secret,
+          allowed_updates: ALLOWED_UPDATES,
+          max_connections: 40,
+        });
+      } else {
+        // A webhook left from an earlier run would make getUpdates fail with 409.
+        await api.call('deleteWebhook', { drop_pending_updates: false });
+        polling = startPolling({ api, handle: (update) => bot.handleUpdate(update), logger });
+      }
+      if (config.port !== undefined) {
+        server = await startHttpServer({
+          port: config.port,
+          logger,
+          metrics,
+          health,
+          ...(webhook && {
+            webhook: { path: webhook.path, secret: webhook.secret, handle: (update) => bot.handleUpdate(update) },
+          }),
+        });
+      }
+      scheduler = await startScheduler({ db, config, clock, logger, wake: () => sender.wake() });
     },
     async stop(reason = 'stop') {
-      // Alarms first, then the outbox pass under way, so nothing writes after the store closes.
+      logger.debug({ reason }, 'stopping');
+      // Intake first, then the alarms, then what is being handled; the store closes last.
+      await polling?.stop();
+      await server?.close();
       await scheduler?.stop();
+      if (pruning) clearInterval(pruning);
+      await bot.idle();
+      await Promise.race([sender.stop(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      polling = undefined;
+      server = undefined;
       scheduler = undefined;
-      // telegraf reports launch before its first poll; a stop in that window finds nothing to stop.
-      if (polling) {
-        try {
-          bot.stop(reason);
-        } catch (error) {
-          logger.debug({ err: error }, 'stopped before polling began');
-        }
-      }
-      polling = false;
       await connection.close();
     },
   };

@@ -34,4 +34,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.start();
-logger.info({ bot: app.bot.botInfo?.username, apiRoot: config.telegramApiRoot }, 'polling for updates');
+logger.info(
+  { bot: app.me?.username, apiRoot: config.telegramApiRoot, intake: config.webhook ? 'webhook' : 'polling' },
+  'taking updates',
+);

@@ -70,6 +70,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     ansi,
     admin: { id: CONSOLE_ADMIN_ID },
     errorTexts: LOCALES.map((locale) => t(locale, 'error.generic')),
+    delivered: async () => (app ? (await app.backlog()) === 0 : true),
     ...(options.quietMs !== undefined && { quietMs: options.quietMs }),
   });
   const served = await serveBotApi(api);

@@ -17,6 +17,8 @@ export interface ConsoleSessionOptions {
   readonly quietMs?: number;
   /** How long to wait for the bot to finish one update before giving up on it. */
   readonly settleTimeoutMs?: number;
+  /** Whether everything the bot means to send has gone out (its outbox is empty); answers arrive after the commit. */
+  readonly delivered?: () => Promise<boolean>;
 }
 
 interface Group {
@@ -243,7 +245,7 @@ export class ConsoleSession {
     for (;;) {
       const now = performance.now();
       const quiet = now - Math.max(this.api.lastCallAt, pushedAt) >= quietMs;
-      if (this.api.isConfirmed(updateId) && quiet) break;
+      if (this.api.isConfirmed(updateId) && quiet && (await (this.options.delivered?.() ?? true))) break;
       if (now > deadline) {
         this.unanswered.clear();
         this.flag(`the bot did not finish update ${updateId} in time`);

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/schema';
+import type { Db } from './schema';
 
 /**
  * Records that Telegram refused to deliver to a chat (bot blocked or removed, chat gone), keeping the first time

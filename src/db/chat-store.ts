@@ -1,4 +1,5 @@
 import type { Db } from './schema';
+import { inTransaction } from './unit-of-work';
 
 /** What the bot keeps about a chat: its unit (for groups) and its language. */
 export interface ChatSettings {
@@ -49,7 +50,7 @@ export async function upsertChat(
 
 /** A group upgraded to a supergroup gets a new id: its unit, language and history follow it. */
 export async function moveChat(db: Db, fromChatId: number, toChatId: number, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const old = await trx.selectFrom('chats').selectAll().where('chat_id', '=', fromChatId).executeTakeFirst();
     // Both the service message and a refused send report the upgrade: the second finds nothing left to move.
     if (!old || (old.unit_id === null && old.locale === null)) return;

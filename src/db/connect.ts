@@ -2,11 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
   Kysely,
   PostgresDialect,
+  type QueryCompiler,
+  type QueryResult,
   SqliteAdapter,
   SqliteDialect,
   type SqliteDatabase as SqliteDialectDatabase,
+  sql,
+  type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -26,6 +33,68 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
 class TransactionalSqliteDialect extends SqliteDialect {
   override createAdapter(): SqliteAdapter {
     return new TransactionalSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new BusyRetryingDriver(super.createDriver());
+  }
+}
+
+/** SQLite's driver, with every connection it hands out retrying a busy statement (see BusyRetryingConnection). */
+class BusyRetryingDriver implements Driver {
+  constructor(private readonly inner: Driver) {}
+  init = () => this.inner.init();
+  acquireConnection = async () => new BusyRetryingConnection(await this.inner.acquireConnection());
+  async beginTransaction(connection: BusyRetryingConnection, settings: TransactionSettings) {
+    await this.inner.beginTransaction(connection.inner, settings);
+    connection.mark(true);
+  }
+  async commitTransaction(connection: BusyRetryingConnection) {
+    try {
+      await this.inner.commitTransaction(connection.inner);
+    } finally {
+      connection.mark(false);
+    }
+  }
+  async rollbackTransaction(connection: BusyRetryingConnection) {
+    try {
+      await this.inner.rollbackTransaction(connection.inner);
+    } finally {
+      connection.mark(false);
+    }
+  }
+  savepoint = (connection: BusyRetryingConnection, name: string, compile: QueryCompiler['compileQuery']) =>
+    this.inner.savepoint!(connection.inner, name, compile);
+  rollbackToSavepoint = (connection: BusyRetryingConnection, name: string, compile: QueryCompiler['compileQuery']) =>
+    this.inner.rollbackToSavepoint!(connection.inner, name, compile);
+  releaseSavepoint = (connection: BusyRetryingConnection, name: string, compile: QueryCompiler['compileQuery']) =>
+    this.inner.releaseSavepoint!(connection.inner, name, compile);
+  releaseConnection = (connection: BusyRetryingConnection) => this.inner.releaseConnection(connection.inner);
+  destroy = () => this.inner.destroy();
+}
+
+/**
+ * A statement outside a transaction that finds the file locked by another process is tried again after an
+ * asynchronous wait, so busy_timeout (a synchronous wait that freezes every chat) can stay short. Inside a
+ * transaction the error goes up: the whole transaction is retried by its owner (retryWhileBusy around a unit of
+ * work), since a statement retried alone could not see what the transaction already read.
+ */
+class BusyRetryingConnection implements DatabaseConnection {
+  constructor(readonly inner: DatabaseConnection) {}
+  #inTransaction = false;
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.#inTransaction) return this.inner.executeQuery(query);
+    return retryWhileBusy(() => this.inner.executeQuery(query));
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery(query, chunkSize);
+  }
+
+  /** Kysely's SQLite driver opens and ends transactions by statements on the connection: follow them. */
+  mark(inTransaction: boolean): void {
+    this.#inTransaction = inTransaction;
   }
 }
 
@@ -152,4 +221,37 @@ export function isBusyError(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/** Waits between tries on a busy database, doubling from 25 ms, about 10 s in all. */
+export const BUSY_RETRY_DELAYS_MS: readonly number[] = [25, 50, 100, 200, 400, 800, 1600, 3200, 3200];
+
+/**
+ * Runs `attempt` again while it fails because the database is busy, waiting without blocking the event loop
+ * (SQLite's own busy_timeout waits synchronously, freezing every chat). The last error goes to the caller.
+ */
+export async function retryWhileBusy<T>(
+  attempt: () => Promise<T>,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  delays: readonly number[] = BUSY_RETRY_DELAYS_MS,
+): Promise<T> {
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const delay = delays[retry];
+      if (delay === undefined || !isBusyError(error)) throw error;
+      await sleep(delay);
+    }
+  }
+}
+
+/** Whether the database answers a trivial query: what /healthz reports. */
+export async function databaseAnswers(db: Kysely<Database>): Promise<true | string> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './schema';
+import { inTransaction } from './unit-of-work';
 
 /** The units a person commands, and whether they are a stored admin. */
 export interface StoredRoles {
@@ -20,7 +21,7 @@ export async function setCommander(
   change: { userId: number; unitId: number; commander: boolean; grantedBy: number },
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .deleteFrom('roles')
       .where('user_id', '=', change.userId)

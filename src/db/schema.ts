@@ -79,6 +79,8 @@ export interface TallyEntryTable {
 export interface ProcessedUpdateTable {
   update_id: ColumnType<number, number, never>;
   processed_at: Instant;
+  /** What the update was about (chat, message, date or callback id), to tell a reused id from a redelivery. */
+  fingerprint: string | null;
 }
 
 /** Running totals: per unit, metric and local day, the sum of the standing entries' amounts. */
@@ -145,6 +147,12 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Instant;
   sent_at: Instant | null;
+  /** post, message, confirmation, edit or reaction. */
+  kind: ColumnType<string, string | undefined, string>;
+  /** message or reaction: which of the chat's budgets the row spends. */
+  lane: ColumnType<string, string | undefined, string>;
+  /** The kind's JSON: reply target, keyboard, edited message id, emoji, merge line, after-sent hook. */
+  payload: string | null;
 }
 
 /** Per-group settings of the weekly posts; reminders are 'on' or 'off' (text, not a boolean column). */
@@ -153,6 +161,8 @@ export interface GroupSettingsTable {
   reminders: string;
   /** In a forum, the topic weekly posts go to; null for the General topic. */
   posts_thread_id: number | null;
+  /** How /log is confirmed: reply, reaction or auto. */
+  confirm_mode: ColumnType<string, string | undefined, string>;
   updated_by: number | null;
   updated_at: Instant;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DayRange } from '../domain/day';
 import type { Db } from './schema';
+import { inTransaction } from './unit-of-work';
 
 /** One stored tally: an amount of one metric, logged by a member for a unit on a local day. */
 export interface TallyEntry {
@@ -34,21 +35,9 @@ export interface TallyBatch {
   readonly items: readonly NewTally[];
 }
 
-// The /log path's statements (claimUpdate, insertTallies, addToDayTotalsForRange) are written with Kysely's `sql`
+// The /log path's statements (insertTallies, addToDayTotalsForRange, and the ledger's claimUpdate) are written with Kysely's `sql`
 // tag rather than its builders: the same portable SQL, placeholders still the dialect's, without building and
 // compiling a query tree on every /log, which cost about as much as running the statements (docs/PERFORMANCE.md).
-
-/**
- * Marks an update as done, inside the caller's transaction.
- * False when it was done before: a redelivered update must change nothing.
- */
-export async function claimUpdate(db: Db, updateId: number, now: Date): Promise<boolean> {
-  const { rows } = await sql<{ update_id: number }>`
-    insert into processed_updates (update_id, processed_at) values (${updateId}, ${now.toISOString()})
-    on conflict (update_id) do nothing
-    returning update_id`.execute(db);
-  return rows.length > 0;
-}
 
 /** Stores one /log's entries, inside the caller's transaction. */
 export async function insertTallies(db: Db, batch: TallyBatch, now: Date): Promise<void> {
@@ -263,5 +252,5 @@ export async function markUndone(db: Db, ids: readonly number[], undoneBy: numbe
     );
     return rows.map((row) => row.id);
   };
-  return db.isTransaction ? undo(db) : db.transaction().execute(undo);
+  return inTransaction(db, undo);
 }

@@ -168,3 +168,28 @@ export async function unreachablePeople(db: Db, userIds: readonly number[]): Pro
     .execute();
   return new Map(rows.map((row) => [row.chat_id, row.unreachable_at!]));
 }
+
+/** How a group wants its /log entries confirmed. */
+export type ConfirmMode = 'reply' | 'reaction' | 'auto';
+
+export const CONFIRM_MODES: readonly ConfirmMode[] = ['reply', 'reaction', 'auto'];
+
+/** The group's confirmation mode; auto until someone chooses. */
+export async function confirmModeOf(db: Db, chatId: number): Promise<ConfirmMode> {
+  const row = await db
+    .selectFrom('group_settings')
+    .select('confirm_mode')
+    .where('chat_id', '=', chatId)
+    .executeTakeFirst();
+  const mode = row?.confirm_mode as ConfirmMode | undefined;
+  return mode && CONFIRM_MODES.includes(mode) ? mode : 'auto';
+}
+
+export async function setConfirmMode(db: Db, chatId: number, mode: ConfirmMode, by: number, now: Date): Promise<void> {
+  const values = { confirm_mode: mode, updated_by: by, updated_at: now.toISOString() };
+  await db
+    .insertInto('group_settings')
+    .values({ chat_id: chatId, reminders: 'on', ...values })
+    .onConflict((oc) => oc.column('chat_id').doUpdateSet(values))
+    .execute();
+}

@@ -7,9 +7,9 @@ import { isJobName, JOB_NAMES, type JobName, type JobPeriod, parseJobPeriod } fr
 import { createLogger } from '../logger';
 import { planPosts } from '../services/weekly-posts';
 import type { BotApi } from '../telegram/bot-api';
+import { deliverOutbox } from '../telegram/sender';
 import { createBotApi } from '../telegram/telegram-client';
 import { createTransport } from '../telegram/transport';
-import { deliverOutbox } from './outbox';
 import { outboxJobDeps, workerName } from './scheduler';
 import { noticingUnreachable } from './unreachable-notices';
 import { periodAt, runJobForPeriod, staleAfter } from './weekly-jobs';

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
+import { enqueuePosts } from '../db/outbox-store';
 import type { Db } from '../db/schema';
 import { JOB_NAMES } from '../domain/job-period';
 import type { Logger } from '../logger';
-import type { Transport } from '../telegram/transport';
-import { enqueuePosts, type OutboxWorker, startOutboxWorker } from './outbox';
 import { type AlarmClock, startAlarms } from './schedule';
-import { noticingUnreachable } from './unreachable-notices';
 import { catchUp, type JobDeps, runJob } from './weekly-jobs';
 
 export interface SchedulerDeps {
@@ -16,11 +14,11 @@ export interface SchedulerDeps {
   readonly config: Config;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly transport: Transport;
-  readonly botUsername: () => string;
+  /** Tells the sender that posts were queued. */
+  readonly wake: () => void;
 }
 
-/** The weekly posts at work: the outbox worker, the catch-up done at start, and the alarms. */
+/** The weekly posts at work: the catch-up done at start, and the alarms; the one sender delivers them. */
 export interface Scheduler {
   stop(): Promise<void>;
 }
@@ -29,10 +27,7 @@ export interface Scheduler {
 export const workerName = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** Jobs that queue into the outbox and wake `worker` when they queued something. */
-export function outboxJobDeps(
-  deps: Pick<SchedulerDeps, 'db' | 'config' | 'logger'>,
-  worker?: Pick<OutboxWorker, 'wake'>,
-): JobDeps {
+export function outboxJobDeps(deps: Pick<SchedulerDeps, 'db' | 'config' | 'logger'>, wake?: () => void): JobDeps {
   return {
     db: deps.db,
     config: deps.config,
@@ -40,7 +35,7 @@ export function outboxJobDeps(
     queue: {
       async enqueue(posts, now) {
         const queued = await enqueuePosts(deps.db, posts, now);
-        if (queued > 0) worker?.wake();
+        if (queued > 0) wake?.();
         return queued;
       },
     },
@@ -48,25 +43,12 @@ export function outboxJobDeps(
 }
 
 /**
- * Starts the outbox worker, queues what the schedules missed while the bot was down (CATCH_UP_HOURS), then sets the
- * alarms; each alarm queues its job's posts for the period the clock says. Stop cancels the alarms, then waits for
- * the worker's pass under way.
+ * Queues what the schedules missed while the bot was down (CATCH_UP_HOURS), then sets the alarms; each alarm queues
+ * its job's posts for the period the clock says. Stop cancels the alarms.
  */
 export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   const { config, logger, clock } = deps;
-  // The worker's transport queues notices and must wake the worker it belongs to.
-  let worker: OutboxWorker | undefined;
-  const wake = () => worker?.wake();
-  worker = startOutboxWorker({
-    db: deps.db,
-    transport: noticingUnreachable(deps.transport, { ...deps, onQueued: wake }),
-    clock,
-    logger,
-    owner: workerName(),
-    leaseMs: config.outboxLeaseSeconds * 1000,
-    intervalMs: config.outboxPollMs,
-  });
-  const jobDeps = outboxJobDeps(deps, { wake });
+  const jobDeps = outboxJobDeps(deps, deps.wake);
   let alarms: AlarmClock | undefined;
   try {
     await catchUp(jobDeps, clock.now());
@@ -89,8 +71,6 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
     async stop() {
       await alarms?.stop();
       alarms = undefined;
-      await worker?.stop();
-      worker = undefined;
     },
   };
 }

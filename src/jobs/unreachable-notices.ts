@@ -1,10 +1,10 @@
 import type { Clock } from '../clock';
+import { chatUnreachableSince, markChatUnreachable } from '../db/chat-reachability-store';
+import { enqueuePosts } from '../db/outbox-store';
 import type { Db } from '../db/schema';
 import type { Logger } from '../logger';
 import { unreachableNotice, type WeeklyDeps } from '../services/weekly-posts';
 import { ChatUnreachableError, type Transport } from '../telegram/transport';
-import { chatUnreachableSince, markChatUnreachable } from './chat-reachability';
-import { enqueuePosts } from './outbox';
 
 export interface NoticeDeps extends WeeklyDeps {
   readonly db: Db;
@@ -39,6 +39,8 @@ export function noticingUnreachable(transport: Transport, deps: NoticeDeps): Tra
 
   return {
     editMessageText: (...args) => transport.editMessageText(...args),
+    setMessageReaction: (...args) => transport.setMessageReaction(...args),
+    freeSlots: (chatId) => transport.freeSlots(chatId),
     answerCallbackQuery: (...args) => transport.answerCallbackQuery(...args),
     setMyCommands: (...args) => transport.setMyCommands(...args),
     async sendMessage(chatId, html, options) {

@@ -1,4 +1,3 @@
-import type { Config } from '../config';
 import { type ChatSettings, findChat } from '../db/chat-store';
 import { type MemberProfile, upsertMember } from '../db/member-store';
 import { loadMetricCatalog } from '../db/metric-store';
@@ -28,23 +27,51 @@ export interface Directory {
   /** Stores the member when first seen or when their name or unit changed. */
   rememberMember(member: MemberProfile, unitId: number | null, now: Date): Promise<void>;
   forget(what: 'metrics' | 'units' | 'chats' | 'roles'): void;
+  /** The same caches, reading and writing through `db` (an update's transaction) on a miss. */
+  within(db: Db): Directory;
 }
 
-export function createDirectory(db: Db, config: Pick<Config, 'adminIds'>): Directory {
-  let metrics: Promise<MetricCatalog> | undefined;
-  let units: Promise<UnitTree> | undefined;
-  const chats = new Map<number, ChatSettings | undefined>();
-  const roles = new Map<number, Authority>();
-  const members = new Map<number, string>();
+interface Caches {
+  metrics: Promise<MetricCatalog> | undefined;
+  units: Promise<UnitTree> | undefined;
+  readonly chats: Map<number, ChatSettings | undefined>;
+  readonly roles: Map<number, Authority>;
+  readonly members: Map<number, string>;
+}
 
+/** What the directory reads of the settings: the admins named in ADMIN_IDS. */
+export interface DirectorySettings {
+  readonly adminIds: readonly number[];
+}
+
+export function createDirectory(db: Db, config: DirectorySettings): Directory {
+  return directoryOver(db, config, {
+    metrics: undefined,
+    units: undefined,
+    chats: new Map(),
+    roles: new Map(),
+    members: new Map(),
+  });
+}
+
+function directoryOver(db: Db, config: DirectorySettings, caches: Caches): Directory {
+  const { chats, roles, members } = caches;
   const directory: Directory = {
     metrics: () => {
-      metrics ??= loadMetricCatalog(db);
-      return metrics;
+      caches.metrics ??= loadMetricCatalog(db).catch((error: unknown) => {
+        caches.metrics = undefined;
+        throw error;
+      });
+      return caches.metrics;
     },
     units: () => {
-      units ??= loadUnits(db).then(createUnitTree);
-      return units;
+      caches.units ??= loadUnits(db)
+        .then(createUnitTree)
+        .catch((error: unknown) => {
+          caches.units = undefined;
+          throw error;
+        });
+      return caches.units;
     },
     async chat(chatId) {
       if (!chats.has(chatId)) chats.set(chatId, await findChat(db, chatId));
@@ -72,11 +99,12 @@ export function createDirectory(db: Db, config: Pick<Config, 'adminIds'>): Direc
       members.set(member.userId, fingerprint);
     },
     forget(what) {
-      if (what === 'metrics') metrics = undefined;
-      if (what === 'units') units = undefined;
+      if (what === 'metrics') caches.metrics = undefined;
+      if (what === 'units') caches.units = undefined;
       if (what === 'chats') chats.clear();
       if (what === 'roles') roles.clear();
     },
+    within: (other) => directoryOver(other, config, caches),
   };
   return directory;
 }

@@ -9,25 +9,16 @@ import {
   toggleEndorsement,
 } from '../db/nomination-store';
 import type { Db } from '../db/schema';
-import { claimUpdate } from '../db/tally-store';
+import { inTransaction } from '../db/unit-of-work';
 
-export type NominateOutcome =
-  | { kind: 'created'; id: number }
-  | { kind: 'joined'; id: number }
-  | { kind: 'dailyCap' }
-  | { kind: 'duplicate' };
+export type NominateOutcome = { kind: 'created'; id: number } | { kind: 'joined'; id: number } | { kind: 'dailyCap' };
 
 /**
- * Records a nomination once per update. A second nomination of the same person for the same message joins the
+ * Records a nomination (in the update's transaction, whose ledger entry makes a redelivery change nothing). A second nomination of the same person for the same message joins the
  * first as an endorsement; past the daily cap nothing is stored.
  */
-export function nominate(
-  db: Db,
-  request: NewNomination & { updateId: number; dailyCap: number },
-  now: Date,
-): Promise<NominateOutcome> {
-  return db.transaction().execute(async (trx): Promise<NominateOutcome> => {
-    if (!(await claimUpdate(trx, request.updateId, now))) return { kind: 'duplicate' };
+export function nominate(db: Db, request: NewNomination & { dailyCap: number }, now: Date): Promise<NominateOutcome> {
+  return inTransaction(db, async (trx): Promise<NominateOutcome> => {
     if (request.sourceMessageId !== null) {
       const same = await findSameNomination(trx, {
         chatId: request.chatId,
@@ -45,26 +36,20 @@ export function nominate(
   });
 }
 
-/** Toggles a person's endorsement once per update (a redelivered press changes nothing). */
+/** Toggles a person's endorsement. */
 export function endorse(
   db: Db,
-  request: { updateId: number; nominationId: number; userId: number },
+  request: { nominationId: number; userId: number },
   now: Date,
-): Promise<'endorsed' | 'withdrawn' | 'duplicate'> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await claimUpdate(trx, request.updateId, now))) return 'duplicate';
+): Promise<'endorsed' | 'withdrawn'> {
+  return inTransaction(db, async (trx) => {
     return (await toggleEndorsement(trx, request.nominationId, request.userId, now)) ? 'endorsed' : 'withdrawn';
   });
 }
 
 /** One decision: approve, reject or reopen. Only the first of competing presses wins; the rest are stale. */
-export function decide(
-  db: Db,
-  request: DecisionChange & { updateId: number },
-  now: Date,
-): Promise<'decided' | 'stale' | 'duplicate'> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await claimUpdate(trx, request.updateId, now))) return 'duplicate';
+export function decide(db: Db, request: DecisionChange, now: Date): Promise<'decided' | 'stale'> {
+  return inTransaction(db, async (trx) => {
     return (await recordDecision(trx, request, now)) ? 'decided' : 'stale';
   });
 }

@@ -7,23 +7,34 @@ import type { Locale } from '../domain/locale';
 import type { Logger } from '../logger';
 import type { Directory } from '../services/directory';
 import type { TextKey, TextParams } from '../texts/texts';
-import type { SendOptions, Transport } from './transport';
+import type { Outgoing, OutgoingOptions } from './outgoing';
+import type { AfterSent } from './sender';
 import type { CallbackQuery, Chat, Message, User } from './update-schema';
 
-/** What every feature may use: the store, the clock, the one outgoing transport and the cached directory. */
+/** What every feature may use, whatever the update: settings, the clock, the bot's identity, the send budget. */
 export interface BotServices {
   readonly config: Config;
+  /** The store outside any update's transaction: for hooks and jobs, never inside a handler (use the context's). */
   readonly db: Db;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly transport: Transport;
+  /** The cached directory; a handler uses the context's, bound to its transaction. */
   readonly directory: Directory;
   /** The bot's own user id, to recognise its messages in replies. */
   botId(): number;
+  /** Messages a chat's budget lets go at once right now: how /log chooses between a reply and a reaction. */
+  freeSlots(chatId: number): number;
+}
+
+/** One update's transaction, its directory and what it answers with: all committed together. */
+export interface UpdateScope {
+  readonly db: Db;
+  readonly directory: Directory;
+  readonly out: Outgoing;
 }
 
 /** One incoming command, already validated and parsed to its name and argument text. */
-export interface CommandContext {
+export interface CommandContext extends UpdateScope {
   readonly updateId: number;
   readonly message: Message;
   readonly from: User;
@@ -31,9 +42,12 @@ export interface CommandContext {
   readonly args: string;
   readonly locale: Locale;
   readonly settings: ChatSettings | undefined;
+  /** When the update is handled. */
   readonly now: Date;
+  /** When the message was sent (Telegram's `date`): the day an entry counts for, however late it is handled. */
+  readonly sentAt: Date;
   /** Answers in the same chat and topic, as a reply to the command. */
-  reply(html: string, options?: Pick<SendOptions, 'keyboard'>): Promise<{ messageId: number }>;
+  reply(html: string, options?: Pick<OutgoingOptions, 'keyboard' | 'afterSent'>): Promise<void>;
   /** Answers with a catalog text, replying to the command. */
   replyText<K extends TextKey>(key: K, ...params: TextParams<K>): Promise<void>;
   /** A catalog text in the chat's language. */
@@ -43,22 +57,26 @@ export interface CommandContext {
 }
 
 /** One press of an inline button. */
-export interface CallbackContext {
+export interface CallbackContext extends UpdateScope {
   readonly updateId: number;
   readonly query: CallbackQuery;
   readonly from: User;
   readonly data: string;
   readonly locale: Locale;
   readonly now: Date;
-  /** Answers the press; with `alert`, Telegram shows a dialog instead of a toast. */
+  /** Answers the press once the update is committed; with `alert`, Telegram shows a dialog instead of a toast. */
   answer(html?: string, alert?: boolean): Promise<void>;
 }
 
 export type CommandHandler = (ctx: CommandContext) => Promise<void>;
 export type CallbackHandler = (ctx: CallbackContext) => Promise<void>;
 
-/** A feature contributes command handlers (by canonical name) and callback handlers (by data prefix). */
+/**
+ * A feature contributes command handlers (by canonical name), callback handlers (by data prefix) and hooks told
+ * the message id of what it sent (by hook kind).
+ */
 export interface Feature {
   readonly commands?: Readonly<Record<string, CommandHandler>>;
   readonly callbacks?: Readonly<Record<string, CallbackHandler>>;
+  readonly afterSent?: Readonly<Record<string, AfterSent>>;
 }

@@ -1,102 +1,179 @@
-import { Telegraf } from 'telegraf';
 import type { Clock } from '../clock';
 import { parseCommandText, resolveCommandName } from '../commands/parse-command';
 import type { Config } from '../config';
 import { moveChat } from '../db/chat-store';
+import type { Dialect } from '../db/connect';
+import { retryWhileBusy } from '../db/connect';
+import { enqueueReplies } from '../db/outbox-store';
 import type { Db } from '../db/schema';
+import { runUnitOfWork } from '../db/unit-of-work';
+import { claimUpdate } from '../db/update-ledger';
 import { isLocale, type Locale } from '../domain/locale';
 import type { Logger } from '../logger';
 import { createDirectory } from '../services/directory';
 import { t } from '../texts/texts';
-import { type BotApi, telegrafBotApi } from './bot-api';
-import type { BotServices, CallbackHandler, CommandContext, CommandHandler, Feature } from './context';
+import type { BotServices, CallbackHandler, CommandContext, CommandHandler, Feature, UpdateScope } from './context';
 import { errorText } from './error-text';
 import { adminFeature } from './features/admin';
 import { generalFeature } from './features/general';
 import { nominationsFeature } from './features/nominations';
 import { tallyFeature } from './features/tally';
 import { weeklyFeature } from './features/weekly';
+import { Outgoing } from './outgoing';
 import { profileOf } from './people';
-import { createTransport, type InlineKeyboard, type TransportOptions } from './transport';
-import { type CallbackQuery, type ChatMemberUpdated, type Message, parseUpdate } from './update-schema';
+import type { AfterSent } from './sender';
+import { createSequencer } from './sequentialize';
+import type { Transport } from './transport';
+import { type CallbackQuery, type ChatMemberUpdated, type Message, parseUpdate, type Update } from './update-schema';
 
 export interface BotDeps {
   readonly config: Config;
   readonly db: Db;
+  readonly dialect: Dialect;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Replaces telegraf's HTTP client; by default the bot calls `config.telegramApiRoot`. */
-  readonly botApi?: BotApi;
-  /** The outgoing transport's limits, waits and retries; tests pass instant waits. */
-  readonly transport?: TransportOptions;
+  /** For answering button presses (no message, no budget) and the budget /log consults. */
+  readonly transport: Transport;
+  /** The bot's own account, known once getMe has answered. */
+  readonly me: () => { readonly id: number; readonly username: string } | undefined;
+  /** Told after every commit that wrote replies: the sender delivers them. */
+  readonly onCommitted: () => void;
+  /** Told how each update went, for metrics. */
+  readonly onHandled?: (kind: UpdateKind, seconds: number) => void;
+  /** Updates handled at once across chats (one chat's always one after another). Default 16. */
+  readonly concurrency?: number;
 }
 
-/** A telegraf bot whose every update passes the zod schemas, then one dispatcher; builds, never launches. */
-export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices } {
-  const { config, db, clock, logger } = deps;
-  const bot = new Telegraf(config.botToken ?? '', { telegram: { apiRoot: config.telegramApiRoot } });
-  const transport = createTransport(deps.botApi ?? telegrafBotApi(bot.telegram), {
-    logger,
-    onChatMigrated: (fromChatId, toChatId) => migrateChat(fromChatId, toChatId),
-    ...deps.transport,
-  });
+/** What an update was, as /metrics counts it. */
+export type UpdateKind =
+  | 'message'
+  | 'edited_message'
+  | 'callback_query'
+  | 'my_chat_member'
+  | 'other'
+  | 'malformed'
+  | 'duplicate'
+  | 'failed';
+
+/** The wired bot: one door for updates, whichever way they come (long polling, webhook, tests). */
+export interface Bot {
+  readonly services: BotServices;
+  /**
+   * Handles one raw update: validated, queued behind the same chat's earlier updates, then its effect, its ledger
+   * entry and its replies committed in one transaction. Resolves once that commit is done (or the update was
+   * refused, or found handled before); never waits for a send. Rejects only when even the apology could not be
+   * stored, so a webhook answers 500 and Telegram redelivers.
+   */
+  handleUpdate(raw: unknown): Promise<void>;
+  /** Resolves when no update is being handled. */
+  idle(): Promise<void>;
+  /** The features' hooks told the message id of what they sent. */
+  readonly afterSent: Readonly<Record<string, AfterSent>>;
+  /** A send found the group upgraded to a supergroup: its unit, language and history follow it. */
+  onChatMigrated(fromChatId: number, toChatId: number): Promise<void>;
+}
+
+const kindOf = (update: Update): UpdateKind =>
+  update.message
+    ? 'message'
+    : update.edited_message
+      ? 'edited_message'
+      : update.callback_query
+        ? 'callback_query'
+        : update.my_chat_member
+          ? 'my_chat_member'
+          : 'other';
+
+/** Updates of one chat are handled in order; a press without its message falls back to the person. */
+function sequenceKeyOf(update: Update): string {
+  const chatId =
+    update.message?.chat.id ??
+    update.edited_message?.chat.id ??
+    update.callback_query?.message?.chat.id ??
+    update.my_chat_member?.chat.id;
+  if (chatId !== undefined) return `chat:${chatId}`;
+  if (update.callback_query) return `user:${update.callback_query.from.id}`;
+  return `update:${update.update_id}`;
+}
+
+/** What the update was about: a reused update id with another fingerprint is a new update, not a redelivery. */
+function fingerprintOf(update: Update): string {
+  const message = update.message ?? update.edited_message;
+  if (message) return `m:${message.chat.id}:${message.message_id}:${message.edit_date ?? message.date}`;
+  if (update.callback_query) return `c:${update.callback_query.id}`;
+  if (update.my_chat_member) return `j:${update.my_chat_member.chat.id}:${update.my_chat_member.date}`;
+  return `u:${Object.keys(update).sort().join(',')}`;
+}
+
+/** Builds the bot's dispatcher over the zod-validated updates; it never polls or listens by itself. */
+export function createBot(deps: BotDeps): Bot {
+  const { config, db, dialect, clock, logger, transport } = deps;
+  const directory = createDirectory(db, config);
   const services: BotServices = {
     config,
     db,
     clock,
     logger,
-    transport,
-    directory: createDirectory(db, config),
-    botId: () => bot.botInfo?.id ?? 0,
+    directory,
+    botId: () => deps.me()?.id ?? 0,
+    freeSlots: (chatId) => transport.freeSlots(chatId),
   };
 
   const features: Feature[] = [
-    generalFeature(services),
+    generalFeature(),
     tallyFeature(services),
     nominationsFeature(services),
     weeklyFeature(services),
-    adminFeature(services),
+    adminFeature(),
   ];
   const commands = new Map<string, CommandHandler>();
   const callbacks = new Map<string, CallbackHandler>();
+  const afterSent: Record<string, AfterSent> = {};
   for (const feature of features) {
     for (const [name, handler] of Object.entries(feature.commands ?? {})) commands.set(name, handler);
     for (const [prefix, handler] of Object.entries(feature.callbacks ?? {})) callbacks.set(prefix, handler);
+    Object.assign(afterSent, feature.afterSent);
   }
-
-  // Told both by the service message and by a send refused for the old id; moveChat is safe to run twice.
-  async function migrateChat(fromChatId: number, toChatId: number): Promise<void> {
-    await moveChat(db, fromChatId, toChatId, clock.now());
-    services.directory.forget('chats');
-    logger.info({ from: fromChatId, to: toChatId }, 'group upgraded to a supergroup');
-  }
+  const sequencer = createSequencer(deps.concurrency ?? 16);
 
   const localeOf = (stored: string | null | undefined): Locale =>
     stored && isLocale(stored) ? stored : config.defaultLocale;
 
-  async function onMessage(updateId: number, message: Message): Promise<void> {
+  /** A button press's answer, given once the update is committed. */
+  type Answer = { readonly queryId: string; readonly text?: string; readonly alert: boolean };
+
+  // Told both by the service message and by a send refused for the old id; moveChat is safe to run twice.
+  async function migrateChat(store: Db, fromChatId: number, toChatId: number): Promise<void> {
+    await moveChat(store, fromChatId, toChatId, clock.now());
+    directory.forget('chats');
+    logger.info({ from: fromChatId, to: toChatId }, 'group upgraded to a supergroup');
+  }
+
+  async function onMessage(scope: UpdateScope, updateId: number, message: Message): Promise<void> {
     const now = clock.now();
-    if (message.migrate_to_chat_id !== undefined) return migrateChat(message.chat.id, message.migrate_to_chat_id);
+    if (message.migrate_to_chat_id !== undefined)
+      return migrateChat(scope.db, message.chat.id, message.migrate_to_chat_id);
     const from = message.from;
     if (!from || from.is_bot) return;
-    const settings = await services.directory.chat(message.chat.id);
-    if (settings?.unitId) await services.directory.rememberMember(profileOf(from), settings.unitId, now);
+    const settings = await scope.directory.chat(message.chat.id);
+    if (settings?.unitId) await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
 
     const text = message.text;
     if (!text?.startsWith('/')) return;
-    const command = parseCommandText(text, bot.botInfo?.username ?? '');
+    const command = parseCommandText(text, deps.me()?.username ?? '');
     if (!command) return;
     const locale = localeOf(settings?.locale);
     const name = resolveCommandName(command.name);
     const handler = name && commands.get(name);
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;
-    const reply = (html: string, options: { keyboard?: InlineKeyboard } = {}) =>
-      transport.sendMessage(message.chat.id, html, { ...options, replyToMessageId: message.message_id, threadId });
+    const reply: CommandContext['reply'] = async (html, options = {}) =>
+      scope.out.send(message.chat.id, html, { ...options, replyTo: message.message_id, threadId });
     if (!handler) {
       if (message.chat.type === 'private') await reply(t(locale, 'command.unknown'));
       return;
     }
-    const ctx: CommandContext = {
+    await handler({
+      ...scope,
       updateId,
       message,
       from,
@@ -105,77 +182,122 @@ export function createBot(deps: BotDeps): { bot: Telegraf; services: BotServices
       locale,
       settings,
       now,
+      sentAt: new Date(message.date * 1000),
       reply,
       text: (key, ...params) => t(locale, key, ...params),
-      async replyText(key, ...params) {
-        await reply(t(locale, key, ...params));
-      },
-      async replyError(error) {
-        await reply(errorText(locale, error));
-      },
-    };
-    await handler(ctx);
+      replyText: (key, ...params) => reply(t(locale, key, ...params)),
+      replyError: (error) => reply(errorText(locale, error)),
+    });
   }
 
   /** Introduces the bot when it joins a group, and says how to bind the group to a unit if it is not yet. */
-  async function onAddedToGroup(change: ChatMemberUpdated): Promise<void> {
+  async function onAddedToGroup(scope: UpdateScope, change: ChatMemberUpdated): Promise<void> {
     const joined =
       ['left', 'kicked'].includes(change.old_chat_member.status) &&
       ['member', 'administrator'].includes(change.new_chat_member.status);
     if (!joined || (change.chat.type !== 'group' && change.chat.type !== 'supergroup')) return;
-    const settings = await services.directory.chat(change.chat.id);
+    const settings = await scope.directory.chat(change.chat.id);
     const locale = localeOf(settings?.locale);
-    const unit = settings?.unitId ? (await services.directory.units()).byId(settings.unitId) : undefined;
-    await transport.sendMessage(
+    const unit = settings?.unitId ? (await scope.directory.units()).byId(settings.unitId) : undefined;
+    scope.out.send(
       change.chat.id,
       unit ? t(locale, 'chat.welcomeBack', { unit: unit.name }) : t(locale, 'chat.welcome'),
     );
   }
 
-  async function onCallback(updateId: number, query: CallbackQuery): Promise<void> {
+  async function onCallback(scope: UpdateScope, updateId: number, query: CallbackQuery, answers: Answer[]) {
     const data = query.data ?? '';
     const handler = callbacks.get(data.split(':', 1)[0] ?? '');
-    const settings = query.message ? await services.directory.chat(query.message.chat.id) : undefined;
+    const settings = query.message ? await scope.directory.chat(query.message.chat.id) : undefined;
     const locale = localeOf(settings?.locale);
-    const answer = (html?: string, alert = false) => transport.answerCallbackQuery(query.id, html, alert);
-    if (!handler) {
-      await answer();
-      return;
-    }
-    await handler({ updateId, query, from: query.from, data, locale, now: clock.now(), answer });
+    const answer = async (text?: string, alert = false) => {
+      answers.push({ queryId: query.id, text, alert });
+    };
+    if (!handler) return answer();
+    await handler({ ...scope, updateId, query, from: query.from, data, locale, now: clock.now(), answer });
   }
 
-  bot.use(async (ctx) => {
-    const parsed = parseUpdate(ctx.update);
-    if (!parsed.ok) {
-      logger.warn(
-        { updateId: (ctx.update as { update_id?: unknown }).update_id, issues: parsed.issues },
-        'malformed update skipped',
-      );
+  async function dispatch(scope: UpdateScope, update: Update, answers: Answer[]): Promise<void> {
+    if (update.message) await onMessage(scope, update.update_id, update.message);
+    else if (update.callback_query) await onCallback(scope, update.update_id, update.callback_query, answers);
+    else if (update.my_chat_member) await onAddedToGroup(scope, update.my_chat_member);
+  }
+
+  const moreText = (dropped: number) => t(config.defaultLocale, 'list.more', { count: dropped });
+
+  function answerPresses(answers: readonly Answer[]): void {
+    for (const answer of answers) {
+      transport
+        .answerCallbackQuery(answer.queryId, answer.text, answer.alert)
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not answer a button press'));
+    }
+  }
+
+  /** After a failure nothing of the update was stored: "try again" is true. Stored beside the others if it can be. */
+  async function apologise(update: Update): Promise<void> {
+    const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id;
+    const settings = chatId === undefined ? undefined : await directory.chat(chatId).catch(() => undefined);
+    const text = t(localeOf(settings?.locale), 'error.generic');
+    if (update.callback_query) {
+      answerPresses([{ queryId: update.callback_query.id, text, alert: true }]);
       return;
     }
-    const { update } = parsed;
-    if (update.message) await onMessage(update.update_id, update.message);
-    else if (update.callback_query) await onCallback(update.update_id, update.callback_query);
-    else if (update.my_chat_member) await onAddedToGroup(update.my_chat_member);
-  });
+    if (chatId === undefined || !update.message) return;
+    const out = new Outgoing(moreText);
+    out.send(chatId, text, { replyTo: update.message.message_id });
+    await enqueueReplies(db, `${update.update_id}e`, out.replies, clock.now());
+    deps.onCommitted();
+  }
 
-  bot.catch(async (error, ctx) => {
-    logger.error({ err: error, updateId: ctx.update.update_id }, 'update failed');
-    const parsed = parseUpdate(ctx.update);
-    if (!parsed.ok) return;
-    const chatId = parsed.update.message?.chat.id ?? parsed.update.callback_query?.message?.chat.id;
+  async function handleParsed(update: Update): Promise<void> {
+    const started = performance.now();
+    const answers: Answer[] = [];
+    let kind = kindOf(update);
     try {
-      const settings = chatId === undefined ? undefined : await services.directory.chat(chatId);
-      const text = t(localeOf(settings?.locale), 'error.generic');
-      if (parsed.update.callback_query)
-        await transport.answerCallbackQuery(parsed.update.callback_query.id, text, true);
-      else if (chatId !== undefined)
-        await transport.sendMessage(chatId, text, { replyToMessageId: parsed.update.message?.message_id });
-    } catch (replyError) {
-      logger.warn({ err: replyError, updateId: ctx.update.update_id }, 'could not report the failure to the chat');
+      const fresh = await retryWhileBusy(() =>
+        runUnitOfWork(db, dialect, async (trx) => {
+          answers.length = 0;
+          if (!(await claimUpdate(trx, update.update_id, fingerprintOf(update), clock.now()))) return false;
+          const out = new Outgoing(moreText);
+          await dispatch({ db: trx, directory: directory.within(trx), out }, update, answers);
+          await enqueueReplies(trx, String(update.update_id), out.replies, clock.now());
+          return out.replies.length > 0 ? 'replied' : 'silent';
+        }),
+      );
+      if (fresh === false) {
+        kind = 'duplicate';
+        // Telegram asks again when a press went unanswered; an empty answer stops the spinner.
+        if (update.callback_query) answerPresses([{ queryId: update.callback_query.id, alert: false }]);
+        return;
+      }
+      if (fresh === 'replied') deps.onCommitted();
+      answerPresses(answers);
+    } catch (error) {
+      kind = 'failed';
+      logger.error({ err: error, updateId: update.update_id }, 'update failed; nothing of it was stored');
+      await apologise(update);
+    } finally {
+      deps.onHandled?.(kind, (performance.now() - started) / 1000);
     }
-  });
+  }
 
-  return { bot, services };
+  return {
+    services,
+    afterSent,
+    async handleUpdate(raw) {
+      const parsed = parseUpdate(raw);
+      if (!parsed.ok) {
+        logger.warn(
+          { updateId: (raw as { update_id?: unknown } | null)?.update_id, issues: parsed.issues },
+          'malformed update skipped',
+        );
+        deps.onHandled?.('malformed', 0);
+        return;
+      }
+      const { update } = parsed;
+      await sequencer.run(sequenceKeyOf(update), () => handleParsed(update));
+    },
+    idle: () => sequencer.idle(),
+    onChatMigrated: (fromChatId, toChatId) => migrateChat(db, fromChatId, toChatId),
+  };
 }

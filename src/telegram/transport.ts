@@ -29,7 +29,12 @@ export interface SendOptions {
 export interface Transport {
   /** Sends a message; `chatId` in the result differs from the one asked for when the group became a supergroup. */
   sendMessage(chatId: number, html: string, options?: SendOptions): Promise<{ messageId: number; chatId: number }>;
+  /** Edits a message; Telegram's "message is not modified" counts as done. */
   editMessageText(chatId: number, messageId: number, html: string, keyboard?: InlineKeyboard): Promise<void>;
+  /** Sets the bot's one reaction on a message; it spends the overall budget, not the chat's message budget. */
+  setMessageReaction(chatId: number, messageId: number, emoji: string): Promise<void>;
+  /** Messages the chat's budget would let go at once right now (none queued for it, no slot held). */
+  freeSlots(chatId: number): number;
   answerCallbackQuery(callbackQueryId: string, text?: string, showAlert?: boolean): Promise<void>;
   /** Publishes a command menu for a scope; without a language code it is the default for every language. */
   setMyCommands(
@@ -75,6 +80,8 @@ export interface TransportOptions {
   /** Told once per group that became a supergroup, before the message is sent again to the new id. */
   readonly onChatMigrated?: (fromChatId: number, toChatId: number) => Promise<void> | void;
   readonly logger?: Logger;
+  /** Told of every Bot API call's outcome (for metrics): done, failed and to be retried (429 or not), or given up. */
+  readonly observe?: (method: string, outcome: 'ok' | 'retry' | 'failed', failure?: CallFailure['kind']) => void;
 }
 
 /** Telegram will not deliver to this chat: the bot was blocked or removed, or the chat is gone. Not retried. */
@@ -270,9 +277,12 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
     context: Record<string, unknown>,
     deadline?: number,
   ): Promise<T> {
+    const method = String(context.method);
     for (let retry = 0; ; retry += 1) {
       try {
-        return await attempt();
+        const result = await attempt();
+        options.observe?.(method, 'ok');
+        return result;
       } catch (error) {
         const failure = classifyFailure(error);
         const wait =
@@ -281,8 +291,11 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
             : failure.kind === 'transient'
               ? Math.min(maxBackoffMs, backoffMs * 2 ** retry)
               : undefined;
-        if (wait === undefined || retry >= maxRetries || (deadline !== undefined && now() + wait > deadline))
+        if (wait === undefined || retry >= maxRetries || (deadline !== undefined && now() + wait > deadline)) {
+          if (!(error instanceof SendCancelledError)) options.observe?.(method, 'failed', failure.kind);
           throw error;
+        }
+        options.observe?.(method, 'retry', failure.kind);
         logger?.warn({ ...context, err: error, retry: retry + 1, waitMs: wait }, 'Bot API call failed; retrying');
         await sleep(wait);
       }
@@ -392,7 +405,11 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
         reply_markup: toReplyMarkup(keyboard ?? []),
       },
       PRIORITY.interactive,
-    );
+    ).catch((error: unknown) => {
+      // The text and buttons already read so (a second press, a redelivered edit): nothing left to do.
+      if (/message is not modified/i.test(telegramAnswer(error)?.description ?? '')) return;
+      throw error;
+    });
   }
 
   return {
@@ -401,6 +418,20 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
     },
     editMessageText(chatId, messageId, html, keyboard) {
       return keepingAlive(() => edit(chatId, messageId, html, keyboard));
+    },
+    setMessageReaction(chatId, messageId, emoji) {
+      const payload = { chat_id: chatId, message_id: messageId, reaction: [{ type: 'emoji', emoji }] };
+      return keepingAlive(async () => {
+        await withRetries(() => callOnce('setMessageReaction', payload, PRIORITY.interactive).then(() => undefined), {
+          method: 'setMessageReaction',
+          chatId,
+        });
+      });
+    },
+    freeSlots(chatId) {
+      const queue = chatQueues.get(migratedTo.get(chatId) ?? chatId);
+      const count = limitOf(chatId).count;
+      return queue ? Math.max(0, count - queue.pending - queue.size) : count;
     },
     async answerCallbackQuery(callbackQueryId, text, showAlert = false) {
       const payload = {

@@ -1,11 +1,34 @@
 import { formatDay, formatNumber, formatShortDay, type Html } from './format';
-import type { Texts } from './texts';
+import type { Texts } from './vi';
 
 const n = (value: number) => formatNumber('en', value);
 
 /** English catalog: the compiler holds it to the Vietnamese master's keys and parameters. */
 export const en = {
   'error.generic': 'Something went wrong; please try again in a few minutes.',
+  'list.more': (p: { count: number }) => `… and ${n(p.count)} more.`,
+  'log.confirmation': (p: {
+    name: string;
+    what: Html;
+    day: string;
+    note: string;
+    unit: string;
+    weekFrom: string;
+    weekTo: string;
+    week: Html;
+  }) =>
+    `✍ <b>${p.name}</b>: ${p.what} · ${formatDay(p.day)}${p.note ? ` · “${p.note}”` : ''}\n` +
+    `Week ${formatShortDay(p.weekFrom)}–${formatShortDay(p.weekTo)}, ${p.unit}: ${p.week}`,
+  'log.pair': (p: { metric: string; amount: number; countUnit: string }) =>
+    `${p.metric} <b>${n(p.amount)}</b> ${p.countUnit}`,
+  'log.mergedHeading': '✍ Logged (merged because the group is busy; type /undo to undo your own entry):',
+  'log.mergedLine': (p: { name: string; what: Html; day: string }) =>
+    `• ${p.name}: ${p.what} · ${formatShortDay(p.day)}`,
+  'settings.confirmSet': (p: { mode: string }) => `✍ How this group's /log entries are confirmed: <b>${p.mode}</b>.`,
+  'settings.confirm.reply': 'a reply to each entry',
+  'settings.confirm.reaction': 'only a ✍ reaction on the message',
+  'settings.confirm.auto':
+    'automatic (a reply while the group has message budget, a ✍ reaction and merged confirmations when it runs out)',
   'chat.notRegistered':
     'This group is not bound to a unit yet. An admin types <code>/register UNIT_CODE</code> to register it.',
   'chat.groupOnly': "This command works in a unit's group. Open your unit's Telegram group and type it there.",

@@ -1,23 +1,35 @@
 import type { Locale } from '../domain/locale';
 import { en } from './en';
 import { escapeHtml, Html } from './format';
-import { vi } from './vi';
+import { type Texts, vi } from './vi';
 
-/** The shape every catalog must have: the Vietnamese master's keys and parameters. */
-export type Texts = { [K in keyof typeof vi]: (typeof vi)[K] extends string ? string : (typeof vi)[K] };
+export type { Texts };
+
 export type TextKey = keyof Texts;
 export type TextParams<K extends TextKey> = Texts[K] extends (params: infer P) => string ? [params: P] : [];
 
 const catalogs: Record<Locale, Texts> = { vi, en };
 
+/** Longest a quoted string parameter (a person's input, a name) is shown, in code points; longer ones end in "…". */
+export const MAX_PARAM_CHARS = 500;
+
+/** Cuts a string to `max` code points, ending it with "…" when cut. */
+export function shorten(text: string, max: number): string {
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
+}
+
 function escapeParams(params: Record<string, unknown>): Record<string, unknown> {
   const escaped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params))
-    escaped[key] = typeof value === 'string' ? escapeHtml(value) : value;
+    escaped[key] = typeof value === 'string' ? escapeHtml(shorten(value, MAX_PARAM_CHARS)) : value;
   return escaped;
 }
 
-/** Looks a text up in the chat's language; string parameters are HTML-escaped, `Html` ones pass through. */
+/**
+ * Looks a text up in the chat's language; string parameters are shortened to MAX_PARAM_CHARS and HTML-escaped,
+ * `Html` ones pass through.
+ */
 export function t<K extends TextKey>(locale: Locale, key: K, ...params: TextParams<K>): string {
   const entry = catalogs[locale][key] as string | ((params: Record<string, unknown>) => string);
   if (typeof entry === 'string') return entry;

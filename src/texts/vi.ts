@@ -5,6 +5,28 @@ const n = (value: number) => formatNumber('vi', value);
 /** The master catalog: every user-facing string, in Vietnamese. Parameters arrive HTML-escaped. */
 export const vi = {
   'error.generic': 'Đã có lỗi xảy ra, vui lòng thử lại sau ít phút.',
+  'list.more': (p: { count: number }) => `… và ${n(p.count)} mục nữa.`,
+  'log.confirmation': (p: {
+    name: string;
+    what: Html;
+    day: string;
+    note: string;
+    unit: string;
+    weekFrom: string;
+    weekTo: string;
+    week: Html;
+  }) =>
+    `✍ <b>${p.name}</b>: ${p.what} · ${formatDay(p.day)}${p.note ? ` · «${p.note}»` : ''}\n` +
+    `Tuần ${formatShortDay(p.weekFrom)}–${formatShortDay(p.weekTo)}, ${p.unit}: ${p.week}`,
+  'log.pair': (p: { metric: string; amount: number; countUnit: string }) =>
+    `${p.metric} <b>${n(p.amount)}</b> ${p.countUnit}`,
+  'log.mergedHeading': '✍ Đã ghi nhận (gộp lại vì nhóm đang nhiều tin nhắn; gõ /undo để hoàn tác lần ghi của mình):',
+  'log.mergedLine': (p: { name: string; what: Html; day: string }) =>
+    `• ${p.name}: ${p.what} · ${formatShortDay(p.day)}`,
+  'settings.confirmSet': (p: { mode: string }) => `✍ Cách xác nhận /log của nhóm: <b>${p.mode}</b>.`,
+  'settings.confirm.reply': 'trả lời từng lần ghi',
+  'settings.confirm.reaction': 'chỉ thả biểu tượng ✍ lên tin nhắn',
+  'settings.confirm.auto': 'tự động (trả lời khi nhóm còn hạn mức tin nhắn, thả ✍ và gộp xác nhận khi hết)',
   'chat.notRegistered':
     'Nhóm này chưa gắn với đơn vị nào. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để đăng ký nhóm.',
   'chat.groupOnly': 'Lệnh này dùng trong nhóm của đơn vị. Hãy mở nhóm Telegram của đơn vị và gõ lại lệnh ở đó.',
@@ -310,3 +332,6 @@ export const vi = {
   'menu.digest': 'Bản tổng hợp tuần (chỉ huy)',
   'menu.settings': 'Cài đặt nhóm: nhắc nhở, ngôn ngữ',
 };
+
+/** The shape every catalog must have: the Vietnamese master's keys and parameters. */
+export type Texts = { [K in keyof typeof vi]: (typeof vi)[K] extends string ? string : (typeof vi)[K] };

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/connect';
 import { GroupCommit, type Work } from '../../src/db/group-commit';
 import type { Db } from '../../src/db/schema';
-import { addToDayTotalsForRange, claimUpdate, insertTallies, type TallyBatch } from '../../src/db/tally-store';
+import { addToDayTotalsForRange, insertTallies, type TallyBatch } from '../../src/db/tally-store';
+import { runUnitOfWork } from '../../src/db/unit-of-work';
+import { claimUpdate } from '../../src/db/update-ledger';
 import { recordTallies } from '../../src/services/record-tallies';
 import {
   batch,
@@ -21,7 +23,7 @@ const WEEK = { from: '2026-11-23', to: '2026-11-29' };
 const logWork =
   (log: TallyBatch): Work<'recorded' | 'duplicate'> =>
   async (trx) => {
-    if (!(await claimUpdate(trx, log.updateId, NOW))) return 'duplicate';
+    if (!(await claimUpdate(trx, log.updateId, `log:${log.updateId}`, NOW))) return 'duplicate';
     await insertTallies(trx, log, NOW);
     await addToDayTotalsForRange(trx, log, WEEK);
     return 'recorded';
@@ -179,7 +181,14 @@ for (const dialect of ['sqlite'] as const) {
       const updates = Array.from({ length: 100 }, (_, i) =>
         batch(i + 1, { unitId: 1 + (i % 3), day: i % 2 ? '2026-11-24' : '2026-11-25' }),
       );
-      const poll = (logs: TallyBatch[]) => Promise.all(logs.map((log) => recordTallies(db, log, NOW)));
+      // The bot's unit of work for a /log: its ledger entry, then recordTallies, in one group-committed transaction.
+      const handle = (log: TallyBatch) =>
+        runUnitOfWork(db, 'sqlite', async (trx) =>
+          (await claimUpdate(trx, log.updateId, `log:${log.updateId}`, NOW))
+            ? { status: 'recorded' as const, ...(await recordTallies(trx, log, NOW)) }
+            : { status: 'duplicate' as const },
+        );
+      const poll = (logs: TallyBatch[]) => Promise.all(logs.map(handle));
       const [first, second] = await Promise.all([poll(updates.slice(0, 60)), poll(updates.slice(40))]);
       const statuses = [...first, ...second].map((outcome) => outcome.status);
       expect(statuses.filter((status) => status === 'recorded')).toHaveLength(100);

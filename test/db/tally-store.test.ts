@@ -57,19 +57,14 @@ for (const dialect of DIALECTS) {
       );
     });
 
-    it('stores a redelivered update once and leaves the totals alone', async () => {
-      expect(await recordTallies(db, batch(1), NOW)).toEqual({
-        status: 'recorded',
-        weekTotals: new Map([['cccd', 10]]),
-      });
-      expect(await recordTallies(db, batch(1, { items: [{ metricCode: 'cccd', amount: 99 }] }), NOW)).toEqual({
-        status: 'duplicate',
-      });
+    it("answers with the unit's week totals, this log included", async () => {
+      expect(await recordTallies(db, batch(1), NOW)).toEqual({ weekTotals: new Map([['cccd', 10]]) });
+      expect(await recordTallies(db, batch(2, { userId: 12 }), NOW)).toEqual({ weekTotals: new Map([['cccd', 20]]) });
       expect(await entriesOfUpdate(db, 1)).toHaveLength(1);
-      expect(await storedTotals(db)).toEqual(new Map([['1/cccd/2026-11-24', 10]]));
+      expect(await storedTotals(db)).toEqual(new Map([['1/cccd/2026-11-24', 20]]));
     });
 
-    it('takes /undo off the totals once, even when the undo update is redelivered', async () => {
+    it('takes /undo off the totals once, even when asked twice', async () => {
       await recordTallies(
         db,
         batch(1, {
@@ -82,10 +77,9 @@ for (const dialect of DIALECTS) {
       );
       await recordTallies(db, batch(2), NOW);
       const ids = (await entriesOfUpdate(db, 1)).map((entry) => entry.id);
-      const request = { updateId: 100, entryIds: ids, undoneBy: 11 };
+      const request = { entryIds: ids, undoneBy: 11 };
       expect(await undoTallies(db, request, NOW)).toEqual(ids);
-      expect(await undoTallies(db, request, NOW)).toBe('duplicate');
-      expect(await undoTallies(db, { ...request, updateId: 101 }, NOW)).toEqual([]);
+      expect(await undoTallies(db, request, NOW)).toEqual([]);
       await expectTotalsMatchEntries(db);
       expect(await storedTotals(db)).toEqual(new Map([['1/cccd/2026-11-24', 10]]));
     });
@@ -139,7 +133,7 @@ for (const dialect of DIALECTS) {
         ['dkoto', 6],
         ['qua', 3],
       ]);
-      expect(outcome).toEqual({ status: 'recorded', weekTotals: expected });
+      expect(outcome).toEqual({ weekTotals: expected });
       expect(await sumByMetric(db, { unitIds: [1], range: WEEK, metricCodes: ['cccd', 'dkoto', 'qua'] })).toEqual(
         expected,
       );
@@ -215,7 +209,7 @@ for (const dialect of DIALECTS) {
             } else {
               const ids = (await entriesOfUpdate(db, s.target)).map((entry) => entry.id);
               if (s.button) await markUndone(db, ids, 11, NOW);
-              else await undoTallies(db, { updateId: s.updateId, entryIds: ids, undoneBy: 11 }, NOW);
+              else await undoTallies(db, { entryIds: ids, undoneBy: 11 }, NOW);
             }
           }
           await expectTotalsMatchEntries(db);

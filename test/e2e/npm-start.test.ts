@@ -110,7 +110,7 @@ describe('npm start', () => {
     const texts = (updates: { result: { message: { text: string } }[] }) => updates.result.map((u) => u.message.text);
     expect(texts(added).join('\n')).toContain('Đã thêm đơn vị');
     expect(texts(logged).join('\n')).toContain('1.400');
-    expect(child.output()).toContain('polling for updates');
+    expect(child.output()).toContain('taking updates');
 
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);

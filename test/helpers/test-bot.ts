@@ -59,6 +59,8 @@ export async function startTestBot(options: { env?: Record<string, string>; now?
     try {
       api.pushUpdate(update);
       await app.handleUpdate(update);
+      // The sender's work, as it would do it once woken: everything the update answered with.
+      await app.drain();
     } finally {
       unsubscribe();
     }

@@ -1,8 +1,6 @@
 import type { Config } from '../../src/config';
 import { insertUnit } from '../../src/db/unit-store';
-import { deliverOutbox } from '../../src/jobs/outbox';
 import { outboxJobDeps } from '../../src/jobs/scheduler';
-import { noticingUnreachable } from '../../src/jobs/unreachable-notices';
 import type { JobDeps } from '../../src/jobs/weekly-jobs';
 import { createLogger } from '../../src/logger';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
@@ -34,19 +32,7 @@ export async function deliverDue(bot: TestBot): Promise<Message[]> {
     if (call.method === 'sendMessage' && outcome.ok) sent.push(asMessage(outcome.result));
   });
   try {
-    await deliverOutbox({
-      db: bot.db,
-      transport: noticingUnreachable(bot.app.services.transport, {
-        db: bot.db,
-        config: bot.app.services.config,
-        clock: bot.clock,
-        logger: silent,
-        botUsername: () => bot.api.bot.username,
-      }),
-      clock: bot.clock,
-      logger: silent,
-      owner: 'test-worker',
-    });
+    await bot.app.drain();
   } finally {
     unsubscribe();
   }

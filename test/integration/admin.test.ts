@@ -62,7 +62,7 @@ describe('units and groups', () => {
     const upgraded = { id: -1004000123, type: 'supergroup' as const, title: 'PC06 cũ' };
     const answer = await bot.send(users.alice, upgraded, '/log cccd 3');
 
-    expect(answer.text).toContain('Đã ghi cho Phòng PC06');
+    expect(answer.text).toContain('Tuần 23/11–29/11, Phòng PC06: ');
   });
 });
 
@@ -144,7 +144,7 @@ describe('/metric', () => {
     expect(added.text).toContain('Đã thêm chỉ tiêu cuuho');
     expect(alias.text).toContain('"cứu nạn" nay cũng là tên gọi của cuuho');
     expect(max.text).toContain('50');
-    expect(logged.text).toContain('Cứu hộ cứu nạn: 3 vụ');
+    expect(logged.text).toContain('Cứu hộ cứu nạn 3 vụ');
     expect(tooMany.text).toContain('vượt mức tối đa 50');
   });
 

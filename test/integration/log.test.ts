@@ -14,7 +14,7 @@ describe('/log', () => {
     const answer = await bot.send(users.alice, chats.pc06, '/log cccd 1.400');
 
     expect(answer.text).toContain('Phòng Cảnh sát QLHC về TTXH');
-    expect(answer.text).toContain('Cấp mới căn cước công dân: 1.400 thẻ');
+    expect(answer.text).toContain('Cấp mới căn cước công dân 1.400 thẻ');
     expect(answer.text).toContain('24/11/2026');
     expect(answer.sent[0]?.reply_to_message?.message_id).toBeDefined();
     expect(answer.sent[0]?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe('↩️ Hoàn tác');
@@ -27,9 +27,12 @@ describe('/log', () => {
     const answer = await bot.send(users.alice, chats.pc06, '/ghi cccd 120 dkoto 5 hôm qua đợt cao điểm');
 
     expect(answer.text).toContain('23/11/2026');
+    expect(answer.text).toContain('«đợt cao điểm»');
     expect(answer.text).toMatch(
-      /Tổng của đơn vị tuần 23\/11–29\/11:\n• Cấp mới căn cước công dân: 220 thẻ\n• Đăng ký mới xe ô tô: 5 xe/,
+      /\nTuần 23\/11–29\/11, Phòng Cảnh sát QLHC về TTXH: Cấp mới căn cước công dân 220 thẻ; Đăng ký mới xe ô tô 5 xe$/,
     );
+    // Three lines at most: who, what and which day; the unit's week; the undo button under them.
+    expect(answer.text.split('\n')).toHaveLength(2);
     const entries = await bot.standingEntries();
     expect(entries.map((e) => [e.metric_code, e.amount, e.day, e.note])).toEqual([
       ['cccd', 100, '2026-11-24', null],
@@ -73,7 +76,7 @@ describe('/log', () => {
     const good = await bot.send(users.alice, chats.pc06, '/log cccd 1400');
 
     expect(bad.text).toContain('"abc" is not a valid amount');
-    expect(good.text).toContain('New citizen ID cards issued: 1,400 cards');
+    expect(good.text).toContain('New citizen ID cards issued 1,400 cards');
   });
 
   it('explains what to do in an unregistered group and in a private chat, storing nothing', async () => {
@@ -103,9 +106,9 @@ describe('/log', () => {
     const monday = await bot.send(users.alice, chats.pc06, '/log cccd 2');
 
     expect(sunday.text).toContain('29/11/2026');
-    expect(sunday.text).toContain('tuần 23/11–29/11');
+    expect(sunday.text).toContain('Tuần 23/11–29/11');
     expect(monday.text).toContain('30/11/2026');
-    expect(monday.text).toMatch(/tuần 30\/11–06\/12:\n• Cấp mới căn cước công dân: 2 thẻ/);
+    expect(monday.text).toMatch(/Tuần 30\/11–06\/12, Phòng Cảnh sát QLHC về TTXH: Cấp mới căn cước công dân 2 thẻ/);
   });
 
   it('ignores unknown commands in groups and explains them in private', async () => {

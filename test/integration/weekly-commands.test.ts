@@ -1,8 +1,8 @@
 import { TelegramError } from 'telegraf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chatUnreachableSince } from '../../src/db/chat-reachability-store';
+import { outboxCounts } from '../../src/db/outbox-store';
 import { parseJobPeriod } from '../../src/domain/job-period';
-import { chatUnreachableSince } from '../../src/jobs/chat-reachability';
-import { outboxCounts } from '../../src/jobs/outbox';
 import { runJob, runJobForPeriod } from '../../src/jobs/weekly-jobs';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { fixedClock } from '../../src/clock';
 import { FakeBotApi } from '../../src/console/fake-bot-api';
-import { outboxCounts } from '../../src/jobs/outbox';
+import { outboxCounts } from '../../src/db/outbox-store';
 import { outboxJobDeps } from '../../src/jobs/scheduler';
 import { catchUp, missedFirings, runJob } from '../../src/jobs/weekly-jobs';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
@@ -58,7 +58,11 @@ describe('catching up after downtime', () => {
     await setUpWeek(bot);
 
     const runs = await catchUp(jobDepsOf(bot), FRIDAY_1800);
-    const row = await bot.db.selectFrom('outbox').select(['job', 'chat_id', 'expires_at']).executeTakeFirst();
+    const row = await bot.db
+      .selectFrom('outbox')
+      .select(['job', 'chat_id', 'expires_at'])
+      .where('kind', '=', 'post')
+      .executeTakeFirst();
 
     expect(runs).toEqual([{ job: 'reminder', period: '2026-11-27', planned: 1, queued: 1 }]);
     expect(row).toEqual({ job: 'reminder', chat_id: -1001000000081, expires_at: '2026-11-27T17:00:00.000Z' });
@@ -103,7 +107,11 @@ describe('two processes on one store', () => {
         await catchUp(jobDepsOf(bot), MONDAY_0800),
       ];
 
-      const rows = await bot.db.selectFrom('outbox').select(['job', 'period', 'chat_id']).execute();
+      const rows = await bot.db
+        .selectFrom('outbox')
+        .select(['job', 'period', 'chat_id'])
+        .where('kind', '=', 'post')
+        .execute();
       expect(rows).toHaveLength(4 + 2);
       expect(new Set(rows.map((row) => `${row.job}/${row.period}/${row.chat_id}`)).size).toBe(6);
       expect(runs.flat().map((run) => `${run.job}: ${run.planned} planned, ${run.queued} queued`)).toEqual([

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outboxCounts } from '../../src/jobs/outbox';
+import { outboxCounts } from '../../src/db/outbox-store';
 import { runJobCli } from '../../src/jobs/run-job-cli';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats } from '../helpers/updates';

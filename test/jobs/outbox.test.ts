@@ -4,22 +4,21 @@ import { join } from 'node:path';
 import { TelegramError } from 'telegraf';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBotApi, type InjectedError } from '../../src/console/fake-bot-api';
+import { chatUnreachableSince, clearChatUnreachable } from '../../src/db/chat-reachability-store';
 import { type Connection, connect } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';
-import type { Db } from '../../src/db/schema';
-import { chatUnreachableSince, clearChatUnreachable } from '../../src/jobs/chat-reachability';
 import {
-  type ClaimedPost,
+  type ClaimedRow,
   claimDue,
-  deliverOutbox,
   enqueuePosts,
   markSent,
   type OutboxPost,
   outboxCounts,
-  startOutboxWorker,
-} from '../../src/jobs/outbox';
+} from '../../src/db/outbox-store';
+import type { Db } from '../../src/db/schema';
 import { createLogger } from '../../src/logger';
 import type { BotApi } from '../../src/telegram/bot-api';
+import { createSender, deliverOutbox } from '../../src/telegram/sender';
 import { createTransport, type TransportOptions } from '../../src/telegram/transport';
 import { createVirtualTime, type VirtualTime } from '../helpers/virtual-time';
 
@@ -128,7 +127,7 @@ describe('outbox on sqlite', () => {
     });
   });
 
-  it('claims the oldest due posts, one per chat, with a lease; not those not yet due or in excluded chats', async () => {
+  it('claims the oldest due posts, one per chat, with a lease, up to the limit; not those not yet due', async () => {
     await enqueuePosts(
       db,
       [
@@ -145,8 +144,7 @@ describe('outbox on sqlite', () => {
       owner: 'a',
       now: MONDAY_MORNING,
       leaseMs: LEASE_MS,
-      limit: 10,
-      excludeChatIds: [5001],
+      limit: 2,
     });
 
     expect(claimed.map((post) => [post.id, post.chatId, post.job])).toEqual([
@@ -163,7 +161,7 @@ describe('outbox on sqlite', () => {
   it('gives two workers on one database disjoint claims that together cover every post', async () => {
     await enqueuePosts(db, fanOut(200), MONDAY_MORNING);
     const other = await open();
-    const claims: Record<'a' | 'b', ClaimedPost[]> = { a: [], b: [] };
+    const claims: Record<'a' | 'b', ClaimedRow[]> = { a: [], b: [] };
 
     for (;;) {
       const [a, b] = await Promise.all([
@@ -386,7 +384,8 @@ describe('outbox on sqlite', () => {
     await enqueuePosts(db, fanOut(3), MONDAY_MORNING);
 
     let passEnded = nextSchedule();
-    const running = startOutboxWorker({ ...worker('a', api), intervalMs: 5000, timers });
+    const running = createSender({ ...worker('a', api), intervalMs: 5000, timers });
+    running.start();
     await time.run(passEnded);
     expect(api.sentMessages()).toHaveLength(3);
 

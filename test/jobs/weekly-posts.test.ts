@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxCounts } from '../../src/jobs/outbox';
+import { outboxCounts } from '../../src/db/outbox-store';
 import { runJob } from '../../src/jobs/weekly-jobs';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';

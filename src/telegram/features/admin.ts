@@ -5,26 +5,24 @@ import { insertMetric, insertMetricAlias, setMetricMax } from '../../db/metric-s
 import { setCommander } from '../../db/role-store';
 import { insertUnit } from '../../db/unit-store';
 import { foldText } from '../../domain/fold';
-import type { BotServices, CommandContext, CommandHandler, Feature } from '../context';
+import type { CommandContext, CommandHandler, Feature } from '../context';
 import { profileOf } from '../people';
 
 const DEFAULT_METRIC_MAX = 10_000;
 
 /** /unit, /register, /role and /metric: for the bot's admins only. */
-export function adminFeature(services: BotServices): Feature {
-  const { db, directory } = services;
-
+export function adminFeature(): Feature {
   const adminOnly =
     (handler: CommandHandler): CommandHandler =>
     async (ctx) => {
-      if (!(await directory.authority(ctx.from.id)).admin) return ctx.replyText('auth.adminOnly');
+      if (!(await ctx.directory.authority(ctx.from.id)).admin) return ctx.replyText('auth.adminOnly');
       return handler(ctx);
     };
 
   async function unit(ctx: CommandContext) {
     const parsed = parseUnitArgs(ctx.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
-    const tree = await directory.units();
+    const tree = await ctx.directory.units();
     const command = parsed.value;
     if (command.kind === 'list') {
       const walk = tree.walk();
@@ -42,8 +40,8 @@ export function adminFeature(services: BotServices): Feature {
     const parent = command.parentCode === undefined ? undefined : tree.byCode(command.parentCode);
     if (command.parentCode !== undefined && !parent)
       return ctx.replyText('unit.unknownParent', { code: command.parentCode });
-    await insertUnit(db, { code: command.code, name: command.name, parentId: parent?.id ?? null }, ctx.now);
-    directory.forget('units');
+    await insertUnit(ctx.db, { code: command.code, name: command.name, parentId: parent?.id ?? null }, ctx.now);
+    ctx.directory.forget('units');
     await ctx.replyText('unit.added', { code: command.code, name: command.name });
   }
 
@@ -51,16 +49,16 @@ export function adminFeature(services: BotServices): Feature {
     if (ctx.chat.type === 'private') return ctx.replyText('chat.groupOnly');
     const parsed = parseRegisterArgs(ctx.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
-    const unit = (await directory.units()).byCode(parsed.value.code);
+    const unit = (await ctx.directory.units()).byCode(parsed.value.code);
     if (!unit) return ctx.replyText('register.unknownUnit', { code: parsed.value.code });
     await upsertChat(
-      db,
+      ctx.db,
       { chatId: ctx.chat.id, type: ctx.chat.type, title: ctx.chat.title ?? null },
       { unitId: unit.id },
       ctx.now,
     );
-    directory.forget('chats');
-    directory.forget('units');
+    ctx.directory.forget('chats');
+    ctx.directory.forget('units');
     await ctx.replyText('register.done', { code: unit.code, name: unit.name });
   }
 
@@ -72,7 +70,7 @@ export function adminFeature(services: BotServices): Feature {
       if (entity.type === 'text_mention' && entity.user && !entity.user.is_bot) return profileOf(entity.user);
       if (entity.type === 'mention') {
         const username = text.slice(entity.offset + 1, entity.offset + entity.length);
-        const member = await findMemberByUsername(db, username);
+        const member = await findMemberByUsername(ctx.db, username);
         if (member) return member;
       }
     }
@@ -82,16 +80,16 @@ export function adminFeature(services: BotServices): Feature {
   async function role(ctx: CommandContext) {
     if (ctx.chat.type === 'private') return ctx.replyText('chat.groupOnly');
     const unitId = ctx.settings?.unitId;
-    const unit = unitId ? (await directory.units()).byId(unitId) : undefined;
+    const unit = unitId ? (await ctx.directory.units()).byId(unitId) : undefined;
     if (!unit) return ctx.replyText('chat.notRegistered');
     const parsed = parseRoleArgs(ctx.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
     const target = await roleTarget(ctx);
     if (!target) return ctx.replyText('role.noTarget');
-    await directory.rememberMember(target, unit.id, ctx.now);
+    await ctx.directory.rememberMember(target, unit.id, ctx.now);
     const commander = parsed.value.role === 'commander';
-    await setCommander(db, { userId: target.userId, unitId: unit.id, commander, grantedBy: ctx.from.id }, ctx.now);
-    directory.forget('roles');
+    await setCommander(ctx.db, { userId: target.userId, unitId: unit.id, commander, grantedBy: ctx.from.id }, ctx.now);
+    ctx.directory.forget('roles');
     await ctx.replyText(commander ? 'role.commander' : 'role.officer', { name: displayName(target), unit: unit.name });
   }
 
@@ -99,11 +97,11 @@ export function adminFeature(services: BotServices): Feature {
     const parsed = parseMetricArgs(ctx.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
     const command = parsed.value;
-    const catalog = await directory.metrics();
+    const catalog = await ctx.directory.metrics();
     if (command.kind === 'add') {
       if (catalog.resolve(command.code)) return ctx.replyText('metric.exists', { code: command.code });
       await insertMetric(
-        db,
+        ctx.db,
         {
           code: command.code,
           nameVi: command.nameVi,
@@ -114,7 +112,7 @@ export function adminFeature(services: BotServices): Feature {
         },
         ctx.now,
       );
-      directory.forget('metrics');
+      ctx.directory.forget('metrics');
       return ctx.replyText('metric.added', { code: command.code, name: command.nameVi });
     }
     const existing = catalog.resolve(command.code);
@@ -122,12 +120,12 @@ export function adminFeature(services: BotServices): Feature {
     if (command.kind === 'alias') {
       const alias = foldText(command.alias);
       if (catalog.resolve(alias)) return ctx.replyText('metric.exists', { code: command.alias });
-      await insertMetricAlias(db, alias, existing.code);
-      directory.forget('metrics');
+      await insertMetricAlias(ctx.db, alias, existing.code);
+      ctx.directory.forget('metrics');
       return ctx.replyText('metric.aliasAdded', { alias: command.alias, code: existing.code });
     }
-    await setMetricMax(db, existing.code, command.max);
-    directory.forget('metrics');
+    await setMetricMax(ctx.db, existing.code, command.max);
+    ctx.directory.forget('metrics');
     await ctx.replyText('metric.maxSet', { code: existing.code, max: command.max });
   }
 

@@ -11,10 +11,11 @@ import { instantsOfDays } from '../../domain/cron';
 import type { Locale } from '../../domain/locale';
 import type { Nomination } from '../../domain/nomination';
 import { localDayOf, periodOf } from '../../domain/period';
+import type { Directory } from '../../services/directory';
 import { decide, endorse, nominate } from '../../services/nominations';
 import { Html, mention } from '../../texts/format';
 import { levelName, lines, t } from '../../texts/texts';
-import type { BotServices, CallbackContext, CommandContext, Feature } from '../context';
+import type { BotServices, CallbackContext, CommandContext, Feature, UpdateScope } from '../context';
 import { messageLink } from '../links';
 import { nameOf, profileOf } from '../people';
 import type { InlineKeyboard } from '../transport';
@@ -22,6 +23,7 @@ import type { MessageEntity } from '../update-schema';
 import { periodLabel } from './period-label';
 
 const PREFIX = 'nom';
+const CARD_SENT = 'nominationCard';
 type Action = 'e' | 'a' | 'r' | 'o';
 
 const callbackData = (id: number, action: Action, level?: string) =>
@@ -39,7 +41,7 @@ const NO_LINK = new Html('');
 
 /** Nominations: /nominate, the card's buttons, /reject, /nominations and /commendations. */
 export function nominationsFeature(services: BotServices): Feature {
-  const { db, config, directory, transport } = services;
+  const { config } = services;
   const levels = config.commendationLevels;
 
   function statusLine(locale: Locale, nomination: Nomination): Html {
@@ -92,11 +94,11 @@ export function nominationsFeature(services: BotServices): Feature {
     return { html, keyboard };
   }
 
-  async function refreshCard(locale: Locale, nominationId: number): Promise<Nomination | undefined> {
-    const nomination = await findNomination(db, nominationId);
+  async function refreshCard(ctx: UpdateScope & { locale: Locale }, nominationId: number) {
+    const nomination = await findNomination(ctx.db, nominationId);
     if (!nomination || nomination.cardMessageId === null) return nomination;
-    const { html, keyboard } = card(locale, nomination);
-    await transport.editMessageText(nomination.chatId, nomination.cardMessageId, html, keyboard);
+    const { html, keyboard } = card(ctx.locale, nomination);
+    ctx.out.edit(nomination.chatId, nomination.cardMessageId, html, keyboard);
     return nomination;
   }
 
@@ -116,8 +118,8 @@ export function nominationsFeature(services: BotServices): Feature {
     if (replied && !isTopicHeader && replied.from) {
       if (replied.from.is_bot) return { refusal: 'nominate.bot' };
       // Whoever wrote in this registered group is evidently one of its people.
-      await directory.rememberMember(profileOf(replied.from), unitId, ctx.now);
-      const known = await findMember(db, replied.from.id);
+      await ctx.directory.rememberMember(profileOf(replied.from), unitId, ctx.now);
+      const known = await findMember(ctx.db, replied.from.id);
       return known
         ? { nominee: known, args: ctx.args, sourceMessageId: replied.message_id }
         : { refusal: 'nominate.unknownPerson' };
@@ -128,7 +130,7 @@ export function nominationsFeature(services: BotServices): Feature {
     );
     if (textMention?.user) {
       if (textMention.user.is_bot) return { refusal: 'nominate.bot' };
-      const known = await findMember(db, textMention.user.id);
+      const known = await findMember(ctx.db, textMention.user.id);
       if (!known?.unitId) return { refusal: 'nominate.unknownPerson' };
       const args = (text.slice(0, textMention.offset) + text.slice(textMention.offset + textMention.length)).replace(
         /^\/\S+/,
@@ -139,7 +141,7 @@ export function nominationsFeature(services: BotServices): Feature {
     if (isTopicHeader && !/^\s*@/.test(ctx.args)) return { refusal: 'nominate.topicHeader' };
     const parsed = parseNominateArgs(ctx.args);
     if (!parsed.ok || parsed.value.username === undefined) return { refusal: 'nominate.usage' };
-    const known = await findMemberByUsername(db, parsed.value.username);
+    const known = await findMemberByUsername(ctx.db, parsed.value.username);
     if (!known?.unitId) return { refusal: 'nominate.unknownPerson' };
     return { nominee: known, args: ctx.args, sourceMessageId: null };
   }
@@ -156,11 +158,10 @@ export function nominationsFeature(services: BotServices): Feature {
     const parsed = parseNominateArgs(target.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
 
-    await directory.rememberMember(profileOf(ctx.from), unitId, ctx.now);
+    await ctx.directory.rememberMember(profileOf(ctx.from), unitId, ctx.now);
     const outcome = await nominate(
-      db,
+      ctx.db,
       {
-        updateId: ctx.updateId,
         dailyCap: config.nominationDailyCap,
         chatId: ctx.chat.id,
         threadId: ctx.message.is_topic_message ? (ctx.message.message_thread_id ?? null) : null,
@@ -173,22 +174,20 @@ export function nominationsFeature(services: BotServices): Feature {
       },
       ctx.now,
     );
-    if (outcome.kind === 'duplicate') return;
     if (outcome.kind === 'dailyCap') return ctx.replyText('nominate.dailyCap', { cap: config.nominationDailyCap });
     if (outcome.kind === 'joined') {
-      await refreshCard(ctx.locale, outcome.id);
+      await refreshCard(ctx, outcome.id);
       return ctx.replyText('nominate.joined', { nominee: displayName(nominee) });
     }
-    const nomination = await findNomination(db, outcome.id);
+    const nomination = await findNomination(ctx.db, outcome.id);
     if (!nomination) return;
     const { html, keyboard } = card(ctx.locale, nomination);
-    const sent = await ctx.reply(html, { keyboard });
-    await setCardMessage(db, nomination.id, sent.messageId);
+    await ctx.reply(html, { keyboard, afterSent: { kind: CARD_SENT, id: nomination.id } });
   }
 
   async function onCardPress(ctx: CallbackContext) {
     const parsed = parseCallback(ctx.data);
-    const nomination = parsed && (await findNomination(db, parsed.id));
+    const nomination = parsed && (await findNomination(ctx.db, parsed.id));
     const message = ctx.query.message;
     const onItsCard =
       nomination !== undefined &&
@@ -202,18 +201,13 @@ export function nominationsFeature(services: BotServices): Feature {
     if (parsed.action === 'e') {
       if (nomination.status !== 'pending') return ctx.answer(t(ctx.locale, 'nomination.alreadyDecided'), true);
       if (ctx.from.id === nomination.nomineeId) return ctx.answer(t(ctx.locale, 'nomination.selfEndorse'), true);
-      const outcome = await endorse(
-        db,
-        { updateId: ctx.updateId, nominationId: nomination.id, userId: ctx.from.id },
-        ctx.now,
-      );
-      if (outcome === 'duplicate') return ctx.answer();
+      const outcome = await endorse(ctx.db, { nominationId: nomination.id, userId: ctx.from.id }, ctx.now);
       await ctx.answer(t(ctx.locale, outcome === 'endorsed' ? 'nomination.endorsed' : 'nomination.withdrawn'));
-      await refreshCard(ctx.locale, nomination.id);
+      await refreshCard(ctx, nomination.id);
       return;
     }
 
-    if (!(await directory.commands(ctx.from.id, nomination.unitId))) {
+    if (!(await ctx.directory.commands(ctx.from.id, nomination.unitId))) {
       return ctx.answer(t(ctx.locale, 'nomination.notDecider'), true);
     }
     if (parsed.action === 'r') {
@@ -223,9 +217,8 @@ export function nominationsFeature(services: BotServices): Feature {
     const reopening = parsed.action === 'o';
     if (reopening && nomination.status === 'pending') return ctx.answer(t(ctx.locale, 'nomination.notDecided'), true);
     const outcome = await decide(
-      db,
+      ctx.db,
       {
-        updateId: ctx.updateId,
         nominationId: nomination.id,
         from: reopening ? nomination.status : 'pending',
         to: reopening ? 'pending' : 'approved',
@@ -236,19 +229,18 @@ export function nominationsFeature(services: BotServices): Feature {
       },
       ctx.now,
     );
-    if (outcome === 'duplicate') return ctx.answer();
     if (outcome === 'stale') return ctx.answer(t(ctx.locale, 'nomination.alreadyDecided'), true);
-    await directory.rememberMember(profileOf(ctx.from), null, ctx.now);
+    await ctx.directory.rememberMember(profileOf(ctx.from), null, ctx.now);
     await ctx.answer(t(ctx.locale, 'nomination.decided'));
-    const updated = await refreshCard(ctx.locale, nomination.id);
+    const updated = await refreshCard(ctx, nomination.id);
     if (updated?.status === 'approved' && updated.cardMessageId !== null) {
-      await transport.sendMessage(
+      ctx.out.send(
         updated.chatId,
         t(ctx.locale, 'nomination.announce', {
           nominee: mention(updated.nomineeId, updated.nomineeName),
           level: levelName(ctx.locale, updated.level ?? ''),
         }),
-        { replyToMessageId: updated.cardMessageId, threadId: updated.threadId ?? undefined },
+        { replyTo: updated.cardMessageId, threadId: updated.threadId ?? undefined },
       );
     }
   }
@@ -257,18 +249,17 @@ export function nominationsFeature(services: BotServices): Feature {
     const replied = ctx.message.reply_to_message;
     const nomination =
       replied && replied.from?.id === services.botId()
-        ? await findNominationByCard(db, ctx.chat.id, replied.message_id)
+        ? await findNominationByCard(ctx.db, ctx.chat.id, replied.message_id)
         : undefined;
     if (!nomination) return ctx.replyText('reject.notCard');
-    if (!(await directory.commands(ctx.from.id, nomination.unitId))) return ctx.replyText('nomination.notDecider');
+    if (!(await ctx.directory.commands(ctx.from.id, nomination.unitId))) return ctx.replyText('nomination.notDecider');
     const parsed = parseRejectArgs(ctx.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
     if (nomination.status !== 'pending') return ctx.replyText('nomination.alreadyDecided');
-    await directory.rememberMember(profileOf(ctx.from), null, ctx.now);
+    await ctx.directory.rememberMember(profileOf(ctx.from), null, ctx.now);
     const outcome = await decide(
-      db,
+      ctx.db,
       {
-        updateId: ctx.updateId,
         nominationId: nomination.id,
         from: 'pending',
         to: 'rejected',
@@ -279,14 +270,13 @@ export function nominationsFeature(services: BotServices): Feature {
       },
       ctx.now,
     );
-    if (outcome === 'duplicate') return;
     if (outcome === 'stale') return ctx.replyText('nomination.alreadyDecided');
-    await refreshCard(ctx.locale, nomination.id);
+    await refreshCard(ctx, nomination.id);
     await ctx.replyText('nomination.decided');
   }
 
   /** The units whose nominations the person decides: everything for admins, else their commands' subtrees. */
-  async function decidedUnits(userId: number): Promise<number[]> {
+  async function decidedUnits(directory: Directory, userId: number): Promise<number[]> {
     const authority = await directory.authority(userId);
     const tree = await directory.units();
     if (authority.admin) return tree.all.map((unit) => unit.id);
@@ -294,9 +284,9 @@ export function nominationsFeature(services: BotServices): Feature {
   }
 
   async function nominationsCommand(ctx: CommandContext) {
-    const pending = await pendingNominations(db, await decidedUnits(ctx.from.id));
+    const pending = await pendingNominations(ctx.db, await decidedUnits(ctx.directory, ctx.from.id));
     if (pending.length === 0) return ctx.replyText('nominations.none');
-    const tree = await directory.units();
+    const tree = await ctx.directory.units();
     await ctx.reply(
       [
         ctx.text('nominations.header'),
@@ -321,13 +311,13 @@ export function nominationsFeature(services: BotServices): Feature {
   async function commendationsCommand(ctx: CommandContext) {
     const parsed = parseCommendationsArgs(ctx.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
-    const tree = await directory.units();
+    const tree = await ctx.directory.units();
     const groupUnit = ctx.settings?.unitId ? tree.byId(ctx.settings.unitId) : undefined;
     if (ctx.chat.type !== 'private' && !groupUnit) return ctx.replyText('chat.notRegistered');
-    const unitIds = groupUnit ? tree.subtreeIds(groupUnit.id) : await decidedUnits(ctx.from.id);
+    const unitIds = groupUnit ? tree.subtreeIds(groupUnit.id) : await decidedUnits(ctx.directory, ctx.from.id);
     if (unitIds.length === 0) return ctx.replyText('chat.groupOnly');
     const range = periodOf(parsed.value.period, localDayOf(ctx.now, config.timeZone));
-    const approved = await approvedNominations(db, { unitIds, ...instantsOfDays(range, config.timeZone) });
+    const approved = await approvedNominations(ctx.db, { unitIds, ...instantsOfDays(range, config.timeZone) });
     const header = ctx.text('commendations.header', {
       scope: groupUnit?.name ?? nameOf(ctx.from),
       period: periodLabel(ctx.locale, parsed.value.period, range),
@@ -358,5 +348,7 @@ export function nominationsFeature(services: BotServices): Feature {
       commendations: commendationsCommand,
     },
     callbacks: { [PREFIX]: onCardPress },
+    // The card learns its message once sent: its buttons are honoured only there.
+    afterSent: { [CARD_SENT]: (db, hook, messageId) => setCardMessage(db, hook.id, messageId) },
   };
 }

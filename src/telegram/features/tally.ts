@@ -1,6 +1,7 @@
 import { parseLogArgs } from '../../commands/parse-log';
 import { parseTopArgs } from '../../commands/parse-top';
 import { displayName } from '../../db/member-store';
+import { isReplyMessage, waitingInChat } from '../../db/outbox-store';
 import {
   entriesOfMessage,
   entriesOfUpdate,
@@ -11,11 +12,13 @@ import {
   sumByUnit,
   type TallyEntry,
 } from '../../db/tally-store';
+import { confirmModeOf } from '../../db/weekly-store';
 import type { Locale } from '../../domain/locale';
 import type { Metric, MetricCatalog } from '../../domain/metric';
 import { localDayOf, monthOf, periodOf, weekOf } from '../../domain/period';
 import { rank, rollUpToChildren } from '../../domain/ranking';
 import { recordTallies, undoTallies } from '../../services/record-tallies';
+import { Html } from '../../texts/format';
 import { lines, t } from '../../texts/texts';
 import type { BotServices, CommandContext, Feature } from '../context';
 import { mentionOf, nameOf, profileOf } from '../people';
@@ -23,6 +26,8 @@ import type { Message } from '../update-schema';
 import { periodLabel } from './period-label';
 
 const UNDO_PREFIX = 'undo';
+/** The acknowledgement when a group's budget is short: from Telegram's fixed list (✅ is not in it). */
+const ACK_EMOJI = '✍';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TOP_ROWS_ONE_METRIC = 10;
 const TOP_ROWS_EACH_METRIC = 3;
@@ -66,7 +71,7 @@ function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly Ta
 
 /** /log, /undo (and its button), /me, /top and /metrics. */
 export function tallyFeature(services: BotServices): Feature {
-  const { db, config, directory, transport } = services;
+  const { config } = services;
   const today = (now: Date) => localDayOf(now, config.timeZone);
 
   async function unitOrExplain(ctx: CommandContext) {
@@ -74,21 +79,42 @@ export function tallyFeature(services: BotServices): Feature {
       await ctx.replyText('chat.groupOnly');
       return undefined;
     }
-    const unit = ctx.settings?.unitId ? (await directory.units()).byId(ctx.settings.unitId) : undefined;
+    const unit = ctx.settings?.unitId ? (await ctx.directory.units()).byId(ctx.settings.unitId) : undefined;
     if (!unit) await ctx.replyText('chat.notRegistered');
     return unit;
+  }
+
+  /** One line per logged metric, joined: "Cấp mới CCCD 120 thẻ; Đăng ký ô tô 5 xe". */
+  function pairs(locale: Locale, catalog: MetricCatalog, totals: ReadonlyMap<string, number>): string {
+    return catalog.all
+      .filter((metric) => totals.has(metric.code))
+      .map((metric) =>
+        t(locale, 'log.pair', {
+          metric: metric.name[locale],
+          amount: totals.get(metric.code) ?? 0,
+          countUnit: metric.countUnit[locale],
+        }),
+      )
+      .join('; ');
   }
 
   async function log(ctx: CommandContext) {
     const unit = await unitOrExplain(ctx);
     if (!unit) return;
-    const catalog = await directory.metrics();
-    const parsed = parseLogArgs(ctx.args, { catalog, today: today(ctx.now), backdateDays: config.backdateDays });
+    const catalog = await ctx.directory.metrics();
+    const mayBackdate = await ctx.directory.commands(ctx.from.id, unit.id);
+    const parsed = parseLogArgs(ctx.args, {
+      catalog,
+      // The day the message was sent, not the day it is handled: a backlog must not move Sunday's work into Monday.
+      today: today(ctx.sentAt),
+      backdateDays: mayBackdate ? config.commanderBackdateDays : config.backdateDays,
+      commanderBackdateDays: config.commanderBackdateDays,
+    });
     if (!parsed.ok) return ctx.replyError(parsed.error);
     const { items, day, note } = parsed.value;
-    await directory.rememberMember(profileOf(ctx.from), unit.id, ctx.now);
-    const outcome = await recordTallies(
-      db,
+    await ctx.directory.rememberMember(profileOf(ctx.from), unit.id, ctx.now);
+    const { weekTotals } = await recordTallies(
+      ctx.db,
       {
         updateId: ctx.updateId,
         chatId: ctx.chat.id,
@@ -101,27 +127,34 @@ export function tallyFeature(services: BotServices): Feature {
       },
       ctx.now,
     );
-    if (outcome.status === 'duplicate') return;
     const week = weekOf(day);
-    const { weekTotals } = outcome;
     const { locale } = ctx;
-    const logged = new Map(items.map((item) => [item.metric.code, item.amount]));
-    const confirmation = ctx.reply(
-      t(locale, 'log.confirmed', {
-        name: nameOf(ctx.from),
-        unit: unit.name,
-        day,
-        lines: lines(metricLines(locale, catalog, logged)),
-        weekFrom: week.from,
-        weekTo: week.to,
-        weekLines: lines(metricLines(locale, catalog, weekTotals)),
-      }),
-      { keyboard: [[{ text: t(locale, 'log.undoButton'), callbackData: undoCallbackData(ctx.updateId) }]] },
-    );
-    // The entry is stored: a "try again" error now would invite the officer to log it twice.
-    await confirmation.catch((error: unknown) =>
-      services.logger.warn({ err: error, updateId: ctx.updateId }, 'entry stored, confirmation not delivered'),
-    );
+    const what = pairs(locale, catalog, new Map(items.map((item) => [item.metric.code, item.amount])));
+    const html = t(locale, 'log.confirmation', {
+      name: nameOf(ctx.from),
+      what: new Html(what),
+      day,
+      note: note ?? '',
+      unit: unit.name,
+      weekFrom: week.from,
+      weekTo: week.to,
+      week: new Html(pairs(locale, catalog, weekTotals)),
+    });
+    const keyboard = [[{ text: t(locale, 'log.undoButton'), callbackData: undoCallbackData(ctx.updateId) }]];
+    const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
+    const mode = await confirmModeOf(ctx.db, ctx.chat.id);
+    if (mode === 'reply') return ctx.reply(html, { keyboard });
+    // A reaction acknowledges at once and spends none of the group's 20 messages a minute.
+    const budgetShort =
+      mode === 'reaction' || (await waitingInChat(ctx.db, ctx.chat.id)) + 1 > services.freeSlots(ctx.chat.id);
+    if (budgetShort) ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI);
+    if (mode === 'reaction') return;
+    ctx.out.confirm(ctx.chat.id, ctx.message.message_id, threadId, {
+      html,
+      keyboard,
+      mergeHeading: t(locale, 'log.mergedHeading'),
+      mergeLine: t(locale, 'log.mergedLine', { name: nameOf(ctx.from), what: new Html(what), day }),
+    });
   }
 
   async function undo(ctx: CommandContext) {
@@ -133,30 +166,29 @@ export function tallyFeature(services: BotServices): Feature {
       const updateId = undoTargetOf(target, services.botId());
       entries =
         updateId !== undefined
-          ? await entriesOfUpdate(db, updateId)
-          : await entriesOfMessage(db, ctx.chat.id, target.message_id);
+          ? await entriesOfUpdate(ctx.db, updateId)
+          : await entriesOfMessage(ctx.db, ctx.chat.id, target.message_id);
       if (entries.length === 0) return ctx.replyText('undo.notFound');
     } else {
-      const latest = await latestUpdateOf(db, ctx.from.id, new Date(ctx.now.getTime() - DAY_MS));
+      const latest = await latestUpdateOf(ctx.db, ctx.from.id, new Date(ctx.now.getTime() - DAY_MS));
       if (latest === undefined) return ctx.replyText('undo.nothing');
-      entries = await entriesOfUpdate(db, latest);
+      entries = await entriesOfUpdate(ctx.db, latest);
     }
     const first = entries[0]!;
     const own = first.userId === ctx.from.id && ctx.now.getTime() - Date.parse(first.createdAt) <= DAY_MS;
-    if (!own && !(await directory.commands(ctx.from.id, first.unitId))) return ctx.replyText('undo.notAllowed');
+    if (!own && !(await ctx.directory.commands(ctx.from.id, first.unitId))) return ctx.replyText('undo.notAllowed');
     const standing = entries.filter((entry) => entry.undoneAt === null);
     if (standing.length === 0) return ctx.replyText('undo.alreadyUndone');
     const undone = await undoTallies(
-      db,
-      { updateId: ctx.updateId, entryIds: standing.map((entry) => entry.id), undoneBy: ctx.from.id },
+      ctx.db,
+      { entryIds: standing.map((entry) => entry.id), undoneBy: ctx.from.id },
       ctx.now,
     );
-    if (undone === 'duplicate') return;
     if (undone.length === 0) return ctx.replyText('undo.alreadyUndone');
     const rendered = lines(
       entryLines(
         ctx.locale,
-        await directory.metrics(),
+        await ctx.directory.metrics(),
         standing.filter((e) => undone.includes(e.id)),
       ),
     );
@@ -168,10 +200,10 @@ export function tallyFeature(services: BotServices): Feature {
     const day = today(ctx.now);
     const week = weekOf(day);
     const month = monthOf(day);
-    const catalog = await directory.metrics();
+    const catalog = await ctx.directory.metrics();
     const [weekTotals, monthTotals] = await Promise.all([
-      sumByMetric(db, { userId: ctx.from.id, range: week }),
-      sumByMetric(db, { userId: ctx.from.id, range: month }),
+      sumByMetric(ctx.db, { userId: ctx.from.id, range: week }),
+      sumByMetric(ctx.db, { userId: ctx.from.id, range: month }),
     ]);
     const { locale } = ctx;
     const section = (totals: Map<string, number>) => {
@@ -193,12 +225,12 @@ export function tallyFeature(services: BotServices): Feature {
   async function top(ctx: CommandContext) {
     const unit = await unitOrExplain(ctx);
     if (!unit) return;
-    const catalog = await directory.metrics();
+    const catalog = await ctx.directory.metrics();
     const parsed = parseTopArgs(ctx.args, catalog);
     if (!parsed.ok) return ctx.replyError(parsed.error);
     const { metric, period } = parsed.value;
     const range = periodOf(period, today(ctx.now));
-    const tree = await directory.units();
+    const tree = await ctx.directory.units();
     const children = tree.children(unit.id);
     const { locale } = ctx;
 
@@ -207,7 +239,7 @@ export function tallyFeature(services: BotServices): Feature {
     const push = (metricCode: string, row: Row) =>
       rowsByMetric.set(metricCode, [...(rowsByMetric.get(metricCode) ?? []), row]);
     if (children.length > 0) {
-      const rows = await sumByUnit(db, { unitIds: tree.subtreeIds(unit.id), range, metricCode: metric?.code });
+      const rows = await sumByUnit(ctx.db, { unitIds: tree.subtreeIds(unit.id), range, metricCode: metric?.code });
       const childSubtrees = children.map((child) => ({ id: child.id, subtree: tree.subtreeIds(child.id) }));
       for (const metricCode of new Set(rows.map((row) => row.metricCode))) {
         const totals = rollUpToChildren(
@@ -217,7 +249,7 @@ export function tallyFeature(services: BotServices): Feature {
         for (const child of children) push(metricCode, { item: child.name, total: totals.get(child.id) ?? 0 });
       }
     } else {
-      const rows = await sumByMember(db, { unitIds: [unit.id], range, metricCode: metric?.code });
+      const rows = await sumByMember(ctx.db, { unitIds: [unit.id], range, metricCode: metric?.code });
       for (const row of rows) push(row.metricCode, { item: displayName(row), total: row.total });
     }
 
@@ -242,7 +274,7 @@ export function tallyFeature(services: BotServices): Feature {
 
   async function metrics(ctx: CommandContext) {
     const { locale } = ctx;
-    const catalog = await directory.metrics();
+    const catalog = await ctx.directory.metrics();
     await ctx.reply(
       [
         t(locale, 'metrics.header'),
@@ -264,15 +296,21 @@ export function tallyFeature(services: BotServices): Feature {
     callbacks: {
       async [UNDO_PREFIX](ctx) {
         const updateId = Number(/^undo:(\d{1,15})$/.exec(ctx.data)?.[1] ?? Number.NaN);
-        const entries = Number.isNaN(updateId) ? [] : await entriesOfUpdate(db, updateId);
+        const message = ctx.query.message;
+        // Honoured only under the confirmation it was sent with: crafted data under another message changes nothing.
+        const onItsMessage =
+          !Number.isNaN(updateId) &&
+          message !== undefined &&
+          (await isReplyMessage(ctx.db, { updateId, chatId: message.chat.id, messageId: message.message_id }));
+        const entries = onItsMessage ? await entriesOfUpdate(ctx.db, updateId) : [];
         const first = entries[0];
-        if (!first) return ctx.answer(t(ctx.locale, 'undo.notFound'), true);
+        if (!message || !first) return ctx.answer(t(ctx.locale, 'undo.notFound'), true);
         if (first.userId !== ctx.from.id) return ctx.answer(t(ctx.locale, 'undo.notAuthor'), true);
         if (ctx.now.getTime() - Date.parse(first.createdAt) > config.undoButtonMinutes * 60_000) {
           return ctx.answer(t(ctx.locale, 'undo.buttonExpired'), true);
         }
         const undone = await markUndone(
-          db,
+          ctx.db,
           entries.filter((entry) => entry.undoneAt === null).map((entry) => entry.id),
           ctx.from.id,
           ctx.now,
@@ -281,18 +319,12 @@ export function tallyFeature(services: BotServices): Feature {
         const rendered = lines(
           entryLines(
             ctx.locale,
-            await directory.metrics(),
+            await ctx.directory.metrics(),
             entries.filter((e) => undone.includes(e.id)),
           ),
         );
         await ctx.answer();
-        const message = ctx.query.message;
-        if (message)
-          await transport.editMessageText(
-            message.chat.id,
-            message.message_id,
-            t(ctx.locale, 'undo.done', { lines: rendered }),
-          );
+        ctx.out.edit(message.chat.id, message.message_id, t(ctx.locale, 'undo.done', { lines: rendered }));
       },
     },
   };

@@ -1,25 +1,25 @@
 import { parseSettingsArgs } from '../../commands/parse-settings';
+import { clearChatUnreachable } from '../../db/chat-reachability-store';
 import { remindersOn, setPostsTopic, setReminders } from '../../db/weekly-store';
 import { parseJobPeriod, periodOfJob } from '../../domain/job-period';
 import { localDayOf } from '../../domain/period';
-import { clearChatUnreachable } from '../../jobs/chat-reachability';
 import { composeDigest } from '../../services/weekly-posts';
 import type { BotServices, CommandContext, Feature } from '../context';
 import { changeLanguage } from './general';
 
 /** /digest (the weekly digest on demand) and /settings (a group's reminders and language). */
 export function weeklyFeature(services: BotServices): Feature {
-  const { db, config, directory } = services;
+  const { config } = services;
 
   /** Whose digest the caller gets here: the group's unit, their commands, or (admins) the province. */
   async function scopeOf(
     ctx: CommandContext,
   ): Promise<readonly number[] | 'province' | 'auth.commanderOrAdmin' | 'digest.notAllowed'> {
-    const authority = await directory.authority(ctx.from.id);
+    const authority = await ctx.directory.authority(ctx.from.id);
     const mayDigest = authority.admin || authority.commanderOf.length > 0;
     const groupUnit = ctx.chat.type === 'private' ? undefined : (ctx.settings?.unitId ?? undefined);
     if (groupUnit !== undefined) {
-      if (await directory.commands(ctx.from.id, groupUnit)) return [groupUnit];
+      if (await ctx.directory.commands(ctx.from.id, groupUnit)) return [groupUnit];
       return mayDigest ? 'auth.commanderOrAdmin' : 'digest.notAllowed';
     }
     if (authority.admin) return 'province';
@@ -36,34 +36,34 @@ export function weeklyFeature(services: BotServices): Feature {
     const scope = await scopeOf(ctx);
     if (typeof scope === 'string' && scope !== 'province') return ctx.replyText(scope);
     // Whoever writes to the bot in private can be written to: the weekly digest reaches them again.
-    if (ctx.chat.type === 'private') await clearChatUnreachable(db, ctx.chat.id);
-    const html = await composeDigest(db, { rootIds: scope, period, locale: ctx.locale, timeZone: config.timeZone });
+    if (ctx.chat.type === 'private') await clearChatUnreachable(ctx.db, ctx.chat.id);
+    const html = await composeDigest(ctx.db, { rootIds: scope, period, locale: ctx.locale, timeZone: config.timeZone });
     if (!html) return ctx.replyText('unit.listEmpty');
     await ctx.reply(html);
   }
 
   async function settings(ctx: CommandContext) {
     if (ctx.chat.type === 'private') return ctx.replyText('chat.groupOnly');
-    const unit = ctx.settings?.unitId ? (await directory.units()).byId(ctx.settings.unitId) : undefined;
+    const unit = ctx.settings?.unitId ? (await ctx.directory.units()).byId(ctx.settings.unitId) : undefined;
     if (!unit) return ctx.replyText('chat.notRegistered');
-    if (!(await directory.commands(ctx.from.id, unit.id))) return ctx.replyText('auth.commanderOrAdmin');
+    if (!(await ctx.directory.commands(ctx.from.id, unit.id))) return ctx.replyText('auth.commanderOrAdmin');
     const parsed = parseSettingsArgs(ctx.args);
     if (!parsed.ok) return ctx.replyText(parsed.error.kind);
     const request = parsed.value;
-    if (request.kind === 'language') return changeLanguage(services, ctx, request.args);
+    if (request.kind === 'language') return changeLanguage(ctx, request.args);
     if (request.kind === 'topic') {
       if (!ctx.chat.is_forum) return ctx.replyText('settings.topicNotForum');
       const threadId = ctx.message.is_topic_message ? (ctx.message.message_thread_id ?? null) : null;
-      await setPostsTopic(db, ctx.chat.id, threadId, ctx.from.id, ctx.now);
+      await setPostsTopic(ctx.db, ctx.chat.id, threadId, ctx.from.id, ctx.now);
       return ctx.replyText(threadId === null ? 'settings.topicGeneral' : 'settings.topicSet');
     }
     if (request.kind === 'reminders') {
-      await setReminders(db, ctx.chat.id, request.on, ctx.from.id, ctx.now);
+      await setReminders(ctx.db, ctx.chat.id, request.on, ctx.from.id, ctx.now);
       return ctx.replyText('settings.remindersSet', { on: request.on });
     }
     await ctx.replyText('settings.show', {
       unit: unit.name,
-      reminders: await remindersOn(db, ctx.chat.id),
+      reminders: await remindersOn(ctx.db, ctx.chat.id),
       language: ctx.text(ctx.locale === 'en' ? 'settings.language.en' : 'settings.language.vi'),
     });
   }
