@@ -15,6 +15,7 @@ import { t } from '../texts/texts';
 import type { BotServices, CallbackHandler, CommandContext, CommandHandler, Feature, UpdateScope } from './context';
 import { errorText } from './error-text';
 import { adminFeature } from './features/admin';
+import { boardsFeature } from './features/boards';
 import { generalFeature } from './features/general';
 import { nominationsFeature } from './features/nominations';
 import { tallyFeature } from './features/tally';
@@ -122,6 +123,7 @@ export function createBot(deps: BotDeps): Bot {
   const features: Feature[] = [
     generalFeature(),
     tallyFeature(services),
+    boardsFeature(services),
     nominationsFeature(services),
     weeklyFeature(services),
     adminFeature(),

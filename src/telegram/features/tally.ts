@@ -1,36 +1,21 @@
 import { parseLogArgs } from '../../commands/parse-log';
-import { parseTopArgs } from '../../commands/parse-top';
-import { displayName } from '../../db/member-store';
 import { isReplyMessage, waitingInChat } from '../../db/outbox-store';
-import {
-  entriesOfMessage,
-  entriesOfUpdate,
-  latestUpdateOf,
-  markUndone,
-  sumByMember,
-  sumByMetric,
-  sumByUnit,
-  type TallyEntry,
-} from '../../db/tally-store';
+import { entriesOfMessage, entriesOfUpdate, latestUpdateOf, markUndone, type TallyEntry } from '../../db/tally-store';
 import { confirmModeOf } from '../../db/weekly-store';
 import type { Locale } from '../../domain/locale';
-import type { Metric, MetricCatalog } from '../../domain/metric';
-import { localDayOf, monthOf, periodOf, weekOf } from '../../domain/period';
-import { rank, rollUpToChildren } from '../../domain/ranking';
+import type { MetricCatalog } from '../../domain/metric';
+import { localDayOf, weekOf } from '../../domain/period';
 import { recordTallies, undoTallies } from '../../services/record-tallies';
 import { Html } from '../../texts/format';
 import { lines, t } from '../../texts/texts';
 import type { BotServices, CommandContext, Feature } from '../context';
 import { mentionOf, nameOf, profileOf } from '../people';
 import type { Message } from '../update-schema';
-import { periodLabel } from './period-label';
 
 const UNDO_PREFIX = 'undo';
 /** The acknowledgement when a group's budget is short: from Telegram's fixed list (✅ is not in it). */
 const ACK_EMOJI = '✍';
 const DAY_MS = 24 * 60 * 60 * 1000;
-const TOP_ROWS_ONE_METRIC = 10;
-const TOP_ROWS_EACH_METRIC = 3;
 
 /** The confirmation's undo button carries the update id of the /log it undoes. */
 export const undoCallbackData = (updateId: number): string => `${UNDO_PREFIX}:${updateId}`;
@@ -46,18 +31,6 @@ function undoTargetOf(message: Message, botId: number): number | undefined {
   return undefined;
 }
 
-function metricLines(locale: Locale, catalog: MetricCatalog, totals: ReadonlyMap<string, number>): string[] {
-  return catalog.all
-    .filter((metric) => (totals.get(metric.code) ?? 0) > 0)
-    .map((metric) =>
-      t(locale, 'log.line', {
-        metric: metric.name[locale],
-        amount: totals.get(metric.code)!,
-        countUnit: metric.countUnit[locale],
-      }),
-    );
-}
-
 function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly TallyEntry[]): string[] {
   return entries.map((entry) => {
     const metric = catalog.all.find((m) => m.code === entry.metricCode);
@@ -69,7 +42,7 @@ function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly Ta
   });
 }
 
-/** /log, /undo (and its button), /me, /top and /metrics. */
+/** /log and /undo (and its button). */
 export function tallyFeature(services: BotServices): Feature {
   const { config } = services;
   const today = (now: Date) => localDayOf(now, config.timeZone);
@@ -196,103 +169,8 @@ export function tallyFeature(services: BotServices): Feature {
     else await ctx.replyText('undo.doneBy', { lines: rendered, by: mentionOf(ctx.from) });
   }
 
-  async function me(ctx: CommandContext) {
-    const day = today(ctx.now);
-    const week = weekOf(day);
-    const month = monthOf(day);
-    const catalog = await ctx.directory.metrics();
-    const [weekTotals, monthTotals] = await Promise.all([
-      sumByMetric(ctx.db, { userId: ctx.from.id, range: week }),
-      sumByMetric(ctx.db, { userId: ctx.from.id, range: month }),
-    ]);
-    const { locale } = ctx;
-    const section = (totals: Map<string, number>) => {
-      const rendered = metricLines(locale, catalog, totals);
-      return rendered.length > 0 ? rendered : [t(locale, 'me.none')];
-    };
-    const [year, monthNumber] = day.split('-');
-    await ctx.reply(
-      [
-        t(locale, 'me.header', { name: nameOf(ctx.from) }),
-        t(locale, 'me.week', { from: week.from, to: week.to }),
-        ...section(weekTotals),
-        t(locale, 'me.month', { month: `${monthNumber}/${year}` }),
-        ...section(monthTotals),
-      ].join('\n'),
-    );
-  }
-
-  async function top(ctx: CommandContext) {
-    const unit = await unitOrExplain(ctx);
-    if (!unit) return;
-    const catalog = await ctx.directory.metrics();
-    const parsed = parseTopArgs(ctx.args, catalog);
-    if (!parsed.ok) return ctx.replyError(parsed.error);
-    const { metric, period } = parsed.value;
-    const range = periodOf(period, today(ctx.now));
-    const tree = await ctx.directory.units();
-    const children = tree.children(unit.id);
-    const { locale } = ctx;
-
-    type Row = { item: string; total: number };
-    const rowsByMetric = new Map<string, Row[]>();
-    const push = (metricCode: string, row: Row) =>
-      rowsByMetric.set(metricCode, [...(rowsByMetric.get(metricCode) ?? []), row]);
-    if (children.length > 0) {
-      const rows = await sumByUnit(ctx.db, { unitIds: tree.subtreeIds(unit.id), range, metricCode: metric?.code });
-      const childSubtrees = children.map((child) => ({ id: child.id, subtree: tree.subtreeIds(child.id) }));
-      for (const metricCode of new Set(rows.map((row) => row.metricCode))) {
-        const totals = rollUpToChildren(
-          rows.filter((row) => row.metricCode === metricCode),
-          childSubtrees,
-        );
-        for (const child of children) push(metricCode, { item: child.name, total: totals.get(child.id) ?? 0 });
-      }
-    } else {
-      const rows = await sumByMember(ctx.db, { unitIds: [unit.id], range, metricCode: metric?.code });
-      for (const row of rows) push(row.metricCode, { item: displayName(row), total: row.total });
-    }
-
-    const shown: Metric[] = metric ? [metric] : catalog.all.filter((m) => rowsByMetric.has(m.code));
-    const limit = metric ? TOP_ROWS_ONE_METRIC : TOP_ROWS_EACH_METRIC;
-    const sections = shown.flatMap((m) => {
-      const ranked = rank(rowsByMetric.get(m.code) ?? [], (label) => label).slice(0, limit);
-      if (ranked.length === 0) return [];
-      return [
-        '',
-        t(locale, 'top.metric', { metric: m.name[locale], countUnit: m.countUnit[locale] }),
-        ...ranked.map((r) => t(locale, 'top.row', { rank: r.rank, name: r.item, amount: r.total })),
-      ];
-    });
-    await ctx.reply(
-      [
-        t(locale, 'top.header', { scope: unit.name, period: periodLabel(locale, period, range) }),
-        ...(sections.length > 0 ? sections : [t(locale, 'top.empty')]),
-      ].join('\n'),
-    );
-  }
-
-  async function metrics(ctx: CommandContext) {
-    const { locale } = ctx;
-    const catalog = await ctx.directory.metrics();
-    await ctx.reply(
-      [
-        t(locale, 'metrics.header'),
-        ...catalog.all.map((metric) =>
-          t(locale, 'metrics.line', {
-            code: metric.code,
-            name: metric.name[locale],
-            countUnit: metric.countUnit[locale],
-            max: metric.maxPerEntry,
-            aliases: metric.aliases.join(', '),
-          }),
-        ),
-      ].join('\n'),
-    );
-  }
-
   return {
-    commands: { log, undo, me, top, metrics },
+    commands: { log, undo },
     callbacks: {
       async [UNDO_PREFIX](ctx) {
         const updateId = Number(/^undo:(\d{1,15})$/.exec(ctx.data)?.[1] ?? Number.NaN);
