@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseCron } from './domain/cron';
 import type { JobName } from './domain/job-period';
 import { LOCALES } from './domain/locale';
-import { DEFAULT_LEVELS } from './domain/nomination';
+import { type CommendationLevel, DEFAULT_LEVELS, parseLevelsSpec } from './domain/nomination';
 import { isValidIsoDay } from './domain/period';
 
 const idList = z
@@ -75,21 +75,18 @@ const configSchema = z.object({
   BACKDATE_DAYS: z.coerce.number().int().min(0).max(366).default(7),
   COMMANDER_BACKDATE_DAYS: z.coerce.number().int().min(0).max(3660).default(366),
   UNDO_BUTTON_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  // `code[:authority]`, lowest first; authority is unit, a depth (0 the root) or proposal. Plain codes keep the
+  // old list working: bieuduong the unit chain, giaykhen the root, bangkhen a proposal, anything else the chain.
   COMMENDATION_LEVELS: z
     .string()
     .default(DEFAULT_LEVELS.join(','))
-    .transform((raw) =>
-      raw
-        .split(',')
-        .map((code) => code.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.string().regex(/^[a-z0-9_]{1,24}$/, 'level codes are lower-case letters, digits and _'))
-        .min(1)
-        .max(6),
-    ),
+    .transform((raw, ctx) => {
+      const parsed = parseLevelsSpec(raw);
+      if (parsed.ok) return parsed.value;
+      for (const problem of parsed.error) ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }),
+  CAMPAIGN_NAME: z.string().trim().min(1).max(120).default('Nụ cười chiến sĩ'),
   NOMINATION_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(3),
   LEADERBOARD_CRON: cron('0 8 * * 1'),
   DIGEST_CRON: cron('30 7 * * 1'),
@@ -102,7 +99,7 @@ const configSchema = z.object({
     .transform(Number)
     .optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
-  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   WEBHOOK_URL: webhookUrl.optional(),
   WEBHOOK_SECRET: z
     .string()
@@ -139,6 +136,10 @@ export interface Config {
   readonly undoButtonMinutes: number;
   /** Commendation levels a commander can approve at, lowest first. */
   readonly commendationLevels: readonly string[];
+  /** The same levels with who decides each (COMMENDATION_LEVELS). */
+  readonly commendationAuthorities: readonly CommendationLevel[];
+  /** The campaign's name on certificates and records (CAMPAIGN_NAME). */
+  readonly campaignName: string;
   readonly nominationDailyCap: number;
   /** When each weekly post is made: five-field cron expressions, read in `timeZone`. */
   readonly schedules: Readonly<Record<JobName, string>>;
@@ -184,7 +185,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       backdateDays: c.BACKDATE_DAYS,
       commanderBackdateDays: c.COMMANDER_BACKDATE_DAYS,
       undoButtonMinutes: c.UNDO_BUTTON_MINUTES,
-      commendationLevels: c.COMMENDATION_LEVELS,
+      commendationLevels: c.COMMENDATION_LEVELS.map((level) => level.code),
+      commendationAuthorities: c.COMMENDATION_LEVELS,
+      campaignName: c.CAMPAIGN_NAME,
       nominationDailyCap: c.NOMINATION_DAILY_CAP,
       schedules: { leaderboard: c.LEADERBOARD_CRON, digest: c.DIGEST_CRON, reminder: c.REMINDER_CRON },
       catchUpHours: c.CATCH_UP_HOURS,

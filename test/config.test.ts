@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
+import { formatLevelsSpec } from '../src/domain/nomination';
 
 describe('loadConfig', () => {
   it('fills every default from an empty environment', () => {
@@ -19,13 +20,19 @@ describe('loadConfig', () => {
         commanderBackdateDays: 366,
         undoButtonMinutes: 15,
         commendationLevels: ['bieuduong', 'giaykhen', 'bangkhen'],
+        commendationAuthorities: [
+          { code: 'bieuduong', authority: { kind: 'unit' } },
+          { code: 'giaykhen', authority: { kind: 'depth', depth: 0 } },
+          { code: 'bangkhen', authority: { kind: 'proposal' } },
+        ],
+        campaignName: 'Nụ cười chiến sĩ',
         nominationDailyCap: 3,
         schedules: { leaderboard: '0 8 * * 1', digest: '30 7 * * 1', reminder: '0 15 * * 5' },
         catchUpHours: 24,
         holidays: [],
         provinceDigestChatId: undefined,
         outboxPollMs: 2000,
-        outboxLeaseSeconds: 60,
+        outboxLeaseSeconds: 300,
         webhook: undefined,
         port: undefined,
       },
@@ -63,6 +70,35 @@ describe('loadConfig', () => {
     });
   });
 
+  it.each([
+    ['the default', undefined, 'bieuduong:unit,giaykhen:0,bangkhen:proposal'],
+    ['the old plain list', 'bieuduong, giaykhen, bangkhen', 'bieuduong:unit,giaykhen:0,bangkhen:proposal'],
+    ['an unknown plain code', 'khenthuongdoi', 'khenthuongdoi:unit'],
+    ['explicit authorities', 'bieuduong:unit,giaykhen:1,bangkhen:proposal', 'bieuduong:unit,giaykhen:1,bangkhen:proposal'],
+  ])('reads COMMENDATION_LEVELS with each level’s authority: %s', (_label, raw, expected) => {
+    const loaded = loadConfig(raw === undefined ? {} : { COMMENDATION_LEVELS: raw });
+    expect(loaded.ok && formatLevelsSpec(loaded.config.commendationAuthorities)).toBe(expected);
+    expect(loaded.ok && loaded.config.commendationLevels).toEqual(expected.split(',').map((e) => e.split(':')[0]));
+  });
+
+  it.each([
+    ['giaykhen:province', 'the authority is unit'],
+    ['giaykhen:0:1', 'one authority per level'],
+    ['giaykhen,giaykhen', 'appears twice'],
+    ['a,b,c,d,e,f,g', 'at most 6'],
+    [' , ', 'at least one level'],
+  ])('refuses COMMENDATION_LEVELS=%s', (raw, message) => {
+    const loaded = loadConfig({ COMMENDATION_LEVELS: raw });
+    expect(loaded.ok ? [] : loaded.problems).toEqual([expect.stringMatching(new RegExp(`^COMMENDATION_LEVELS: .*${message}`))]);
+  });
+
+  it('reads CAMPAIGN_NAME, "Nụ cười chiến sĩ" by default', () => {
+    const named = loadConfig({ CAMPAIGN_NAME: ' Vì nhân dân phục vụ ' });
+    const unnamed = loadConfig({});
+    expect(named.ok && named.config.campaignName).toBe('Vì nhân dân phục vụ');
+    expect(unnamed.ok && unnamed.config.campaignName).toBe('Nụ cười chiến sĩ');
+  });
+
   it('accepts a PostgreSQL DATABASE_URL as well as a SQLite file path', () => {
     for (const url of ['postgres://bot@db.internal:5432/thidua', 'postgresql://bot@127.0.0.1/thidua', 'x.sqlite']) {
       const loaded = loadConfig({ DATABASE_URL: url });
@@ -94,7 +130,7 @@ describe('loadConfig', () => {
         'BACKDATE_DAYS',
         'BOT_TOKEN',
         'COMMANDER_BACKDATE_DAYS',
-        'COMMENDATION_LEVELS.0',
+        'COMMENDATION_LEVELS',
         'DEFAULT_LOCALE',
         'LOG_LEVEL',
         'NOMINATION_DAILY_CAP',
@@ -123,7 +159,7 @@ describe('loadConfig', () => {
       HOLIDAYS: '2026-09-02, 2026-04-30,2026-09-02',
       PROVINCE_DIGEST_CHAT_ID: '-1001000000001',
       OUTBOX_POLL_MS: '500',
-      OUTBOX_LEASE_SECONDS: '300',
+      OUTBOX_LEASE_SECONDS: '120',
     });
 
     expect(loaded.ok && loaded.config).toMatchObject({
@@ -132,7 +168,7 @@ describe('loadConfig', () => {
       holidays: ['2026-04-30', '2026-09-02'],
       provinceDigestChatId: -1001000000001,
       outboxPollMs: 500,
-      outboxLeaseSeconds: 300,
+      outboxLeaseSeconds: 120,
     });
   });
 

@@ -35,6 +35,25 @@ export interface FakeBotApiOptions {
   readonly admins?: Iterable<number>;
 }
 
+/** Part of Telegram's fixed list of reactions a bot may set (✅ and ❌ are not in it). */
+const ALLOWED_REACTIONS = new Set([
+  '👍',
+  '👎',
+  '❤',
+  '🔥',
+  '🎉',
+  '👏',
+  '🙏',
+  '👌',
+  '🫡',
+  '🏆',
+  '💯',
+  '✍',
+  '🤝',
+  '⚡',
+  '😁',
+]);
+
 /** How long an in-process getUpdates may wait, whatever timeout it asks for. */
 const IN_PROCESS_POLL_CAP_MS = 1000;
 const MAX_TEXT_LENGTH = 4096;
@@ -87,6 +106,7 @@ export class FakeBotApi implements BotApi {
   private readonly lastMessageIds = new Map<number, number>();
   private readonly failures = new Map<string, { error: InjectedError; remaining: number }[]>();
   private readonly commands = new Map<string, unknown[]>();
+  private readonly reactions = new Map<string, string | undefined>();
   private readonly listeners = new Set<(call: ApiCall, outcome: CallOutcome) => void>();
   private readonly waiters = new Set<() => void>();
   private readonly succeeded = new WeakSet<ApiCall>();
@@ -132,6 +152,7 @@ export class FakeBotApi implements BotApi {
         return true;
       },
       setWebhook: () => true,
+      setMessageReaction: (payload) => this.setMessageReaction(payload),
       getChat: (payload) => ({ ...this.chatFor(this.chatIdOf(payload)), accent_color_id: 0, max_reaction_count: 11 }),
       getChatMember: (payload) => this.getChatMember(payload),
     };
@@ -165,6 +186,26 @@ export class FakeBotApi implements BotApi {
     for (const listener of this.listeners) listener(call, outcome);
     if (!outcome.ok) throw outcome.error;
     return outcome.result;
+  }
+
+  /** The bot's reaction on a message: one at most, from Telegram's fixed list (✅ and ❌ are not in it). */
+  private setMessageReaction(payload: Record<string, unknown>): true {
+    const chatId = this.chatIdOf(payload);
+    const message = this.messages.get(`${chatId}:${Number(payload.message_id)}`);
+    if (!message) throw badRequest('message to react not found');
+    const reactions = Array.isArray(payload.reaction) ? (payload.reaction as { type?: string; emoji?: string }[]) : [];
+    if (reactions.length > 1) throw badRequest('REACTIONS_TOO_MANY');
+    for (const reaction of reactions) {
+      if (reaction.type !== 'emoji' || !ALLOWED_REACTIONS.has(reaction.emoji ?? ''))
+        throw badRequest('REACTION_INVALID');
+    }
+    this.reactions.set(`${chatId}:${Number(payload.message_id)}`, reactions[0]?.emoji);
+    return true;
+  }
+
+  /** The emoji the bot left on a message, if any. */
+  reactionOn(chatId: number, messageId: number): string | undefined {
+    return this.reactions.get(`${chatId}:${messageId}`);
   }
 
   /** Makes the next `times` calls of `method` fail with `error`, e.g. a 429 with retry_after. */

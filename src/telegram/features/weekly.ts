@@ -1,6 +1,6 @@
 import { parseSettingsArgs } from '../../commands/parse-settings';
 import { clearChatUnreachable } from '../../db/chat-reachability-store';
-import { remindersOn, setPostsTopic, setReminders } from '../../db/weekly-store';
+import { confirmModeOf, remindersOn, setConfirmMode, setPostsTopic, setReminders } from '../../db/weekly-store';
 import { parseJobPeriod, periodOfJob } from '../../domain/job-period';
 import { localDayOf } from '../../domain/period';
 import { composeDigest } from '../../services/weekly-posts';
@@ -57,6 +57,10 @@ export function weeklyFeature(services: BotServices): Feature {
       await setPostsTopic(ctx.db, ctx.chat.id, threadId, ctx.from.id, ctx.now);
       return ctx.replyText(threadId === null ? 'settings.topicGeneral' : 'settings.topicSet');
     }
+    if (request.kind === 'confirm') {
+      await setConfirmMode(ctx.db, ctx.chat.id, request.mode, ctx.from.id, ctx.now);
+      return ctx.replyText('settings.confirmSet', { mode: ctx.text(`settings.confirm.${request.mode}`) });
+    }
     if (request.kind === 'reminders') {
       await setReminders(ctx.db, ctx.chat.id, request.on, ctx.from.id, ctx.now);
       return ctx.replyText('settings.remindersSet', { on: request.on });
@@ -64,6 +68,7 @@ export function weeklyFeature(services: BotServices): Feature {
     await ctx.replyText('settings.show', {
       unit: unit.name,
       reminders: await remindersOn(ctx.db, ctx.chat.id),
+      confirm: ctx.text(`settings.confirm.${await confirmModeOf(ctx.db, ctx.chat.id)}`),
       language: ctx.text(ctx.locale === 'en' ? 'settings.language.en' : 'settings.language.vi'),
     });
   }
