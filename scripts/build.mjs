@@ -1,0 +1,69 @@
+// Bundles the bot and its command-line tools into dist/ (ESM, Node 20, source maps) with esbuild.
+// `npm run build` runs it; `npm start` (scripts/start.mjs) runs it first when dist/ is missing or older than the sources.
+import { renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+
+/** Entry points; each lands at the same path under dist/ (src/main.ts → dist/main.js, src/jobs/cli.ts → dist/jobs/cli.js). */
+export const ENTRY_POINTS = ['src/main.ts', 'src/jobs/cli.ts', 'src/db/migrate-cli.ts', 'src/console/main.ts'];
+
+/**
+ * Loaded from node_modules at run time rather than bundled:
+ * - better-sqlite3: a native addon (found through `bindings`, next to the package);
+ * - pg and pg-native: pg requires pg-native only when asked to, and pg-native is a native addon;
+ * - pino: transports run in worker threads that load files by path (thread-stream, pino/file);
+ * - node-cron: background tasks fork its daemon.js, found next to the module.
+ */
+export const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'pino', 'node-cron'];
+
+// Bundled CommonJS (telegraf, node-fetch, ...) calls require() for Node's built-ins, which an ES module lacks.
+const BANNER =
+  "import { createRequire as __bundleCreateRequire } from 'node:module';\n" +
+  'const require = __bundleCreateRequire(import.meta.url);';
+
+/**
+ * Builds dist/ afresh: into a folder beside it, then swapped in, so a process starting meanwhile does not find
+ * half a bundle. Resolves with esbuild's result; a build error rejects and leaves dist/ as it was.
+ */
+export async function buildDist({ quiet = false } = {}) {
+  const staging = `${DIST}.${process.pid}.tmp`;
+  const started = performance.now();
+  let result;
+  try {
+    result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: ENTRY_POINTS,
+      outdir: staging,
+      outbase: 'src',
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: true,
+      // Bundling renames clashing top-level names (abort-controller's AbortSignal becomes AbortSignal2), and
+      // node-fetch recognises a signal by its constructor's name: keep the original names.
+      keepNames: true,
+      external: EXTERNAL,
+      banner: { js: BANNER },
+      logLevel: quiet ? 'error' : 'warning',
+      metafile: true,
+    });
+    rmSync(DIST, { recursive: true, force: true });
+    renameSync(staging, DIST);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  if (!quiet) {
+    const sizes = Object.entries(result.metafile.outputs)
+      .filter(([file]) => file.endsWith('.js'))
+      .map(([file, output]) => `${file.replace(/^[^/]+/, 'dist')} ${Math.round(output.bytes / 1024)} kB`);
+    console.log(`built ${sizes.join(', ')} in ${Math.round(performance.now() - started)} ms`);
+  }
+  return result;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildDist({ quiet: process.argv.includes('--quiet') });
