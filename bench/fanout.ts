@@ -24,7 +24,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TelegramError } from 'telegraf';
 import { systemClock } from '../src/clock';
 import { FakeBotApi } from '../src/console/fake-bot-api';
 import { connect } from '../src/db/connect';
@@ -32,9 +31,15 @@ import { migrateToLatest } from '../src/db/migrate';
 import { enqueuePosts, type OutboxPost, outboxCounts } from '../src/db/outbox-store';
 import type { Db } from '../src/db/schema';
 import { createLogger } from '../src/logger';
-import type { BotApi } from '../src/telegram/bot-api';
 import { deliverOutbox } from '../src/telegram/sender';
-import { createTransport, type RateLimit, TELEGRAM_LIMITS, type TransportLimits } from '../src/telegram/transport';
+import {
+  createTransport,
+  DEFAULT_MARGIN_MS,
+  type RateLimit,
+  TELEGRAM_LIMITS,
+  type TransportLimits,
+} from '../src/telegram/transport';
+import { EnforcingBotApi } from './enforcing-bot-api';
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +51,6 @@ const { values } = parseArgs({
 });
 const ROUNDS = Number(values.rounds);
 const SCALE = Number(values.scale);
-const TOLERANCE_MS = 0.5;
 const WORKERS = 2;
 const BATCH = Number(values.batch);
 
@@ -98,46 +102,6 @@ function floorMs(posts: readonly OutboxPost[], limits: TransportLimits): number 
   return floor;
 }
 
-/** Accepts a message only while every sliding window it falls in has room; otherwise answers 429. */
-class EnforcingBotApi implements BotApi {
-  tooMany = 0;
-  private readonly global: number[] = [];
-  private readonly chats = new Map<number, number[]>();
-  readonly accepted = new Map<string, number>();
-
-  constructor(
-    private readonly inner: FakeBotApi,
-    private readonly limits: TransportLimits,
-  ) {}
-
-  async call(method: string, payload: Record<string, unknown>): Promise<unknown> {
-    if (method !== 'sendMessage') return this.inner.call(method, payload);
-    const at = performance.now();
-    const chatId = Number(payload.chat_id);
-    const chatLog = this.chats.get(chatId) ?? [];
-    this.chats.set(chatId, chatLog);
-    const full = (log: number[], limit: RateLimit) =>
-      log.filter((t) => at - t < limit.windowMs - TOLERANCE_MS).length >= limit.count;
-    if (full(this.global, this.limits.global) || full(chatLog, chatId < 0 ? this.limits.group : this.limits.private)) {
-      this.tooMany += 1;
-      const response = {
-        error_code: 429,
-        description: 'Too Many Requests: retry after 1',
-        parameters: { retry_after: 1 },
-      };
-      throw new TelegramError(response, { method, payload });
-    }
-    this.global.push(at);
-    if (this.global.length > 4 * this.limits.global.count)
-      this.global.splice(0, this.global.length - this.limits.global.count);
-    chatLog.push(at);
-    const result = await this.inner.call(method, payload);
-    const key = String(payload.text);
-    this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1);
-    return result;
-  }
-}
-
 interface Run {
   elapsedMs: number;
   tooMany: number;
@@ -157,7 +121,7 @@ async function deliver(scenario: Scenario, limits: TransportLimits): Promise<Run
     await enqueuePosts(dbs[0]!, scenario.posts, systemClock.now());
     const api = new EnforcingBotApi(new FakeBotApi(), limits);
     const logger = createLogger('silent');
-    const transport = createTransport(api, { limits, logger });
+    const transport = createTransport(api, { limits, logger, marginMs: DEFAULT_MARGIN_MS / SCALE });
 
     const started = performance.now();
     await Promise.all(

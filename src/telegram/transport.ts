@@ -31,6 +31,21 @@ export interface Transport {
   sendMessage(chatId: number, html: string, options?: SendOptions): Promise<{ messageId: number; chatId: number }>;
   /** Edits a message; Telegram's "message is not modified" counts as done. */
   editMessageText(chatId: number, messageId: number, html: string, keyboard?: InlineKeyboard): Promise<void>;
+  /** Sends a file (multipart upload) with an HTML caption; it spends the chat's message budget like sendMessage. */
+  sendDocument(
+    chatId: number,
+    bytes: Uint8Array,
+    filename: string,
+    caption?: string,
+    options?: Pick<SendOptions, 'threadId' | 'replyToMessageId' | 'stillWanted'>,
+  ): Promise<{ messageId: number; chatId: number }>;
+  /** Sends a picture (multipart upload, PNG bytes) with an HTML caption; it spends the chat's message budget. */
+  sendPhoto(
+    chatId: number,
+    bytes: Uint8Array,
+    caption?: string,
+    options?: Pick<SendOptions, 'threadId' | 'replyToMessageId' | 'priority' | 'stillWanted'>,
+  ): Promise<{ messageId: number; chatId: number }>;
   /** Sets the bot's one reaction on a message; it spends the overall budget, not the chat's message budget. */
   setMessageReaction(chatId: number, messageId: number, emoji: string): Promise<void>;
   /** Messages the chat's budget would let go at once right now (none queued for it, no slot held). */
@@ -64,6 +79,9 @@ export const TELEGRAM_LIMITS: TransportLimits = {
   private: { count: 1, windowMs: 1000 },
 };
 
+/** The default margin: a network's jitter, small beside Telegram's one-second and one-minute windows. */
+export const DEFAULT_MARGIN_MS = 25;
+
 /** Limits, clock, retries and hooks of a transport; every field has a default. */
 export interface TransportOptions {
   /** Each missing limit keeps Telegram's value. */
@@ -72,6 +90,11 @@ export interface TransportOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Monotonic milliseconds, from the same clock as `sleep`. */
   readonly now?: () => number;
+  /**
+   * How much longer than each window a slot stays held: calls reach Telegram a varying moment after they leave, so
+   * two calls a window apart on departure may arrive closer. Default DEFAULT_MARGIN_MS.
+   */
+  readonly marginMs?: number;
   /** Retries after a 429, a 5xx or a network error, before the error goes to the caller. */
   readonly maxRetries?: number;
   /** The first back-off after a 5xx or network error; it doubles with each retry. */
@@ -212,6 +235,7 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
   const hold = options.sleep ?? idleSleep;
   const now = options.now ?? (() => performance.now());
   const maxRetries = options.maxRetries ?? 5;
+  const marginMs = options.marginMs ?? DEFAULT_MARGIN_MS;
   const backoffMs = options.backoffMs ?? 500;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const logger = options.logger;
@@ -262,7 +286,7 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
     return inSlot(globalQueue, priority, async () => {
       if (stillWanted && !stillWanted()) return { ok: false, error: new SendCancelledError(Number(payload.chat_id)) };
       const departedAt = now();
-      const releaseAt = departedAt + limits.global.windowMs;
+      const releaseAt = departedAt + limits.global.windowMs + marginMs;
       try {
         return { ok: true, value: { result: await api.call(method, payload), departedAt }, releaseAt };
       } catch (error) {
@@ -320,7 +344,7 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
       // Only a delivered message holds the chat's slot: a refused one posted nothing there.
       return await inSlot(chatQueue, priority, async () => {
         const sent = await withRetries(() => callOnce(method, payload, priority, stillWanted), { method, chatId });
-        return { ok: true, value: sent.result, releaseAt: sent.departedAt + limitOf(chatId).windowMs };
+        return { ok: true, value: sent.result, releaseAt: sent.departedAt + limitOf(chatId).windowMs + marginMs };
       });
     } catch (error) {
       const failure = classifyFailure(error);
@@ -418,6 +442,51 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
     },
     editMessageText(chatId, messageId, html, keyboard) {
       return keepingAlive(() => edit(chatId, messageId, html, keyboard));
+    },
+    sendDocument(chatId, bytes, filename, caption, documentOptions = {}) {
+      // telegraf's client uploads `{ source: Buffer, filename }` as multipart/form-data (client.js attachFormMedia).
+      const target = migratedTo.get(chatId) ?? chatId;
+      const payload = {
+        chat_id: target,
+        document: { source: Buffer.from(bytes), filename },
+        ...(caption && { caption, parse_mode: 'HTML' }),
+        ...(documentOptions.threadId !== undefined && { message_thread_id: documentOptions.threadId }),
+        ...(documentOptions.replyToMessageId !== undefined && {
+          reply_parameters: { message_id: documentOptions.replyToMessageId, allow_sending_without_reply: true },
+        }),
+      };
+      return keepingAlive(async () => {
+        const sent = (await toChat(
+          target,
+          'sendDocument',
+          payload,
+          PRIORITY.interactive,
+          documentOptions.stillWanted,
+        )) as { message_id: number };
+        return { messageId: sent.message_id, chatId: target };
+      });
+    },
+    sendPhoto(chatId, bytes, caption, photoOptions = {}) {
+      const target = migratedTo.get(chatId) ?? chatId;
+      const payload = {
+        chat_id: target,
+        photo: { source: Buffer.from(bytes), filename: 'chart.png' },
+        ...(caption && { caption, parse_mode: 'HTML' }),
+        ...(photoOptions.threadId !== undefined && { message_thread_id: photoOptions.threadId }),
+        ...(photoOptions.replyToMessageId !== undefined && {
+          reply_parameters: { message_id: photoOptions.replyToMessageId, allow_sending_without_reply: true },
+        }),
+      };
+      return keepingAlive(async () => {
+        const sent = (await toChat(
+          target,
+          'sendPhoto',
+          payload,
+          PRIORITY[photoOptions.priority ?? 'interactive'],
+          photoOptions.stillWanted,
+        )) as { message_id: number };
+        return { messageId: sent.message_id, chatId: target };
+      });
     },
     setMessageReaction(chatId, messageId, emoji) {
       const payload = { chat_id: chatId, message_id: messageId, reaction: [{ type: 'emoji', emoji }] };

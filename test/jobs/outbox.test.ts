@@ -73,7 +73,7 @@ describe('outbox on sqlite', () => {
   }
 
   const transportFor = (api: BotApi, options: Partial<TransportOptions> = {}) =>
-    createTransport(api, { sleep: time.sleep, now: time.now, ...options });
+    createTransport(api, { sleep: time.sleep, now: time.now, marginMs: 0, ...options });
 
   const worker = (owner: string, api: BotApi, options: { db?: Db; transport?: Partial<TransportOptions> } = {}) => ({
     db: options.db ?? db,

@@ -26,7 +26,7 @@ function setUp(options: Partial<TransportOptions> = {}, api: BotApi = new FakeBo
   fake?.onCall((call, outcome) =>
     calls.push({ method: call.method, chatId: call.payload.chat_id, at: time.now(), ok: outcome.ok }),
   );
-  const transport = createTransport(api, { sleep: time.sleep, now: time.now, ...options });
+  const transport = createTransport(api, { sleep: time.sleep, now: time.now, marginMs: 0, ...options });
   return { time, transport, calls, api: fake as FakeBotApi };
 }
 
