@@ -85,8 +85,8 @@ for (const dialect of DIALECTS) {
       await upsertChat(db, { chatId: OTHER_GROUP, type: 'supergroup', title: 'B' }, { unitId: 4 }, NOW);
       const units = await loadUnits(db);
       expect(units.map((unit) => unit.code)).toEqual(['PC06', 'U1', 'U2', 'U3']);
-      expect(units[0]).toEqual({ id: 4, code: 'PC06', name: 'Phòng PC06', parentId: 1, groups: 2 });
-      expect(units[1]).toEqual({ id: 1, code: 'U1', name: 'Unit 1', parentId: null, groups: 0 });
+      expect(units[0]).toMatchObject({ id: 4, code: 'PC06', name: 'Phòng PC06', parentId: 1, groups: 2 });
+      expect(units[1]).toMatchObject({ id: 1, code: 'U1', name: 'Unit 1', parentId: null, groups: 0 });
     });
 
     it('chats: created, updated without losing what the update does not name, and moved to a supergroup', async () => {
