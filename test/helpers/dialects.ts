@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Connection, connect, type Dialect } from '../../src/db/connect';
@@ -26,8 +26,11 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
+/** This machine, in schema names: a sweep only drops schemas of its own machine's dead processes. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
 /** A random schema name: parallel test files and concurrent runs never share one. */
-const schemaName = () => `test_${process.pid}_${randomBytes(6).toString('hex')}`;
+const schemaName = () => `test_${HOST}_${process.pid}_${randomBytes(6).toString('hex')}`;
 
 /** The test server's URL, its connections starting in the schema (pg passes `options` to the server). */
 export function urlWithSchema(baseUrl: string, schema: string): string {
@@ -48,9 +51,45 @@ export async function onTestServer(statement: string): Promise<void> {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+let swept: Promise<void> | undefined;
+
+/**
+ * Drops the schemas left by test processes of this machine that died before disposing of their stores (a killed
+ * run): their names carry the machine and the pid. Once per process; a schema of a live process is never touched.
+ */
+function sweepDeadSchemas(): Promise<void> {
+  swept ??= (async () => {
+    if (!TEST_DATABASE_URL) return;
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>(
+        "select nspname as name from pg_namespace where nspname ~ '^test_[0-9a-f]{8}_[0-9]+_[0-9a-f]+$'",
+      );
+      for (const { name } of rows) {
+        const [, host, pid] = name.split('_');
+        if (host === HOST && !alive(Number(pid))) await client.query(`drop schema if exists "${name}" cascade`);
+      }
+    } finally {
+      await client.end();
+    }
+  })();
+  return swept;
+}
+
 /** A new, empty schema on the test server (dropped by `dropTestSchema`), and a URL whose connections use it. */
 export async function createTestSchema(): Promise<{ schema: string; url: string }> {
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: PostgreSQL tests cannot run');
+  await sweepDeadSchemas();
   const schema = schemaName();
   await onTestServer(`create schema "${schema}"`);
   return { schema, url: urlWithSchema(TEST_DATABASE_URL, schema) };
