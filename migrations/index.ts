@@ -6,6 +6,7 @@ import { nominations } from './0004-nominations';
 import { outbox } from './0005-outbox';
 import { weeklyPosts } from './0006-weekly-posts';
 import { repliesOutbox } from './0007-replies-outbox';
+import { targetsModels } from './0011-targets-models';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -17,4 +18,5 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0005-outbox': outbox(dialect),
   '0006-weekly-posts': weeklyPosts,
   '0007-replies-outbox': repliesOutbox,
+  '0011-targets-models': targetsModels(dialect),
 });

@@ -18,6 +18,12 @@ export const COMMAND_NAMES = [
   'commendations',
   'digest',
   'settings',
+  'report',
+  'target',
+  'campaign',
+  'model',
+  'export',
+  'chart',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -43,6 +49,12 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   commendations: ['khenthuong'],
   digest: ['tonghop'],
   settings: ['caidat'],
+  report: ['baocao'],
+  target: ['muctieu'],
+  campaign: ['phongtrao'],
+  model: ['mohinh'],
+  export: ['xuat'],
+  chart: ['bieudo'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.

@@ -167,6 +167,25 @@ export interface GroupSettingsTable {
   updated_at: Instant;
 }
 
+/** A unit's standing target for a metric per month, quarter or year (period_kind). */
+export interface TargetTable {
+  unit_id: number;
+  metric_code: string;
+  period_kind: string;
+  amount: number;
+  set_by: number;
+  set_at: Instant;
+}
+
+/** One of a unit's campaign models: its slogan. */
+export interface ModelTable {
+  id: Generated<number>;
+  unit_id: number;
+  slogan: string;
+  created_by: number;
+  created_at: Instant;
+}
+
 export interface Database {
   units: UnitTable;
   chats: ChatTable;
@@ -182,6 +201,8 @@ export interface Database {
   nomination_decisions: NominationDecisionTable;
   group_settings: GroupSettingsTable;
   outbox: OutboxTable;
+  targets: TargetTable;
+  models: ModelTable;
 }
 
 export type Db = Kysely<Database>;

@@ -18,6 +18,7 @@ import { adminFeature } from './features/admin';
 import { boardsFeature } from './features/boards';
 import { generalFeature } from './features/general';
 import { nominationsFeature } from './features/nominations';
+import { reportsFeature } from './features/reports';
 import { tallyFeature } from './features/tally';
 import { weeklyFeature } from './features/weekly';
 import { Outgoing } from './outgoing';
@@ -126,6 +127,7 @@ export function createBot(deps: BotDeps): Bot {
     boardsFeature(services),
     nominationsFeature(services),
     weeklyFeature(services),
+    reportsFeature(services),
     adminFeature(),
   ];
   const commands = new Map<string, CommandHandler>();

@@ -256,6 +256,99 @@ export const en = {
   'level.bieuduong.short': 'Praise',
   'level.giaykhen.short': 'Giấy khen',
   'level.bangkhen.short': 'Bằng khen',
+  'report.usage':
+    'Usage: <code>/report [UNIT] [period]</code>; period: <code>05/2021-08/2021</code>, <code>01/05/2021-31/08/2021</code>, <code>tuan</code> (week), <code>tuan-truoc</code>, <code>thang</code> (month), <code>thang-truoc</code>, <code>quy</code> (quarter), <code>nam</code> (year) or <code>2026-W49</code>.',
+  'report.badPeriod': (p: { period: string }) =>
+    `Cannot read the period "${p.period}". Examples: <code>/report 05/2021-08/2021</code>, <code>/report PC06 last-month</code>, <code>/report quarter</code>.`,
+  'report.unknownUnit': (p: { code: string }) => `There is no unit "${p.code}". Send /unit list to see them.`,
+  'report.noUnit': "Send the command in the unit's group, or name the unit: <code>/report PC06 month</code>.",
+  'report.notAllowed':
+    "Only the unit's commanders (or those above) and admins may see this unit's report or export its data.",
+  'report.header': (p: { unit: string; from: string; to: string }) =>
+    `📊 <b>Results report: ${p.unit}</b>\nFrom ${formatDay(p.from)} to ${formatDay(p.to)}`,
+  'report.nothingLogged': 'Nothing was logged over this period.',
+  'report.totalsHeader': '<b>Totals (sub-units included)</b>',
+  'report.amountLine': (p: { metric: string; amount: number; countUnit: string }) =>
+    `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit}`,
+  'report.unitsHeader': '<b>By unit</b> (each with its sub-units)',
+  'report.unitLine': (p: { indent: string; code: string; amounts: Html }) =>
+    `${p.indent}▸ <b>${p.code}</b>: ${p.amounts}`,
+  'report.unitAmount': (p: { metric: string; amount: number }) => `${p.metric} ${n(p.amount)}`,
+  'report.targetsHeader': '<b>Targets</b>',
+  'report.targetLine': (p: { metric: string; total: number; target: number; countUnit: string; percent: number }) =>
+    `• ${p.metric}: ${n(p.total)}/${n(p.target)} ${p.countUnit} (<b>${n(p.percent)}%</b>)`,
+  'report.paragraphHeader': '📝 <b>Report paragraph</b> (copy to use):',
+  'report.p.months': (p: { fromMonth: number; fromYear: number; toMonth: number; toYear: number }) =>
+    `From ${p.fromMonth}/${p.fromYear} to the end of ${p.toMonth}/${p.toYear}`,
+  'report.p.month': (p: { month: number; year: number }) => `In ${p.month}/${p.year}`,
+  'report.p.quarter': (p: { quarter: string; year: number }) => `In quarter ${p.quarter}/${p.year}`,
+  'report.p.year': (p: { year: number }) => `In ${p.year}`,
+  'report.p.week': (p: { from: string; to: string }) => `In the week from ${formatDay(p.from)} to ${formatDay(p.to)}`,
+  'report.p.days': (p: { from: string; to: string }) => `From ${formatDay(p.from)} to ${formatDay(p.to)}`,
+  'report.p.theUnit': 'the unit',
+  'report.p.first': (p: { opening: Html; subject: string; phrases: Html }) =>
+    `${p.opening}, ${p.subject} ${p.phrases}.`,
+  'report.p.next': (p: { subject: string; phrases: Html }) => `${p.subject} ${p.phrases}.`,
+  'report.p.overall': (p: { name: string; phrases: Html }) => `Altogether, ${p.name} ${p.phrases}.`,
+  'report.p.nothing': (p: { opening: Html }) => `${p.opening}, the unit logged no results.`,
+  'report.p.commendations': (p: { count: number; list: Html }) =>
+    `Over the period, ${n(p.count)} commendations were awarded: ${p.list}.`,
+  'report.p.commendation': (p: { level: string; nominee: string; unit: string }) =>
+    `${p.level}: ${p.nominee} (${p.unit})`,
+  'report.p.targets': (p: { list: Html }) => `Against the targets set, ${p.list}.`,
+  'report.p.target': (p: { metric: string; percent: number }) => `${p.metric} reached ${n(p.percent)}%`,
+
+  'target.usage':
+    'Usage: <code>/target metric amount thang|quy|nam [UNIT]</code> (month, quarter, year), e.g. <code>/target cccd 2000 quy PC06</code>. An amount of 0 removes the target.',
+  'target.unknownMetric': (p: { metric: string }) =>
+    `There is no metric "${p.metric}". Send /metrics to see the catalog.`,
+  'target.badAmount': (p: { amount: string }) =>
+    `"${p.amount}" is not a valid amount (a whole number; 0 removes the target).`,
+  'target.set': (p: { unit: string; metric: string; amount: number; countUnit: string; period: string }) =>
+    `🎯 ${p.unit}'s ${p.period} target: ${p.metric} <b>${n(p.amount)}</b> ${p.countUnit}.`,
+  'target.cleared': (p: { unit: string; metric: string; period: string }) =>
+    `🎯 ${p.unit}'s ${p.period} target for ${p.metric} is removed; its sub-units' targets add up instead (if any).`,
+  'target.kind.month': 'monthly',
+  'target.kind.quarter': 'quarterly',
+  'target.kind.year': 'yearly',
+
+  'campaign.text': (p: { registered: number; units: number; models: number; modelLines: Html }) =>
+    '😊 <b>The "Soldier\'s smile" campaign</b>\n' +
+    `• Units registered (with a group): <b>${n(p.registered)}/${n(p.units)}</b>\n` +
+    `• Models registered across the province: <b>${n(p.models)}</b>\n` +
+    `${p.modelLines}\n` +
+    '"5 please": hello, thank you, excuse me, sorry, please guide me.\n' +
+    '"5 always": always smile, always gentle, always listen and understand, always help, always uphold the law.',
+  'model.usage':
+    "Usage: <code>/model add the model's slogan</code> (in the unit's group, commanders or admins), <code>/model list</code>.",
+  'model.added': (p: { unit: string; slogan: string; count: number }) =>
+    `🏷 Registered ${p.unit}'s model "${p.slogan}" (the unit's model no. ${n(p.count)}).`,
+  'model.tooMany': (p: { unit: string; count: number }) =>
+    `${p.unit} already has ${n(p.count)} models; a unit usually builds one or two. To add more, ask an admin.`,
+  'model.badSlogan': (p: { max: number }) => `A slogan takes 5 to ${n(p.max)} characters.`,
+  'model.listHeader': (p: { count: number }) => `🏷 <b>The campaign's models</b> (${n(p.count)})`,
+  'model.line': (p: { unit: string; slogan: string }) => `• ${p.unit}: "${p.slogan}"`,
+  'model.none': "No model is registered yet. A commander sends <code>/model add slogan</code> in the unit's group.",
+
+  'export.usage':
+    'Usage: <code>/export [UNIT] [period]</code>, e.g. <code>/export last-month</code>, <code>/export PC06 05/2021-08/2021</code>.',
+  'export.caption': (p: { unit: string; from: string; to: string; entries: number }) =>
+    `📎 Campaign data of ${p.unit}, ${formatDay(p.from)}–${formatDay(p.to)}: ${n(p.entries)} entries.`,
+  'export.tooLarge': 'The export is larger than the 50 MB Telegram allows; choose a shorter period or a sub-unit.',
+  'export.sheet.entries': 'Lượt ghi',
+  'export.sheet.totals': 'Tổng theo đơn vị',
+  'export.sheet.commendations': 'Đề cử và khen thưởng',
+  'export.status.pending': 'Chờ duyệt',
+  'export.status.rejected': 'Không duyệt',
+
+  'chart.usage': 'Usage: <code>/chart [metric] [period]</code>, e.g. <code>/chart cccd month</code>.',
+  'chart.unknownMetric': (p: { metric: string }) =>
+    `There is no metric "${p.metric}". Send /metrics to see the catalog.`,
+  'chart.nothing': 'Nothing to chart over this period yet.',
+  'chart.rankTitle': (p: { metric: string; from: string; to: string }) =>
+    `${p.metric}: units ranked, ${formatDay(p.from)}–${formatDay(p.to)}`,
+  'chart.trendTitle': (p: { metric: string; unit: string }) => `${p.metric}: last 8 weeks, ${p.unit}`,
+  'chart.caption': (p: { metric: string; unit: string }) => `📈 ${p.metric} · ${p.unit}`,
 
   'menu.log': 'Record work: /log cccd 120',
   'menu.undo': 'Undo your latest entry',

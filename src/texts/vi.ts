@@ -250,6 +250,99 @@ export const vi = {
   'level.bieuduong.short': 'Biểu dương',
   'level.giaykhen.short': 'Giấy khen',
   'level.bangkhen.short': 'Bằng khen',
+  'report.usage':
+    'Cú pháp: <code>/baocao [MÃ_ĐƠN_VỊ] [kỳ]</code>; kỳ: <code>05/2021-08/2021</code>, <code>01/05/2021-31/08/2021</code>, <code>tuan</code>, <code>tuan-truoc</code>, <code>thang</code>, <code>thang-truoc</code>, <code>quy</code>, <code>nam</code> hoặc <code>2026-W49</code>.',
+  'report.badPeriod': (p: { period: string }) =>
+    `Không hiểu kỳ báo cáo "${p.period}". Ví dụ: <code>/baocao 05/2021-08/2021</code>, <code>/baocao PC06 thang-truoc</code>, <code>/baocao quy</code>.`,
+  'report.unknownUnit': (p: { code: string }) => `Không có đơn vị mã "${p.code}". Gõ /unit list để xem danh sách.`,
+  'report.noUnit': 'Đồng chí gõ lệnh trong nhóm của đơn vị, hoặc ghi mã đơn vị: <code>/baocao PC06 thang</code>.',
+  'report.notAllowed':
+    'Chỉ chỉ huy của đơn vị (hoặc cấp trên) và quản trị viên được xem báo cáo và xuất dữ liệu của đơn vị này.',
+  'report.header': (p: { unit: string; from: string; to: string }) =>
+    `📊 <b>Báo cáo kết quả: ${p.unit}</b>\nTừ ${formatDay(p.from)} đến ${formatDay(p.to)}`,
+  'report.nothingLogged': 'Chưa có kết quả nào được ghi trong thời gian này.',
+  'report.totalsHeader': '<b>Tổng cộng (gồm các đơn vị trực thuộc)</b>',
+  'report.amountLine': (p: { metric: string; amount: number; countUnit: string }) =>
+    `• ${p.metric}: <b>${n(p.amount)}</b> ${p.countUnit}`,
+  'report.unitsHeader': '<b>Theo đơn vị</b> (mỗi đơn vị gồm cả cấp dưới)',
+  'report.unitLine': (p: { indent: string; code: string; amounts: Html }) =>
+    `${p.indent}▸ <b>${p.code}</b>: ${p.amounts}`,
+  'report.unitAmount': (p: { metric: string; amount: number }) => `${p.metric} ${n(p.amount)}`,
+  'report.targetsHeader': '<b>Tiến độ chỉ tiêu</b>',
+  'report.targetLine': (p: { metric: string; total: number; target: number; countUnit: string; percent: number }) =>
+    `• ${p.metric}: ${n(p.total)}/${n(p.target)} ${p.countUnit} (<b>${n(p.percent)}%</b>)`,
+  'report.paragraphHeader': '📝 <b>Đoạn văn báo cáo</b> (sao chép để dùng):',
+  'report.p.months': (p: { fromMonth: number; fromYear: number; toMonth: number; toYear: number }) =>
+    `Từ tháng ${p.fromMonth}/${p.fromYear} đến hết tháng ${p.toMonth}/${p.toYear}`,
+  'report.p.month': (p: { month: number; year: number }) => `Trong tháng ${p.month}/${p.year}`,
+  'report.p.quarter': (p: { quarter: string; year: number }) => `Trong quý ${p.quarter}/${p.year}`,
+  'report.p.year': (p: { year: number }) => `Trong năm ${p.year}`,
+  'report.p.week': (p: { from: string; to: string }) => `Trong tuần từ ${formatDay(p.from)} đến ${formatDay(p.to)}`,
+  'report.p.days': (p: { from: string; to: string }) => `Từ ngày ${formatDay(p.from)} đến ngày ${formatDay(p.to)}`,
+  'report.p.theUnit': 'đơn vị',
+  'report.p.first': (p: { opening: Html; subject: string; phrases: Html }) =>
+    `${p.opening}, ${p.subject} đã ${p.phrases}.`,
+  'report.p.next': (p: { subject: string; phrases: Html }) => `${p.subject} đã ${p.phrases}.`,
+  'report.p.overall': (p: { name: string; phrases: Html }) => `Tính chung, ${p.name} đã ${p.phrases}.`,
+  'report.p.nothing': (p: { opening: Html }) => `${p.opening}, đơn vị chưa ghi nhận kết quả nào.`,
+  'report.p.commendations': (p: { count: number; list: Html }) =>
+    `Trong thời gian này, ${n(p.count)} lượt cá nhân được khen thưởng: ${p.list}.`,
+  'report.p.commendation': (p: { level: string; nominee: string; unit: string }) =>
+    `${p.level}: đồng chí ${p.nominee} (${p.unit})`,
+  'report.p.targets': (p: { list: Html }) => `So với chỉ tiêu được giao, ${p.list}.`,
+  'report.p.target': (p: { metric: string; percent: number }) => `${p.metric} đạt ${n(p.percent)}%`,
+
+  'target.usage':
+    'Cú pháp: <code>/muctieu chỉ_tiêu số_lượng thang|quy|nam [MÃ_ĐƠN_VỊ]</code>, ví dụ <code>/muctieu cccd 2.000 quy PC06</code>. Số lượng 0 để bỏ mục tiêu.',
+  'target.unknownMetric': (p: { metric: string }) => `Không có chỉ tiêu "${p.metric}". Gõ /metrics để xem danh mục.`,
+  'target.badAmount': (p: { amount: string }) =>
+    `"${p.amount}" không phải số lượng hợp lệ (số nguyên, 0 để bỏ mục tiêu).`,
+  'target.set': (p: { unit: string; metric: string; amount: number; countUnit: string; period: string }) =>
+    `🎯 Mục tiêu ${p.period} của ${p.unit}: ${p.metric} <b>${n(p.amount)}</b> ${p.countUnit}.`,
+  'target.cleared': (p: { unit: string; metric: string; period: string }) =>
+    `🎯 Đã bỏ mục tiêu ${p.period} về ${p.metric} của ${p.unit}; đơn vị sẽ tính theo tổng mục tiêu của các đơn vị cấp dưới (nếu có).`,
+  'target.kind.month': 'tháng',
+  'target.kind.quarter': 'quý',
+  'target.kind.year': 'năm',
+
+  'campaign.text': (p: { registered: number; units: number; models: number; modelLines: Html }) =>
+    '😊 <b>Phong trào «Nụ cười chiến sĩ»</b>\n' +
+    `• Đơn vị đã đăng ký thực hiện (có nhóm): <b>${n(p.registered)}/${n(p.units)}</b>\n` +
+    `• Mô hình đã đăng ký trên toàn tỉnh: <b>${n(p.models)}</b>\n` +
+    `${p.modelLines}\n` +
+    'Phương châm «5 xin»: xin chào, xin cảm ơn, xin phép, xin lỗi, xin được hướng dẫn.\n' +
+    '«5 luôn»: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe và thấu hiểu, luôn giúp đỡ, luôn thượng tôn pháp luật.',
+  'model.usage':
+    'Cú pháp: <code>/mohinh add khẩu hiệu của mô hình</code> (trong nhóm của đơn vị, chỉ huy hoặc quản trị viên), <code>/mohinh list</code>.',
+  'model.added': (p: { unit: string; slogan: string; count: number }) =>
+    `🏷 Đã đăng ký mô hình «${p.slogan}» của ${p.unit} (mô hình thứ ${n(p.count)} của đơn vị).`,
+  'model.tooMany': (p: { unit: string; count: number }) =>
+    `${p.unit} đã có ${n(p.count)} mô hình; mỗi đơn vị thường xây dựng 1 hoặc 2 mô hình. Muốn thêm, đề nghị quản trị viên đăng ký.`,
+  'model.badSlogan': (p: { max: number }) => `Khẩu hiệu cần từ 5 đến ${n(p.max)} ký tự.`,
+  'model.listHeader': (p: { count: number }) => `🏷 <b>Mô hình thực hiện phong trào</b> (${n(p.count)})`,
+  'model.line': (p: { unit: string; slogan: string }) => `• ${p.unit}: «${p.slogan}»`,
+  'model.none':
+    'Chưa có mô hình nào được đăng ký. Chỉ huy gõ <code>/mohinh add khẩu hiệu</code> trong nhóm của đơn vị.',
+
+  'export.usage':
+    'Cú pháp: <code>/xuat [MÃ_ĐƠN_VỊ] [kỳ]</code>, ví dụ <code>/xuat thang-truoc</code>, <code>/xuat PC06 05/2021-08/2021</code>.',
+  'export.caption': (p: { unit: string; from: string; to: string; entries: number }) =>
+    `📎 Dữ liệu thi đua ${p.unit}, ${formatDay(p.from)}–${formatDay(p.to)}: ${n(p.entries)} lượt ghi.`,
+  'export.tooLarge':
+    'Tệp xuất vượt quá 50 MB mà Telegram cho phép; đồng chí chọn kỳ ngắn hơn hoặc một đơn vị cấp dưới.',
+  'export.sheet.entries': 'Lượt ghi',
+  'export.sheet.totals': 'Tổng theo đơn vị',
+  'export.sheet.commendations': 'Đề cử và khen thưởng',
+  'export.status.pending': 'Chờ duyệt',
+  'export.status.rejected': 'Không duyệt',
+
+  'chart.usage': 'Cú pháp: <code>/bieudo [chỉ_tiêu] [kỳ]</code>, ví dụ <code>/bieudo cccd thang</code>.',
+  'chart.unknownMetric': (p: { metric: string }) => `Không có chỉ tiêu "${p.metric}". Gõ /metrics để xem danh mục.`,
+  'chart.nothing': 'Chưa có số liệu để vẽ biểu đồ trong kỳ này.',
+  'chart.rankTitle': (p: { metric: string; from: string; to: string }) =>
+    `${p.metric}: xếp hạng đơn vị, ${formatDay(p.from)}–${formatDay(p.to)}`,
+  'chart.trendTitle': (p: { metric: string; unit: string }) => `${p.metric}: 8 tuần gần nhất, ${p.unit}`,
+  'chart.caption': (p: { metric: string; unit: string }) => `📈 ${p.metric} · ${p.unit}`,
 
   'menu.log': 'Ghi kết quả: /log cccd 120',
   'menu.undo': 'Hoàn tác lần ghi gần nhất',

@@ -1,0 +1,209 @@
+import type { DayRange } from './day';
+import type { Metric, MetricCatalog } from './metric';
+import type { Unit, UnitTree } from './units';
+
+/** What a report covers: a week, a month, a quarter, a year, a run of whole months, or any run of days. */
+export interface ReportPeriod {
+  readonly kind: 'week' | 'month' | 'quarter' | 'year' | 'months' | 'days';
+  readonly range: DayRange;
+}
+
+/** The periods a target is set for. */
+export type TargetKind = 'month' | 'quarter' | 'year';
+export const TARGET_KINDS: readonly TargetKind[] = ['month', 'quarter', 'year'];
+
+/** One metric's amount. */
+export interface MetricAmount {
+  readonly metric: Metric;
+  readonly total: number;
+}
+
+/** One metric's amount against its target over the report's period. */
+export interface TargetProgress extends MetricAmount {
+  readonly target: number;
+  /** Rounded down, so 99.6% never reads as done. */
+  readonly percent: number;
+}
+
+/** A commendation of the period, as the report names it. */
+export interface ReportCommendation {
+  readonly level: string;
+  readonly nominee: string;
+  readonly unitName: string;
+}
+
+/** A unit of the report's subtree with its subtree's totals (its own entries and everything under it). */
+export interface ReportUnitLine {
+  readonly unit: Unit;
+  /** 0 for the report's unit, 1 for its children… */
+  readonly depth: number;
+  readonly totals: readonly MetricAmount[];
+  /** Its own entries only (not its sub-units'). */
+  readonly own: readonly MetricAmount[];
+}
+
+/** A report on one unit and its subtree over a period. */
+export interface Report {
+  readonly unit: Unit;
+  readonly period: ReportPeriod;
+  /** The whole subtree, per metric, in catalog order; only metrics with something logged. */
+  readonly totals: readonly MetricAmount[];
+  /** Every unit of the subtree that logged anything, in tree order. */
+  readonly units: readonly ReportUnitLine[];
+  readonly commendations: readonly ReportCommendation[];
+  readonly targets: readonly TargetProgress[];
+}
+
+/** Per unit, per metric: a unit's own total. */
+export type UnitMetricTotals = ReadonlyMap<number, ReadonlyMap<string, number>>;
+
+/** Rows of (unit, metric, total) as a map of maps, adding repeats. */
+export function byUnitAndMetric(
+  rows: readonly { unitId: number; metricCode: string; total: number }[],
+): UnitMetricTotals {
+  const totals = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    const unit = totals.get(row.unitId) ?? new Map<string, number>();
+    unit.set(row.metricCode, (unit.get(row.metricCode) ?? 0) + row.total);
+    totals.set(row.unitId, unit);
+  }
+  return totals;
+}
+
+/** The units' totals added up per metric (never across metrics). */
+export function sumOverUnits(totals: UnitMetricTotals, unitIds: Iterable<number>): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const id of unitIds)
+    for (const [metric, total] of totals.get(id) ?? []) sum.set(metric, (sum.get(metric) ?? 0) + total);
+  return sum;
+}
+
+/** The positive totals as catalog-ordered amounts. */
+export function amountsOf(catalog: MetricCatalog, totals: ReadonlyMap<string, number>): MetricAmount[] {
+  return catalog.all
+    .filter((metric) => (totals.get(metric.code) ?? 0) > 0)
+    .map((metric) => ({ metric, total: totals.get(metric.code) ?? 0 }));
+}
+
+/**
+ * A unit's target for a metric: its own when set, otherwise the sum of its children's (each by the same rule);
+ * undefined when nobody in the subtree has one.
+ */
+export function effectiveTarget(
+  tree: UnitTree,
+  own: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  unitId: number,
+  metricCode: string,
+  seen: Set<number> = new Set(),
+): number | undefined {
+  const set = own.get(unitId)?.get(metricCode);
+  if (set !== undefined) return set;
+  if (seen.has(unitId)) return undefined;
+  seen.add(unitId);
+  let sum: number | undefined;
+  for (const child of tree.children(unitId)) {
+    const childTarget = effectiveTarget(tree, own, child.id, metricCode, seen);
+    if (childTarget !== undefined) sum = (sum ?? 0) + childTarget;
+  }
+  return sum;
+}
+
+/**
+ * Which target a period is measured against, and how many of it: a month, quarter or year against its own kind;
+ * a run of whole months against the monthly target times the months. Weeks and arbitrary days have none.
+ */
+export function targetBasis(period: ReportPeriod): { kind: TargetKind; times: number } | undefined {
+  if (period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year')
+    return { kind: period.kind, times: 1 };
+  if (period.kind === 'months') {
+    const [fromYear, fromMonth] = period.range.from.split('-').map(Number) as [number, number];
+    const [toYear, toMonth] = period.range.to.split('-').map(Number) as [number, number];
+    return { kind: 'month', times: (toYear - fromYear) * 12 + toMonth - fromMonth + 1 };
+  }
+  return undefined;
+}
+
+/** Percent done, rounded down; 0 for a target of 0. */
+export const percentOf = (total: number, target: number): number =>
+  target > 0 ? Math.floor((total / target) * 100) : 0;
+
+/** The report of `unitId`'s subtree from the units' own totals, the targets set and the period's commendations. */
+export function buildReport(input: {
+  readonly tree: UnitTree;
+  readonly catalog: MetricCatalog;
+  readonly unitId: number;
+  readonly period: ReportPeriod;
+  readonly totals: UnitMetricTotals;
+  /** Targets set, per unit and metric, of the kind targetBasis names for the period. */
+  readonly targets: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  readonly commendations: readonly ReportCommendation[];
+}): Report | undefined {
+  const { tree, catalog } = input;
+  const unit = tree.byId(input.unitId);
+  if (!unit) return undefined;
+  const totals = sumOverUnits(input.totals, tree.subtreeIds(unit.id));
+  const baseDepth = tree.ancestorIds(unit.id).length;
+  const units = tree
+    .walk()
+    .filter(({ unit: each }) => tree.ancestorIds(each.id).includes(unit.id))
+    .map(({ unit: each }) => ({
+      unit: each,
+      depth: tree.ancestorIds(each.id).length - baseDepth,
+      totals: amountsOf(catalog, sumOverUnits(input.totals, tree.subtreeIds(each.id))),
+      own: amountsOf(catalog, input.totals.get(each.id) ?? new Map()),
+    }))
+    .filter((line) => line.totals.length > 0);
+  const basis = targetBasis(input.period);
+  const targets: TargetProgress[] = basis
+    ? catalog.all.flatMap((metric) => {
+        const target = effectiveTarget(tree, input.targets, unit.id, metric.code);
+        if (target === undefined || target <= 0) return [];
+        const total = totals.get(metric.code) ?? 0;
+        const scaled = target * basis.times;
+        return [{ metric, total, target: scaled, percent: percentOf(total, scaled) }];
+      })
+    : [];
+  return {
+    unit,
+    period: input.period,
+    totals: amountsOf(catalog, totals),
+    units,
+    commendations: input.commendations,
+    targets,
+  };
+}
+
+/** What the paragraph says: who did what over the period, who was commended, how far the targets are. */
+export interface ParagraphInput {
+  readonly period: ReportPeriod;
+  /** One sentence each; a subject without a name is the report's unit itself ("đơn vị"). */
+  readonly subjects: readonly { readonly name: string | undefined; readonly amounts: readonly MetricAmount[] }[];
+  /** The whole subtree's totals, said once more when several subjects spoke. */
+  readonly overall: { readonly name: string; readonly amounts: readonly MetricAmount[] } | undefined;
+  readonly commendations: readonly ReportCommendation[];
+  readonly targets: readonly TargetProgress[];
+}
+
+/**
+ * The paragraph's content from a report: each direct sub-unit that logged anything speaks for its subtree, the
+ * unit itself for its own entries; units that reported nothing are left out. A unit alone is "the unit".
+ */
+export function paragraphOf(report: Report): ParagraphInput {
+  const self = report.units.find((line) => line.unit.id === report.unit.id);
+  const children = report.units.filter((line) => line.depth === 1);
+  const subjects =
+    children.length === 0
+      ? [{ name: undefined, amounts: report.totals }]
+      : [
+          ...(self && self.own.length > 0 ? [{ name: report.unit.name, amounts: self.own }] : []),
+          ...children.map((line) => ({ name: line.unit.name, amounts: line.totals })),
+        ];
+  const spoken = subjects.filter((subject) => subject.amounts.length > 0);
+  return {
+    period: report.period,
+    subjects: spoken,
+    overall: spoken.length > 1 ? { name: report.unit.name, amounts: report.totals } : undefined,
+    commendations: report.commendations,
+    targets: report.targets,
+  };
+}
