@@ -16,9 +16,23 @@ export const ENTRY_POINTS = ['src/main.ts', 'src/jobs/cli.ts', 'src/db/migrate-c
  * - better-sqlite3: a native addon (found through `bindings`, next to the package);
  * - pg and pg-native: pg requires pg-native only when asked to, and pg-native is a native addon;
  * - pino: transports run in worker threads that load files by path (thread-stream, pino/file);
- * - node-cron: background tasks fork its daemon.js, found next to the module.
+ * - node-cron: background tasks fork its daemon.js, found next to the module;
+ * - pdfkit: loads its standard fonts through the package's `#standard-fonts/*` imports map (bundled, a render
+ *   fails with "Cannot find module '#standard-fonts/Helvetica'");
+ * - @resvg/resvg-js: a native addon; exceljs: large CommonJS with optional requires, loaded as published.
+ * Everything else is bundled: loading every package from node_modules instead (`packages: 'external'`) measured
+ * about 17 MiB more idle RSS (docs/PERFORMANCE.md, "Startup and memory").
  */
-export const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'pino', 'node-cron'];
+export const EXTERNAL = [
+  'better-sqlite3',
+  'pg',
+  'pg-native',
+  'pino',
+  'node-cron',
+  'pdfkit',
+  '@resvg/resvg-js',
+  'exceljs',
+];
 
 // Bundled CommonJS (telegraf, node-fetch, ...) calls require() for Node's built-ins, which an ES module lacks.
 const BANNER =

@@ -1,0 +1,240 @@
+/**
+ * Startup benchmark: the bot as `npm start` runs it (the esbuild bundle, `node scripts/start.mjs`) against the bot
+ * under tsx (`tsx src/main.ts`, as `npm run dev` and the old `npm start` run it), each a real process long-polling
+ * the console's fake Bot API over HTTP (src/console/serve-bot-api.ts) on a fresh SQLite file.
+ *
+ * Per run: a `/start` in a private chat is queued before the spawn; "first answer" is the time from the spawn to the
+ * fake receiving the bot's sendMessage for it (process start, config, migrations of a fresh store, getMe, command
+ * menus, the first poll and the handler). Then the bot idles (long polling, nothing to do) for --idle seconds and
+ * its resident memory is read with ps once a second: "own" is the process running the bot (under tsx, the node
+ * child the tsx CLI spawns), "tree" adds its wrappers (the tsx CLI, esbuild's service; npm's own process, the same
+ * for both, is not counted). RSS is the median of the last five samples, in MiB (KiB from ps / 1024): V8's memory
+ * reducer shrinks the heap about 15 s into idling, so the default idle of 30 s reads the settled figure.
+ * First, once: a cold start without dist/ (start.mjs builds, then starts), as `npm ci && npm start` on a fresh clone.
+ * Variants alternate, --rounds times each; medians are printed, with the ratios bundle/tsx and the goals (the bot's
+ * own process ≤ 100 MB RSS idle, first answer ≤ 3 s).
+ *
+ *   npm run bench:startup [-- --rounds 3 --idle 30]
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FakeBotApi } from '../src/console/fake-bot-api';
+import { serveBotApi } from '../src/console/serve-bot-api';
+
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, idle: { type: 'string', default: '30' } },
+});
+const ROUNDS = Number(values.rounds);
+const IDLE_MS = Number(values.idle) * 1000;
+const ROOT = resolve(import.meta.dirname, '..');
+const TOKEN = '123456789:startup_benchmark_token';
+const ADMIN = { id: 9001, is_bot: false, first_name: 'Admin', username: 'admin' };
+const ANSWER_TIMEOUT_MS = 30_000;
+const GOAL_RSS_MB = 100;
+const GOAL_FIRST_ANSWER_MS = 3000;
+
+interface Variant {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+const VARIANTS: readonly Variant[] = [
+  { name: 'bundle', command: process.execPath, args: [join(ROOT, 'scripts/start.mjs')] },
+  { name: 'tsx', command: join(ROOT, 'node_modules/.bin/tsx'), args: [join(ROOT, 'src/main.ts')] },
+];
+
+interface Sample {
+  readonly firstAnswerMs: number;
+  readonly ownMiB: number;
+  readonly treeMiB: number;
+  readonly processes: number;
+}
+
+const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+interface ProcessInfo {
+  readonly ppid: number;
+  readonly rssKiB: number;
+  readonly command: string;
+}
+
+/** The process and its descendants, by pid, from one `ps` listing. */
+function processTree(root: number): Map<number, ProcessInfo> {
+  const all = new Map<number, ProcessInfo>();
+  const listing = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' });
+  for (const line of listing.split('\n')) {
+    const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+    if (match) all.set(Number(match[1]), { ppid: Number(match[2]), rssKiB: Number(match[3]), command: match[4]! });
+  }
+  const tree = new Map<number, ProcessInfo>();
+  const add = (pid: number) => {
+    const info = all.get(pid);
+    if (!info) return;
+    tree.set(pid, info);
+    for (const [child, other] of all) if (other.ppid === pid) add(child);
+  };
+  add(root);
+  return tree;
+}
+
+/**
+ * The bot's own process is the deepest node process of the tree: the tsx CLI runs the bot in a node child, which
+ * runs esbuild's service (not node) beside it.
+ */
+function memoryOf(root: number): { ownMiB: number; treeMiB: number; processes: number } {
+  const tree = processTree(root);
+  const isNode = (pid: number) => /node/i.test(tree.get(pid)?.command ?? '');
+  let own = root;
+  while (true) {
+    const child = [...tree].find(([pid, info]) => info.ppid === own && isNode(pid));
+    if (!child) break;
+    own = child[0];
+  }
+  const total = [...tree.values()].reduce((sum, info) => sum + info.rssKiB, 0);
+  return { ownMiB: (tree.get(own)?.rssKiB ?? 0) / 1024, treeMiB: total / 1024, processes: tree.size };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((done) =>
+    child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done()),
+  );
+
+async function run(variant: Variant, idleMs = IDLE_MS): Promise<Sample> {
+  const fake = new FakeBotApi();
+  const served = await serveBotApi(fake, { pollCapMs: 1000 });
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-startup-'));
+  let output = '';
+  let child: ChildProcess | undefined;
+  try {
+    const chat = { id: ADMIN.id, type: 'private' as const, first_name: ADMIN.first_name, username: ADMIN.username };
+    fake.pushUpdate({
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: ADMIN,
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
+    });
+    let answeredAt: number | undefined;
+    const answered = new Promise<void>((done) => {
+      fake.onCall((call, outcome) => {
+        if (call.method === 'sendMessage' && call.payload.chat_id === ADMIN.id && outcome.ok && !answeredAt) {
+          answeredAt = performance.now();
+          done();
+        }
+      });
+    });
+    const spawnedAt = performance.now();
+    // From an empty folder, so no developer .env is read; only these settings.
+    child = spawn(variant.command, [...variant.args], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? dir,
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: served.url,
+        DATABASE_URL: join(dir, 'bot.sqlite'),
+        ADMIN_IDS: String(ADMIN.id),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const gone = exited(child).then(() => {
+      throw new Error(`${variant.name} exited before answering:\n${output}`);
+    });
+    const timeout = sleep(ANSWER_TIMEOUT_MS).then(() => {
+      throw new Error(`${variant.name} did not answer /start within ${ANSWER_TIMEOUT_MS} ms:\n${output}`);
+    });
+    await Promise.race([answered, gone, timeout]);
+    const firstAnswerMs = answeredAt! - spawnedAt;
+
+    const samples: ReturnType<typeof memoryOf>[] = [];
+    for (let waited = 0; waited < idleMs; waited += 1000) {
+      await sleep(1000);
+      samples.push(memoryOf(child.pid!));
+    }
+    if (samples.length === 0) samples.push(memoryOf(child.pid!));
+    const last = samples.slice(-5);
+    return {
+      firstAnswerMs,
+      ownMiB: median(last.map((s) => s.ownMiB)),
+      treeMiB: median(last.map((s) => s.treeMiB)),
+      processes: last.at(-1)?.processes ?? 0,
+    };
+  } finally {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exited(child), sleep(10_000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await served.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+// A fresh clone: no dist/, so start.mjs builds before it starts the bot. This also leaves dist/ current for the rounds.
+rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
+const cold = await run(VARIANTS[0]!, 0);
+console.log(`Node ${process.versions.node}; ${ROUNDS} round(s), idle ${IDLE_MS / 1000} s before reading RSS`);
+console.log(`cold start (no dist/: build, then start): first answer ${fmt(cold.firstAnswerMs)} ms\n`);
+
+const results = new Map<string, Sample[]>(VARIANTS.map((variant) => [variant.name, []]));
+for (let round = 1; round <= ROUNDS; round += 1) {
+  for (const variant of VARIANTS) {
+    const sample = await run(variant);
+    results.get(variant.name)!.push(sample);
+    console.log(
+      `round ${round} ${variant.name.padEnd(6)} first answer ${fmt(sample.firstAnswerMs).padStart(6)} ms` +
+        `  own RSS ${fmt(sample.ownMiB, 1).padStart(6)} MiB  tree RSS ${fmt(sample.treeMiB, 1).padStart(6)} MiB` +
+        ` (${sample.processes} process${sample.processes === 1 ? '' : 'es'})`,
+    );
+  }
+}
+
+const summary = Object.fromEntries(
+  [...results].map(([name, samples]) => [
+    name,
+    {
+      firstAnswerMs: median(samples.map((s) => s.firstAnswerMs)),
+      ownMiB: median(samples.map((s) => s.ownMiB)),
+      treeMiB: median(samples.map((s) => s.treeMiB)),
+    },
+  ]),
+);
+const bundle = summary.bundle!;
+const tsx = summary.tsx!;
+console.log('\nmedians       first answer     own RSS    tree RSS');
+for (const [name, s] of Object.entries(summary))
+  console.log(
+    `${name.padEnd(12)} ${fmt(s.firstAnswerMs).padStart(9)} ms ${fmt(s.ownMiB, 1).padStart(7)} MiB ${fmt(s.treeMiB, 1).padStart(7)} MiB`,
+  );
+console.log(
+  `ratio bundle/tsx ${fmt(bundle.firstAnswerMs / tsx.firstAnswerMs, 2).padStart(6)}    ${fmt(bundle.ownMiB / tsx.ownMiB, 2).padStart(7)}     ${fmt(bundle.treeMiB / tsx.treeMiB, 2).padStart(7)}`,
+);
+const ownMB = (bundle.ownMiB * 1024 * 1024) / 1e6;
+console.log(
+  `\ngoal: bundle own RSS ≤ ${GOAL_RSS_MB} MB: ${fmt(bundle.ownMiB, 1)} MiB = ${fmt(ownMB, 1)} MB ` +
+    `${ownMB <= GOAL_RSS_MB ? 'met' : 'MISSED'}; first answer ≤ ${GOAL_FIRST_ANSWER_MS / 1000} s: ` +
+    `${fmt(bundle.firstAnswerMs)} ms ${bundle.firstAnswerMs <= GOAL_FIRST_ANSWER_MS ? 'met' : 'MISSED'}` +
+    ` (cold, with the build: ${fmt(cold.firstAnswerMs)} ms)`,
+);
