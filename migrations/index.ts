@@ -6,6 +6,7 @@ import { nominations } from './0004-nominations';
 import { outbox } from './0005-outbox';
 import { weeklyPosts } from './0006-weekly-posts';
 import { repliesOutbox } from './0007-replies-outbox';
+import { retire } from './0009-retire';
 import { targetsModels } from './0011-targets-models';
 import type { MigrationDialect } from './columns';
 
@@ -18,5 +19,6 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0005-outbox': outbox(dialect),
   '0006-weekly-posts': weeklyPosts,
   '0007-replies-outbox': repliesOutbox,
+  '0009-retire': retire,
   '0011-targets-models': targetsModels(dialect),
 });

@@ -2,6 +2,7 @@
 export const COMMAND_NAMES = [
   'log',
   'undo',
+  'history',
   'me',
   'top',
   'metrics',
@@ -33,6 +34,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> = {
   log: ['ghi'],
   undo: ['hoantac'],
+  history: ['lichsu'],
   me: ['toi'],
   top: ['bxh'],
   metrics: ['chitieu'],

@@ -189,6 +189,41 @@ export async function isReplyMessage(
   return row !== undefined;
 }
 
+/**
+ * The message the bot sent in answer to an update in a chat (the last one, which carries the buttons: a /log's
+ * confirmation), once Telegram has it; `merged` when that message also holds other updates' confirmations.
+ * Undefined while it waits to go out, or when the update was answered by a reaction only.
+ */
+export async function replyMessageOf(
+  db: Db,
+  query: { readonly updateId: number; readonly chatId: number },
+): Promise<{ readonly messageId: number; readonly merged: boolean } | undefined> {
+  const own = `${query.updateId}.%`;
+  const row = await db
+    .selectFrom('outbox')
+    .select('telegram_message_id')
+    .where('job', '=', REPLY_JOB)
+    .where('chat_id', '=', query.chatId)
+    .where('period', 'like', own)
+    .where('kind', 'in', ['message', 'confirmation'] satisfies OutboxKind[])
+    .where('status', '=', 'sent')
+    .where('telegram_message_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const messageId = row?.telegram_message_id;
+  if (messageId === null || messageId === undefined) return undefined;
+  const other = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('job', '=', REPLY_JOB)
+    .where('chat_id', '=', query.chatId)
+    .where('kind', '=', 'confirmation' satisfies OutboxKind)
+    .where('telegram_message_id', '=', messageId)
+    .where('period', 'not like', own)
+    .executeTakeFirst();
+  return { messageId: Number(messageId), merged: other !== undefined };
+}
+
 /** How many rows of a chat's message lane wait to go out (claimed ones included). */
 export async function waitingInChat(db: Db, chatId: number): Promise<number> {
   const row = await db

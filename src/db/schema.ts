@@ -9,6 +9,8 @@ export interface UnitTable {
   name: string;
   parent_id: number | null;
   created_at: Instant;
+  /** When the unit was retired (its history stays; it leaves the tree and the boards); null while active. */
+  retired_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface ChatTable {
@@ -53,11 +55,16 @@ export interface MetricTable {
   report_phrase_en: string;
   sort_order: number;
   created_at: Instant;
+  /** When the metric was retired (its history stays; it can no longer be logged); null while in use. */
+  retired_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 export interface MetricAliasTable {
+  /** Folded: what /log looks it up by. */
   alias: string;
   metric_code: string;
+  /** As typed, with its diacritics; rows from before migration 0009 hold their folded text. */
+  display: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TallyEntryTable {

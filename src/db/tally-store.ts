@@ -14,8 +14,11 @@ export interface TallyEntry {
   readonly metricCode: string;
   readonly amount: number;
   readonly day: string;
+  readonly note: string | null;
   readonly createdAt: string;
   readonly undoneAt: string | null;
+  /** Who typed the /log when not the person it counts for (a commander logging for them); else null. */
+  readonly enteredBy: number | null;
 }
 
 export interface NewTally {
@@ -33,6 +36,8 @@ export interface TallyBatch {
   readonly day: string;
   readonly note: string | null;
   readonly items: readonly NewTally[];
+  /** Who typed the /log, when not `userId`: a commander or admin logging for them. */
+  readonly enteredBy?: number | null;
 }
 
 // The /log path's statements (insertTallies, addToDayTotalsForRange, and the ledger's claimUpdate) are written with Kysely's `sql`
@@ -44,11 +49,11 @@ export async function insertTallies(db: Db, batch: TallyBatch, now: Date): Promi
   const createdAt = now.toISOString();
   const rows = batch.items.map(
     (item) => sql`(${batch.updateId}, ${batch.chatId}, ${batch.messageId}, ${batch.unitId}, ${batch.userId},
-      ${item.metricCode}, ${item.amount}, ${batch.day}, ${batch.note}, ${createdAt})`,
+      ${item.metricCode}, ${item.amount}, ${batch.day}, ${batch.note}, ${createdAt}, ${batch.enteredBy ?? null})`,
   );
   await sql`
     insert into tally_entries
-      (update_id, chat_id, message_id, unit_id, user_id, metric_code, amount, day, note, created_at)
+      (update_id, chat_id, message_id, unit_id, user_id, metric_code, amount, day, note, created_at, entered_by)
     values ${sql.join(rows)}`.execute(db);
 }
 
@@ -206,8 +211,10 @@ const selectEntry = (db: Db) =>
       'metric_code as metricCode',
       'amount',
       'day',
+      'note',
       'created_at as createdAt',
       'undone_at as undoneAt',
+      'entered_by as enteredBy',
     ]);
 
 /** The entries one /log update created. */
@@ -218,12 +225,35 @@ export const entriesOfUpdate = (db: Db, updateId: number): Promise<TallyEntry[]>
 export const entriesOfMessage = (db: Db, chatId: number, messageId: number): Promise<TallyEntry[]> =>
   selectEntry(db).where('chat_id', '=', chatId).where('message_id', '=', messageId).orderBy('id').execute();
 
-/** The update id of the member's latest entry still standing, logged since the given instant. */
+/**
+ * The standing entries that count for a member over the days, newest day first (and, within a day, the latest
+ * /log first); at most `limit` rows.
+ */
+export const standingEntriesOf = (
+  db: Db,
+  filter: { readonly userId: number; readonly range: DayRange; readonly limit: number },
+): Promise<TallyEntry[]> =>
+  selectEntry(db)
+    .where('user_id', '=', filter.userId)
+    .where('day', '>=', filter.range.from)
+    .where('day', '<=', filter.range.to)
+    .where('undone_at', 'is', null)
+    .orderBy('day', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
+
+/**
+ * The update id of the latest entry still standing that the member entered (their own, or one they logged for
+ * someone else), logged since the given instant.
+ */
 export async function latestUpdateOf(db: Db, userId: number, since: Date): Promise<number | undefined> {
   const row = await db
     .selectFrom('tally_entries')
     .select('update_id')
-    .where('user_id', '=', userId)
+    .where((eb) =>
+      eb.or([eb('entered_by', '=', userId), eb.and([eb('entered_by', 'is', null), eb('user_id', '=', userId)])]),
+    )
     .where('created_at', '>=', since.toISOString())
     .where('undone_at', 'is', null)
     .orderBy('id', 'desc')

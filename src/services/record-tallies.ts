@@ -27,3 +27,22 @@ export function undoTallies(
 ): Promise<number[]> {
   return inTransaction(db, (trx) => markUndone(trx, request.entryIds, request.undoneBy, now));
 }
+
+/**
+ * Replaces an edited /log's standing entries by the edited ones, as a new record: the old entries are marked
+ * undone by the editor (nothing is deleted), the new ones inserted under the same update and message, and the
+ * running totals moved by both, in one transaction (the update's). Returns the unit's week totals of the new
+ * entries' metrics, or undefined, changing nothing, when none of the old entries was still standing.
+ */
+export function replaceTallies(
+  db: Db,
+  request: { readonly replacedIds: readonly number[]; readonly editedBy: number; readonly batch: TallyBatch },
+  now: Date,
+): Promise<RecordOutcome | undefined> {
+  return inTransaction(db, async (trx) => {
+    const undone = await markUndone(trx, request.replacedIds, request.editedBy, now);
+    if (undone.length === 0) return undefined;
+    await insertTallies(trx, request.batch, now);
+    return { weekTotals: await addToDayTotalsForRange(trx, request.batch, weekOf(request.batch.day)) };
+  });
+}

@@ -7,6 +7,7 @@ type MenuEntry = { readonly command: string; readonly key: TextKey };
 const GROUP_MENU: readonly MenuEntry[] = [
   { command: 'log', key: 'menu.log' },
   { command: 'undo', key: 'menu.undo' },
+  { command: 'history', key: 'menu.history' },
   { command: 'me', key: 'menu.me' },
   { command: 'top', key: 'menu.top' },
   { command: 'metrics', key: 'menu.metrics' },

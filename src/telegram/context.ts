@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { CommandName } from '../commands/parse-command';
 import type { ParseError } from '../commands/parse-error';
 import type { Config } from '../config';
 import type { ChatSettings } from '../db/chat-store';
@@ -68,7 +69,19 @@ export interface CallbackContext extends UpdateScope {
   answer(html?: string, alert?: boolean): Promise<void>;
 }
 
+/**
+ * An edited message (an `edited_message` update): the context of a command sent as the new text, replying to the
+ * edited message. `sentAt` stays the message's original date; `command` is what the new text now asks for.
+ */
+export interface EditContext extends CommandContext {
+  /** The new text's command, canonical; undefined when it is no longer one of ours (or addressed to another bot). */
+  readonly command: CommandName | undefined;
+  /** When the message was edited (Telegram's `edit_date`). */
+  readonly editedAt: Date;
+}
+
 export type CommandHandler = (ctx: CommandContext) => Promise<void>;
+export type EditHandler = (ctx: EditContext) => Promise<void>;
 export type CallbackHandler = (ctx: CallbackContext) => Promise<void>;
 
 /**
@@ -79,4 +92,6 @@ export interface Feature {
   readonly commands?: Readonly<Record<string, CommandHandler>>;
   readonly callbacks?: Readonly<Record<string, CallbackHandler>>;
   readonly afterSent?: Readonly<Record<string, AfterSent>>;
+  /** Told of every edited message from a person (not forwarded or relayed); it decides what the edit changes. */
+  readonly edits?: EditHandler;
 }

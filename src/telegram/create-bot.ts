@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { parseCommandText, resolveCommandName } from '../commands/parse-command';
 import type { Config } from '../config';
-import { moveChat } from '../db/chat-store';
+import { type ChatSettings, moveChat } from '../db/chat-store';
 import type { Dialect } from '../db/connect';
 import { retryWhileBusy } from '../db/connect';
 import { enqueueReplies } from '../db/outbox-store';
@@ -12,21 +12,39 @@ import { isLocale, type Locale } from '../domain/locale';
 import type { Logger } from '../logger';
 import { createDirectory } from '../services/directory';
 import { t } from '../texts/texts';
-import type { BotServices, CallbackHandler, CommandContext, CommandHandler, Feature, UpdateScope } from './context';
+import type {
+  BotServices,
+  CallbackHandler,
+  CommandContext,
+  CommandHandler,
+  EditContext,
+  Feature,
+  UpdateScope,
+} from './context';
 import { errorText } from './error-text';
 import { adminFeature } from './features/admin';
 import { boardsFeature } from './features/boards';
 import { generalFeature } from './features/general';
+import { historyFeature } from './features/history';
 import { nominationsFeature } from './features/nominations';
 import { reportsFeature } from './features/reports';
 import { tallyFeature } from './features/tally';
 import { weeklyFeature } from './features/weekly';
 import { Outgoing } from './outgoing';
 import { profileOf } from './people';
+import { relayKindOf } from './relayed';
 import type { AfterSent } from './sender';
 import { createSequencer } from './sequentialize';
 import type { Transport } from './transport';
-import { type CallbackQuery, type ChatMemberUpdated, type Message, parseUpdate, type Update } from './update-schema';
+import {
+  type CallbackQuery,
+  type ChatMemberUpdated,
+  type EditedMessage,
+  type Message,
+  parseUpdate,
+  type Update,
+  type User,
+} from './update-schema';
 
 export interface BotDeps {
   readonly config: Config;
@@ -124,6 +142,7 @@ export function createBot(deps: BotDeps): Bot {
   const features: Feature[] = [
     generalFeature(),
     tallyFeature(services),
+    historyFeature(services),
     boardsFeature(services),
     nominationsFeature(services),
     weeklyFeature(services),
@@ -133,6 +152,7 @@ export function createBot(deps: BotDeps): Bot {
   const commands = new Map<string, CommandHandler>();
   const callbacks = new Map<string, CallbackHandler>();
   const afterSent: Record<string, AfterSent> = {};
+  const editHandlers = features.flatMap((feature) => (feature.edits ? [feature.edits] : []));
   for (const feature of features) {
     for (const [name, handler] of Object.entries(feature.commands ?? {})) commands.set(name, handler);
     for (const [prefix, handler] of Object.entries(feature.callbacks ?? {})) callbacks.set(prefix, handler);
@@ -153,45 +173,79 @@ export function createBot(deps: BotDeps): Bot {
     logger.info({ from: fromChatId, to: toChatId }, 'group upgraded to a supergroup');
   }
 
-  async function onMessage(scope: UpdateScope, updateId: number, message: Message): Promise<void> {
-    const now = clock.now();
-    if (message.migrate_to_chat_id !== undefined)
-      return migrateChat(scope.db, message.chat.id, message.migrate_to_chat_id);
-    const from = message.from;
-    if (!from || from.is_bot) return;
-    const settings = await scope.directory.chat(message.chat.id);
-    if (settings?.unitId) await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
-
-    const text = message.text;
-    if (!text?.startsWith('/')) return;
-    const command = parseCommandText(text, deps.me()?.username ?? '');
-    if (!command) return;
+  /** A command's context: answers reply to `message` in its chat and topic. */
+  function commandContext(
+    scope: UpdateScope,
+    updateId: number,
+    message: Message,
+    from: User,
+    settings: ChatSettings | undefined,
+    args: string,
+  ): CommandContext {
     const locale = localeOf(settings?.locale);
-    const name = resolveCommandName(command.name);
-    const handler = name && commands.get(name);
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;
     const reply: CommandContext['reply'] = async (html, options = {}) =>
       scope.out.send(message.chat.id, html, { ...options, replyTo: message.message_id, threadId });
-    if (!handler) {
-      if (message.chat.type === 'private') await reply(t(locale, 'command.unknown'));
-      return;
-    }
-    await handler({
+    return {
       ...scope,
       updateId,
       message,
       from,
       chat: message.chat,
-      args: command.args,
+      args,
       locale,
       settings,
-      now,
+      now: clock.now(),
       sentAt: new Date(message.date * 1000),
       reply,
       text: (key, ...params) => t(locale, key, ...params),
       replyText: (key, ...params) => reply(t(locale, key, ...params)),
       replyError: (error) => reply(errorText(locale, error)),
-    });
+    };
+  }
+
+  async function onMessage(scope: UpdateScope, updateId: number, message: Message): Promise<void> {
+    const now = clock.now();
+    if (message.migrate_to_chat_id !== undefined)
+      return migrateChat(scope.db, message.chat.id, message.migrate_to_chat_id);
+    const from = message.from;
+    if (!from) return;
+    // Forwarded, relayed, anonymous and bots' messages are nobody's own command: explained, never acted on.
+    const relayed = relayKindOf(message);
+    if (relayed === 'bot' && !message.text?.startsWith('/')) return;
+    const settings = await scope.directory.chat(message.chat.id);
+    if (settings?.unitId && !from.is_bot && !message.sender_chat)
+      await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
+
+    const text = message.text;
+    if (!text?.startsWith('/')) return;
+    const command = parseCommandText(text, deps.me()?.username ?? '');
+    if (!command) return;
+    const name = resolveCommandName(command.name);
+    const handler = name && commands.get(name);
+    const ctx = commandContext(scope, updateId, message, from, settings, command.args);
+    if (relayed) {
+      if (name) await ctx.replyText(`relay.${relayed}`);
+      return;
+    }
+    if (!handler) {
+      if (message.chat.type === 'private') await ctx.replyText('command.unknown');
+      return;
+    }
+    await handler(ctx);
+  }
+
+  /** An edited message: the features decide what it corrects; edits of relayed messages are ignored. */
+  async function onEditedMessage(scope: UpdateScope, updateId: number, message: EditedMessage): Promise<void> {
+    if (relayKindOf(message) || editHandlers.length === 0) return;
+    const settings = await scope.directory.chat(message.chat.id);
+    const command = parseCommandText(message.text ?? '', deps.me()?.username ?? '');
+    const ctx: EditContext = {
+      ...commandContext(scope, updateId, message, message.from, settings, command?.args ?? ''),
+      command: command ? resolveCommandName(command.name) : undefined,
+      editedAt: new Date(message.edit_date * 1000),
+    };
+    for (const handler of editHandlers) await handler(ctx);
   }
 
   /** Introduces the bot when it joins a group, and says how to bind the group to a unit if it is not yet. */
@@ -223,6 +277,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function dispatch(scope: UpdateScope, update: Update, answers: Answer[]): Promise<void> {
     if (update.message) await onMessage(scope, update.update_id, update.message);
+    else if (update.edited_message) await onEditedMessage(scope, update.update_id, update.edited_message);
     else if (update.callback_query) await onCallback(scope, update.update_id, update.callback_query, answers);
     else if (update.my_chat_member) await onAddedToGroup(scope, update.my_chat_member);
   }

@@ -137,6 +137,31 @@ const forumTopicCreatedSchema = z.object({
   icon_custom_emoji_id: z.string().optional(),
 });
 
+/**
+ * Where a forwarded message came from. Any origin marks the message as forwarded, which is all the bot reads; a
+ * kind this schema does not know yet is kept as an unnamed one rather than failing the update.
+ */
+export const messageOriginSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('user'), date: z.number().int(), sender_user: userSchema }),
+    z.object({ type: z.literal('hidden_user'), date: z.number().int(), sender_user_name: z.string() }),
+    z.object({
+      type: z.literal('chat'),
+      date: z.number().int(),
+      sender_chat: chatSchema,
+      author_signature: z.string().optional(),
+    }),
+    z.object({
+      type: z.literal('channel'),
+      date: z.number().int(),
+      chat: channelChatSchema,
+      message_id: id,
+      author_signature: z.string().optional(),
+    }),
+  ])
+  .catch({ type: 'hidden_user', date: 0, sender_user_name: '' });
+export type MessageOrigin = z.infer<typeof messageOriginSchema>;
+
 const messageFields = {
   message_id: id,
   date: z.number().int(),
@@ -156,6 +181,7 @@ const messageFields = {
   left_chat_member: userSchema.optional(),
   reply_markup: inlineKeyboardSchema.optional(),
   via_bot: userSchema.optional(),
+  forward_origin: messageOriginSchema.optional(),
   edit_date: z.number().int().optional(),
 };
 

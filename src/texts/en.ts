@@ -130,13 +130,21 @@ export const en = {
   'me.week': (p: { from: string; to: string }) => `This week (${formatDay(p.from)}–${formatDay(p.to)}):`,
   'me.month': (p: { month: string }) => `Month ${p.month}:`,
   'me.none': '  (nothing yet)',
+  'me.rankHeader': (p: { unit: string }) => `Rank in ${p.unit} this week:`,
+  'me.rankLine': (p: { metric: string; rank: number; of: number; amount: number }) =>
+    `• ${p.metric}: <b>${p.rank}</b> of ${n(p.of)} (${n(p.amount)})`,
 
-  'top.usage': 'Usage: <code>/top [metric] [week|month|year]</code>, e.g. <code>/top cccd month</code>.',
+  'top.usage':
+    'Usage: <code>/top [metric] [week|month|year|last-week|last-month]</code>, e.g. <code>/top cccd month</code>, <code>/top tuan-truoc</code>.',
   'top.unknownMetric': (p: { metric: string }) => `There is no metric "${p.metric}". Type /metrics for the catalog.`,
   'top.header': (p: { scope: string; period: string }) => `🏆 <b>Leaderboard of ${p.scope}</b> (${p.period})`,
   'top.metric': (p: { metric: string; countUnit: string }) => `<b>${p.metric}</b> (${p.countUnit})`,
   'top.row': (p: { rank: number; name: string; amount: number }) => `${p.rank}. ${p.name}: ${n(p.amount)}`,
   'top.empty': 'Nothing has been logged in this period yet.',
+  'top.ownRow': (p: { name: string; amount: number }) => `• ${p.name} (own entries): ${n(p.amount)}`,
+  'top.total': (p: { amount: number }) => `<b>Total: ${n(p.amount)}</b>`,
+  'top.noUnit':
+    "You command no unit and belong to none yet. Type /top in your unit's group (the bot knows you from your first entry there).",
   'period.week': (p: { from: string; to: string }) => `week ${formatDay(p.from)}–${formatDay(p.to)}`,
   'period.month': (p: { month: string }) => `month ${p.month}`,
   'period.year': (p: { year: string }) => `year ${p.year}`,
@@ -144,8 +152,10 @@ export const en = {
   'metrics.header': '<b>Metrics</b> (code, name, unit of count, maximum per entry)',
   'metrics.line': (p: { code: string; name: string; countUnit: string; max: number; aliases: string }) =>
     `• <code>${p.code}</code> ${p.name} (${p.countUnit}, ≤ ${n(p.max)})${p.aliases ? `\n   also: ${p.aliases}` : ''}`,
+  'metrics.retired': (p: { list: string }) => `Retired (no longer logged): ${p.list}`,
 
-  'unit.usage': 'Usage: <code>/unit add CODE Unit name [parent=PARENT_CODE]</code> or <code>/unit list</code>.',
+  'unit.usage':
+    'Usage: <code>/unit add CODE Unit name [parent=PARENT_CODE]</code>, <code>/unit list</code>, <code>/unit rename CODE New name</code>, <code>/unit move CODE parent=PARENT_CODE</code> or <code>/unit retire CODE</code>.',
   'unit.badCode': (p: { code: string }) =>
     `Unit code "${p.code}" is not valid: use unaccented letters, digits, "-" and "_" (at most 32 characters).`,
   'unit.nameTooLong': (p: { max: number }) => `The unit name is too long (at most ${n(p.max)} characters).`,
@@ -157,14 +167,46 @@ export const en = {
     `There is no parent unit "${p.code}". Type <code>/unit list</code> to see them.`,
   'unit.listHeader': '<b>Units</b>',
   'unit.listEmpty': 'No units yet. Add one with <code>/unit add CODE Unit name</code>.',
-  'unit.listLine': (p: { depth: number; code: string; name: string; groups: number }) =>
-    `${'  '.repeat(p.depth)}• <b>${p.code}</b> ${p.name}${p.groups ? ` (${p.groups} groups)` : ''}`,
+  'unit.listLine': (p: { depth: number; code: string; name: string; groups: string }) =>
+    `${'  '.repeat(p.depth)}• <b>${p.code}</b> ${p.name}${p.groups ? ` · groups: ${p.groups}` : ''}`,
+  'unit.listRetired': (p: { units: string }) => `Retired: ${p.units}`,
+  'unit.renamed': (p: { code: string; name: string }) => `Unit <b>${p.code}</b> renamed: ${p.name}.`,
+  'unit.moved': (p: { code: string; parent: string }) => `Unit <b>${p.code}</b> now reports to <b>${p.parent}</b>.`,
+  'unit.sameParent': (p: { code: string; parent: string }) => `Unit ${p.code} already reports to ${p.parent}.`,
+  'unit.moveCycle': (p: { code: string; parent: string }) =>
+    `${p.code} cannot move under ${p.parent}: ${p.parent} is that unit itself or one below it.`,
+  'unit.isRetired': (p: { code: string }) => `Unit ${p.code} is retired.`,
+  'unit.hasChildren': (p: { code: string; children: string }) =>
+    `${p.code} cannot be retired yet: units still report to it (${p.children}). Move (<code>/unit move</code>) or retire them first.`,
+  'unit.retiredDone': (p: { code: string; name: string; groups: string }) =>
+    `Unit <b>${p.code}</b> (${p.name}) is retired; what it logged is kept.` +
+    (p.groups
+      ? ` Its groups are unbound and cannot log until bound again with <code>/register CODE</code>: ${p.groups}.`
+      : ''),
+  'unit.retiredNotice': (p: { code: string; name: string }) =>
+    `Unit <b>${p.code}</b> (${p.name}) is retired: this group is bound to no unit and cannot log for now. What was logged is kept. An admin types <code>/register UNIT_CODE</code> to bind the group to its new unit.`,
 
   'register.usage': "Usage: <code>/register UNIT_CODE</code>, typed in the unit's group.",
   'register.unknownUnit': (p: { code: string }) =>
     `There is no unit "${p.code}". Type <code>/unit list</code> to see them.`,
   'register.done': (p: { code: string; name: string }) =>
     `This group is now bound to unit <b>${p.code}</b> (${p.name}). Officers can start logging with <code>/log cccd 120</code>.`,
+  'register.already': (p: { code: string; name: string }) =>
+    `This group is already bound to unit <b>${p.code}</b> (${p.name}); nothing changed.`,
+  'register.confirm': (p: { fromCode: string; fromName: string; toCode: string; toName: string; minutes: number }) =>
+    `⚠️ This group is bound to unit <b>${p.fromCode}</b> (${p.fromName}). Move it to <b>${p.toCode}</b> (${p.toName})? ` +
+    `What was logged stays with ${p.fromCode}. An admin confirms within ${p.minutes} minutes; until then nothing changes.`,
+  'register.confirmButton': (p: { code: string }) => `✅ Move to ${p.code}`,
+  'register.cancelButton': '✖️ Keep as is',
+  'register.moved': (p: { fromCode: string; toCode: string; toName: string; by: string }) =>
+    `This group moved from ${p.fromCode} to unit <b>${p.toCode}</b> (${p.toName}), confirmed by ${p.by}.`,
+  'register.kept': (p: { code: string; by: string }) => `Cancelled: this group stays bound to ${p.code} (kept by ${p.by}).`,
+  'register.expired': (p: { minutes: number }) =>
+    `The request is older than ${p.minutes} minutes and no longer valid; nothing changed. Send /register CODE again if still needed.`,
+  'register.stale':
+    "The group's unit changed after this request, so the button is no longer valid; nothing changed. Send /register CODE again if needed.",
+  'register.notHere': 'This button belongs to no valid request; nothing changed.',
+  'register.adminOnly': "Only the bot's admins may confirm; nothing changed.",
 
   'role.usage':
     "Usage: reply to a person's message with <code>/role commander</code> or <code>/role officer</code>, or mention them after the command.",
@@ -173,7 +215,7 @@ export const en = {
   'role.officer': (p: { name: string; unit: string }) => `${p.name} is an officer of ${p.unit}.`,
 
   'metric.usage':
-    'Usage: <code>/metric add code Vietnamese name | English name | unit of count</code>, <code>/metric alias code alias</code>, <code>/metric max code number</code>.',
+    'Usage: <code>/metric add code Vietnamese name | English name | unit of count</code>, <code>/metric alias code alias</code>, <code>/metric max code number</code>, <code>/metric retire code</code>.',
   'metric.badCode': (p: { code: string }) =>
     `Metric code "${p.code}" is not valid: unaccented lower-case letters and digits, at most 24 characters.`,
   'metric.aliasTooLong': (p: { max: number }) => `The alias is too long (at most ${n(p.max)} characters).`,
@@ -192,6 +234,11 @@ export const en = {
   'metric.aliasAdded': (p: { alias: string; code: string }) =>
     `"${p.alias}" is now also a name for <code>${p.code}</code>.`,
   'metric.maxSet': (p: { code: string; max: number }) => `Maximum per entry for <code>${p.code}</code>: ${n(p.max)}.`,
+  'metric.retiredDone': (p: { code: string; name: string }) =>
+    `Metric <code>${p.code}</code> (${p.name}) is retired. What was logged is kept; it can no longer be logged.`,
+  'metric.isRetired': (p: { code: string }) => `Metric <code>${p.code}</code> is retired.`,
+  'log.metricRetired': (p: { metric: string; name: string }) =>
+    `The metric <code>${p.metric}</code> (${p.name}) is retired and can no longer be logged; nothing was stored. Its history is kept. Type /metrics for the metrics in use.`,
 
   'nominate.usage':
     "Reply to your colleague's message with <code>/nominate reason</code>, or type <code>/nominate @name reason</code>. Example: <code>/nominate gave blood to an accident victim</code>.",

@@ -128,13 +128,21 @@ export const vi = {
   'me.week': (p: { from: string; to: string }) => `Tuần này (${formatDay(p.from)}–${formatDay(p.to)}):`,
   'me.month': (p: { month: string }) => `Tháng ${p.month}:`,
   'me.none': '  (chưa có)',
+  'me.rankHeader': (p: { unit: string }) => `Thứ hạng trong ${p.unit} tuần này:`,
+  'me.rankLine': (p: { metric: string; rank: number; of: number; amount: number }) =>
+    `• ${p.metric}: hạng <b>${p.rank}</b>/${n(p.of)} (${n(p.amount)})`,
 
-  'top.usage': 'Cú pháp: <code>/top [chỉ_tiêu] [tuan|thang|nam]</code>, ví dụ <code>/top cccd thang</code>.',
+  'top.usage':
+    'Cú pháp: <code>/top [chỉ_tiêu] [tuan|thang|nam|tuan-truoc|thang-truoc]</code>, ví dụ <code>/top cccd thang</code>, <code>/top tuan-truoc</code>.',
   'top.unknownMetric': (p: { metric: string }) => `Không có chỉ tiêu "${p.metric}". Gõ /metrics để xem danh mục.`,
   'top.header': (p: { scope: string; period: string }) => `🏆 <b>Bảng xếp hạng ${p.scope}</b> (${p.period})`,
   'top.metric': (p: { metric: string; countUnit: string }) => `<b>${p.metric}</b> (${p.countUnit})`,
   'top.row': (p: { rank: number; name: string; amount: number }) => `${p.rank}. ${p.name}: ${n(p.amount)}`,
   'top.empty': 'Chưa có kết quả nào trong kỳ này.',
+  'top.ownRow': (p: { name: string; amount: number }) => `• ${p.name} (trực tiếp): ${n(p.amount)}`,
+  'top.total': (p: { amount: number }) => `<b>Tổng: ${n(p.amount)}</b>`,
+  'top.noUnit':
+    'Đồng chí chưa chỉ huy hoặc chưa thuộc đơn vị nào. Hãy gõ /top trong nhóm của đơn vị (bot nhận ra đồng chí từ lần ghi đầu tiên trong nhóm).',
   'period.week': (p: { from: string; to: string }) => `tuần ${formatDay(p.from)}–${formatDay(p.to)}`,
   'period.month': (p: { month: string }) => `tháng ${p.month}`,
   'period.year': (p: { year: string }) => `năm ${p.year}`,
@@ -142,8 +150,10 @@ export const vi = {
   'metrics.header': '<b>Danh mục chỉ tiêu</b> (mã, tên, đơn vị tính, tối đa mỗi lần ghi)',
   'metrics.line': (p: { code: string; name: string; countUnit: string; max: number; aliases: string }) =>
     `• <code>${p.code}</code> ${p.name} (${p.countUnit}, ≤ ${n(p.max)})${p.aliases ? `\n   cũng gọi: ${p.aliases}` : ''}`,
+  'metrics.retired': (p: { list: string }) => `Đã ngừng theo dõi (không ghi được nữa): ${p.list}`,
 
-  'unit.usage': 'Cú pháp: <code>/unit add MÃ Tên đơn vị [parent=MÃ_CẤP_TRÊN]</code> hoặc <code>/unit list</code>.',
+  'unit.usage':
+    'Cú pháp: <code>/unit add MÃ Tên đơn vị [parent=MÃ_CẤP_TRÊN]</code>, <code>/unit list</code>, <code>/unit rename MÃ Tên mới</code>, <code>/unit move MÃ parent=MÃ_CẤP_TRÊN</code> hoặc <code>/unit retire MÃ</code>.',
   'unit.badCode': (p: { code: string }) =>
     `Mã đơn vị "${p.code}" không hợp lệ: chỉ dùng chữ không dấu, số, "-" và "_" (tối đa 32 ký tự).`,
   'unit.nameTooLong': (p: { max: number }) => `Tên đơn vị quá dài (tối đa ${n(p.max)} ký tự).`,
@@ -154,13 +164,45 @@ export const vi = {
     `Không có đơn vị cấp trên "${p.code}". Gõ <code>/unit list</code> để xem.`,
   'unit.listHeader': '<b>Các đơn vị</b>',
   'unit.listEmpty': 'Chưa có đơn vị nào. Thêm bằng <code>/unit add MÃ Tên đơn vị</code>.',
-  'unit.listLine': (p: { depth: number; code: string; name: string; groups: number }) =>
-    `${'  '.repeat(p.depth)}• <b>${p.code}</b> ${p.name}${p.groups ? ` (${p.groups} nhóm)` : ''}`,
+  'unit.listLine': (p: { depth: number; code: string; name: string; groups: string }) =>
+    `${'  '.repeat(p.depth)}• <b>${p.code}</b> ${p.name}${p.groups ? ` · nhóm: ${p.groups}` : ''}`,
+  'unit.listRetired': (p: { units: string }) => `Đã ngừng hoạt động: ${p.units}`,
+  'unit.renamed': (p: { code: string; name: string }) => `Đã đổi tên đơn vị <b>${p.code}</b>: ${p.name}.`,
+  'unit.moved': (p: { code: string; parent: string }) => `Đơn vị <b>${p.code}</b> nay trực thuộc <b>${p.parent}</b>.`,
+  'unit.sameParent': (p: { code: string; parent: string }) => `Đơn vị ${p.code} đã trực thuộc ${p.parent}.`,
+  'unit.moveCycle': (p: { code: string; parent: string }) =>
+    `Không thể chuyển ${p.code} vào ${p.parent}: ${p.parent} là chính đơn vị đó hoặc đơn vị cấp dưới của nó.`,
+  'unit.isRetired': (p: { code: string }) => `Đơn vị ${p.code} đã ngừng hoạt động.`,
+  'unit.hasChildren': (p: { code: string; children: string }) =>
+    `Chưa thể ngừng ${p.code}: còn đơn vị cấp dưới ${p.children}. Hãy chuyển (<code>/unit move</code>) hoặc ngừng các đơn vị đó trước.`,
+  'unit.retiredDone': (p: { code: string; name: string; groups: string }) =>
+    `Đơn vị <b>${p.code}</b> (${p.name}) đã ngừng hoạt động; số liệu đã ghi vẫn được giữ.` +
+    (p.groups
+      ? ` Các nhóm đã được gỡ khỏi đơn vị và không ghi được nữa cho đến khi gắn lại bằng <code>/register MÃ</code>: ${p.groups}.`
+      : ''),
+  'unit.retiredNotice': (p: { code: string; name: string }) =>
+    `Đơn vị <b>${p.code}</b> (${p.name}) đã ngừng hoạt động: nhóm này không còn gắn với đơn vị nào nên tạm thời chưa ghi được kết quả. Số liệu đã ghi vẫn được giữ. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để gắn nhóm với đơn vị mới.`,
 
   'register.usage': 'Cú pháp: <code>/register MÃ_ĐƠN_VỊ</code>, gõ trong nhóm của đơn vị.',
   'register.unknownUnit': (p: { code: string }) => `Không có đơn vị "${p.code}". Gõ <code>/unit list</code> để xem.`,
   'register.done': (p: { code: string; name: string }) =>
     `Nhóm này đã gắn với đơn vị <b>${p.code}</b> (${p.name}). Cán bộ có thể bắt đầu ghi bằng <code>/log cccd 120</code>.`,
+  'register.already': (p: { code: string; name: string }) =>
+    `Nhóm này đã gắn với đơn vị <b>${p.code}</b> (${p.name}) rồi, không có gì thay đổi.`,
+  'register.confirm': (p: { fromCode: string; fromName: string; toCode: string; toName: string; minutes: number }) =>
+    `⚠️ Nhóm này đang gắn với đơn vị <b>${p.fromCode}</b> (${p.fromName}). Chuyển sang <b>${p.toCode}</b> (${p.toName})? ` +
+    `Số liệu đã ghi vẫn thuộc ${p.fromCode}. Quản trị viên bấm xác nhận trong ${p.minutes} phút; chưa bấm thì không có gì thay đổi.`,
+  'register.confirmButton': (p: { code: string }) => `✅ Chuyển sang ${p.code}`,
+  'register.cancelButton': '✖️ Giữ nguyên',
+  'register.moved': (p: { fromCode: string; toCode: string; toName: string; by: string }) =>
+    `Nhóm này đã chuyển từ ${p.fromCode} sang đơn vị <b>${p.toCode}</b> (${p.toName}), do ${p.by} xác nhận.`,
+  'register.kept': (p: { code: string; by: string }) => `Đã huỷ: nhóm này vẫn gắn với ${p.code} (${p.by} giữ nguyên).`,
+  'register.expired': (p: { minutes: number }) =>
+    `Yêu cầu đã quá ${p.minutes} phút nên không còn hiệu lực; không có gì thay đổi. Gõ lại /register MÃ nếu vẫn cần chuyển.`,
+  'register.stale':
+    'Đơn vị của nhóm đã thay đổi sau yêu cầu này nên nút không còn hiệu lực; không có gì thay đổi. Gõ lại /register MÃ nếu cần.',
+  'register.notHere': 'Nút này không thuộc yêu cầu nào còn hiệu lực; không có gì thay đổi.',
+  'register.adminOnly': 'Chỉ quản trị viên của bot được xác nhận; không có gì thay đổi.',
 
   'role.usage':
     'Cú pháp: trả lời tin nhắn của một người bằng <code>/role commander</code> (chỉ huy) hoặc <code>/role officer</code> (cán bộ), hoặc nhắc tên họ sau lệnh.',
@@ -169,7 +211,7 @@ export const vi = {
   'role.officer': (p: { name: string; unit: string }) => `${p.name} là cán bộ của ${p.unit}.`,
 
   'metric.usage':
-    'Cú pháp: <code>/metric add mã tên | English name | đơn vị tính</code>, <code>/metric alias mã tên gọi khác</code>, <code>/metric max mã số</code>.',
+    'Cú pháp: <code>/metric add mã tên | English name | đơn vị tính</code>, <code>/metric alias mã tên gọi khác</code>, <code>/metric max mã số</code>, <code>/metric retire mã</code>.',
   'metric.badCode': (p: { code: string }) =>
     `Mã chỉ tiêu "${p.code}" không hợp lệ: chữ thường không dấu và số, tối đa 24 ký tự.`,
   'metric.aliasTooLong': (p: { max: number }) => `Tên gọi khác quá dài (tối đa ${n(p.max)} ký tự).`,
@@ -189,6 +231,11 @@ export const vi = {
     `"${p.alias}" nay cũng là tên gọi của <code>${p.code}</code>.`,
   'metric.maxSet': (p: { code: string; max: number }) =>
     `Mức tối đa mỗi lần ghi của <code>${p.code}</code>: ${n(p.max)}.`,
+  'metric.retiredDone': (p: { code: string; name: string }) =>
+    `Đã ngừng theo dõi chỉ tiêu <code>${p.code}</code> (${p.name}). Số liệu đã ghi vẫn được giữ; từ nay không ghi thêm được.`,
+  'metric.isRetired': (p: { code: string }) => `Chỉ tiêu <code>${p.code}</code> đã ngừng theo dõi.`,
+  'log.metricRetired': (p: { metric: string; name: string }) =>
+    `Chỉ tiêu <code>${p.metric}</code> (${p.name}) đã ngừng theo dõi nên không ghi thêm được; chưa ghi gì. Số liệu cũ vẫn được giữ. Gõ /metrics để xem các chỉ tiêu đang theo dõi.`,
 
   'nominate.usage':
     'Trả lời tin nhắn của đồng chí cần đề cử bằng <code>/khen lý do</code>, hoặc gõ <code>/khen @tên lý do</code>. Ví dụ: <code>/khen hiến máu cứu người bị tai nạn</code>.',

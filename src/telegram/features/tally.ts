@@ -3,7 +3,7 @@ import { isReplyMessage, waitingInChat } from '../../db/outbox-store';
 import { entriesOfMessage, entriesOfUpdate, latestUpdateOf, markUndone, type TallyEntry } from '../../db/tally-store';
 import { confirmModeOf } from '../../db/weekly-store';
 import type { Locale } from '../../domain/locale';
-import type { MetricCatalog } from '../../domain/metric';
+import { firstRetired, type MetricCatalog } from '../../domain/metric';
 import { localDayOf, weekOf } from '../../domain/period';
 import { recordTallies, undoTallies } from '../../services/record-tallies';
 import { Html } from '../../texts/format';
@@ -84,6 +84,8 @@ export function tallyFeature(services: BotServices): Feature {
       commanderBackdateDays: config.commanderBackdateDays,
     });
     if (!parsed.ok) return ctx.replyError(parsed.error);
+    const retired = firstRetired(parsed.value.items);
+    if (retired) return ctx.replyText('log.metricRetired', { metric: retired.code, name: retired.name[ctx.locale] });
     const { items, day, note } = parsed.value;
     await ctx.directory.rememberMember(profileOf(ctx.from), unit.id, ctx.now);
     const { weekTotals } = await recordTallies(
