@@ -8,6 +8,7 @@ import { weeklyPosts } from './0006-weekly-posts';
 import { repliesOutbox } from './0007-replies-outbox';
 import { retire } from './0009-retire';
 import { targetsModels } from './0011-targets-models';
+import { entryAuthor } from './0008-entry-author';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -19,6 +20,7 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0005-outbox': outbox(dialect),
   '0006-weekly-posts': weeklyPosts,
   '0007-replies-outbox': repliesOutbox,
+  '0008-entry-author': entryAuthor,
   '0009-retire': retire,
   '0011-targets-models': targetsModels(dialect),
 });

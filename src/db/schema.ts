@@ -81,6 +81,8 @@ export interface TallyEntryTable {
   created_at: Instant;
   undone_at: Instant | null;
   undone_by: number | null;
+  /** Who typed the /log when it was not the person it counts for (a commander logging for them); else null. */
+  entered_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ProcessedUpdateTable {

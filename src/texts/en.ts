@@ -50,6 +50,8 @@ export const en = {
       '/log <i>metric</i> <i>amount</i> [<i>date</i>] [<i>note</i>] (/ghi): record work, e.g. <code>/log cccd 120</code>, <code>/log cccd 120 dkoto 5 yesterday</code>',
       '/undo (/hoantac): undo your latest entry (within 24 hours)',
       '/me (/toi): your totals this week and this month',
+      "/history (/lichsu): your entries this week and last, with undo buttons; a commander replies to an officer's message to see theirs",
+      "Logged by mistake? Edit the /log message itself while its undo button lasts, and the entry follows. A commander replies <code>/log …</code> to an officer's message to log for them.",
       '/top [<i>metric</i>] [week|month|year] (/bxh): leaderboard',
       '/metrics (/chitieu): the metric catalog and aliases',
       "/nominate <i>reason</i> (/khen): reply to a colleague's message to nominate them; others press 👍 to endorse, a commander decides in one tap",
@@ -116,6 +118,37 @@ export const en = {
   }) =>
     `✅ Logged for <b>${p.unit}</b>, ${formatDay(p.day)} (${p.name}):\n${p.lines}\n\nUnit total for the week ${formatShortDay(p.weekFrom)}–${formatShortDay(p.weekTo)}:\n${p.weekLines}`,
   'log.undoButton': '↩️ Undo',
+  'log.enteredBy': (p: { by: string }) => `Entered by <b>${p.by}</b> on their behalf`,
+  'log.forOthersNotAllowed':
+    "Only the unit's commanders and admins may log for someone else. To log your own work, send <code>/log</code> on its own, not as a reply to someone's message.",
+  'log.editedHeading': '✏️ Corrected to match the edited message:',
+
+  'edit.tooLate': (p: { minutes: number }) =>
+    `This entry is more than ${n(p.minutes)} minutes old, so editing the message no longer changes it; it stays as it was. Type /undo (within 24 hours) and log again, or ask the unit's commander.`,
+  'edit.invalid': (p: { reason: Html }) =>
+    `The edited message cannot be logged, so the entry stays as it was. ${p.reason}`,
+  'edit.notLog': 'The edited message is no longer a /log, so the entry stays as it was. To drop it, type /undo.',
+  'edit.undone': 'The entry of this message was undone, so editing it changes nothing. Send a new /log to log again.',
+  'edit.notStored':
+    'Nothing was logged from this message, so editing it has no effect. Send the /log again as a new message.',
+
+  'relay.forwarded':
+    'A forwarded message does not count as a command: work is logged by the person who did it. Type the command yourself, e.g. <code>/log cccd 120</code>.',
+  'relay.viaBot':
+    'A command sent through another bot does not count. Type the command yourself in the group, e.g. <code>/log cccd 120</code>.',
+  'relay.bot': 'Commands from other bots are not accepted; officers log their own work.',
+  'relay.anonymous':
+    'You are posting anonymously (as the group or a channel), so the bot cannot tell who sent the command. Post as yourself and send it again.',
+
+  'history.header': (p: { name: string }) => `📋 <b>Entries of ${p.name}</b> (this week and last)`,
+  'history.week': (p: { from: string; to: string }) => `<b>Week ${formatDay(p.from)}–${formatDay(p.to)}</b>`,
+  'history.line': (p: { day: string; what: Html; note: string; by: string }) =>
+    `• ${formatShortDay(p.day)}: ${p.what}${p.note ? ` · «${p.note}»` : ''}${p.by ? ` · entered by ${p.by}` : ''}`,
+  'history.none': '  (none)',
+  'history.footer': '<i>Undone and corrected entries are not shown.</i>',
+  'history.undoButton': (p: { day: string; what: string }) => `↩️ ${formatShortDay(p.day)} ${p.what}`,
+  'history.notAllowed':
+    "Only the unit's commanders and admins may see someone else's entries. Type /history (not as a reply) to see yours.",
 
   'undo.done': (p: { lines: Html }) => `↩️ Undone:\n${p.lines}`,
   'undo.doneBy': (p: { lines: Html; by: Html }) => `↩️ ${p.by} undid:\n${p.lines}`,
@@ -399,6 +432,7 @@ export const en = {
 
   'menu.log': 'Record work: /log cccd 120',
   'menu.undo': 'Undo your latest entry',
+  'menu.history': 'Your entries this week and last',
   'menu.me': 'My results',
   'menu.top': 'Leaderboard',
   'menu.metrics': 'Metric catalog',

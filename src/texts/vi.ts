@@ -29,7 +29,7 @@ export const vi = {
   'settings.confirm.auto': 'tự động (trả lời khi nhóm còn hạn mức tin nhắn, thả ✍ và gộp xác nhận khi hết)',
   'chat.notRegistered':
     'Nhóm này chưa gắn với đơn vị nào. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để đăng ký nhóm.',
-  'chat.groupOnly': 'Lệnh này dùng trong nhóm của đơn vị. Hãy mở nhóm Telegram của đơn vị và gõ lại lệnh ở đó.',
+  'chat.groupOnly': 'Lệnh này dùng trong nhóm của đơn vị. Đồng chí mở nhóm Telegram của đơn vị và gõ lại lệnh ở đó.',
   'chat.welcome':
     'Xin chào! Tôi là bot thi đua "Nụ cười chiến sĩ": cán bộ ghi kết quả công tác bằng <code>/log cccd 120</code>, đồng đội đề cử khen thưởng bằng <code>/khen</code>.\n' +
     'Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để gắn nhóm này với đơn vị. Gõ /help để xem hướng dẫn.',
@@ -37,7 +37,7 @@ export const vi = {
     `Xin chào! Nhóm này đã gắn với ${p.unit}: cán bộ có thể ghi ngay bằng <code>/log cccd 120</code>. Gõ /help để xem hướng dẫn.`,
   'auth.adminOnly': 'Chỉ quản trị viên của bot được dùng lệnh này.',
   'auth.commanderOrAdmin': 'Chỉ chỉ huy của đơn vị hoặc quản trị viên được dùng lệnh này trong nhóm.',
-  'command.unknown': 'Tôi không hiểu lệnh này. Gõ /help để xem các lệnh.',
+  'command.unknown': 'Bot chưa hiểu lệnh này. Đồng chí gõ /help để xem các lệnh.',
 
   start: (p: { name: string }) =>
     `Xin chào ${p.name}! Tôi là bot thi đua "Nụ cười chiến sĩ": ghi kết quả công tác của đơn vị, xếp hạng và tổng hợp.\n` +
@@ -46,12 +46,14 @@ export const vi = {
     [
       '<b>Hướng dẫn</b>',
       '/log <i>chỉ tiêu</i> <i>số lượng</i> [<i>ngày</i>] [<i>ghi chú</i>] (/ghi): ghi kết quả, ví dụ <code>/log cccd 120</code>, <code>/log cccd 120 dkoto 5 hôm qua</code>',
-      '/undo (/hoantac): hoàn tác lần ghi gần nhất của bạn (trong 24 giờ)',
-      '/me (/toi): kết quả của bạn tuần này và tháng này',
+      '/undo (/hoantac): hoàn tác lần ghi gần nhất của đồng chí (trong 24 giờ)',
+      '/me (/toi): kết quả của đồng chí tuần này và tháng này',
+      '/history (/lichsu): các lần ghi của đồng chí tuần này và tuần trước, kèm nút hoàn tác; chỉ huy trả lời tin nhắn của cán bộ để xem của người đó',
+      'Ghi nhầm: chỉnh lại chính tin nhắn /log trong thời hạn của nút hoàn tác, kết quả được sửa theo. Chỉ huy trả lời tin nhắn của cán bộ bằng <code>/log …</code> để ghi thay.',
       '/top [<i>chỉ tiêu</i>] [tuan|thang|nam] (/bxh): bảng xếp hạng',
       '/metrics (/chitieu): danh mục chỉ tiêu và tên gọi khác',
       '/khen <i>lý do</i> (/nominate): trả lời tin nhắn của đồng đội để đề cử khen thưởng; mọi người bấm 👍 để ủng hộ, chỉ huy duyệt bằng một chạm',
-      '/decu (/nominations): đề cử chờ bạn quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
+      '/decu (/nominations): đề cử chờ đồng chí quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
       '/tonghop (/digest): bản tổng hợp tuần của các đơn vị đồng chí chỉ huy; /caidat (/settings): nhắc nhở và ngôn ngữ của nhóm',
       '/lang vi|en (/ngonngu): đổi ngôn ngữ của nhóm',
       'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
@@ -77,12 +79,12 @@ export const vi = {
   'log.missingAmount': (p: { metric: string }) =>
     `Thiếu số lượng cho "${p.metric}". Ví dụ: <code>/log ${p.metric} 120</code>.`,
   'log.badAmount': (p: { amount: string }) =>
-    `"${p.amount}" không phải số lượng hợp lệ. Hãy nhập số nguyên dương, ví dụ 120 hoặc 1.400.`,
-  'log.amountNotPositive': (p: { amount: string }) => `Số lượng phải lớn hơn 0 (bạn nhập "${p.amount}").`,
+    `"${p.amount}" không phải số lượng hợp lệ. Đồng chí nhập số nguyên dương, ví dụ 120 hoặc 1.400.`,
+  'log.amountNotPositive': (p: { amount: string }) => `Số lượng phải lớn hơn 0 (đồng chí đã nhập "${p.amount}").`,
   'log.amountTooLarge': (p: { amount: string; max: number; metric: string }) =>
-    `Số lượng ${p.amount} vượt mức tối đa ${n(p.max)} cho một lần ghi "${p.metric}". Nếu đúng, hãy ghi thành nhiều lần hoặc báo quản trị viên.`,
+    `Số lượng ${p.amount} vượt mức tối đa ${n(p.max)} cho một lần ghi "${p.metric}". Nếu số liệu đúng, đồng chí ghi thành nhiều lần hoặc báo quản trị viên.`,
   'log.repeatedMetric': (p: { metric: string }) =>
-    `Chỉ tiêu "${p.metric}" xuất hiện hai lần trong một lệnh. Hãy cộng lại thành một số.`,
+    `Chỉ tiêu "${p.metric}" xuất hiện hai lần trong một lệnh. Đồng chí cộng lại thành một số.`,
   'log.badDate': (p: { date: string }) =>
     `Ngày "${p.date}" không đúng cách viết. Dùng <code>hôm qua</code>, <code>thứ hai</code>, <code>23/11</code>, <code>23.11.2026</code> hoặc <code>2026-11-23</code>.`,
   'log.noSuchDay': (p: { date: string }) =>
@@ -114,14 +116,47 @@ export const vi = {
   }) =>
     `✅ Đã ghi cho <b>${p.unit}</b>, ngày ${formatDay(p.day)} (${p.name}):\n${p.lines}\n\nTổng của đơn vị tuần ${formatShortDay(p.weekFrom)}–${formatShortDay(p.weekTo)}:\n${p.weekLines}`,
   'log.undoButton': '↩️ Hoàn tác',
+  'log.enteredBy': (p: { by: string }) => `Người nhập: <b>${p.by}</b> (ghi thay)`,
+  'log.forOthersNotAllowed':
+    'Chỉ chỉ huy của đơn vị hoặc quản trị viên mới được ghi thay cho người khác. Đồng chí ghi kết quả của mình bằng lệnh <code>/log</code> gửi riêng, không trả lời tin nhắn của người khác.',
+  'log.editedHeading': '✏️ Đã sửa theo tin nhắn đã chỉnh:',
+
+  'edit.tooLate': (p: { minutes: number }) =>
+    `Lần ghi này đã quá ${n(p.minutes)} phút nên không sửa được bằng cách chỉnh tin nhắn nữa; kết quả vẫn giữ như cũ. Đồng chí gõ /undo (trong 24 giờ) rồi ghi lại, hoặc báo chỉ huy đơn vị.`,
+  'edit.invalid': (p: { reason: Html }) =>
+    `Tin nhắn đã chỉnh không ghi được nên kết quả vẫn giữ như cũ. ${p.reason}`,
+  'edit.notLog':
+    'Tin nhắn đã chỉnh không còn là lệnh /log nên kết quả vẫn giữ như cũ. Muốn bỏ lần ghi này, đồng chí gõ /undo.',
+  'edit.undone':
+    'Lần ghi của tin nhắn này đã được hoàn tác nên chỉnh tin nhắn không thay đổi gì. Đồng chí gửi lệnh /log mới để ghi lại.',
+  'edit.notStored':
+    'Tin nhắn này chưa ghi được kết quả nào nên chỉnh sửa không có tác dụng. Đồng chí gửi lại lệnh /log thành tin nhắn mới.',
+
+  'relay.forwarded':
+    'Tin nhắn chuyển tiếp không được tính là lệnh: kết quả phải do chính người thực hiện ghi. Đồng chí tự gõ lệnh, ví dụ <code>/log cccd 120</code>.',
+  'relay.viaBot':
+    'Lệnh gửi qua một bot khác không được tính. Đồng chí tự gõ lệnh trong nhóm, ví dụ <code>/log cccd 120</code>.',
+  'relay.bot': 'Bot không nhận lệnh từ một bot khác; kết quả phải do cán bộ tự ghi.',
+  'relay.anonymous':
+    'Đồng chí đang gửi ẩn danh (dưới tên nhóm hoặc kênh) nên bot không biết ai gửi lệnh. Đồng chí tắt chế độ ẩn danh hoặc chọn gửi bằng tài khoản của mình, rồi gõ lại lệnh.',
+
+  'history.header': (p: { name: string }) => `📋 <b>Lịch sử ghi của ${p.name}</b> (tuần này và tuần trước)`,
+  'history.week': (p: { from: string; to: string }) => `<b>Tuần ${formatDay(p.from)}–${formatDay(p.to)}</b>`,
+  'history.line': (p: { day: string; what: Html; note: string; by: string }) =>
+    `• ${formatShortDay(p.day)}: ${p.what}${p.note ? ` · «${p.note}»` : ''}${p.by ? ` · ${p.by} ghi thay` : ''}`,
+  'history.none': '  (chưa có)',
+  'history.footer': '<i>Lần ghi đã hoàn tác hoặc đã sửa không hiện ở đây.</i>',
+  'history.undoButton': (p: { day: string; what: string }) => `↩️ ${formatShortDay(p.day)} ${p.what}`,
+  'history.notAllowed':
+    'Chỉ chỉ huy của đơn vị hoặc quản trị viên mới xem được lịch sử ghi của người khác. Đồng chí gõ /history (không trả lời tin nhắn) để xem của mình.',
 
   'undo.done': (p: { lines: Html }) => `↩️ Đã hoàn tác:\n${p.lines}`,
   'undo.doneBy': (p: { lines: Html; by: Html }) => `↩️ ${p.by} đã hoàn tác:\n${p.lines}`,
-  'undo.nothing': 'Bạn không có lần ghi nào trong 24 giờ qua để hoàn tác.',
+  'undo.nothing': 'Đồng chí không có lần ghi nào trong 24 giờ qua để hoàn tác.',
   'undo.notFound': 'Không tìm thấy lần ghi tương ứng với tin nhắn này.',
   'undo.alreadyUndone': 'Lần ghi này đã được hoàn tác trước đó.',
   'undo.notAuthor': 'Chỉ người ghi mới được hoàn tác bằng nút này.',
-  'undo.buttonExpired': 'Nút hoàn tác đã hết hạn. Hãy gõ /undo.',
+  'undo.buttonExpired': 'Nút hoàn tác đã hết hạn. Đồng chí gõ /undo để hoàn tác.',
   'undo.notAllowed': 'Chỉ chỉ huy của đơn vị mới được hoàn tác lần ghi của người khác.',
 
   'me.header': (p: { name: string }) => `<b>Kết quả của ${p.name}</b>`,
@@ -393,6 +428,7 @@ export const vi = {
 
   'menu.log': 'Ghi kết quả: /log cccd 120',
   'menu.undo': 'Hoàn tác lần ghi gần nhất',
+  'menu.history': 'Lịch sử ghi tuần này và tuần trước',
   'menu.me': 'Kết quả của tôi',
   'menu.top': 'Bảng xếp hạng',
   'menu.metrics': 'Danh mục chỉ tiêu',

@@ -2,8 +2,15 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrator, migrateToLatest } from '../../src/db/migrate';
 import type { Db } from '../../src/db/schema';
-import { entriesOfUpdate, markUndone, sumByMetric, sumByUnit } from '../../src/db/tally-store';
-import { recordTallies, undoTallies } from '../../src/services/record-tallies';
+import {
+  entriesOfUpdate,
+  latestUpdateOf,
+  markUndone,
+  standingEntriesOf,
+  sumByMetric,
+  sumByUnit,
+} from '../../src/db/tally-store';
+import { recordTallies, replaceTallies, undoTallies } from '../../src/services/record-tallies';
 import { DIALECTS } from '../helpers/dialects';
 import {
   batch,
@@ -216,6 +223,80 @@ for (const dialect of DIALECTS) {
         }),
         { numRuns: 40 },
       );
+    });
+
+    it('records who entered an entry for someone else, and reads it back with the note', async () => {
+      await recordTallies(db, batch(1, { userId: 12, enteredBy: 11, note: 'báo cáo muộn' }), NOW);
+      await recordTallies(db, batch(2), NOW);
+
+      const [forOther] = await entriesOfUpdate(db, 1);
+      const [own] = await entriesOfUpdate(db, 2);
+      expect(forOther).toMatchObject({ userId: 12, enteredBy: 11, note: 'báo cáo muộn' });
+      expect(own).toMatchObject({ userId: 11, enteredBy: null, note: null });
+    });
+
+    it("finds the latest /log a member entered, whether for themself or for someone else, not others' for them", async () => {
+      const since = new Date(NOW.getTime() - 60_000);
+      await recordTallies(db, batch(1, { userId: 11 }), NOW);
+      await recordTallies(db, batch(2, { userId: 12, enteredBy: 11 }), NOW);
+      expect(await latestUpdateOf(db, 11, since)).toBe(2);
+      expect(await latestUpdateOf(db, 12, since)).toBeUndefined();
+      await recordTallies(db, batch(3, { userId: 11, enteredBy: 13 }), NOW);
+      expect(await latestUpdateOf(db, 11, since)).toBe(2);
+      expect(await latestUpdateOf(db, 13, since)).toBe(3);
+    });
+
+    it("lists a member's standing entries in a range, the latest day first, within the limit", async () => {
+      await recordTallies(db, batch(1, { day: '2026-11-23' }), NOW);
+      await recordTallies(db, batch(2, { day: '2026-11-25', items: [{ metricCode: 'dkoto', amount: 2 }] }), NOW);
+      await recordTallies(db, batch(3, { day: '2026-11-24' }), NOW);
+      await recordTallies(db, batch(4, { day: '2026-11-10' }), NOW);
+      await recordTallies(db, batch(5, { userId: 12 }), NOW);
+      await undoTallies(db, { entryIds: (await entriesOfUpdate(db, 3)).map((e) => e.id), undoneBy: 11 }, NOW);
+
+      const listed = await standingEntriesOf(db, { userId: 11, range: WEEK, limit: 10 });
+      expect(listed.map((e) => [e.updateId, e.day])).toEqual([
+        [2, '2026-11-25'],
+        [1, '2026-11-23'],
+      ]);
+      expect(await standingEntriesOf(db, { userId: 11, range: WEEK, limit: 1 })).toHaveLength(1);
+    });
+
+    it('replaces entries by a correction: old ones undone by the editor, new ones under the same update, totals moved', async () => {
+      await recordTallies(
+        db,
+        batch(1, {
+          items: [
+            { metricCode: 'cccd', amount: 10 },
+            { metricCode: 'dkoto', amount: 3 },
+          ],
+        }),
+        NOW,
+      );
+      const old = await entriesOfUpdate(db, 1);
+      const outcome = await replaceTallies(
+        db,
+        {
+          replacedIds: old.map((e) => e.id),
+          editedBy: 11,
+          batch: batch(1, { day: '2026-11-23', items: [{ metricCode: 'cccd', amount: 4 }] }),
+        },
+        NOW,
+      );
+
+      expect(outcome?.weekTotals).toEqual(new Map([['cccd', 4]]));
+      const all = await entriesOfUpdate(db, 1);
+      expect(all.map((e) => [e.metricCode, e.amount, e.day, e.undoneAt !== null])).toEqual([
+        ['cccd', 10, '2026-11-24', true],
+        ['dkoto', 3, '2026-11-24', true],
+        ['cccd', 4, '2026-11-23', false],
+      ]);
+      await expectTotalsMatchEntries(db);
+      // Replacing entries no longer standing changes nothing.
+      expect(
+        await replaceTallies(db, { replacedIds: old.map((e) => e.id), editedBy: 11, batch: batch(1) }, NOW),
+      ).toBeUndefined();
+      expect(await entriesOfUpdate(db, 1)).toHaveLength(3);
     });
   });
 

@@ -137,6 +137,38 @@ describe('parseUpdate accepts what Telegram sends', () => {
   });
 });
 
+describe("parseUpdate keeps what tells a relayed message from its sender's own", () => {
+  const message = (extra: object) => ({
+    update_id: 9,
+    message: { message_id: 1, from: an, chat: pc06, date: 1_700_000_000, text: '/log cccd 1', ...extra },
+  });
+  const channel = { id: -1002000000001, type: 'channel', title: 'Tin tức Công an tỉnh' };
+
+  it.each([
+    [{ type: 'user', date: 1, sender_user: an }],
+    [{ type: 'hidden_user', date: 1, sender_user_name: 'Ẩn danh' }],
+    [{ type: 'chat', date: 1, sender_chat: pc06, author_signature: 'BCĐ' }],
+    [{ type: 'channel', date: 1, chat: channel, message_id: 5 }],
+  ])('forward_origin %j', (origin) => {
+    expect(parsed(message({ forward_origin: origin })).message?.forward_origin).toEqual(origin);
+  });
+
+  it('a forward_origin of a kind it does not know, or malformed, still marks the message as forwarded', () => {
+    for (const origin of [{ type: 'from_the_future', date: 1 }, { type: 'user' }, 'x']) {
+      expect(parsed(message({ forward_origin: origin })).message?.forward_origin).toMatchObject({
+        type: 'hidden_user',
+      });
+    }
+  });
+
+  it('via_bot and sender_chat', () => {
+    const bot = { id: 5550001, is_bot: true, first_name: 'Other', username: 'OtherBot' };
+    const update = parsed(message({ via_bot: bot, sender_chat: pc06 }));
+    expect(update.message?.via_bot).toEqual(bot);
+    expect(update.message?.sender_chat).toMatchObject({ id: pc06.id, type: 'supergroup' });
+  });
+});
+
 describe('parseUpdate tolerates what Telegram may add', () => {
   it('strips unknown fields and update kinds', () => {
     const update = parsed({

@@ -1,31 +1,35 @@
 import { parseLogArgs } from '../../commands/parse-log';
-import { isReplyMessage, waitingInChat } from '../../db/outbox-store';
-import { entriesOfMessage, entriesOfUpdate, latestUpdateOf, markUndone, type TallyEntry } from '../../db/tally-store';
+import { displayName, findMember } from '../../db/member-store';
+import { replyMessageOf, type StoredKeyboard, waitingInChat } from '../../db/outbox-store';
+import { entriesOfMessage, entriesOfUpdate, latestUpdateOf, type TallyEntry } from '../../db/tally-store';
 import { confirmModeOf } from '../../db/weekly-store';
+import type { IsoDay } from '../../domain/day';
 import type { Locale } from '../../domain/locale';
 import { firstRetired, type MetricCatalog } from '../../domain/metric';
 import { localDayOf, weekOf } from '../../domain/period';
-import { recordTallies, undoTallies } from '../../services/record-tallies';
+import type { Unit } from '../../domain/units';
+import { recordTallies, replaceTallies, undoTallies } from '../../services/record-tallies';
 import { Html } from '../../texts/format';
 import { lines, t } from '../../texts/texts';
-import type { BotServices, CommandContext, Feature } from '../context';
+import type { BotServices, CommandContext, EditContext, Feature } from '../context';
+import { errorText } from '../error-text';
 import { mentionOf, nameOf, profileOf } from '../people';
 import type { Message } from '../update-schema';
+import { authorOf, otherPersonRepliedTo } from './entry-people';
+import { parseUndoButtonData, pressUndo, undoButtonData } from './undo-button';
 
 const UNDO_PREFIX = 'undo';
 /** The acknowledgement when a group's budget is short: from Telegram's fixed list (✅ is not in it). */
 const ACK_EMOJI = '✍';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The confirmation's undo button carries the update id of the /log it undoes. */
-export const undoCallbackData = (updateId: number): string => `${UNDO_PREFIX}:${updateId}`;
-
+/** The /log update a bot message's undo button undoes (a reply to a confirmation names its /log this way). */
 function undoTargetOf(message: Message, botId: number): number | undefined {
   if (message.from?.id !== botId) return undefined;
   for (const row of message.reply_markup?.inline_keyboard ?? []) {
     for (const button of row) {
-      const match = /^undo:(\d+)$/.exec(button.callback_data ?? '');
-      if (match) return Number(match[1]);
+      const data = parseUndoButtonData(UNDO_PREFIX, button.callback_data ?? '');
+      if (data) return data.updateId;
     }
   }
   return undefined;
@@ -42,7 +46,25 @@ function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly Ta
   });
 }
 
-/** /log and /undo (and its button). */
+/** One /log's content, as parsed or as stored: compared to tell a real correction from an edit that changes nothing. */
+const contentKey = (day: IsoDay, note: string | null, items: readonly { metricCode: string; amount: number }[]) =>
+  JSON.stringify([day, note, items.map((item) => `${item.metricCode}=${item.amount}`).sort()]);
+
+/** What a confirmation says: who it counts for, who entered it (when someone else), what, which day, the week. */
+interface ConfirmationContent {
+  readonly unit: Unit;
+  readonly catalog: MetricCatalog;
+  readonly items: readonly { metricCode: string; amount: number }[];
+  readonly day: IsoDay;
+  readonly note: string | null;
+  /** The person the entry counts for. */
+  readonly name: string;
+  /** Who typed it, when not that person. */
+  readonly enteredBy?: string;
+  readonly weekTotals: ReadonlyMap<string, number>;
+}
+
+/** /log (also by a commander for someone else, and corrected by editing the message), /undo and its button. */
 export function tallyFeature(services: BotServices): Feature {
   const { config } = services;
   const today = (now: Date) => localDayOf(now, config.timeZone);
@@ -71,11 +93,36 @@ export function tallyFeature(services: BotServices): Feature {
       .join('; ');
   }
 
+  function confirmation(locale: Locale, content: ConfirmationContent): { html: string; what: string } {
+    const { catalog, day } = content;
+    const week = weekOf(day);
+    const what = pairs(locale, catalog, new Map(content.items.map((item) => [item.metricCode, item.amount])));
+    const html = t(locale, 'log.confirmation', {
+      name: content.name,
+      what: new Html(what),
+      day,
+      note: content.note ?? '',
+      unit: content.unit.name,
+      weekFrom: week.from,
+      weekTo: week.to,
+      week: new Html(pairs(locale, catalog, content.weekTotals)),
+    });
+    const by = content.enteredBy === undefined ? '' : `\n${t(locale, 'log.enteredBy', { by: content.enteredBy })}`;
+    return { html: html + by, what };
+  }
+
+  const undoKeyboard = (locale: Locale, updateId: number, boundTo?: number): StoredKeyboard => [
+    [{ text: t(locale, 'log.undoButton'), callbackData: undoButtonData(UNDO_PREFIX, updateId, boundTo) }],
+  ];
+
   async function log(ctx: CommandContext) {
     const unit = await unitOrExplain(ctx);
     if (!unit) return;
     const catalog = await ctx.directory.metrics();
     const mayBackdate = await ctx.directory.commands(ctx.from.id, unit.id);
+    // Replying /log to someone's message logs for them: commanders and admins only.
+    const subject = otherPersonRepliedTo(ctx.message);
+    if (subject && !mayBackdate) return ctx.replyText('log.forOthersNotAllowed');
     const parsed = parseLogArgs(ctx.args, {
       catalog,
       // The day the message was sent, not the day it is handled: a backlog must not move Sunday's work into Monday.
@@ -86,8 +133,11 @@ export function tallyFeature(services: BotServices): Feature {
     if (!parsed.ok) return ctx.replyError(parsed.error);
     const retired = firstRetired(parsed.value.items);
     if (retired) return ctx.replyText('log.metricRetired', { metric: retired.code, name: retired.name[ctx.locale] });
-    const { items, day, note } = parsed.value;
+    const { day, note } = parsed.value;
+    const items = parsed.value.items.map((item) => ({ metricCode: item.metric.code, amount: item.amount }));
+    const person = subject ?? ctx.from;
     await ctx.directory.rememberMember(profileOf(ctx.from), unit.id, ctx.now);
+    if (subject) await ctx.directory.rememberMember(profileOf(subject), unit.id, ctx.now);
     const { weekTotals } = await recordTallies(
       ctx.db,
       {
@@ -95,27 +145,26 @@ export function tallyFeature(services: BotServices): Feature {
         chatId: ctx.chat.id,
         messageId: ctx.message.message_id,
         unitId: unit.id,
-        userId: ctx.from.id,
+        userId: person.id,
+        enteredBy: subject ? ctx.from.id : null,
         day,
         note: note ?? null,
-        items: items.map((item) => ({ metricCode: item.metric.code, amount: item.amount })),
+        items,
       },
       ctx.now,
     );
-    const week = weekOf(day);
     const { locale } = ctx;
-    const what = pairs(locale, catalog, new Map(items.map((item) => [item.metric.code, item.amount])));
-    const html = t(locale, 'log.confirmation', {
-      name: nameOf(ctx.from),
-      what: new Html(what),
+    const { html, what } = confirmation(locale, {
+      unit,
+      catalog,
+      items,
       day,
-      note: note ?? '',
-      unit: unit.name,
-      weekFrom: week.from,
-      weekTo: week.to,
-      week: new Html(pairs(locale, catalog, weekTotals)),
+      note: note ?? null,
+      name: nameOf(person),
+      enteredBy: subject ? nameOf(ctx.from) : undefined,
+      weekTotals,
     });
-    const keyboard = [[{ text: t(locale, 'log.undoButton'), callbackData: undoCallbackData(ctx.updateId) }]];
+    const keyboard = undoKeyboard(locale, ctx.updateId);
     const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
     const mode = await confirmModeOf(ctx.db, ctx.chat.id);
     if (mode === 'reply') return ctx.reply(html, { keyboard });
@@ -128,8 +177,99 @@ export function tallyFeature(services: BotServices): Feature {
       html,
       keyboard,
       mergeHeading: t(locale, 'log.mergedHeading'),
-      mergeLine: t(locale, 'log.mergedLine', { name: nameOf(ctx.from), what: new Html(what), day }),
+      mergeLine: t(locale, 'log.mergedLine', { name: nameOf(person), what: new Html(what), day }),
     });
+  }
+
+  /**
+   * An edited message. A /log's entries are replaced by the edited ones within the undo window (a new record: the
+   * old entries are marked undone by the edit), and its confirmation edited to match; an edit that no longer parses
+   * or comes too late changes nothing and says why. Edits of other messages are ignored, and an edit with the same
+   * content as what is stored changes nothing and says nothing.
+   */
+  async function correct(ctx: EditContext) {
+    const entries = await entriesOfMessage(ctx.db, ctx.chat.id, ctx.message.message_id);
+    const first = entries[0];
+    if (!first) {
+      // A /log that stored nothing (it was refused) is not corrected by editing: it is sent again.
+      if (ctx.command === 'log') await ctx.replyText('edit.notStored');
+      return;
+    }
+    // Telegram lets only the sender edit; a mismatch would be a forged update.
+    if (authorOf(first) !== ctx.from.id) return;
+    const standing = entries.filter((entry) => entry.undoneAt === null);
+    if (standing.length === 0) return ctx.replyText('edit.undone');
+    const unit = (await ctx.directory.units()).byId(first.unitId);
+    if (!unit) return;
+    const catalog = await ctx.directory.metrics();
+    const mayBackdate = await ctx.directory.commands(ctx.from.id, unit.id);
+    const parsed =
+      ctx.command === 'log'
+        ? parseLogArgs(ctx.args, {
+            catalog,
+            today: today(ctx.sentAt),
+            backdateDays: mayBackdate ? config.commanderBackdateDays : config.backdateDays,
+            commanderBackdateDays: config.commanderBackdateDays,
+          })
+        : undefined;
+    const items = parsed?.ok
+      ? parsed.value.items.map((item) => ({ metricCode: item.metric.code, amount: item.amount }))
+      : [];
+    const stored = standing[0]!;
+    if (
+      parsed?.ok &&
+      contentKey(parsed.value.day, parsed.value.note ?? null, items) === contentKey(stored.day, stored.note, standing)
+    ) {
+      return;
+    }
+    if (ctx.now.getTime() - Date.parse(first.createdAt) > config.undoButtonMinutes * 60_000) {
+      return ctx.replyText('edit.tooLate', { minutes: config.undoButtonMinutes });
+    }
+    if (!parsed) return ctx.replyText('edit.notLog');
+    if (!parsed.ok) return ctx.replyText('edit.invalid', { reason: new Html(errorText(ctx.locale, parsed.error)) });
+    const { day, note } = parsed.value;
+    const outcome = await replaceTallies(
+      ctx.db,
+      {
+        replacedIds: standing.map((entry) => entry.id),
+        editedBy: ctx.from.id,
+        batch: {
+          updateId: first.updateId,
+          chatId: first.chatId,
+          messageId: first.messageId,
+          unitId: first.unitId,
+          userId: first.userId,
+          enteredBy: first.enteredBy,
+          day,
+          note: note ?? null,
+          items,
+        },
+      },
+      ctx.now,
+    );
+    if (!outcome) return ctx.replyText('edit.undone');
+    const { locale } = ctx;
+    const person = first.enteredBy === null ? undefined : await findMember(ctx.db, first.userId);
+    const { html } = confirmation(locale, {
+      unit,
+      catalog,
+      items,
+      day,
+      note: note ?? null,
+      name: person ? displayName(person) : nameOf(ctx.from),
+      enteredBy: first.enteredBy === null ? undefined : nameOf(ctx.from),
+      weekTotals: outcome.weekTotals,
+    });
+    const corrected = `${t(locale, 'log.editedHeading')}\n${html}`;
+    if ((await confirmModeOf(ctx.db, ctx.chat.id)) === 'reaction') return;
+    const sent = await replyMessageOf(ctx.db, { updateId: first.updateId, chatId: ctx.chat.id });
+    // The confirmation is edited in place, its button still bound to it; one merged with others' (or not sent yet)
+    // is left alone, and the correction answers the edited message instead, its button bound to this update.
+    if (sent && !sent.merged) {
+      ctx.out.edit(ctx.chat.id, sent.messageId, corrected, undoKeyboard(locale, first.updateId));
+    } else {
+      await ctx.reply(corrected, { keyboard: undoKeyboard(locale, first.updateId, ctx.updateId) });
+    }
   }
 
   async function undo(ctx: CommandContext) {
@@ -150,7 +290,7 @@ export function tallyFeature(services: BotServices): Feature {
       entries = await entriesOfUpdate(ctx.db, latest);
     }
     const first = entries[0]!;
-    const own = first.userId === ctx.from.id && ctx.now.getTime() - Date.parse(first.createdAt) <= DAY_MS;
+    const own = authorOf(first) === ctx.from.id && ctx.now.getTime() - Date.parse(first.createdAt) <= DAY_MS;
     if (!own && !(await ctx.directory.commands(ctx.from.id, first.unitId))) return ctx.replyText('undo.notAllowed');
     const standing = entries.filter((entry) => entry.undoneAt === null);
     if (standing.length === 0) return ctx.replyText('undo.alreadyUndone');
@@ -167,42 +307,19 @@ export function tallyFeature(services: BotServices): Feature {
         standing.filter((e) => undone.includes(e.id)),
       ),
     );
-    if (first.userId === ctx.from.id) await ctx.replyText('undo.done', { lines: rendered });
+    if (authorOf(first) === ctx.from.id) await ctx.replyText('undo.done', { lines: rendered });
     else await ctx.replyText('undo.doneBy', { lines: rendered, by: mentionOf(ctx.from) });
   }
 
   return {
     commands: { log, undo },
+    edits: correct,
     callbacks: {
       async [UNDO_PREFIX](ctx) {
-        const updateId = Number(/^undo:(\d{1,15})$/.exec(ctx.data)?.[1] ?? Number.NaN);
+        const undone = await pressUndo(ctx, parseUndoButtonData(UNDO_PREFIX, ctx.data), config.undoButtonMinutes);
         const message = ctx.query.message;
-        // Honoured only under the confirmation it was sent with: crafted data under another message changes nothing.
-        const onItsMessage =
-          !Number.isNaN(updateId) &&
-          message !== undefined &&
-          (await isReplyMessage(ctx.db, { updateId, chatId: message.chat.id, messageId: message.message_id }));
-        const entries = onItsMessage ? await entriesOfUpdate(ctx.db, updateId) : [];
-        const first = entries[0];
-        if (!message || !first) return ctx.answer(t(ctx.locale, 'undo.notFound'), true);
-        if (first.userId !== ctx.from.id) return ctx.answer(t(ctx.locale, 'undo.notAuthor'), true);
-        if (ctx.now.getTime() - Date.parse(first.createdAt) > config.undoButtonMinutes * 60_000) {
-          return ctx.answer(t(ctx.locale, 'undo.buttonExpired'), true);
-        }
-        const undone = await markUndone(
-          ctx.db,
-          entries.filter((entry) => entry.undoneAt === null).map((entry) => entry.id),
-          ctx.from.id,
-          ctx.now,
-        );
-        if (undone.length === 0) return ctx.answer(t(ctx.locale, 'undo.alreadyUndone'), true);
-        const rendered = lines(
-          entryLines(
-            ctx.locale,
-            await ctx.directory.metrics(),
-            entries.filter((e) => undone.includes(e.id)),
-          ),
-        );
+        if (!undone || !message) return;
+        const rendered = lines(entryLines(ctx.locale, await ctx.directory.metrics(), undone));
         await ctx.answer();
         ctx.out.edit(message.chat.id, message.message_id, t(ctx.locale, 'undo.done', { lines: rendered }));
       },
