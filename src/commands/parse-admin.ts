@@ -9,14 +9,34 @@ import { checkAliasShape, checkUnitName } from './validate-names';
 const UNIT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 const METRIC_CODE = /^[a-z0-9]{1,24}$/;
 
-/** A parsed /unit: add a unit under an optional parent, or list the tree. */
-export type UnitArgs = { kind: 'add'; code: string; name: string; parentCode?: string } | { kind: 'list' };
+/** A parsed /unit: add a unit under an optional parent, list the tree, rename, move or retire a unit. */
+export type UnitArgs =
+  | { kind: 'add'; code: string; name: string; parentCode?: string }
+  | { kind: 'list' }
+  | { kind: 'rename'; code: string; name: string }
+  | { kind: 'move'; code: string; parentCode: string }
+  | { kind: 'retire'; code: string };
 
-/** A parsed /metric: add a metric, give one another name, or set its per-entry maximum. */
+/** A parsed /metric: add a metric, give one another name, set its per-entry maximum, or retire it. */
 export type MetricArgs =
   | { kind: 'add'; code: string; nameVi: string; nameEn?: string; countUnit?: string }
   | { kind: 'alias'; code: string; alias: string }
-  | { kind: 'max'; code: string; max: number };
+  | { kind: 'max'; code: string; max: number }
+  | { kind: 'retire'; code: string };
+
+// Sub-command words, folded: English first, then Vietnamese without accents.
+const UNIT_ACTIONS: ReadonlyMap<string, UnitArgs['kind']> = new Map([
+  ['add', 'add'],
+  ['them', 'add'],
+  ['list', 'list'],
+  ['ds', 'list'],
+  ['rename', 'rename'],
+  ['doiten', 'rename'],
+  ['move', 'move'],
+  ['chuyen', 'move'],
+  ['retire', 'retire'],
+  ['ngung', 'retire'],
+]);
 
 /** The role /role assigns; an officer is anyone without a stored role. */
 export type AssignableRole = 'commander' | 'officer';
@@ -25,17 +45,19 @@ export type AssignableRole = 'commander' | 'officer';
 const subcommand = (word: string | undefined) => (word === undefined ? '' : foldText(word));
 
 /**
- * Parses "/unit add CODE name… [parent=CODE]" or "/unit list"; "parent=" may stand anywhere after the code.
- * The name is at most MAX_UNIT_NAME_CHARS characters.
+ * Parses "/unit add CODE name… [parent=CODE]", "/unit list", "/unit rename CODE name…", "/unit move CODE parent=CODE"
+ * or "/unit retire CODE"; "parent=" may stand anywhere after the code. Names are at most MAX_UNIT_NAME_CHARS.
  */
 export function parseUnitArgs(args: string): Result<UnitArgs, ParseError> {
   const tokens = tokenize(args);
-  const action = subcommand(tokens[0]?.text);
-  if ((action === 'list' || action === 'ds') && tokens.length === 1) return ok({ kind: 'list' });
-  if (action !== 'add' && action !== 'them') return err({ kind: 'unit.usage' });
-  const code = tokens[1]?.text;
-  if (code === undefined) return err({ kind: 'unit.usage' });
-  if (!UNIT_CODE.test(code)) return err({ kind: 'unit.badCode', code });
+  const action = UNIT_ACTIONS.get(subcommand(tokens[0]?.text));
+  if (action === undefined) return err({ kind: 'unit.usage' });
+  if (action === 'list') return tokens.length === 1 ? ok({ kind: 'list' }) : err({ kind: 'unit.usage' });
+  const codeWord = tokens[1]?.text;
+  if (codeWord === undefined) return err({ kind: 'unit.usage' });
+  if (!UNIT_CODE.test(codeWord)) return err({ kind: 'unit.badCode', code: codeWord });
+  const code = codeWord.toUpperCase();
+  if (action === 'retire') return tokens.length === 2 ? ok({ kind: 'retire', code }) : err({ kind: 'unit.usage' });
 
   let parentCode: string | undefined;
   const nameWords: string[] = [];
@@ -46,18 +68,20 @@ export function parseUnitArgs(args: string): Result<UnitArgs, ParseError> {
       continue;
     }
     const value = parent[1]!;
-    if (parentCode !== undefined || value === '') return err({ kind: 'unit.usage' });
+    if (parentCode !== undefined || value === '' || action === 'rename') return err({ kind: 'unit.usage' });
     if (!UNIT_CODE.test(value)) return err({ kind: 'unit.badCode', code: value });
     parentCode = value.toUpperCase();
+  }
+  if (action === 'move') {
+    return parentCode !== undefined && nameWords.length === 0
+      ? ok({ kind: 'move', code, parentCode })
+      : err({ kind: 'unit.usage' });
   }
   const checked = checkUnitName(nameWords.join(' '));
   if (!checked.ok) return checked;
   const name = checked.value;
-  return ok(
-    parentCode === undefined
-      ? { kind: 'add', code: code.toUpperCase(), name }
-      : { kind: 'add', code: code.toUpperCase(), name, parentCode },
-  );
+  if (action === 'rename') return ok({ kind: 'rename', code, name });
+  return ok(parentCode === undefined ? { kind: 'add', code, name } : { kind: 'add', code, name, parentCode });
 }
 
 /** Parses "/register CODE": exactly one unit code. */
@@ -101,17 +125,22 @@ function metricCode(word: string): Result<string, ParseError> {
 }
 
 /**
- * Parses "/metric add code name… [| English name] [| unit of count]", "/metric alias code alias…" or
- * "/metric max code n"; the "|" fields let names hold spaces without quoting.
+ * Parses "/metric add code name… [| English name] [| unit of count]", "/metric alias code alias…",
+ * "/metric max code n" or "/metric retire code"; the "|" fields let names hold spaces without quoting.
  */
 export function parseMetricArgs(args: string): Result<MetricArgs, ParseError> {
   const tokens = tokenize(args);
   const action = subcommand(tokens[0]?.text);
   const codeWord = tokens[1]?.text;
-  if (codeWord === undefined || !['add', 'them', 'alias', 'max'].includes(action)) return err({ kind: 'metric.usage' });
+  if (codeWord === undefined || !['add', 'them', 'alias', 'max', 'retire', 'ngung'].includes(action))
+    return err({ kind: 'metric.usage' });
   const code = metricCode(codeWord);
   if (!code.ok) return code;
   const rest = restFrom(args, tokens, 2);
+
+  if (action === 'retire' || action === 'ngung') {
+    return tokens.length === 2 ? ok({ kind: 'retire', code: code.value }) : err({ kind: 'metric.usage' });
+  }
 
   if (action === 'max') {
     const maxWord = tokens[2]?.text;

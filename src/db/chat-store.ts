@@ -71,3 +71,50 @@ export async function moveChat(db: Db, fromChatId: number, toChatId: number, now
     await trx.updateTable('group_settings').set({ chat_id: toChatId }).where('chat_id', '=', fromChatId).execute();
   });
 }
+
+/** A group bound to a unit, as /unit list shows it. */
+export interface BoundGroup {
+  readonly chatId: number;
+  readonly title: string | null;
+  readonly unitId: number;
+}
+
+/** Every group bound to a unit, by unit, each unit's groups by title. */
+export async function boundGroups(db: Db): Promise<Map<number, BoundGroup[]>> {
+  const rows = await db
+    .selectFrom('chats')
+    .select(['chat_id', 'title', 'unit_id'])
+    .where('unit_id', 'is not', null)
+    .orderBy('unit_id')
+    .orderBy('title')
+    .orderBy('chat_id')
+    .execute();
+  const byUnit = new Map<number, BoundGroup[]>();
+  for (const row of rows) {
+    const unitId = row.unit_id!;
+    byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), { chatId: row.chat_id, title: row.title, unitId }]);
+  }
+  return byUnit;
+}
+
+/**
+ * Unbinds every group of the unit (a retired unit's groups can no longer log); returns the groups it unbound.
+ * Their language, settings and history stay: /register binds them again.
+ */
+export async function unbindUnitGroups(db: Db, unitId: number, now: Date): Promise<BoundGroup[]> {
+  return inTransaction(db, async (trx) => {
+    const rows = await trx
+      .selectFrom('chats')
+      .select(['chat_id', 'title'])
+      .where('unit_id', '=', unitId)
+      .orderBy('chat_id')
+      .execute();
+    if (rows.length === 0) return [];
+    await trx
+      .updateTable('chats')
+      .set({ unit_id: null, updated_at: now.toISOString() })
+      .where('unit_id', '=', unitId)
+      .execute();
+    return rows.map((row) => ({ chatId: row.chat_id, title: row.title, unitId }));
+  });
+}

@@ -14,6 +14,10 @@ export async function loadMetricCatalog(db: Db): Promise<MetricCatalog> {
     maxPerEntry: row.max_per_entry,
     reportPhrase: { vi: row.report_phrase_vi, en: row.report_phrase_en },
     aliases: aliases.filter((alias) => alias.metric_code === row.code).map((alias) => alias.alias),
+    aliasDisplay: aliases
+      .filter((alias) => alias.metric_code === row.code)
+      .map((alias) => alias.display ?? alias.alias),
+    retiredAt: row.retired_at,
   }));
   return createMetricCatalog(metrics);
 }
@@ -50,8 +54,20 @@ export async function insertMetric(db: Db, metric: NewMetric, now: Date): Promis
     .execute();
 }
 
-export async function insertMetricAlias(db: Db, alias: string, metricCode: string): Promise<void> {
-  await db.insertInto('metric_aliases').values({ alias, metric_code: metricCode }).execute();
+/** Adds another name of a metric: `alias` folded (looked up by), `display` as typed (shown; default: the folded). */
+export async function insertMetricAlias(db: Db, alias: string, metricCode: string, display = alias): Promise<void> {
+  await db.insertInto('metric_aliases').values({ alias, metric_code: metricCode, display }).execute();
+}
+
+/** Marks the metric retired; false when it already was. Its entries stay; /log refuses it from now on. */
+export async function retireMetric(db: Db, metricCode: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('metrics')
+    .set({ retired_at: now.toISOString() })
+    .where('code', '=', metricCode)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function setMetricMax(db: Db, metricCode: string, maxPerEntry: number): Promise<void> {

@@ -11,9 +11,10 @@ export async function loadUnits(db: Db): Promise<Unit[]> {
       'units.code',
       'units.name',
       'units.parent_id',
+      'units.retired_at',
       eb.fn.count<number>('chats.chat_id').as('groups'),
     ])
-    .groupBy(['units.id', 'units.code', 'units.name', 'units.parent_id'])
+    .groupBy(['units.id', 'units.code', 'units.name', 'units.parent_id', 'units.retired_at'])
     .orderBy('units.code')
     .execute();
   return rows.map((row) => ({
@@ -22,6 +23,7 @@ export async function loadUnits(db: Db): Promise<Unit[]> {
     name: row.name,
     parentId: row.parent_id,
     groups: Number(row.groups),
+    retiredAt: row.retired_at,
   }));
 }
 
@@ -34,4 +36,25 @@ export async function insertUnit(
     .insertInto('units')
     .values({ code: unit.code, name: unit.name, parent_id: unit.parentId, created_at: now.toISOString() })
     .execute();
+}
+
+/** Gives the unit a new name; its code, history and groups stay. */
+export async function renameUnit(db: Db, unitId: number, name: string): Promise<void> {
+  await db.updateTable('units').set({ name }).where('id', '=', unitId).execute();
+}
+
+/** Puts the unit under another parent (null: at the top); the caller has refused cycles. */
+export async function moveUnit(db: Db, unitId: number, parentId: number | null): Promise<void> {
+  await db.updateTable('units').set({ parent_id: parentId }).where('id', '=', unitId).execute();
+}
+
+/** Marks the unit retired; false when it already was (nothing changed). Its entries and roles stay as they are. */
+export async function retireUnit(db: Db, unitId: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('units')
+    .set({ retired_at: now.toISOString() })
+    .where('id', '=', unitId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -11,12 +11,33 @@ export interface Metric {
   readonly reportPhrase: Readonly<Record<Locale, string>>;
   /** Folded alternative names ("can cuoc"). */
   readonly aliases: readonly string[];
+  /** The same names as they were typed, with their diacritics ("căn cước"), in the same order; absent: as folded. */
+  readonly aliasDisplay?: readonly string[];
+  /** When the metric was retired: it keeps its history and can no longer be logged. Absent or null while in use. */
+  readonly retiredAt?: string | null;
 }
+
+/** True while the metric may be logged. */
+export const isActiveMetric = (metric: Metric): boolean => !metric.retiredAt;
+
+/** The first retired metric among parsed items, if any: a /log naming one stores nothing. */
+export const firstRetired = (items: readonly { readonly metric: Metric }[]): Metric | undefined =>
+  items.find((item) => !isActiveMetric(item.metric))?.metric;
+
+/** The metric's other names as people typed them. */
+export const aliasNamesOf = (metric: Metric): readonly string[] =>
+  metric.aliases.map((alias, index) => metric.aliasDisplay?.[index] ?? alias);
 
 /** The metrics in catalog order, with lookup by code or alias. */
 export interface MetricCatalog {
+  /** Every metric, retired ones included (their history still names them). */
   readonly all: readonly Metric[];
-  /** Finds a metric by code or alias, ignoring case and diacritics (any capitalisation, with or without accents). */
+  /** The metrics that may be logged. */
+  readonly active: readonly Metric[];
+  /**
+   * Finds a metric by code or alias, ignoring case and diacritics (any capitalisation, with or without accents);
+   * a retired metric is found too, so /log can say it is retired rather than unknown.
+   */
   resolve(name: string): Metric | undefined;
   /** The most words any alias has, so a parser knows how far to look ahead. */
   readonly maxAliasWords: number;
@@ -32,5 +53,10 @@ export function createMetricCatalog(metrics: readonly Metric[]): MetricCatalog {
       maxAliasWords = Math.max(maxAliasWords, folded.split(' ').length);
     }
   }
-  return { all: metrics, resolve: (name) => byName.get(foldText(name)), maxAliasWords };
+  return {
+    all: metrics,
+    active: metrics.filter(isActiveMetric),
+    resolve: (name) => byName.get(foldText(name)),
+    maxAliasWords,
+  };
 }

@@ -113,6 +113,11 @@ export function periodOf(kind: PeriodKind, day: IsoDay): DayRange {
   }
 }
 
+/** The week, month or year just before the one containing the day ("tuần trước", "tháng trước"). */
+export function previousPeriodOf(kind: PeriodKind, day: IsoDay): DayRange {
+  return periodOf(kind, addDays(periodOf(kind, day).from, -1));
+}
+
 /** ISO-8601 week label such as "2026-W48"; the week-year is that of the week's Thursday ("2021-01-03" → "2020-W53"). */
 export function isoWeekLabel(day: IsoDay): string {
   const thursday = addDays(day, 3 - mondayOffset(day));

@@ -493,13 +493,14 @@ export const en = {
       ? '"5 please" (5 xin): hello, thank you, excuse me, sorry, please show me how.'
       : '"5 always" (5 luôn): always smile, always be gentle, always listen and understand, always help, always uphold the law.',
 
-  'settings.show': (p: { unit: string; reminders: boolean; language: string }) =>
+  'settings.show': (p: { unit: string; reminders: boolean; language: string; confirm: string }) =>
     `⚙️ <b>Group settings</b> (${p.unit})\n` +
     `• Weekly reminders: <b>${p.reminders ? 'on' : 'off'}</b>\n` +
-    `• Language: <b>${p.language}</b>\n\n` +
-    'Change: <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>; in a group with topics, <code>/settings topic</code> sent in a topic makes it receive the weekly posts.',
+    `• Language: <b>${p.language}</b>\n` +
+    `• /log confirmations: <b>${p.confirm}</b>\n\n` +
+    'Change: <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>, <code>/settings confirm reply|reaction|auto</code>; in a group with topics, <code>/settings topic</code> sent in a topic makes it receive the weekly posts.',
   'settings.usage':
-    'Usage: <code>/settings</code> (show), <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>, <code>/settings topic</code>.',
+    'Usage: <code>/settings</code> (show), <code>/settings reminders on|off</code>, <code>/settings lang vi|en</code>, <code>/settings confirm reply|reaction|auto</code>, <code>/settings topic</code>.',
   'settings.remindersSet': (p: { on: boolean }) =>
     p.on ? '🔔 Weekly reminders are on for this group.' : '🔕 Weekly reminders are off for this group.',
   'settings.topicSet': "📌 From now on the group's weekly leaderboard and reminders go to this topic.",

@@ -490,13 +490,14 @@ export const vi = {
       ? '«5 xin»: xin chào, xin cảm ơn, xin phép, xin lỗi, xin được hướng dẫn.'
       : '«5 luôn»: luôn mỉm cười, luôn nhẹ nhàng, luôn lắng nghe và thấu hiểu, luôn giúp đỡ, luôn thượng tôn pháp luật.',
 
-  'settings.show': (p: { unit: string; reminders: boolean; language: string }) =>
+  'settings.show': (p: { unit: string; reminders: boolean; language: string; confirm: string }) =>
     `⚙️ <b>Cài đặt nhóm</b> (${p.unit})\n` +
     `• Nhắc nhở hằng tuần: <b>${p.reminders ? 'bật' : 'tắt'}</b>\n` +
-    `• Ngôn ngữ: <b>${p.language}</b>\n\n` +
-    'Đổi: <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>; trong nhóm có chủ đề, gõ <code>/caidat chude</code> trong chủ đề sẽ nhận bài hằng tuần.',
+    `• Ngôn ngữ: <b>${p.language}</b>\n` +
+    `• Xác nhận /log: <b>${p.confirm}</b>\n\n` +
+    'Đổi: <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>, <code>/caidat xacnhan traloi|bieutuong|tudong</code>; trong nhóm có chủ đề, gõ <code>/caidat chude</code> trong chủ đề sẽ nhận bài hằng tuần.',
   'settings.usage':
-    'Cú pháp: <code>/caidat</code> (xem), <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>, <code>/caidat chude</code>.',
+    'Cú pháp: <code>/caidat</code> (xem), <code>/caidat nhacnho bat|tat</code>, <code>/caidat ngonngu vi|en</code>, <code>/caidat xacnhan traloi|bieutuong|tudong</code>, <code>/caidat chude</code>.',
   'settings.remindersSet': (p: { on: boolean }): string =>
     p.on ? '🔔 Đã bật nhắc nhở hằng tuần cho nhóm này.' : '🔕 Đã tắt nhắc nhở hằng tuần cho nhóm này.',
   'settings.topicSet': '📌 Từ nay bảng xếp hạng và nhắc nhở hằng tuần của nhóm sẽ đăng vào chủ đề này.',

@@ -17,7 +17,9 @@ describe('units and groups', () => {
     await bot.send(users.admin, chats.pc06, '/register PC06');
     const list = await inPrivate('/donvi list');
 
-    expect(list.text).toBe(['Các đơn vị', '• CAT Công an tỉnh Lạng Sơn', '  • PC06 Phòng PC06 (1 nhóm)'].join('\n'));
+    expect(list.text).toBe(
+      ['Các đơn vị', '• CAT Công an tỉnh Lạng Sơn', '  • PC06 Phòng PC06 · nhóm: PC06 - Phòng CS QLHC về TTXH'].join('\n'),
+    );
   });
 
   it.each([
@@ -154,7 +156,7 @@ describe('/metric', () => {
     const unknown = await inPrivate('/metric max nope 5');
 
     expect(taken.text).toContain('đã có');
-    expect(aliasTaken.text).toContain('đã có');
+    expect(aliasTaken.text).toBe('"căn cước" đã là mã hoặc tên gọi khác của chỉ tiêu cccd.');
     expect(unknown.text).toContain('Không có chỉ tiêu "nope"');
   });
 });

@@ -27,6 +27,9 @@ describe('/me', () => {
         'Tháng 11/2026:',
         '• Cấp mới căn cước công dân: 120 thẻ',
         '• Đăng ký mới xe ô tô: 3 xe',
+        'Thứ hạng trong Phòng Cảnh sát QLHC về TTXH tuần này:',
+        '• Cấp mới căn cước công dân: hạng 2/2 (20)',
+        '• Đăng ký mới xe ô tô: hạng 1/1 (3)',
       ].join('\n'),
     );
   });
