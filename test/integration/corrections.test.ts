@@ -108,6 +108,16 @@ describe('editing a /log', () => {
     expect((await bot.standingEntries()).map((e) => e.amount)).toEqual([120]);
   });
 
+  it('keeps the entries when the edit names a retired metric', async () => {
+    const { message } = await post(users.alice, '/log cccd 120');
+    await bot.send(users.admin, chats.private(users.admin), '/metric retire qua');
+    const edit = await bot.deliver(edited(message, '/log qua 3'));
+
+    expect(edit.text).toContain('kết quả vẫn giữ như cũ');
+    expect(edit.text).toContain('đã ngừng theo dõi');
+    expect((await bot.standingEntries()).map((e) => e.metric_code)).toEqual(['cccd']);
+  });
+
   it('keeps the entries when the edit is no longer a /log', async () => {
     const { message } = await post(users.alice, '/log cccd 120');
     const edit = await bot.deliver(edited(message, 'cảm ơn các đồng chí'));

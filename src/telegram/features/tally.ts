@@ -227,6 +227,11 @@ export function tallyFeature(services: BotServices): Feature {
     }
     if (!parsed) return ctx.replyText('edit.notLog');
     if (!parsed.ok) return ctx.replyText('edit.invalid', { reason: new Html(errorText(ctx.locale, parsed.error)) });
+    const retired = firstRetired(parsed.value.items);
+    if (retired) {
+      const why = t(ctx.locale, 'log.metricRetired', { metric: retired.code, name: retired.name[ctx.locale] });
+      return ctx.replyText('edit.invalid', { reason: new Html(why) });
+    }
     const { day, note } = parsed.value;
     const outcome = await replaceTallies(
       ctx.db,
