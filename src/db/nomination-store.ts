@@ -1,4 +1,4 @@
-import type { Nomination, NominationStatus } from '../domain/nomination';
+import type { DecisionRecord, Nomination, NominationStatus, Recommendation } from '../domain/nomination';
 import type { Db } from './schema';
 
 const fullName = (first: string, last: string | null) => (last ? `${first} ${last}` : first);
@@ -38,6 +38,7 @@ function selectNominations(db: Db) {
       'd.decided_by',
       'd.outcome',
       'd.reason as decision_reason',
+      'd.decided_at',
       'decider.first_name as decider_first',
       'decider.last_name as decider_last',
       eb
@@ -45,6 +46,7 @@ function selectNominations(db: Db) {
         .select((inner) => inner.fn.countAll<number>().as('n'))
         .whereRef('e.nomination_id', '=', 'n.id')
         .whereRef('e.user_id', '<>', 'n.nominee_id')
+        .whereRef('e.user_id', '<>', 'n.nominator_id')
         .as('endorsements'),
     ]);
 }
@@ -74,6 +76,7 @@ function toNomination(row: NominationRow): Nomination {
       row.outcome && row.outcome !== 'reopened' && row.decider_first
         ? fullName(row.decider_first, row.decider_last)
         : null,
+    decidedAt: row.outcome && row.outcome !== 'reopened' ? row.decided_at : null,
     rejectReason: row.outcome === 'rejected' ? row.decision_reason : null,
   };
 }
@@ -260,4 +263,295 @@ export function decisionsOf(db: Db, nominationId: number) {
     .where('nomination_id', '=', nominationId)
     .orderBy('id')
     .execute();
+}
+
+/** Every approved commendation of a person, over all years, oldest first. */
+export async function commendationsOf(db: Db, nomineeId: number): Promise<Nomination[]> {
+  const rows = await selectNominations(db)
+    .where('n.status', '=', 'approved')
+    .where('n.nominee_id', '=', nomineeId)
+    .orderBy('d.decided_at')
+    .orderBy('n.id')
+    .execute();
+  return rows.map(toNomination);
+}
+
+/** Records a recommendation upward; a second press of the same person for the same level adds nothing. */
+export async function addRecommendation(
+  db: Db,
+  recommendation: { nominationId: number; level: string; by: number },
+  now: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('nomination_recommendations')
+    .values({
+      nomination_id: recommendation.nominationId,
+      level: recommendation.level,
+      recommended_by: recommendation.by,
+      recommended_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['nomination_id', 'level', 'recommended_by']).doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length > 0;
+}
+
+/** The recommendations of the given nominations, oldest first, grouped by nomination. */
+export async function recommendationsOf(
+  db: Db,
+  nominationIds: readonly number[],
+): Promise<Map<number, Recommendation[]>> {
+  const out = new Map<number, Recommendation[]>();
+  if (nominationIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('nomination_recommendations as r')
+    .leftJoin('members as m', 'm.user_id', 'r.recommended_by')
+    .select(['r.nomination_id', 'r.level', 'r.recommended_by', 'r.recommended_at', 'm.first_name', 'm.last_name'])
+    .where('r.nomination_id', 'in', nominationIds)
+    .orderBy('r.id')
+    .execute();
+  for (const row of rows) {
+    const list = out.get(row.nomination_id) ?? [];
+    list.push({
+      level: row.level,
+      byId: row.recommended_by,
+      byName: row.first_name ? fullName(row.first_name, row.last_name) : String(row.recommended_by),
+      at: row.recommended_at,
+    });
+    out.set(row.nomination_id, list);
+  }
+  return out;
+}
+
+/** Records an official decision; an earlier one stays, the latest stands. Returns its id. */
+export async function insertDecisionRecord(
+  db: Db,
+  record: { nominationId: number; number: string; date: string; signer: string; recordedBy: number },
+  now: Date,
+): Promise<number> {
+  const row = await db
+    .insertInto('commendation_decisions')
+    .values({
+      nomination_id: record.nominationId,
+      decision_number: record.number,
+      decision_date: record.date,
+      signer: record.signer,
+      recorded_by: record.recordedBy,
+      recorded_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Every decision record of the nominations, oldest first, grouped by nomination; the last of each stands. */
+export async function decisionRecordsOf(
+  db: Db,
+  nominationIds: readonly number[],
+): Promise<Map<number, DecisionRecord[]>> {
+  const out = new Map<number, DecisionRecord[]>();
+  if (nominationIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('commendation_decisions')
+    .selectAll()
+    .where('nomination_id', 'in', nominationIds)
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const list = out.get(row.nomination_id) ?? [];
+    list.push({
+      id: row.id,
+      nominationId: row.nomination_id,
+      number: row.decision_number,
+      date: row.decision_date,
+      signer: row.signer,
+      recordedBy: row.recorded_by,
+      recordedAt: row.recorded_at,
+    });
+    out.set(row.nomination_id, list);
+  }
+  return out;
+}
+
+/** The standing (latest) decision record of each nomination that has one. */
+export async function latestDecisionRecords(
+  db: Db,
+  nominationIds: readonly number[],
+): Promise<Map<number, DecisionRecord>> {
+  const all = await decisionRecordsOf(db, nominationIds);
+  return new Map([...all].map(([id, records]) => [id, records[records.length - 1]!]));
+}
+
+/** The outbox job of private copies; their period is "copy-<id>". */
+export const PRIVATE_COPY_JOB = 'nomination-private';
+/** At most one private copy per decider an hour. */
+export const PRIVATE_COPY_INTERVAL_MS = 60 * 60_000;
+
+export interface PrivateCopy {
+  readonly id: number;
+  readonly deciderId: number;
+  readonly dueAt: Date;
+  readonly messageId: number | null;
+  readonly nominationIds: readonly number[];
+}
+
+async function copyWithItems(
+  db: Db,
+  row: { id: number; decider_id: number; due_at: string; message_id: number | null },
+): Promise<PrivateCopy> {
+  const items = await db
+    .selectFrom('nomination_private_items')
+    .select('nomination_id')
+    .where('copy_id', '=', row.id)
+    .orderBy('nomination_id')
+    .execute();
+  return {
+    id: row.id,
+    deciderId: row.decider_id,
+    dueAt: new Date(row.due_at),
+    messageId: row.message_id,
+    nominationIds: items.map((item) => item.nomination_id),
+  };
+}
+
+/**
+ * Puts a nomination in the decider's next private copy. The copy still waiting (due later than now, so no worker
+ * can have claimed its outbox row) takes it; otherwise a new copy is made, due an hour after the decider's last
+ * one, or now. Returns the copy and whether it is new (its outbox row is still to be written) or amended.
+ */
+export async function addToPrivateCopy(
+  db: Db,
+  notice: { deciderId: number; nominationId: number },
+  now: Date,
+): Promise<{ copy: PrivateCopy; fresh: boolean; added: boolean }> {
+  const at = now.toISOString();
+  const last = await db
+    .selectFrom('nomination_private_copies')
+    .select(['id', 'decider_id', 'due_at', 'message_id'])
+    .where('decider_id', '=', notice.deciderId)
+    .orderBy('due_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  let fresh = false;
+  let copyId: number;
+  if (last && last.message_id === null && last.due_at > at) copyId = last.id;
+  else {
+    const lastDue = last ? new Date(last.due_at).getTime() + PRIVATE_COPY_INTERVAL_MS : 0;
+    const due = new Date(Math.max(now.getTime(), lastDue)).toISOString();
+    const inserted = await db
+      .insertInto('nomination_private_copies')
+      .values({ decider_id: notice.deciderId, due_at: due, message_id: null, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    copyId = inserted.id;
+    fresh = true;
+  }
+  const added = await db
+    .insertInto('nomination_private_items')
+    .values({ copy_id: copyId, nomination_id: notice.nominationId, created_at: at })
+    .onConflict((oc) => oc.columns(['copy_id', 'nomination_id']).doNothing())
+    .returning('copy_id')
+    .execute();
+  const row = await db
+    .selectFrom('nomination_private_copies')
+    .select(['id', 'decider_id', 'due_at', 'message_id'])
+    .where('id', '=', copyId)
+    .executeTakeFirstOrThrow();
+  return { copy: await copyWithItems(db, row), fresh, added: added.length > 0 };
+}
+
+/** The private copies that list the nomination. */
+export async function privateCopiesOf(db: Db, nominationId: number): Promise<PrivateCopy[]> {
+  const rows = await db
+    .selectFrom('nomination_private_copies as c')
+    .innerJoin('nomination_private_items as i', 'i.copy_id', 'c.id')
+    .select(['c.id', 'c.decider_id', 'c.due_at', 'c.message_id'])
+    .where('i.nomination_id', '=', nominationId)
+    .orderBy('c.id')
+    .execute();
+  return Promise.all(rows.map((row) => copyWithItems(db, row)));
+}
+
+/** The private copy that is this message in the decider's chat, if any. */
+export async function findPrivateCopy(db: Db, deciderId: number, messageId: number): Promise<PrivateCopy | undefined> {
+  const row = await db
+    .selectFrom('nomination_private_copies')
+    .select(['id', 'decider_id', 'due_at', 'message_id'])
+    .where('decider_id', '=', deciderId)
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+  return row && copyWithItems(db, row);
+}
+
+/** The after-sent hook: the copy learns its message, which binds its buttons. */
+export async function setPrivateCopyMessage(db: Db, copyId: number, messageId: number): Promise<void> {
+  await db.updateTable('nomination_private_copies').set({ message_id: messageId }).where('id', '=', copyId).execute();
+}
+
+/**
+ * Writes (a fresh copy) or rewrites (an amended one, while its row is still pending) the copy's outbox row: a
+ * message to the decider's private chat, not before the copy is due. Returns false when the row was already taken
+ * for delivery and could not be rewritten.
+ */
+export async function writePrivateCopyRow(
+  db: Db,
+  row: { copy: PrivateCopy; html: string; payload: object },
+  now: Date,
+): Promise<boolean> {
+  const period = `copy-${row.copy.id}`;
+  const payload = JSON.stringify(row.payload);
+  const updated = await db
+    .updateTable('outbox')
+    .set({ html: row.html, payload })
+    .where('job', '=', PRIVATE_COPY_JOB)
+    .where('period', '=', period)
+    .where('chat_id', '=', row.copy.deciderId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return true;
+  const exists = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('job', '=', PRIVATE_COPY_JOB)
+    .where('period', '=', period)
+    .where('chat_id', '=', row.copy.deciderId)
+    .executeTakeFirst();
+  if (exists) return false;
+  await db
+    .insertInto('outbox')
+    .values({
+      job: PRIVATE_COPY_JOB,
+      period,
+      kind: 'message',
+      lane: 'message',
+      chat_id: row.copy.deciderId,
+      thread_id: null,
+      html: row.html,
+      payload,
+      status: 'pending',
+      attempts: 0,
+      not_before: row.copy.dueAt.toISOString(),
+      expires_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return true;
+}
+
+/** The private chats among these people that Telegram refused (they never opened one, or blocked the bot). */
+export async function unreachablePrivateChats(db: Db, userIds: readonly number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('chats')
+    .select('chat_id')
+    .where('chat_id', 'in', userIds)
+    .where('unreachable_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((row) => row.chat_id));
+}
+
+/** The language a person chose in their private chat, if any. */
+export async function privateLocaleOf(db: Db, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('chats').select('locale').where('chat_id', '=', userId).executeTakeFirst();
+  return row?.locale ?? null;
 }

@@ -135,6 +135,43 @@ export interface NominationDecisionTable {
   decided_at: Instant;
 }
 
+/** The official decision on a commendation, recorded afterwards; a correction is a new row, the latest stands. */
+export interface CommendationDecisionTable {
+  id: Generated<number>;
+  nomination_id: number;
+  decision_number: string;
+  /** YYYY-MM-DD. */
+  decision_date: string;
+  signer: string;
+  recorded_by: number;
+  recorded_at: Instant;
+}
+
+/** A commander below a level's authority asked for that level; once per person and level. */
+export interface NominationRecommendationTable {
+  id: Generated<number>;
+  nomination_id: number;
+  level: string;
+  recommended_by: number;
+  recommended_at: Instant;
+}
+
+/** One private message to a decider, due at `due_at`; `message_id` once sent binds its buttons. */
+export interface NominationPrivateCopyTable {
+  id: Generated<number>;
+  decider_id: number;
+  due_at: Instant;
+  message_id: number | null;
+  created_at: Instant;
+}
+
+/** The nominations a private copy lists. */
+export interface NominationPrivateItemTable {
+  copy_id: number;
+  nomination_id: number;
+  created_at: Instant;
+}
+
 /** A scheduled post, unique per job, period and chat; the outbox worker claims it with a lease and delivers it. */
 export interface OutboxTable {
   id: Generated<number>;
@@ -208,6 +245,10 @@ export interface Database {
   nominations: NominationTable;
   nomination_endorsements: NominationEndorsementTable;
   nomination_decisions: NominationDecisionTable;
+  commendation_decisions: CommendationDecisionTable;
+  nomination_recommendations: NominationRecommendationTable;
+  nomination_private_copies: NominationPrivateCopyTable;
+  nomination_private_items: NominationPrivateItemTable;
   group_settings: GroupSettingsTable;
   outbox: OutboxTable;
   targets: TargetTable;

@@ -39,6 +39,7 @@ export function noticingUnreachable(transport: Transport, deps: NoticeDeps): Tra
 
   return {
     editMessageText: (...args) => transport.editMessageText(...args),
+    sendDocument: (...args) => transport.sendDocument(...args),
     setMessageReaction: (...args) => transport.setMessageReaction(...args),
     freeSlots: (chatId) => transport.freeSlots(chatId),
     answerCallbackQuery: (...args) => transport.answerCallbackQuery(...args),

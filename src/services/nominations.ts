@@ -1,8 +1,11 @@
 import {
   addEndorsement,
+  addRecommendation,
   countNominationsBy,
   type DecisionChange,
+  decisionRecordsOf,
   findSameNomination,
+  insertDecisionRecord,
   insertNomination,
   type NewNomination,
   recordDecision,
@@ -51,5 +54,27 @@ export function endorse(
 export function decide(db: Db, request: DecisionChange, now: Date): Promise<'decided' | 'stale'> {
   return inTransaction(db, async (trx) => {
     return (await recordDecision(trx, request, now)) ? 'decided' : 'stale';
+  });
+}
+
+/** A recommendation upward; false when the person had already recommended that level. */
+export function recommend(
+  db: Db,
+  request: { nominationId: number; level: string; by: number },
+  now: Date,
+): Promise<'recommended' | 'already'> {
+  return inTransaction(db, async (trx) => ((await addRecommendation(trx, request, now)) ? 'recommended' : 'already'));
+}
+
+/** Records the official decision on a commendation; a second one is a correction, stored beside the first. */
+export function recordOfficialDecision(
+  db: Db,
+  record: { nominationId: number; number: string; date: string; signer: string; recordedBy: number },
+  now: Date,
+): Promise<'recorded' | 'corrected'> {
+  return inTransaction(db, async (trx) => {
+    const earlier = (await decisionRecordsOf(trx, [record.nominationId])).get(record.nominationId) ?? [];
+    await insertDecisionRecord(trx, record, now);
+    return earlier.length > 0 ? 'corrected' : 'recorded';
   });
 }

@@ -7,6 +7,7 @@ import { startOfLocalDay } from '../domain/cron';
 import type { JobName, JobPeriod } from '../domain/job-period';
 import { isLocale, type Locale } from '../domain/locale';
 import type { MetricCatalog } from '../domain/metric';
+import { type CommendationLevel, proposalCodes } from '../domain/nomination';
 import { addDays } from '../domain/period';
 import { createUnitTree, type UnitTree } from '../domain/units';
 import { mention } from '../texts/format';
@@ -21,6 +22,8 @@ export interface WeeklySettings {
   /** Days (YYYY-MM-DD) without reminders. */
   readonly holidays: readonly string[];
   readonly provinceDigestChatId: number | undefined;
+  /** Which levels are proposals, for the words of the commendations listed ("được đề nghị tặng …"). */
+  readonly commendationAuthorities?: readonly CommendationLevel[];
 }
 
 /** What the weekly posts need to know. */
@@ -53,8 +56,14 @@ async function sources(db: Db): Promise<Sources> {
 }
 
 /** The one digest, whoever asks: the weekly job (one week's data for every recipient) and /digest alike. */
-function digestHtml(from: Sources, data: WeekData, rootIds: readonly number[], locale: Locale): string {
-  return renderDigest(locale, digestReport(from.tree, from.catalog, data, rootIds));
+function digestHtml(
+  from: Sources,
+  data: WeekData,
+  rootIds: readonly number[],
+  locale: Locale,
+  proposals: ReadonlySet<string> = new Set(),
+): string {
+  return renderDigest(locale, digestReport(from.tree, from.catalog, data, rootIds), proposals);
 }
 
 function localeResolver(deps: WeeklyDeps, stored: ReadonlyMap<number, string>) {
@@ -78,13 +87,19 @@ async function commanderScopes(db: Db, tree: UnitTree): Promise<Map<number, numb
  */
 export async function composeDigest(
   db: Db,
-  request: { rootIds: readonly number[] | 'province'; period: JobPeriod; locale: Locale; timeZone: string },
+  request: {
+    rootIds: readonly number[] | 'province';
+    period: JobPeriod;
+    locale: Locale;
+    timeZone: string;
+    commendationAuthorities?: readonly CommendationLevel[];
+  },
 ): Promise<string | undefined> {
   const from = await sources(db);
   const rootIds = request.rootIds === 'province' ? treeRoots(from.tree).map((unit) => unit.id) : request.rootIds;
   if (rootsOf(from.tree, rootIds).length === 0) return undefined;
   const data = await loadWeekData(db, from.tree, request.period, request.timeZone);
-  return digestHtml(from, data, rootIds, request.locale);
+  return digestHtml(from, data, rootIds, request.locale, proposalCodes(request.commendationAuthorities));
 }
 
 /**
@@ -135,7 +150,11 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
           period: period.label,
           chatId: group.chatId,
           threadId: group.threadId,
-          html: renderLeaderboard(localeOf(group.chatId, group.locale), report),
+          html: renderLeaderboard(
+            localeOf(group.chatId, group.locale),
+            report,
+            proposalCodes(config.commendationAuthorities),
+          ),
         },
       ];
     });
@@ -154,7 +173,7 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
     job,
     period: period.label,
     chatId: userId,
-    html: digestHtml(from, data, roots, chatLocale(userId)),
+    html: digestHtml(from, data, roots, chatLocale(userId), proposalCodes(config.commendationAuthorities)),
   }));
   const province = treeRoots(tree).map((unit) => unit.id);
   if (provinceChat !== undefined && province.length > 0) {
@@ -162,7 +181,7 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
       job,
       period: period.label,
       chatId: provinceChat,
-      html: digestHtml(from, data, province, chatLocale(provinceChat)),
+      html: digestHtml(from, data, province, chatLocale(provinceChat), proposalCodes(config.commendationAuthorities)),
     });
   }
   return posts;

@@ -14,6 +14,7 @@ const GROUP_MENU: readonly MenuEntry[] = [
   { command: 'nominate', key: 'menu.nominate' },
   { command: 'nominations', key: 'menu.nominations' },
   { command: 'commendations', key: 'menu.commendations' },
+  { command: 'profile', key: 'menu.profile' },
   { command: 'digest', key: 'menu.digest' },
   { command: 'settings', key: 'menu.settings' },
   { command: 'help', key: 'menu.help' },

@@ -58,6 +58,24 @@ export class Outgoing {
     });
   }
 
+  /** A file (a draft certificate), its bytes kept base64 in the outbox row; the caption is cut to Telegram's 1,024. */
+  document(
+    chatId: number,
+    file: { bytes: Uint8Array; filename: string; caption?: string },
+    options: Pick<OutgoingOptions, 'replyTo' | 'threadId'> = {},
+  ): void {
+    this.#replies.push({
+      kind: 'document',
+      chatId,
+      html: file.caption ? truncateHtml(file.caption, this.moreText, 1024) : '',
+      threadId: options.threadId ?? null,
+      payload: {
+        ...(options.replyTo !== undefined && { replyTo: options.replyTo }),
+        document: { base64: Buffer.from(file.bytes).toString('base64'), filename: file.filename },
+      },
+    });
+  }
+
   /** The bot's reaction on a message: an acknowledgement that spends no message budget. */
   react(chatId: number, messageId: number, emoji: string): void {
     this.#replies.push({ kind: 'reaction', chatId, html: '', payload: { messageId, emoji } });

@@ -112,6 +112,17 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       case 'reaction':
         await transport.setMessageReaction(row.chatId, payload.messageId ?? 0, payload.emoji ?? '👍');
         return null;
+      case 'document': {
+        const file = payload.document ?? { base64: '', filename: 'file' };
+        const sent = await transport.sendDocument(
+          row.chatId,
+          Buffer.from(file.base64, 'base64'),
+          file.filename,
+          row.html || undefined,
+          { threadId: row.threadId ?? undefined, replyToMessageId: payload.replyTo, stillWanted },
+        );
+        return sent.messageId;
+      }
       default: {
         const merged = others.length > 0;
         const html = merged

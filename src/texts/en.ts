@@ -299,43 +299,101 @@ export const en = {
     `🏅 <b>Nomination #${p.id}</b>\nNominee: ${p.nominee}\nNominated by: ${p.nominator}\nReason: ${p.reason}${p.link}\n👍 Endorsements: ${p.endorsements}\n${p.status}`,
   'nomination.link': (p: { url: string }) => `\n<a href="${p.url}">Original message</a>`,
   'nomination.pending': '⏳ Waiting for a commander to decide.',
-  'nomination.approved': (p: { level: string; by: string }) => `✅ Approved: <b>${p.level}</b> (${p.by}).`,
-  'nomination.rejected': (p: { reason: string; by: string }) => `❌ Not approved (${p.by}): ${p.reason}`,
-  'nomination.announce': (p: { nominee: Html; level: string }) =>
-    `🎉 Congratulations, ${p.nominee}: <b>${p.level}</b>!`,
+  'nomination.approved': (p: { phrase: Html; by: string }) => `✅ ${p.phrase} (decided by ${p.by}).`,
+  'nomination.rejected': (p: { by: string }) => `❌ Not approved (decided by ${p.by}).`,
+  'nomination.announce': (p: { nominee: Html; phrase: Html }) => `🎉 Congratulations, ${p.nominee}: ${p.phrase}!`,
   'nomination.endorseButton': (p: { count: number }) => `👍 Endorse (${p.count})`,
   'nomination.rejectButton': '❌ Reject',
   'nomination.reopenButton': '↩️ Reconsider',
   'nomination.endorsed': 'Your endorsement is counted.',
   'nomination.withdrawn': 'Endorsement withdrawn.',
-  'nomination.selfEndorse': 'You cannot endorse your own nomination.',
-  'nomination.notDecider': "Only a commander of the nominee's unit (or above) may decide this nomination.",
+  'nomination.selfEndorse': 'The nominee and the nominator do not endorse this nomination themselves.',
+  'nomination.notDecider': 'You have no authority to decide this level; nothing changed.',
   'nomination.alreadyDecided': 'This nomination has already been decided.',
   'nomination.notDecided': 'This nomination is still waiting for a decision.',
   'nomination.unknown': 'This button is no longer valid.',
-  'nomination.rejectHow': 'To reject, reply to the nomination card with /reject and the reason.',
+  'nomination.rejectHow':
+    'To reject, reply to the nomination card with /reject and the reason (at least 10 characters); the reason goes privately to the nominator and the deciders.',
   'nomination.decided': 'Decision recorded.',
   'reject.usage':
-    'Reply to the nomination card with <code>/reject reason</code>, e.g. <code>/reject already commended for this</code>.',
+    'Reply to the nomination card with <code>/reject reason</code> (at least 10 characters), or type <code>/reject number reason</code>, e.g. <code>/reject 12 already commended for this</code>.',
   'reject.notCard': "Reply to the nomination card itself (the bot's 🏅 message).",
   'nominations.header': '<b>Nominations waiting for your decision</b> (oldest first)',
-  'nominations.line': (p: { id: number; nominee: string; unit: string; reason: string; day: string; link: Html }) =>
-    `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}${p.link}`,
+  'nominations.line': (p: {
+    id: number;
+    nominee: string;
+    unit: string;
+    reason: string;
+    day: string;
+    link: Html;
+    recommended: Html;
+  }) => `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}${p.link}${p.recommended}`,
   'nominations.cardLink': (p: { url: string }) => ` <a href="${p.url}">[card]</a>`,
   'nominations.none': 'No nomination is waiting for your decision.',
   'commendations.usage': 'Usage: <code>/commendations [week|month|year]</code> (default: this month).',
   'commendations.header': (p: { scope: string; period: string }) =>
     `🏅 <b>Commendations of ${p.scope}</b> (${p.period})`,
   'commendations.unit': (p: { unit: string }) => `<b>${p.unit}</b>`,
-  'commendations.line': (p: { level: string; nominee: string; reason: string }) =>
-    `• ${p.level}: ${p.nominee} (${p.reason})`,
+  'commendations.line': (p: { nominee: string; phrase: Html; reason: string; decision: Html }) =>
+    `• ${p.nominee} ${p.phrase} (${p.reason})${p.decision}`,
   'commendations.none': 'No commendation was approved in this period.',
   'level.bieuduong': 'Praise in the weekly digest',
   'level.giaykhen': 'Certificate of merit from the provincial police director (Giấy khen)',
-  'level.bangkhen': "Proposal for a certificate from the provincial People's Committee chairman (Bằng khen)",
+  'level.bangkhen': "Certificate from the provincial People's Committee chairman (Bằng khen)",
   'level.bieuduong.short': 'Praise',
   'level.giaykhen.short': 'Giấy khen',
   'level.bangkhen.short': 'Bằng khen',
+  'commendation.awarded': (p: { level: string }) => `awarded the <b>${p.level}</b>`,
+  'commendation.proposed': (p: { level: string }) => `proposed for the <b>${p.level}</b>`,
+  'nomination.proposedStatus': (p: { phrase: Html; by: string }) =>
+    `📨 ${p.phrase} (proposed by ${p.by}); the decision is issued by the competent authority.`,
+  'nomination.recommendedLine': (p: { level: string; by: string }) => `⬆️ ${p.by} recommends: <b>${p.level}</b>`,
+  'nomination.decisionLine': (p: { number: string; date: string; signer: string }) =>
+    `📄 Decision no. ${p.number} of ${p.date}, signed by ${p.signer}`,
+  'nomination.ownCase':
+    'The nominee and the nominator may not decide, recommend or reopen this nomination; nothing changed.',
+  'nomination.recommended': (p: { level: string }) =>
+    `${p.level} recommended upward; the deciders are told privately.`,
+  'nomination.recommendedAlready': 'You have already recommended this level.',
+  'nomination.privateHeader': (p: { count: number }) =>
+    `🔔 <b>Nominations waiting for your decision</b> (${p.count} new; the buttons below work right here)`,
+  'nomination.privateButton': (p: { id: number; label: string }) => `#${p.id} ${p.label}`,
+  'nomination.rejectedNotice': (p: { id: number; nominee: string; by: string; reason: string }) =>
+    `❌ Nomination #${p.id} (${p.nominee}) was not approved; decided by ${p.by}.\nReason: ${p.reason}`,
+  'reject.tooShort': (p: { min: number }) => `A rejection needs a reason of at least ${p.min} characters.`,
+  'reject.whichOne': 'This message lists several nominations: give the number, e.g. <code>/reject 12 reason</code>.',
+  'decision.usage':
+    'Usage: <code>/decision nomination_number decision_number dd/mm/yyyy signer</code>, e.g. <code>/decision 12 123/QĐ-CAT 05/12/2026 Colonel Nguyễn Văn A</code>.',
+  'decision.badDate': (p: { date: string }) => `The decision date "${p.date}" is not valid: write it as dd/mm/yyyy.`,
+  'decision.notFound': (p: { id: number }) => `There is no nomination #${p.id}.`,
+  'decision.notApproved': (p: { id: number }) =>
+    `Nomination #${p.id} is not approved or proposed, so no decision can be recorded yet.`,
+  'decision.notAllowed': 'Only admins and commanders of the provincial (root) unit record commendation decisions.',
+  'decision.recorded': (p: { id: number; line: Html }) => `Decision recorded for nomination #${p.id}.\n${p.line}`,
+  'decision.corrected': (p: { id: number; line: Html }) =>
+    `Correction recorded for nomination #${p.id} (the earlier record is kept).\n${p.line}`,
+  'certificate.usage': 'Usage: <code>/certificate nomination_number</code>, e.g. <code>/certificate 12</code>.',
+  'certificate.caption': (p: { id: number; nominee: string }) =>
+    `📄 Draft certificate, nomination #${p.id}: ${p.nominee}. The official one follows the Ministry's template and is printed by the emulation office.`,
+  'certificate.draftMark': 'DRAFT',
+  'certificate.draftNote': "Not the official certificate, which follows the Ministry's template.",
+  'certificate.reasonLabel': 'For:',
+  'certificate.decision': (p: { number: string; date: string; signer: string }) =>
+    `Decision no. ${p.number} of ${p.date}; signed by ${p.signer}`,
+  'certificate.noDecision': 'No decision number recorded yet.',
+  'certificate.footer': (p: { day: string }) => `Draft made on ${p.day}`,
+  'profile.header': (p: { name: string; unit: string }) => `👤 <b>${p.name}</b>\nUnit: ${p.unit}`,
+  'profile.noUnit': 'unknown',
+  'profile.unknown': 'Nothing is known about this person yet.',
+  'profile.totalsHeader': (p: { year: number }) => `\n<b>Results in ${p.year}</b>`,
+  'profile.noTotals': '• Nothing logged yet.',
+  'profile.commendationsHeader': '\n<b>Commendations (all years)</b>',
+  'profile.commendationLine': (p: { day: string; phrase: Html; decision: Html; reason: string }) =>
+    `• ${p.day}: ${p.phrase} (${p.reason})${p.decision}`,
+  'profile.decision': (p: { number: string; date: string }) => `, decision no. ${p.number} of ${p.date}`,
+  'profile.noCommendations': '• None yet.',
+  'certificate.awarded': 'is awarded the',
+  'certificate.proposed': 'is proposed for the',
   'report.usage':
     'Usage: <code>/report [UNIT] [period]</code>; period: <code>05/2021-08/2021</code>, <code>01/05/2021-31/08/2021</code>, <code>tuan</code> (week), <code>tuan-truoc</code>, <code>thang</code> (month), <code>thang-truoc</code>, <code>quy</code> (quarter), <code>nam</code> (year) or <code>2026-W49</code>.',
   'report.badPeriod': (p: { period: string }) =>
@@ -440,6 +498,7 @@ export const en = {
   'menu.nominate': 'Nominate a colleague (reply to a message)',
   'menu.nominations': 'Nominations waiting for a decision',
   'menu.commendations': 'Approved commendations',
+  'menu.profile': "A person's results and commendations",
   'menu.lang': 'Change language (vi/en)',
 
   // Weekly posts: leaderboard, digest, reminder, /digest and /settings.
@@ -462,8 +521,8 @@ export const en = {
   'weekly.topPersonOfUnit': (p: { name: string; unit: string; amount: number }) =>
     `${p.name} (${p.unit}) ${n(p.amount)}`,
   'weekly.commendationsHeader': '🏅 Commendations approved last week:',
-  'weekly.commendationLine': (p: { level: string; nominee: string; unit: string; reason: string }) =>
-    `• ${p.level}: ${p.nominee} (${p.unit}): ${p.reason}`,
+  'weekly.commendationLine': (p: { phrase: Html; nominee: string; unit: string; reason: string }) =>
+    `• ${p.nominee} (${p.unit}) ${p.phrase}: ${p.reason}`,
   'weekly.more': (p: { count: number }) => `…and ${n(p.count)} more`,
 
   'digest.header': (p: { scope: string; from: string; to: string; week: string }) =>

@@ -297,41 +297,99 @@ export const vi = {
     `🏅 <b>Đề cử khen thưởng #${p.id}</b>\nĐồng chí: ${p.nominee}\nNgười đề cử: ${p.nominator}\nLý do: ${p.reason}${p.link}\n👍 Ủng hộ: ${p.endorsements}\n${p.status}`,
   'nomination.link': (p: { url: string }) => `\n<a href="${p.url}">Xem tin nhắn gốc</a>`,
   'nomination.pending': '⏳ Chờ chỉ huy quyết định.',
-  'nomination.approved': (p: { level: string; by: string }) => `✅ Đã duyệt: <b>${p.level}</b> (${p.by}).`,
-  'nomination.rejected': (p: { reason: string; by: string }) => `❌ Không duyệt (${p.by}): ${p.reason}`,
-  'nomination.announce': (p: { nominee: Html; level: string }) => `🎉 Chúc mừng ${p.nominee} được <b>${p.level}</b>!`,
+  'nomination.approved': (p: { phrase: Html; by: string }) => `✅ Đồng chí ${p.phrase} (${p.by} quyết định).`,
+  'nomination.rejected': (p: { by: string }) => `❌ Không được duyệt (${p.by} quyết định).`,
+  'nomination.announce': (p: { nominee: Html; phrase: Html }) => `🎉 Chúc mừng đồng chí ${p.nominee} ${p.phrase}!`,
   'nomination.endorseButton': (p: { count: number }) => `👍 Ủng hộ (${p.count})`,
   'nomination.rejectButton': '❌ Từ chối',
   'nomination.reopenButton': '↩️ Xem xét lại',
   'nomination.endorsed': 'Đã ghi nhận ủng hộ của bạn.',
   'nomination.withdrawn': 'Đã rút ủng hộ.',
-  'nomination.selfEndorse': 'Bạn không thể tự ủng hộ đề cử của mình.',
-  'nomination.notDecider': 'Chỉ chỉ huy của đơn vị (hoặc cấp trên) mới được quyết định đề cử này.',
+  'nomination.selfEndorse': 'Người được đề cử và người đề cử không tự ủng hộ đề cử này.',
+  'nomination.notDecider': 'Đồng chí không có thẩm quyền quyết định mức khen này; không có gì thay đổi.',
   'nomination.alreadyDecided': 'Đề cử này đã được quyết định.',
   'nomination.notDecided': 'Đề cử này đang chờ quyết định.',
   'nomination.unknown': 'Nút này không còn hiệu lực.',
-  'nomination.rejectHow': 'Để từ chối, hãy trả lời thẻ đề cử bằng /tuchoi kèm lý do.',
+  'nomination.rejectHow': 'Để từ chối, đồng chí trả lời thẻ đề cử bằng /tuchoi kèm lý do (ít nhất 10 ký tự); lý do chỉ gửi riêng cho người đề cử và người có thẩm quyền.',
   'nomination.decided': 'Đã ghi nhận quyết định.',
   'reject.usage':
-    'Trả lời thẻ đề cử bằng <code>/tuchoi lý do</code>, ví dụ <code>/tuchoi đã được khen cho việc này</code>.',
+    'Trả lời thẻ đề cử bằng <code>/tuchoi lý do</code> (ít nhất 10 ký tự), hoặc gõ <code>/tuchoi số_đề_cử lý do</code>, ví dụ <code>/tuchoi 12 đã được khen cho việc này</code>.',
   'reject.notCard': 'Hãy trả lời đúng thẻ đề cử (tin nhắn 🏅 của bot).',
   'nominations.header': '<b>Đề cử chờ bạn quyết định</b> (cũ nhất trước)',
-  'nominations.line': (p: { id: number; nominee: string; unit: string; reason: string; day: string; link: Html }) =>
-    `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}${p.link}`,
+  'nominations.line': (p: {
+    id: number;
+    nominee: string;
+    unit: string;
+    reason: string;
+    day: string;
+    link: Html;
+    recommended: Html;
+  }) => `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}${p.link}${p.recommended}`,
   'nominations.cardLink': (p: { url: string }) => ` <a href="${p.url}">[thẻ]</a>`,
   'nominations.none': 'Không có đề cử nào chờ bạn quyết định.',
   'commendations.usage': 'Cú pháp: <code>/khenthuong [tuan|thang|nam]</code> (mặc định: tháng này).',
   'commendations.header': (p: { scope: string; period: string }) => `🏅 <b>Khen thưởng ${p.scope}</b> (${p.period})`,
   'commendations.unit': (p: { unit: string }) => `<b>${p.unit}</b>`,
-  'commendations.line': (p: { level: string; nominee: string; reason: string }) =>
-    `• ${p.level}: ${p.nominee} (${p.reason})`,
+  'commendations.line': (p: { nominee: string; phrase: Html; reason: string; decision: Html }) =>
+    `• ${p.nominee} ${p.phrase} (${p.reason})${p.decision}`,
   'commendations.none': 'Chưa có khen thưởng nào được duyệt trong kỳ này.',
   'level.bieuduong': 'Biểu dương',
   'level.giaykhen': 'Giấy khen của Giám đốc Công an tỉnh',
-  'level.bangkhen': 'Đề nghị Bằng khen của Chủ tịch UBND tỉnh',
+  'level.bangkhen': 'Bằng khen của Chủ tịch UBND tỉnh',
   'level.bieuduong.short': 'Biểu dương',
   'level.giaykhen.short': 'Giấy khen',
   'level.bangkhen.short': 'Bằng khen',
+  'commendation.awarded': (p: { level: string }) => `được tặng <b>${p.level}</b>`,
+  'commendation.proposed': (p: { level: string }) => `được đề nghị tặng <b>${p.level}</b>`,
+  'nomination.proposedStatus': (p: { phrase: Html; by: string }) =>
+    `📨 Đồng chí ${p.phrase} (${p.by} đề nghị); quyết định do cấp có thẩm quyền ban hành.`,
+  'nomination.recommendedLine': (p: { level: string; by: string }) => `⬆️ ${p.by} đề xuất lên: <b>${p.level}</b>`,
+  'nomination.decisionLine': (p: { number: string; date: string; signer: string }) =>
+    `📄 Quyết định số ${p.number} ngày ${p.date}, người ký: ${p.signer}`,
+  'nomination.ownCase':
+    'Người được đề cử và người đề cử không được quyết định, đề xuất hay xem xét lại đề cử này; không có gì thay đổi.',
+  'nomination.recommended': (p: { level: string }) =>
+    `Đã đề xuất ${p.level} lên cấp có thẩm quyền; người quyết định sẽ được báo riêng.`,
+  'nomination.recommendedAlready': 'Đồng chí đã đề xuất mức này rồi.',
+  'nomination.privateHeader': (p: { count: number }) =>
+    `🔔 <b>Đề cử chờ đồng chí quyết định</b> (${p.count} mục mới; các nút dưới đây dùng được ngay tại đây)`,
+  'nomination.privateButton': (p: { id: number; label: string }) => `#${p.id} ${p.label}`,
+  'nomination.rejectedNotice': (p: { id: number; nominee: string; by: string; reason: string }) =>
+    `❌ Đề cử #${p.id} (đồng chí ${p.nominee}) không được duyệt; ${p.by} quyết định.\nLý do: ${p.reason}`,
+  'reject.tooShort': (p: { min: number }) => `Lý do từ chối cần ít nhất ${p.min} ký tự: đồng chí ghi rõ vì sao.`,
+  'reject.whichOne': 'Tin này liệt kê nhiều đề cử: đồng chí ghi số đề cử, ví dụ <code>/tuchoi 12 lý do</code>.',
+  'decision.usage':
+    'Cú pháp: <code>/quyetdinh số_đề_cử số_quyết_định dd/mm/yyyy người ký</code>, ví dụ <code>/quyetdinh 12 123/QĐ-CAT 05/12/2026 Đại tá Nguyễn Văn A</code>.',
+  'decision.badDate': (p: { date: string }) => `Ngày quyết định "${p.date}" không hợp lệ: ghi theo dạng dd/mm/yyyy.`,
+  'decision.notFound': (p: { id: number }) => `Không có đề cử #${p.id}.`,
+  'decision.notApproved': (p: { id: number }) =>
+    `Đề cử #${p.id} chưa được duyệt hay đề nghị nên chưa ghi được quyết định.`,
+  'decision.notAllowed': 'Chỉ quản trị viên và chỉ huy Công an tỉnh (đơn vị gốc) được ghi quyết định khen thưởng.',
+  'decision.recorded': (p: { id: number; line: Html }) => `Đã ghi quyết định cho đề cử #${p.id}.\n${p.line}`,
+  'decision.corrected': (p: { id: number; line: Html }) =>
+    `Đã ghi quyết định đính chính cho đề cử #${p.id} (bản ghi cũ vẫn được lưu).\n${p.line}`,
+  'certificate.usage': 'Cú pháp: <code>/chungnhan số_đề_cử</code>, ví dụ <code>/chungnhan 12</code>.',
+  'certificate.caption': (p: { id: number; nominee: string }) =>
+    `📄 Bản nháp giấy chứng nhận, đề cử #${p.id}: ${p.nominee}. Bản chính thức theo mẫu của Bộ do cơ quan thi đua in.`,
+  'certificate.draftMark': 'BẢN NHÁP',
+  'certificate.draftNote': 'Không phải bản chính thức; bản chính thức theo mẫu của Bộ do cơ quan thi đua in.',
+  'certificate.reasonLabel': 'Lý do:',
+  'certificate.decision': (p: { number: string; date: string; signer: string }) =>
+    `Quyết định số ${p.number} ngày ${p.date}; người ký: ${p.signer}`,
+  'certificate.noDecision': 'Chưa ghi số quyết định.',
+  'certificate.footer': (p: { day: string }) => `Bản nháp lập ngày ${p.day}`,
+  'profile.header': (p: { name: string; unit: string }) => `👤 <b>${p.name}</b>\nĐơn vị: ${p.unit}`,
+  'profile.noUnit': 'chưa rõ',
+  'profile.unknown': 'Chưa có thông tin về đồng chí này.',
+  'profile.totalsHeader': (p: { year: number }) => `\n<b>Kết quả năm ${p.year}</b>`,
+  'profile.noTotals': '• Chưa ghi kết quả nào.',
+  'profile.commendationsHeader': '\n<b>Khen thưởng (mọi năm)</b>',
+  'profile.commendationLine': (p: { day: string; phrase: Html; decision: Html; reason: string }) =>
+    `• ${p.day}: ${p.phrase} (${p.reason})${p.decision}`,
+  'profile.decision': (p: { number: string; date: string }) => `, QĐ số ${p.number} ngày ${p.date}`,
+  'profile.noCommendations': '• Chưa có.',
+  'certificate.awarded': 'được tặng',
+  'certificate.proposed': 'được đề nghị tặng',
   'report.usage':
     'Cú pháp: <code>/baocao [MÃ_ĐƠN_VỊ] [kỳ]</code>; kỳ: <code>05/2021-08/2021</code>, <code>01/05/2021-31/08/2021</code>, <code>tuan</code>, <code>tuan-truoc</code>, <code>thang</code>, <code>thang-truoc</code>, <code>quy</code>, <code>nam</code> hoặc <code>2026-W49</code>.',
   'report.badPeriod': (p: { period: string }) =>
@@ -436,6 +494,7 @@ export const vi = {
   'menu.nominate': 'Đề cử khen thưởng (trả lời tin nhắn)',
   'menu.nominations': 'Đề cử chờ quyết định',
   'menu.commendations': 'Khen thưởng đã duyệt',
+  'menu.profile': 'Hồ sơ thi đua, khen thưởng của một người',
   'menu.lang': 'Đổi ngôn ngữ (vi/en)',
 
   // Weekly posts: leaderboard, digest, reminder, /digest and /settings.
@@ -458,8 +517,8 @@ export const vi = {
   'weekly.topPersonOfUnit': (p: { name: string; unit: string; amount: number }) =>
     `${p.name} (${p.unit}) ${n(p.amount)}`,
   'weekly.commendationsHeader': '🏅 Khen thưởng được duyệt tuần qua:',
-  'weekly.commendationLine': (p: { level: string; nominee: string; unit: string; reason: string }) =>
-    `• ${p.level}: ${p.nominee} (${p.unit}): ${p.reason}`,
+  'weekly.commendationLine': (p: { phrase: Html; nominee: string; unit: string; reason: string }) =>
+    `• ${p.nominee} (${p.unit}) ${p.phrase}: ${p.reason}`,
   'weekly.more': (p: { count: number }) => `…và ${n(p.count)} mục khác`,
 
   'digest.header': (p: { scope: string; from: string; to: string; week: string }) =>

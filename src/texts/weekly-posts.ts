@@ -12,8 +12,9 @@ import {
   type MetricTop,
   type MetricTotal,
 } from '../domain/weekly-report';
+import { commendationPhrase } from './commendation';
 import { formatNumber, Html } from './format';
-import { levelName, t } from './texts';
+import { t } from './texts';
 
 /** "▲ 12%", "▼ 5%", "▲ mới"… */
 export function changeText(locale: Locale, change: Change): string {
@@ -62,16 +63,20 @@ function topLine(locale: Locale, top: MetricTop, withUnit: boolean): string {
   return t(locale, 'weekly.topLine', { metric: top.metric.name[locale], people: new Html(people) });
 }
 
-const commendationLine = (locale: Locale, row: Commendation) =>
+const commendationLine = (locale: Locale, row: Commendation, proposals: ReadonlySet<string>) =>
   t(locale, 'weekly.commendationLine', {
-    level: levelName(locale, row.level, 'short'),
+    phrase: commendationPhrase(locale, row.level, proposals.has(row.level)),
     nominee: row.nominee,
     unit: row.unitName,
     reason: row.reason,
   });
 
 /** The weekly leaderboard of a unit's group, under Telegram's length limit. */
-export function renderLeaderboard(locale: Locale, report: LeaderboardReport): string {
+export function renderLeaderboard(
+  locale: Locale,
+  report: LeaderboardReport,
+  proposals: ReadonlySet<string> = new Set(),
+): string {
   const { range, label } = report.period;
   const render = ([tops = 0, commendations = 0]: readonly number[]) =>
     [
@@ -91,7 +96,7 @@ export function renderLeaderboard(locale: Locale, report: LeaderboardReport): st
       ),
       ...section(
         t(locale, 'weekly.commendationsHeader'),
-        firstOf(locale, report.commendations, commendations, (row) => commendationLine(locale, row)),
+        firstOf(locale, report.commendations, commendations, (row) => commendationLine(locale, row, proposals)),
       ),
     ].join('\n');
   return fitToLimit(render, [report.top.length, report.commendations.length]);
@@ -100,7 +105,11 @@ export function renderLeaderboard(locale: Locale, report: LeaderboardReport): st
 const CHART_WIDTH = 10;
 
 /** The digest: totals by metric, a bar chart of units, silent units, top officers, nominations; under the limit. */
-export function renderDigest(locale: Locale, report: DigestReport): string {
+export function renderDigest(
+  locale: Locale,
+  report: DigestReport,
+  proposals: ReadonlySet<string> = new Set(),
+): string {
   const { range, label } = report.period;
   const n = (value: number) => formatNumber(locale, value);
   const chartRows = report.units.map((row) => ({
@@ -149,7 +158,7 @@ export function renderDigest(locale: Locale, report: DigestReport): string {
       ),
       ...section(
         t(locale, 'weekly.commendationsHeader'),
-        firstOf(locale, report.commendations, commendations, (row) => commendationLine(locale, row)),
+        firstOf(locale, report.commendations, commendations, (row) => commendationLine(locale, row, proposals)),
       ),
     ].join('\n');
   };

@@ -6,6 +6,7 @@ import { chats, users } from '../helpers/updates';
 
 const dung = { id: 1004, is_bot: false, first_name: 'Phạm Văn Dũng' } satisfies User;
 const em = { id: 1005, is_bot: false, first_name: 'Hoàng Thị Em' } satisfies User;
+const giang = { id: 1006, is_bot: false, first_name: 'Vũ Thị Giang' } satisfies User;
 
 let bot: TestBot;
 beforeEach(async () => {
@@ -14,6 +15,7 @@ beforeEach(async () => {
   await bot.appointCommander(dung, chats.pc06);
   await bot.appointCommander(users.chi, chats.pc08);
   await bot.appointCommander(em, chats.province);
+  await bot.send(giang, chats.pc06, 'xin chào');
   bot.api.clear();
 });
 afterEach(() => bot.close());
@@ -25,7 +27,7 @@ async function nominateAlice(reason = REASON): Promise<{ card: Message; source: 
   const source = bot.updates.message({ from: users.alice, chat: chats.pc06, text: 'Em vừa hiến máu ở bệnh viện' });
   await bot.deliver(source);
   const answer = await bot.send(users.binh, chats.pc06, `/khen ${reason}`, { replyTo: source.message });
-  const card = answer.sent[0];
+  const card = answer.sent.find((message) => message.chat.id === chats.pc06.id);
   if (!card) throw new Error(`no card: ${JSON.stringify(answer.calls)}`);
   return { card, source: source.message };
 }
@@ -92,7 +94,7 @@ describe('/nominate', () => {
           await bot.deliver(own);
           return bot.send(users.binh, chats.pc06, `/khen ${REASON}`, { replyTo: own.message });
         },
-        'Không thể tự đề cử',
+        'không thể tự đề cử',
       ],
       [
         'a bot',
@@ -167,7 +169,7 @@ describe('/nominate', () => {
     const nextDay = await bot.send(users.binh, chats.pc06, `/khen ${REASON}`, { replyTo: source.message });
 
     expect(fourth.text).toContain('3 lần mỗi ngày');
-    expect(nextDay.text).toContain('Đề cử khen thưởng #4');
+    expect(nextDay.sent.find((m) => m.chat.id === chats.pc06.id)?.text).toContain('Đề cử khen thưởng #4');
   });
 
   it('joins a second nomination of the same person for the same message to the first', async () => {
@@ -193,13 +195,15 @@ describe('/nominate', () => {
 });
 
 describe('the card', () => {
-  it('counts an endorsement once per person, withdraws on a second press, and ignores the nominee', async () => {
+  it('counts an endorsement once per person, withdraws on a second press, and ignores the nominee and the nominator', async () => {
     const { card } = await nominateAlice();
     await bot.press(dung, card, button(card, 'Ủng hộ'));
     const byNominee = await bot.press(users.alice, card, button(card, 'Ủng hộ'));
+    const byNominator = await bot.press(users.binh, card, button(card, 'Ủng hộ'));
     await bot.press(users.admin, card, button(card, 'Ủng hộ'));
 
     expect(alertOf(byNominee)).toMatchObject({ show_alert: true });
+    expect(alertOf(byNominator)).toMatchObject({ show_alert: true });
     expect(currentCard(card).text).toContain('👍 Ủng hộ: 2');
     await bot.press(dung, card, button(card, 'Ủng hộ'));
     expect(currentCard(card).text).toContain('👍 Ủng hộ: 1');
@@ -208,40 +212,45 @@ describe('the card', () => {
 
   it('approves at a level in one tap: the card shows it, the nominee is mentioned, the decision is kept', async () => {
     const { card } = await nominateAlice();
-    const press = await bot.press(dung, card, button(card, 'Giấy khen'));
+    const press = await bot.press(em, card, button(card, 'Giấy khen'));
 
-    expect(currentCard(card).text).toContain('✅ Đã duyệt: Giấy khen của Giám đốc Công an tỉnh (Phạm Văn Dũng)');
+    expect(currentCard(card).text).toContain(
+      '✅ Đồng chí được tặng Giấy khen của Giám đốc Công an tỉnh (Hoàng Thị Em quyết định).',
+    );
     expect(buttons(currentCard(card)).map((b) => b.text)).toEqual(['↩️ Xem xét lại']);
-    expect(press.text).toContain('Chúc mừng Nguyễn Văn An');
+    expect(press.sent.find((m) => m.chat.id === chats.pc06.id)?.text).toContain(
+      'Chúc mừng đồng chí Nguyễn Văn An được tặng Giấy khen của Giám đốc Công an tỉnh!',
+    );
     expect(press.calls.find((call) => call.method === 'sendMessage')?.payload.text).toContain(
       `<a href="tg://user?id=${users.alice.id}">`,
     );
     expect(await status()).toEqual({ status: 'approved', level: 'giaykhen' });
-    expect(await decisionsOf(bot.db, 1)).toMatchObject([
-      { outcome: 'approved', level: 'giaykhen', decided_by: dung.id },
-    ]);
+    expect(await decisionsOf(bot.db, 1)).toMatchObject([{ outcome: 'approved', level: 'giaykhen', decided_by: em.id }]);
   });
 
   it('records exactly one decision for a double press, two deciders at once, or a redelivered callback', async () => {
     const { card } = await nominateAlice();
-    const press = bot.updates.callback({ from: dung, message: card, data: button(card, 'Giấy khen') });
-    const other = bot.updates.callback({ from: em, message: card, data: button(card, 'Bằng khen') });
+    const press = bot.updates.callback({ from: em, message: card, data: button(card, 'Giấy khen') });
+    const other = bot.updates.callback({ from: users.admin, message: card, data: button(card, 'Bằng khen') });
     await Promise.all([bot.deliver(press), bot.deliver(other), bot.deliver(press)]);
     await bot.deliver(press);
 
     expect(await decisionsOf(bot.db, 1)).toHaveLength(1);
   });
 
-  it('rejects with a reason given by replying /reject to the card', async () => {
+  it('rejects with a reason of at least 10 characters given by replying /reject to the card', async () => {
     const { card } = await nominateAlice();
     const pressed = await bot.press(dung, card, button(card, 'Từ chối'));
     const noReason = await bot.send(dung, chats.pc06, '/tuchoi', { replyTo: card });
+    const tooShort = await bot.send(dung, chats.pc06, '/tuchoi ngắn', { replyTo: card });
     const rejected = await bot.send(dung, chats.pc06, '/tuchoi chưa đủ tiêu chuẩn', { replyTo: card });
 
     expect(alertOf(pressed)?.text).toContain('/tuchoi');
     expect(noReason.text).toContain('Trả lời thẻ đề cử bằng');
-    expect(rejected.text).toContain('Đã ghi nhận quyết định');
-    expect(currentCard(card).text).toContain('❌ Không duyệt (Phạm Văn Dũng): chưa đủ tiêu chuẩn');
+    expect(tooShort.text).toContain('ít nhất 10 ký tự');
+    expect(rejected.sent.find((m) => m.chat.id === chats.pc06.id)?.text).toContain('Đã ghi nhận quyết định');
+    expect(currentCard(card).text).toContain('❌ Không được duyệt (Phạm Văn Dũng quyết định).');
+    expect(currentCard(card).text).not.toContain('chưa đủ tiêu chuẩn');
     expect(await decisionsOf(bot.db, 1)).toMatchObject([{ outcome: 'rejected', reason: 'chưa đủ tiêu chuẩn' }]);
   });
 
@@ -285,8 +294,9 @@ describe('the card', () => {
 
 describe('who may do what on a card', () => {
   const people: [string, User][] = [
-    ['officer', users.binh],
+    ['officer', giang],
     ['nominee', users.alice],
+    ['nominator', users.binh],
     ['commander of a sibling unit', users.chi],
     ['commander of the unit', dung],
     ['commander of an ancestor unit', em],
@@ -298,18 +308,21 @@ describe('who may do what on a card', () => {
     const { card } = await nominateAlice();
     const press = await bot.press(person, card, button(card, 'Ủng hộ'));
 
-    const counted = role !== 'nominee';
+    const counted = role !== 'nominee' && role !== 'nominator';
     expect(currentCard(card).text).toContain(`👍 Ủng hộ: ${counted ? 1 : 0}`);
     expect(Boolean(alertOf(press)?.show_alert)).toBe(!counted);
   });
 
-  it.each(people)('approve: %s', async (role, person) => {
+  const refusal = (role: string) =>
+    role === 'nominee' || role === 'nominator' ? 'không được quyết định' : 'không có thẩm quyền';
+
+  it.each(people)('approve Biểu dương: %s', async (role, person) => {
     const { card } = await nominateAlice();
-    const press = await bot.press(person, card, button(card, 'Bằng khen'));
+    const press = await bot.press(person, card, button(card, 'Biểu dương'));
 
     expect((await status())?.status).toBe(mayDecide.has(role) ? 'approved' : 'pending');
     if (!mayDecide.has(role))
-      expect(alertOf(press)).toMatchObject({ show_alert: true, text: expect.stringContaining('Chỉ chỉ huy') });
+      expect(alertOf(press)).toMatchObject({ show_alert: true, text: expect.stringContaining(refusal(role)) });
   });
 
   it.each(people)('reject: %s', async (role, person) => {
@@ -317,7 +330,7 @@ describe('who may do what on a card', () => {
     const answer = await bot.send(person, chats.pc06, '/tuchoi không phù hợp', { replyTo: card });
 
     expect((await status())?.status).toBe(mayDecide.has(role) ? 'rejected' : 'pending');
-    if (!mayDecide.has(role)) expect(answer.text).toContain('Chỉ chỉ huy');
+    if (!mayDecide.has(role)) expect(answer.text).toContain(refusal(role));
   });
 });
 
@@ -342,21 +355,23 @@ describe('/nominations and /commendations', () => {
     bot.clock.set(new Date('2026-11-29T15:00:00Z'));
     const { card } = await nominateAlice();
     bot.clock.set(new Date('2026-11-30T02:00:00Z'));
-    await bot.press(dung, card, button(card, 'Giấy khen'));
+    await bot.press(em, card, button(card, 'Giấy khen'));
     const thisWeek = await bot.send(users.binh, chats.pc06, '/khenthuong tuan');
 
     expect(thisWeek.text).toContain('tuần 30/11/2026–06/12/2026');
-    expect(thisWeek.text).toContain('Giấy khen: Nguyễn Văn An');
+    expect(thisWeek.text).toContain('Nguyễn Văn An được tặng Giấy khen của Giám đốc Công an tỉnh');
   });
 
   it('shows approved commendations by unit and level for the period', async () => {
     const { card } = await nominateAlice();
-    await bot.press(dung, card, button(card, 'Giấy khen'));
+    await bot.press(em, card, button(card, 'Giấy khen'));
     const inGroup = await bot.send(users.binh, chats.province, '/khenthuong');
     const nextYear = await bot.send(users.binh, chats.province, '/khenthuong nam');
 
     expect(inGroup.text).toContain('Khen thưởng Công an tỉnh Lạng Sơn (tháng 11/2026)');
-    expect(inGroup.text).toContain(`Phòng Cảnh sát QLHC về TTXH\n• Giấy khen: Nguyễn Văn An (${REASON})`);
+    expect(inGroup.text).toContain(
+      `Phòng Cảnh sát QLHC về TTXH\n• Nguyễn Văn An được tặng Giấy khen của Giám đốc Công an tỉnh (${REASON})`,
+    );
     expect(nextYear.text).toContain('năm 2026');
   });
 });
