@@ -140,10 +140,6 @@ export interface Config {
   readonly commendationAuthorities: readonly CommendationLevel[];
   /** The campaign's name on certificates and records (CAMPAIGN_NAME). */
   readonly campaignName: string;
-  /** The same levels with who decides each (COMMENDATION_LEVELS). */
-  readonly commendationAuthorities: readonly CommendationLevel[];
-  /** The campaign's name on certificates and records (CAMPAIGN_NAME). */
-  readonly campaignName: string;
   readonly nominationDailyCap: number;
   /** When each weekly post is made: five-field cron expressions, read in `timeZone`. */
   readonly schedules: Readonly<Record<JobName, string>>;
