@@ -1,9 +1,11 @@
 import type { DayRange, IsoDay } from '../domain/day';
 import { foldText } from '../domain/fold';
 import { weekOfIsoLabel } from '../domain/job-period';
+import type { Metric, MetricCatalog } from '../domain/metric';
 import { addDays, isValidIsoDay, monthOf, weekOf, yearOf } from '../domain/period';
 import type { ReportPeriod } from '../domain/report';
 import { err, ok, type Result } from '../domain/result';
+import { matchMetric } from './match-metric';
 
 /** A parsed /report or /export: an optional unit code and the period (this month when none is given). */
 export interface ReportCommand {
@@ -116,4 +118,28 @@ export function parseReportArgs(args: string, today: IsoDay): Result<ReportComma
   const period = parseReportPeriod(rest.join(' '), today);
   if (!period) return err({ kind: 'report.badPeriod', period: rest.join(' ') });
   return ok({ unitCode: first.toUpperCase(), period });
+}
+
+/** A parsed /chart: a metric (or none: the busiest one) and a period (this month by default). */
+export interface ChartCommand {
+  readonly metric: Metric | undefined;
+  readonly period: ReportPeriod;
+}
+
+/** Parses "/chart [metric] [period]": a metric name first (an alias of several words too), then the period. */
+export function parseChartArgs(
+  args: string,
+  catalog: MetricCatalog,
+  today: IsoDay,
+): Result<ChartCommand, ReportParseError> {
+  const words = args
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const named = words.length > 0 ? matchMetric(catalog, words, 0) : undefined;
+  const rest = named ? words.slice(named.consumed) : words;
+  if (rest.length === 0) return ok({ metric: named?.metric, period: { kind: 'month', range: monthOf(today) } });
+  const period = parseReportPeriod(rest.join(' '), today);
+  if (!period) return err({ kind: 'report.badPeriod', period: rest.join(' ') });
+  return ok({ metric: named?.metric, period });
 }

@@ -23,7 +23,7 @@ import { inTransaction } from './unit-of-work';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
 /** What a row asks Telegram for. */
-export type OutboxKind = 'post' | 'message' | 'confirmation' | 'edit' | 'reaction' | 'document';
+export type OutboxKind = 'post' | 'message' | 'confirmation' | 'edit' | 'reaction' | 'document' | 'photo';
 
 /** Which budget a row spends: messages and edits share a chat's; reactions have their own. */
 export type OutboxLane = 'message' | 'reaction';
@@ -50,6 +50,8 @@ export interface OutboxPayload {
   readonly afterSent?: AfterSentHook;
   /** document: the file, its bytes base64 (a draft certificate is some tens of kilobytes); the row's html is the caption. */
   readonly document?: { readonly base64: string; readonly filename: string };
+  /** photo: the PNG's bytes base64 (a chart is some tens of kilobytes); the row's html is the caption. */
+  readonly photo?: { readonly base64: string };
 }
 
 /** A scheduled post to enqueue. */

@@ -40,6 +40,7 @@ export function noticingUnreachable(transport: Transport, deps: NoticeDeps): Tra
   return {
     editMessageText: (...args) => transport.editMessageText(...args),
     sendDocument: (...args) => transport.sendDocument(...args),
+    sendPhoto: (...args) => transport.sendPhoto(...args),
     setMessageReaction: (...args) => transport.setMessageReaction(...args),
     freeSlots: (chatId) => transport.freeSlots(chatId),
     answerCallbackQuery: (...args) => transport.answerCallbackQuery(...args),

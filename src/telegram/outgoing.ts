@@ -76,6 +76,24 @@ export class Outgoing {
     });
   }
 
+  /** A picture (a chart, PNG), its bytes kept base64 in the outbox row; the caption is cut to Telegram's 1,024. */
+  photo(
+    chatId: number,
+    picture: { bytes: Uint8Array; caption?: string },
+    options: Pick<OutgoingOptions, 'replyTo' | 'threadId'> = {},
+  ): void {
+    this.#replies.push({
+      kind: 'photo',
+      chatId,
+      html: picture.caption ? truncateHtml(picture.caption, this.moreText, 1024) : '',
+      threadId: options.threadId ?? null,
+      payload: {
+        ...(options.replyTo !== undefined && { replyTo: options.replyTo }),
+        photo: { base64: Buffer.from(picture.bytes).toString('base64') },
+      },
+    });
+  }
+
   /** The bot's reaction on a message: an acknowledgement that spends no message budget. */
   react(chatId: number, messageId: number, emoji: string): void {
     this.#replies.push({ kind: 'reaction', chatId, html: '', payload: { messageId, emoji } });

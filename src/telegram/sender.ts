@@ -13,6 +13,7 @@ import {
   markFailed,
   markSent,
   markSkipped,
+  REPLY_JOB,
   retryLater,
   skipExpired,
 } from '../db/outbox-store';
@@ -120,6 +121,20 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
           file.filename,
           row.html || undefined,
           { threadId: row.threadId ?? undefined, replyToMessageId: payload.replyTo, stillWanted },
+        );
+        return sent.messageId;
+      }
+      case 'photo': {
+        const sent = await transport.sendPhoto(
+          row.chatId,
+          Buffer.from(payload.photo?.base64 ?? '', 'base64'),
+          row.html || undefined,
+          {
+            threadId: row.threadId ?? undefined,
+            replyToMessageId: payload.replyTo,
+            priority: row.job === REPLY_JOB ? 'interactive' : 'bulk',
+            stillWanted,
+          },
         );
         return sent.messageId;
       }

@@ -1,19 +1,28 @@
-import { parseReportArgs, type ReportCommand } from '../../commands/parse-report';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseChartArgs, parseReportArgs, type ReportCommand } from '../../commands/parse-report';
 import { parseTargetArgs } from '../../commands/parse-target';
 import { countModels, insertModel, listModels, setTarget } from '../../db/target-store';
+import { unitTotals } from '../../db/weekly-store';
 import { localDayOf } from '../../domain/period';
 import { paragraphOf } from '../../domain/report';
 import type { Unit, UnitTree } from '../../domain/units';
+import { rankChart, trendChart } from '../../services/chart';
+import { writeExport } from '../../services/export';
 import { composeReport } from '../../services/report';
 import { Html } from '../../texts/format';
 import { renderReport, writeReportParagraph } from '../../texts/report';
 import type { BotServices, CommandContext, Feature } from '../context';
+import { csvFileSink, renderPng, xlsxFileSink } from './reports-files';
 
 /** Models a unit registers without an admin: "one or two per unit". */
 const MODELS_WITHOUT_ADMIN = 2;
 const MIN_SLOGAN = 5;
 const MAX_SLOGAN = 200;
 const CAMPAIGN_MODEL_LINES = 10;
+/** Larger exports are refused: the file goes through the outbox row as base64, and Telegram takes 50 MB at most. */
+const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
 
 /** /report, /target, /campaign and /model (and, beside them, /export and /chart). */
 export function reportsFeature(services: BotServices): Feature {
@@ -162,5 +171,65 @@ export function reportsFeature(services: BotServices): Feature {
     await ctx.replyText('model.added', { unit: unit.name, slogan, count: count + 1 });
   }
 
-  return { commands: { report, target, campaign, model } };
+  const threadOf = (ctx: CommandContext) => (ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined);
+
+  async function exportData(ctx: CommandContext) {
+    const request = await requestOf(ctx);
+    if (!request) return;
+    const scope = await unitOf(ctx, request.unitCode, 'command');
+    if (!scope) return;
+    const { range } = request.period;
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-export-'));
+    try {
+      const base = `thidua-${scope.unit.code}-${range.from}-${range.to}`;
+      const files = { xlsx: join(dir, `${base}.xlsx`), csv: join(dir, `${base}.csv`) };
+      const workbook = xlsxFileSink(files.xlsx);
+      const csv = csvFileSink(files.csv);
+      const { entries } = await writeExport(
+        ctx.db,
+        { tree: scope.tree, catalog: await ctx.directory.metrics(), unitId: scope.unit.id, range, locale: ctx.locale },
+        { workbook, csv },
+      );
+      await Promise.all([workbook.finish(), csv.finish()]);
+      if (statSync(files.xlsx).size + statSync(files.csv).size > MAX_EXPORT_BYTES)
+        return ctx.replyText('export.tooLarge');
+      const caption = ctx.text('export.caption', { unit: scope.unit.name, from: range.from, to: range.to, entries });
+      const where = { replyTo: ctx.message.message_id, threadId: threadOf(ctx) };
+      ctx.out.document(ctx.chat.id, { bytes: readFileSync(files.xlsx), filename: `${base}.xlsx`, caption }, where);
+      ctx.out.document(ctx.chat.id, { bytes: readFileSync(files.csv), filename: `${base}.csv` }, where);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  async function chart(ctx: CommandContext) {
+    const catalog = await ctx.directory.metrics();
+    const parsed = parseChartArgs(ctx.args, catalog, today(ctx));
+    if (!parsed.ok) {
+      if (parsed.error.kind === 'report.badPeriod')
+        return ctx.replyText('report.badPeriod', { period: parsed.error.period });
+      return ctx.replyText('chart.usage');
+    }
+    const scope = await unitOf(ctx, undefined, 'view');
+    if (!scope) return;
+    const { range } = parsed.value.period;
+    let metric = parsed.value.metric;
+    if (!metric) {
+      // The metric the subtree logged most entries' worth of is no measure across metrics; the first logged is.
+      const logged = new Set(
+        (await unitTotals(ctx.db, scope.tree.subtreeIds(scope.unit.id), range)).map((row) => row.metricCode),
+      );
+      metric = catalog.all.find((each) => logged.has(each.code));
+    }
+    if (!metric) return ctx.replyText('chart.nothing');
+    const request = { tree: scope.tree, unit: scope.unit, metric, locale: ctx.locale };
+    const ranking = await rankChart(ctx.db, { ...request, range });
+    const trend = await trendChart(ctx.db, { ...request, lastDay: range.to < today(ctx) ? range.to : today(ctx) });
+    const caption = ctx.text('chart.caption', { metric: metric.name[ctx.locale], unit: scope.unit.name });
+    const where = { replyTo: ctx.message.message_id, threadId: threadOf(ctx) };
+    ctx.out.photo(ctx.chat.id, { bytes: renderPng(ranking.svg), caption }, where);
+    ctx.out.photo(ctx.chat.id, { bytes: renderPng(trend.svg) }, where);
+  }
+
+  return { commands: { report, target, campaign, model, export: exportData, chart } };
 }

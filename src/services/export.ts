@@ -1,0 +1,167 @@
+import { type EntryCursor, nominationsForExport, pageEntries } from '../db/report-store';
+import type { Db } from '../db/schema';
+import { unitTotals } from '../db/weekly-store';
+import type { DayRange } from '../domain/day';
+import type { Locale } from '../domain/locale';
+import type { MetricCatalog } from '../domain/metric';
+import type { UnitTree } from '../domain/units';
+import { levelName, t } from '../texts/texts';
+
+/** A cell as the export writes it: text, a number (stays a number in Excel), a local day (a date), or empty. */
+export type ExportCell = string | number | { readonly day: string } | null;
+
+/** A sheet's column: its Vietnamese header, width and what its cells hold. */
+export interface ExportColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly kind: 'text' | 'number' | 'date';
+}
+
+/** Where a sheet's rows go; the writer behind it streams them out (exceljs's WorkbookWriter, a CSV file). */
+export interface SheetSink {
+  row(cells: readonly ExportCell[]): void;
+}
+
+/** A workbook being written: sheets one after another, each finished before the next starts. */
+export interface WorkbookSink {
+  sheet(name: string, columns: readonly ExportColumn[], write: (sink: SheetSink) => Promise<void>): Promise<void>;
+}
+
+/** How many entries one read brings: the most the export ever holds in memory at once. */
+export const EXPORT_PAGE = 5000;
+
+const ENTRY_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Ngày', width: 12, kind: 'date' },
+  { header: 'Mã đơn vị', width: 12, kind: 'text' },
+  { header: 'Đơn vị', width: 36, kind: 'text' },
+  { header: 'Cán bộ', width: 26, kind: 'text' },
+  { header: 'Mã chỉ tiêu', width: 12, kind: 'text' },
+  { header: 'Chỉ tiêu', width: 40, kind: 'text' },
+  { header: 'Số lượng', width: 12, kind: 'number' },
+  { header: 'Đơn vị tính', width: 12, kind: 'text' },
+  { header: 'Ghi chú', width: 30, kind: 'text' },
+  { header: 'Mã lượt ghi', width: 12, kind: 'number' },
+];
+
+/** The columns an emulation office imports. */
+const COMMENDATION_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Họ tên', width: 26, kind: 'text' },
+  { header: 'Đơn vị', width: 36, kind: 'text' },
+  { header: 'Hình thức', width: 36, kind: 'text' },
+  { header: 'Thành tích', width: 60, kind: 'text' },
+  { header: 'Người đề nghị', width: 26, kind: 'text' },
+  { header: 'Ngày', width: 12, kind: 'date' },
+  { header: 'Số quyết định', width: 16, kind: 'text' },
+  { header: 'Ngày quyết định', width: 14, kind: 'date' },
+  { header: 'Người ký', width: 26, kind: 'text' },
+];
+
+/** What an export covers. */
+export interface ExportRequest {
+  readonly tree: UnitTree;
+  readonly catalog: MetricCatalog;
+  readonly unitId: number;
+  readonly range: DayRange;
+  readonly locale: Locale;
+}
+
+/**
+ * Streams every standing entry of the unit's subtree over the days to `sinks` (the workbook and, for the entries
+ * alone, the CSV), page by page along the (unit, day) index; returns how many entries went out.
+ */
+export async function writeEntries(db: Db, request: ExportRequest, sinks: readonly SheetSink[]): Promise<number> {
+  const { tree, catalog } = request;
+  const metrics = new Map(catalog.all.map((metric) => [metric.code, metric]));
+  let count = 0;
+  for (const { unit } of tree.walk().filter(({ unit }) => tree.ancestorIds(unit.id).includes(request.unitId))) {
+    let after: EntryCursor | undefined;
+    for (;;) {
+      const page = await pageEntries(db, { unitId: unit.id, range: request.range, after, limit: EXPORT_PAGE });
+      for (const entry of page) {
+        const metric = metrics.get(entry.metricCode);
+        const cells: ExportCell[] = [
+          { day: entry.day },
+          unit.code,
+          unit.name,
+          entry.memberName,
+          entry.metricCode,
+          metric?.name.vi ?? entry.metricCode,
+          entry.amount,
+          metric?.countUnit.vi ?? '',
+          entry.note,
+          entry.id,
+        ];
+        for (const sink of sinks) sink.row(cells);
+      }
+      count += page.length;
+      const last = page.at(-1);
+      if (!last || page.length < EXPORT_PAGE) break;
+      after = { day: last.day, id: last.id };
+    }
+  }
+  return count;
+}
+
+/**
+ * The whole export: the entries, the unit × metric totals (each unit's own, then the subtree's total, which is
+ * the report's), and the nominations with their commendations. The CSV gets the entries.
+ */
+export async function writeExport(
+  db: Db,
+  request: ExportRequest,
+  sinks: { workbook: WorkbookSink; csv: SheetSink },
+): Promise<{ entries: number }> {
+  const { tree, catalog } = request;
+  const subtree = tree.walk().filter(({ unit }) => tree.ancestorIds(unit.id).includes(request.unitId));
+  const ids = subtree.map(({ unit }) => unit.id);
+  let entries = 0;
+  sinks.csv.row(ENTRY_COLUMNS.map((column) => column.header));
+  await sinks.workbook.sheet(t(request.locale, 'export.sheet.entries'), ENTRY_COLUMNS, async (sheet) => {
+    entries = await writeEntries(db, request, [sheet, sinks.csv]);
+  });
+
+  const totals = await unitTotals(db, ids, request.range);
+  const own = new Map<number, Map<string, number>>();
+  for (const row of totals) {
+    const unit = own.get(row.unitId) ?? new Map<string, number>();
+    unit.set(row.metricCode, row.total);
+    own.set(row.unitId, unit);
+  }
+  const metricColumns = catalog.all.map((metric) => ({ header: metric.name.vi, width: 16, kind: 'number' as const }));
+  await sinks.workbook.sheet(
+    t(request.locale, 'export.sheet.totals'),
+    [{ header: 'Mã đơn vị', width: 12, kind: 'text' }, { header: 'Đơn vị', width: 36, kind: 'text' }, ...metricColumns],
+    async (sheet) => {
+      for (const { unit } of subtree)
+        sheet.row([unit.code, unit.name, ...catalog.all.map((metric) => own.get(unit.id)?.get(metric.code) ?? 0)]);
+      sheet.row([
+        'Tổng cộng',
+        tree.byId(request.unitId)?.name ?? '',
+        ...catalog.all.map((metric) => ids.reduce((sum, id) => sum + (own.get(id)?.get(metric.code) ?? 0), 0)),
+      ]);
+    },
+  );
+
+  const nominations = await nominationsForExport(db, { unitIds: ids, range: request.range });
+  await sinks.workbook.sheet(t(request.locale, 'export.sheet.commendations'), COMMENDATION_COLUMNS, async (sheet) => {
+    for (const nomination of nominations) {
+      const form =
+        nomination.status === 'approved' && nomination.level
+          ? levelName('vi', nomination.level)
+          : t('vi', nomination.status === 'rejected' ? 'export.status.rejected' : 'export.status.pending');
+      // Decision number, date and signer: left empty until the commendation decision records are in the store.
+      sheet.row([
+        nomination.nominee,
+        tree.byId(nomination.unitId)?.name ?? '',
+        form,
+        nomination.reason,
+        nomination.nominator,
+        { day: nomination.day },
+        null,
+        null,
+        null,
+      ]);
+    }
+  });
+  return { entries };
+}

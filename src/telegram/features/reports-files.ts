@@ -1,0 +1,87 @@
+/**
+ * The file formats behind /export and /chart: exceljs's streaming workbook writer, a CSV file, and resvg for PNGs.
+ * Kept here, at the edge, because services import no packages (test/architecture); the services hand over rows
+ * and SVG text through the ports in src/services/export.ts.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import ExcelJS from 'exceljs';
+import type { ExportCell, ExportColumn, SheetSink, WorkbookSink } from '../../services/export';
+
+const dateOf = (day: string) => {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date));
+};
+
+const cellValue = (cell: ExportCell): string | number | Date | null =>
+  cell !== null && typeof cell === 'object' ? dateOf(cell.day) : cell;
+
+/**
+ * An XLSX written as it goes (exceljs's stream.xlsx.WorkbookWriter): each row is committed and flushed to the file,
+ * so a year's export holds a page of rows in memory, not the workbook. Dates as dates (dd/mm/yyyy), numbers as
+ * numbers, bold Vietnamese headers.
+ */
+export function xlsxFileSink(filename: string): WorkbookSink & { finish(): Promise<void> } {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+  return {
+    async sheet(name: string, columns: readonly ExportColumn[], write: (sink: SheetSink) => Promise<void>) {
+      const sheet = workbook.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = columns.map((column, index) => ({
+        header: column.header,
+        key: String(index),
+        width: column.width,
+        ...(column.kind === 'date' && { style: { numFmt: 'dd/mm/yyyy' } }),
+        ...(column.kind === 'number' && { style: { numFmt: '#,##0' } }),
+      }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+      await write({ row: (cells) => sheet.addRow(cells.map(cellValue)).commit() });
+      sheet.commit();
+    },
+    finish: () => workbook.commit(),
+  };
+}
+
+const csvField = (cell: ExportCell): string => {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  const text = typeof cell === 'object' ? cell.day.split('-').reverse().join('/') : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** A CSV file, UTF-8 with a byte-order mark so Excel reads Vietnamese right; CRLF line ends as RFC 4180 says. */
+export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void> } {
+  const stream: WriteStream = createWriteStream(filename);
+  stream.write('\uFEFF');
+  return {
+    row(cells) {
+      stream.write(`${cells.map(csvField).join(',')}\r\n`);
+    },
+    finish: () =>
+      new Promise<void>((resolve, reject) => {
+        stream.on('error', reject);
+        stream.end(resolve);
+      }),
+  };
+}
+
+const fontDir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
+/** Be Vietnam Pro, a TTF with every Vietnamese diacritic; resvg draws WOFF2 blank, so the TTF files are given. */
+export const CHART_FONT_FILES = [
+  join(fontDir, '400Regular', 'BeVietnamPro_400Regular.ttf'),
+  join(fontDir, '700Bold', 'BeVietnamPro_700Bold.ttf'),
+];
+
+/**
+ * Renders chart SVG to PNG with resvg, with the bundled font only: no system fonts are loaded, so a chart looks
+ * the same on every server and a machine without Vietnamese fonts draws no empty boxes.
+ */
+export function renderPng(svg: string): Uint8Array {
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Be Vietnam Pro' },
+    background: '#ffffff',
+  });
+  return resvg.render().asPng();
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { escapeXml, rankChartSvg, trendChartSvg } from '../../src/services/chart-svg';
+
+describe('rankChartSvg', () => {
+  const svg = rankChartSvg({
+    title: 'Cấp mới căn cước công dân: xếp hạng',
+    subtitle: 'thẻ',
+    bars: [
+      { label: 'PC08', value: 100, shown: '100' },
+      { label: 'PC06', value: 1400, shown: '1.400' },
+      { label: 'PA04', value: 0, shown: '0' },
+    ],
+  });
+
+  it('ranks longest first, scales to the largest, and prints each value', () => {
+    const labels = [...svg.matchAll(/text-anchor="end" fill="#222">([^<]+)</g)].map((match) => match[1]);
+    expect(labels).toEqual(['PC06', 'PC08', 'PA04']);
+    const widths = [...svg.matchAll(/<rect x="260" y="\d+" width="(\d+)"/g)].map((match) => Number(match[1]));
+    expect(widths).toEqual([560, 40, 0]);
+    expect(svg).toContain('>1.400<');
+    expect(svg).toContain('font-family="Be Vietnam Pro"');
+  });
+
+  it('escapes what people typed', () => {
+    expect(escapeXml('<b>&"')).toBe('&lt;b&gt;&amp;&quot;');
+    const hostile = rankChartSvg({ title: '<script>', subtitle: '', bars: [{ label: 'A&B', value: 1, shown: '1' }] });
+    expect(hostile).not.toContain('<script>');
+    expect(hostile).toContain('A&amp;B');
+  });
+});
+
+describe('trendChartSvg', () => {
+  it('draws one column per week, oldest first, heights in proportion', () => {
+    const svg = trendChartSvg({
+      title: 'cccd',
+      subtitle: '',
+      bars: Array.from({ length: 8 }, (_, index) => ({
+        label: `W${index + 1}`,
+        value: index * 10,
+        shown: String(index * 10),
+      })),
+    });
+    const heights = [...svg.matchAll(/<rect x="\d+" y="\d+" width="\d+" height="(\d+)" rx="4"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(heights).toHaveLength(8);
+    expect(heights[0]).toBe(0);
+    expect(heights[7]).toBe(300);
+    expect(heights[3]! / heights[7]!).toBeCloseTo(3 / 7, 1);
+  });
+});
