@@ -34,6 +34,18 @@ describe('/me', () => {
     );
   });
 
+  it('shows the caller’s rank in the group’s unit, ties sharing a rank', async () => {
+    await bot.send(users.alice, chats.pc06, '/log cccd 50');
+    await bot.send(users.binh, chats.pc06, '/log cccd 80 dkoto 1');
+    await bot.send(users.admin, chats.pc06, '/log cccd 50');
+    const answer = await bot.send(users.admin, chats.pc06, '/me');
+
+    expect(answer.text).toContain(
+      'Thứ hạng trong Phòng Cảnh sát QLHC về TTXH tuần này:\n• Cấp mới căn cước công dân: hạng 2/3 (50)',
+    );
+    expect(answer.text).not.toContain('Đăng ký mới xe ô tô: hạng');
+  });
+
   it('says when there is nothing yet', async () => {
     const answer = await bot.send(users.alice, chats.pc06, '/me');
 
@@ -70,6 +82,57 @@ describe('/top', () => {
 
     expect(answer.text).toContain('tháng 11/2026');
     expect(answer.text).toContain('1. Phòng Cảnh sát Giao thông: 35\n2. Phòng Cảnh sát QLHC về TTXH: 30');
+  });
+
+  it('shows each sub-unit (at zero too), the parent’s own entries as a row of their own, and the total', async () => {
+    await bot.send(users.alice, chats.pc06, '/log cccd 30');
+    await bot.send(users.admin, chats.province, '/log cccd 4');
+    const answer = await bot.send(users.alice, chats.province, '/top cccd');
+
+    expect(answer.text).toBe(
+      [
+        '🏆 Bảng xếp hạng Công an tỉnh Lạng Sơn (tuần 23/11/2026–29/11/2026)',
+        '',
+        'Cấp mới căn cước công dân (thẻ)',
+        '1. Phòng Cảnh sát QLHC về TTXH: 30',
+        '2. Phòng Cảnh sát Giao thông: 0',
+        '• Công an tỉnh Lạng Sơn (trực tiếp): 4',
+        'Tổng: 34',
+      ].join('\n'),
+    );
+  });
+
+  it('covers last week and last month', async () => {
+    await bot.send(users.alice, chats.pc06, '/log cccd 9 18/11');
+    await bot.send(users.alice, chats.pc06, '/log cccd 2');
+    const lastWeek = await bot.send(users.alice, chats.pc06, '/top tuan-truoc');
+    const spaced = await bot.send(users.alice, chats.pc06, '/bxh tuần trước cccd');
+    bot.clock.set(new Date('2026-12-02T02:00:00Z'));
+    const lastMonth = await bot.send(users.alice, chats.pc06, '/top thang-truoc');
+
+    expect(lastWeek.text).toContain('(tuần 16/11/2026–22/11/2026)');
+    expect(lastWeek.text).toContain('1. Nguyễn Văn An: 9');
+    expect(spaced.text).toBe(lastWeek.text);
+    expect(lastMonth.text).toContain('(tháng 11/2026)');
+    expect(lastMonth.text).toContain('1. Nguyễn Văn An: 11');
+  });
+
+  it('shows in a private chat the units the caller commands or belongs to', async () => {
+    await bot.send(users.alice, chats.pc06, '/log cccd 5');
+    await bot.appointCommander(users.chi, chats.pc08);
+    await bot.send(users.chi, chats.pc08, '/log dkoto 3');
+    const member = await bot.send(users.alice, chats.private(users.alice), '/top');
+    const commander = await bot.send(users.chi, chats.private(users.chi), '/top');
+    const stranger = { id: 1777, is_bot: false, first_name: 'Khách' };
+    const nobody = await bot.send(stranger, chats.private(stranger), '/top');
+
+    expect(member.text).toContain('🏆 Bảng xếp hạng Phòng Cảnh sát QLHC về TTXH');
+    expect(member.text).toContain('1. Nguyễn Văn An: 5');
+    expect(commander.text).toContain('🏆 Bảng xếp hạng Phòng Cảnh sát Giao thông');
+    expect(commander.text).toContain(
+      'Đăng ký mới xe ô tô (xe)\n1. Đội Đăng ký xe: 0\n• Phòng Cảnh sát Giao thông (trực tiếp): 3\nTổng: 3',
+    );
+    expect(nobody.text).toContain('chưa chỉ huy hoặc chưa thuộc đơn vị nào');
   });
 
   it('covers the year and leaves out what was logged before the period', async () => {
