@@ -26,6 +26,13 @@ describe('parseUnitArgs', () => {
     ['thêm CAT Công an tỉnh', { kind: 'add', code: 'CAT', name: 'Công an tỉnh' }],
     ['add CAT Công an PARENT=X', { kind: 'add', code: 'CAT', name: 'Công an', parentCode: 'X' }],
     [`add PC06 ${'ă'.repeat(120)}`, { kind: 'add', code: 'PC06', name: 'ă'.repeat(120) }],
+    ['rename pc08 Phòng CSGT  tỉnh', { kind: 'rename', code: 'PC08', name: 'Phòng CSGT tỉnh' }],
+    ['đổitên PC08 Phòng CSGT', { kind: 'rename', code: 'PC08', name: 'Phòng CSGT' }],
+    [`rename PC06 ${'ă'.repeat(120)}`, { kind: 'rename', code: 'PC06', name: 'ă'.repeat(120) }],
+    ['move pc08-dk parent=pc06', { kind: 'move', code: 'PC08-DK', parentCode: 'PC06' }],
+    ['chuyển PC08-DK parent=PC06', { kind: 'move', code: 'PC08-DK', parentCode: 'PC06' }],
+    ['retire PC08', { kind: 'retire', code: 'PC08' }],
+    ['ngừng pc08', { kind: 'retire', code: 'PC08' }],
   ])('%j', (args, value) => {
     expect(parseUnitArgs(args)).toEqual({ ok: true, value });
   });
@@ -46,6 +53,18 @@ describe('parseUnitArgs', () => {
     ['add PC06 Phòng parent=A parent=B', { kind: 'unit.usage' }],
     [`add PC06 ${'ă'.repeat(121)}`, { kind: 'unit.nameTooLong', max: 120 }],
     [`add PC06 ${'Phòng '.repeat(21)} parent=CAT`, { kind: 'unit.nameTooLong', max: 120 }],
+    ['rename PC06', { kind: 'unit.missingName' }],
+    [`rename PC06 ${'ă'.repeat(121)}`, { kind: 'unit.nameTooLong', max: 120 }],
+    ['rename PC06 Tên parent=CAT', { kind: 'unit.usage' }],
+    ['rename', { kind: 'unit.usage' }],
+    ['move PC06', { kind: 'unit.usage' }],
+    ['move PC06 CAT', { kind: 'unit.usage' }],
+    ['move PC06 parent=CAT Tên', { kind: 'unit.usage' }],
+    ['move PC06 parent=', { kind: 'unit.usage' }],
+    ['move PC06 parent=C.A.T', { kind: 'unit.badCode', code: 'C.A.T' }],
+    ['retire', { kind: 'unit.usage' }],
+    ['retire PC06 now', { kind: 'unit.usage' }],
+    ['retire P/06', { kind: 'unit.badCode', code: 'P/06' }],
   ])('%j is refused', (args, error) => {
     expect(parseUnitArgs(args)).toEqual({ ok: false, error });
   });
@@ -118,6 +137,8 @@ describe('parseMetricArgs', () => {
     ['max cccd 6000', { kind: 'max', code: 'cccd', max: 6000 }],
     ['max cccd 6.000', { kind: 'max', code: 'cccd', max: 6000 }],
     ['max khautrang 100,000', { kind: 'max', code: 'khautrang', max: 100_000 }],
+    ['retire vlnc', { kind: 'retire', code: 'vlnc' }],
+    ['Ngừng VLNC', { kind: 'retire', code: 'vlnc' }],
   ])('%j', (args, value) => {
     expect(parseMetricArgs(args)).toEqual({ ok: true, value });
   });
@@ -132,6 +153,9 @@ describe('parseMetricArgs', () => {
     ['add địnhdanh Kích hoạt', { kind: 'metric.badCode', code: 'địnhdanh' }],
     ['add a234567890123456789012345 X', { kind: 'metric.badCode', code: 'a234567890123456789012345' }],
     ['alias cccd', { kind: 'metric.usage' }],
+    ['retire', { kind: 'metric.usage' }],
+    ['retire vlnc now', { kind: 'metric.usage' }],
+    ['retire vl-nc', { kind: 'metric.badCode', code: 'vl-nc' }],
     ['alias cccd hôm qua', { kind: 'metric.aliasDateWord', alias: 'hôm qua' }],
     ['alias cccd t2', { kind: 'metric.aliasDateWord', alias: 't2' }],
     ['alias cccd 120', { kind: 'metric.aliasNumeric', alias: '120' }],

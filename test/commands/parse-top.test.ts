@@ -60,8 +60,48 @@ describe('parseTopArgs', () => {
     expect(parseTopArgs(args, catalog)).toEqual({ ok: false, error });
   });
 
+  it.each<[string, string | undefined, PeriodKind]>([
+    ['tuan-truoc', undefined, 'week'],
+    ['tuần-trước', undefined, 'week'],
+    ['tuần trước', undefined, 'week'],
+    ['TUAN_TRUOC', undefined, 'week'],
+    ['tuantruoc', undefined, 'week'],
+    ['last week', undefined, 'week'],
+    ['last-week', undefined, 'week'],
+    ['cccd tuần trước', 'cccd', 'week'],
+    ['thang-truoc', undefined, 'month'],
+    ['tháng trước cccd', 'cccd', 'month'],
+    ['lastmonth', undefined, 'month'],
+    ['năm ngoái', undefined, 'year'],
+    ['nam-truoc', undefined, 'year'],
+  ])('%j → the %s before, over a %s', (args, metric, period) => {
+    const result = parseTopArgs(args, catalog);
+    expect(
+      result.ok && { metric: result.value.metric?.code, period: result.value.period, previous: result.value.previous },
+    ).toEqual({
+      metric,
+      period,
+      previous: true,
+    });
+  });
+
+  it.each(['', 'tuan', 'tháng này', 'cccd nam'])('%j is the current period', (args) => {
+    expect(parseTopArgs(args, catalog)).toMatchObject({ ok: true, value: { previous: false } });
+  });
+
+  it.each<[string, ParseError]>([
+    ['tuan-truoc thang', { kind: 'top.usage' }],
+    ['tuần trước tuần trước', { kind: 'top.usage' }],
+    ['truoc', { kind: 'top.unknownMetric', metric: 'truoc' }],
+    ['w-truoc', { kind: 'top.unknownMetric', metric: 'w-truoc' }],
+    ['tuan-sau', { kind: 'top.unknownMetric', metric: 'tuan-sau' }],
+    ['last', { kind: 'top.unknownMetric', metric: 'last' }],
+  ])('%j is refused', (args, error) => {
+    expect(parseTopArgs(args, catalog)).toEqual({ ok: false, error });
+  });
+
   it('never throws', () => {
-    const word = fc.constantFrom('cccd', 'tuan', 'tháng', 'nay', 'can', 'cuoc', 'x', '');
+    const word = fc.constantFrom('cccd', 'tuan', 'tháng', 'nay', 'truoc', 'tuan-truoc', 'last', 'can', 'cuoc', 'x', '');
     fc.assert(
       fc.property(
         fc.oneof(
