@@ -327,18 +327,30 @@ export async function claimWaitingConfirmations(
   return rows.map((row) => toClaimed(row, options.leaseUntil)).sort((a, b) => a.id - b.id);
 }
 
-/** Who may mark a row: the worker holding its lease, while the row is still out for delivery. */
-const heldBy = (db: Db, id: number, owner: string) =>
-  db.updateTable('outbox').where('id', '=', id).where('status', '=', 'sending').where('lease_owner', '=', owner);
+/** A claim: the worker's name and the lease it was given (a row claimed again by the same worker is a new claim). */
+export interface Claim {
+  readonly id: number;
+  readonly owner: string;
+  readonly leaseUntil?: Date;
+}
+
+/** Who may mark a row: the claim holding its lease, while the row is still out for delivery. */
+const heldBy = (db: Db, claim: Claim) =>
+  db
+    .updateTable('outbox')
+    .where('id', '=', claim.id)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', claim.owner)
+    .$if(claim.leaseUntil !== undefined, (query) => query.where('lease_until', '=', claim.leaseUntil!.toISOString()));
 
 const marked = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0n;
 
 /** Records Telegram's message id; false when the lease was lost to another worker (the row may go out twice). */
 export async function markSent(
   db: Db,
-  mark: { readonly id: number; readonly owner: string; readonly messageId: number | null; readonly now: Date },
+  mark: Claim & { readonly messageId: number | null; readonly now: Date },
 ): Promise<boolean> {
-  const result = await heldBy(db, mark.id, mark.owner)
+  const result = await heldBy(db, mark)
     .set({
       status: 'sent' satisfies OutboxStatus,
       telegram_message_id: mark.messageId,
@@ -351,11 +363,8 @@ export async function markSent(
 }
 
 /** Gives up on a row for good (the chat is unreachable, Telegram refused it, or attempts ran out). */
-export async function markFailed(
-  db: Db,
-  mark: { readonly id: number; readonly owner: string; readonly error: string },
-): Promise<boolean> {
-  const result = await heldBy(db, mark.id, mark.owner)
+export async function markFailed(db: Db, mark: Claim & { readonly error: string }): Promise<boolean> {
+  const result = await heldBy(db, mark)
     .set({
       status: 'failed' satisfies OutboxStatus,
       lease_until: null,
@@ -366,11 +375,8 @@ export async function markFailed(
 }
 
 /** Drops a row that went stale before it could go out. */
-export async function markSkipped(
-  db: Db,
-  mark: { readonly id: number; readonly owner: string; readonly reason: string },
-): Promise<boolean> {
-  const result = await heldBy(db, mark.id, mark.owner)
+export async function markSkipped(db: Db, mark: Claim & { readonly reason: string }): Promise<boolean> {
+  const result = await heldBy(db, mark)
     .set({ status: 'skipped' satisfies OutboxStatus, lease_until: null, last_error: mark.reason })
     .executeTakeFirst();
   return marked(result);
@@ -379,9 +385,9 @@ export async function markSkipped(
 /** Hands a row back for a later try after a transient failure. */
 export async function retryLater(
   db: Db,
-  mark: { readonly id: number; readonly owner: string; readonly notBefore: Date; readonly error: string },
+  mark: Claim & { readonly notBefore: Date; readonly error: string },
 ): Promise<boolean> {
-  const result = await heldBy(db, mark.id, mark.owner)
+  const result = await heldBy(db, mark)
     .set({
       status: 'pending' satisfies OutboxStatus,
       lease_owner: null,

@@ -16,6 +16,7 @@ import {
   REPLY_JOB,
   retryLater,
   skipExpired,
+  waitingInChat,
 } from '../db/outbox-store';
 import type { Db } from '../db/schema';
 import type { Logger } from '../logger';
@@ -44,7 +45,7 @@ export interface DeliverOutboxOptions {
   readonly batch?: number;
   /** Claims before a row that keeps failing transiently is given up. Default 5. */
   readonly maxAttempts?: number;
-  /** Wait before the first retry of a transient failure; it doubles with each attempt, up to an hour. Default 1 min. */
+  /** Wait before the first retry of a transient failure; it doubles with each attempt, up to an hour. Default 5 s. */
   readonly retryDelayMs?: number;
   /** Hooks by kind, told each sent row's message id (a nomination card learns its message). */
   readonly afterSent?: Readonly<Record<string, AfterSent>>;
@@ -93,7 +94,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const batch = options.batch ?? DEFAULT_BATCH;
   const maxAttempts = options.maxAttempts ?? 5;
-  const retryDelayMs = options.retryDelayMs ?? 60_000;
+  const retryDelayMs = options.retryDelayMs ?? 5000;
   const report: DeliveryReport = { claimed: 0, sent: 0, failed: 0, skipped: 0, retrying: 0, leaseLost: 0, merged: 0 };
   const outcome = (row: ClaimedRow, what: 'sent' | 'failed' | 'skipped' | 'retrying') => {
     report[what] += 1;
@@ -157,13 +158,14 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
 
   async function deliver(row: ClaimedRow): Promise<void> {
     if (row.expiresAt && row.expiresAt <= clock.now()) {
-      await markSkipped(db, { id: row.id, owner, reason: 'expired' });
+      await markSkipped(db, { id: row.id, owner, leaseUntil: row.leaseUntil, reason: 'expired' });
       outcome(row, 'skipped');
       return;
     }
-    // Confirmations that piled up behind this one go out with it, as one message.
+    // Confirmations that piled up behind this one go out with it, as one message, once the chat's budget cannot
+    // give each its own; while it can, each gets its reply.
     const others =
-      row.kind === 'confirmation'
+      row.kind === 'confirmation' && (await waitingInChat(db, row.chatId)) > transport.freeSlots(row.chatId)
         ? await claimWaitingConfirmations(db, {
             chatId: row.chatId,
             owner,
@@ -180,7 +182,8 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       return;
     }
     for (const each of [row, ...others]) {
-      if (await markSent(db, { id: each.id, owner, messageId, now: clock.now() })) outcome(each, 'sent');
+      if (await markSent(db, { id: each.id, owner, leaseUntil: each.leaseUntil, messageId, now: clock.now() }))
+        outcome(each, 'sent');
       else {
         report.leaseLost += 1;
         logger.warn({ rowId: each.id, owner }, 'outbox row sent after its lease was taken over; it may go out twice');
@@ -196,25 +199,37 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     const reason = describe(error);
     if (error instanceof SendCancelledError) {
       if (row.expiresAt !== null && row.expiresAt <= clock.now()) {
-        await markSkipped(db, { id: row.id, owner, reason: 'expired' });
+        await markSkipped(db, { id: row.id, owner, leaseUntil: row.leaseUntil, reason: 'expired' });
         outcome(row, 'skipped');
       } else {
         // The lease ran out while the row queued: hand it back unless another worker has it already.
-        await retryLater(db, { id: row.id, owner, notBefore: clock.now(), error: 'lease expired before sending' });
+        await retryLater(db, {
+          id: row.id,
+          owner,
+          leaseUntil: row.leaseUntil,
+          notBefore: clock.now(),
+          error: 'lease expired before sending',
+        });
         outcome(row, 'retrying');
       }
     } else if (error instanceof ChatUnreachableError) {
-      await markFailed(db, { id: row.id, owner, error: reason });
+      await markFailed(db, { id: row.id, owner, leaseUntil: row.leaseUntil, error: reason });
       await markChatUnreachable(db, error.chatId, clock.now());
       outcome(row, 'failed');
       logger.info({ rowId: row.id, chatId: error.chatId, reason }, 'outbox row failed: chat unreachable');
     } else if (isTransientFailure(error) && row.attempts < maxAttempts) {
       const delay = Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2 ** (row.attempts - 1));
-      await retryLater(db, { id: row.id, owner, notBefore: new Date(clock.now().getTime() + delay), error: reason });
+      await retryLater(db, {
+        id: row.id,
+        owner,
+        leaseUntil: row.leaseUntil,
+        notBefore: new Date(clock.now().getTime() + delay),
+        error: reason,
+      });
       outcome(row, 'retrying');
       logger.warn({ rowId: row.id, attempts: row.attempts, delayMs: delay, reason }, 'outbox row will be retried');
     } else {
-      await markFailed(db, { id: row.id, owner, error: reason });
+      await markFailed(db, { id: row.id, owner, leaseUntil: row.leaseUntil, error: reason });
       outcome(row, 'failed');
       const kind = classifyFailure(error).kind;
       logger.error({ rowId: row.id, attempts: row.attempts, kind, reason }, 'outbox row failed');
