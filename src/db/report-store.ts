@@ -78,6 +78,8 @@ export interface ExportNomination {
   readonly day: string;
   /** When the standing decision was taken, if any. */
   readonly decidedAt: string | null;
+  /** The official decision recorded for the commendation (the latest record stands), if any. */
+  readonly decision: { readonly number: string; readonly date: string; readonly signer: string } | null;
 }
 
 const fullName = (first: string, last: string | null) => (last ? `${first} ${last}` : first);
@@ -108,6 +110,13 @@ export async function nominationsForExport(
         .select((inner) => inner.fn.max('d.decided_at').as('at'))
         .whereRef('d.nomination_id', '=', 'n.id')
         .as('decided_at'),
+      eb
+        .selectFrom('commendation_decisions as c')
+        .select('c.id')
+        .whereRef('c.nomination_id', '=', 'n.id')
+        .orderBy('c.id', 'desc')
+        .limit(1)
+        .as('record_id'),
     ])
     .where('n.unit_id', 'in', filter.unitIds)
     .where('n.day', '>=', filter.range.from)
@@ -115,6 +124,21 @@ export async function nominationsForExport(
     .orderBy('n.day')
     .orderBy('n.id')
     .execute();
+  const recordIds = rows.flatMap((row) => (row.record_id === null ? [] : [Number(row.record_id)]));
+  const records = new Map(
+    recordIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('commendation_decisions')
+            .select(['id', 'decision_number', 'decision_date', 'signer'])
+            .where('id', 'in', recordIds)
+            .execute()
+        ).map((record) => [
+          Number(record.id),
+          { number: record.decision_number, date: record.decision_date, signer: record.signer },
+        ]),
+  );
   return rows.map((row) => ({
     id: Number(row.id),
     nominee: fullName(row.nominee_first, row.nominee_last),
@@ -125,5 +149,6 @@ export async function nominationsForExport(
     nominator: fullName(row.nominator_first, row.nominator_last),
     day: row.day,
     decidedAt: (row.decided_at as string | null) ?? null,
+    decision: row.record_id === null ? null : (records.get(Number(row.record_id)) ?? null),
   }));
 }

@@ -149,7 +149,6 @@ export async function writeExport(
         nomination.status === 'approved' && nomination.level
           ? levelName('vi', nomination.level)
           : t('vi', nomination.status === 'rejected' ? 'export.status.rejected' : 'export.status.pending');
-      // Decision number, date and signer: left empty until the commendation decision records are in the store.
       sheet.row([
         nomination.nominee,
         tree.byId(nomination.unitId)?.name ?? '',
@@ -157,9 +156,9 @@ export async function writeExport(
         nomination.reason,
         nomination.nominator,
         { day: nomination.day },
-        null,
-        null,
-        null,
+        nomination.decision?.number ?? null,
+        nomination.decision ? { day: nomination.decision.date } : null,
+        nomination.decision?.signer ?? null,
       ]);
     }
   });

@@ -83,6 +83,56 @@ describe('/export', () => {
     expect(text).toContain('15/05/2021,PC06,Phòng Cảnh sát QLHC về TTXH');
   });
 
+  it('fills the decision columns from the recorded commendation decision', async () => {
+    const now = SEPTEMBER_2021.toISOString();
+    const unit = await bot.db.selectFrom('units').select('id').where('code', '=', 'PC06').executeTakeFirstOrThrow();
+    const { id } = await bot.db
+      .insertInto('nominations')
+      .values({
+        chat_id: chats.pc06.id,
+        thread_id: null,
+        source_message_id: null,
+        nominee_id: users.alice.id,
+        unit_id: unit.id,
+        nominator_id: users.binh.id,
+        reason: 'Hiến máu cứu người bị nạn',
+        status: 'approved',
+        level: 'giaykhen',
+        card_message_id: null,
+        day: '2021-07-26',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await bot.db
+      .insertInto('commendation_decisions')
+      .values({
+        nomination_id: id,
+        decision_number: '123/QĐ-CAT',
+        decision_date: '2021-08-05',
+        signer: 'Đại tá Đỗ Ngọc Bình',
+        recorded_by: users.admin.id,
+        recorded_at: now,
+      })
+      .execute();
+    const answer = await bot.send(users.admin, chats.province, '/xuat 05/2021-08/2021');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(documentsOf(answer.calls)[0]!.source) as never);
+    expect(workbook.worksheets[2]?.getRow(2).values).toEqual([
+      undefined,
+      'Nguyễn Văn An',
+      'Phòng Cảnh sát QLHC về TTXH',
+      'Giấy khen của Giám đốc Công an tỉnh',
+      'Hiến máu cứu người bị nạn',
+      'Trần Thị Bình',
+      new Date(Date.UTC(2021, 6, 26)),
+      '123/QĐ-CAT',
+      new Date(Date.UTC(2021, 7, 5)),
+      'Đại tá Đỗ Ngọc Bình',
+    ]);
+  });
+
   it('lets a commander export only their subtree', async () => {
     const own = await bot.send(users.alice, chats.pc06, '/xuat 05/2021-08/2021');
     expect(documentsOf(own.calls)).toHaveLength(2);
