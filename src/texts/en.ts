@@ -52,7 +52,7 @@ export const en = {
       '/me (/toi): your totals this week and this month',
       "/history (/lichsu): your entries this week and last, with undo buttons; a commander replies to an officer's message to see theirs",
       "Logged by mistake? Edit the /log message itself while its undo button lasts, and the entry follows. A commander replies <code>/log …</code> to an officer's message to log for them.",
-      '/top [<i>metric</i>] [week|month|year] (/bxh): leaderboard',
+      '/top [<i>metric</i>] [week|month|year|last-week|last-month] (/bxh): leaderboard; in a private chat with the bot, of your units',
       '/metrics (/chitieu): the metric catalog and aliases',
       "/nominate <i>reason</i> (/khen): reply to a colleague's message to nominate them; others press 👍 to endorse, a commander decides in one tap",
       '/nominations (/decu): nominations waiting for you; /commendations [week|month|year] (/khenthuong): approved commendations',
@@ -63,10 +63,10 @@ export const en = {
         ? [
             '',
             '<b>Administration</b>',
-            '/unit add <i>CODE</i> <i>unit name</i> [parent=<i>PARENT_CODE</i>], /unit list',
-            '/register <i>CODE</i>: bind this group to a unit',
+            '/unit add <i>CODE</i> <i>unit name</i> [parent=<i>PARENT_CODE</i>], /unit list, /unit rename <i>CODE</i> <i>new name</i>, /unit move <i>CODE</i> parent=<i>PARENT_CODE</i>, /unit retire <i>CODE</i>',
+            '/register <i>CODE</i>: bind this group to a unit (a group bound to another unit: an admin confirms within 10 minutes)',
             "/role commander|officer: reply to a person's message (or mention them) to set their role",
-            '/metric add <i>code</i> <i>Vietnamese name</i> | <i>English name</i> | <i>unit of count</i>; /metric alias <i>code</i> <i>alias</i>; /metric max <i>code</i> <i>number</i>',
+            '/metric add <i>code</i> <i>Vietnamese name</i> | <i>English name</i> | <i>unit of count</i>; /metric alias <i>code</i> <i>alias</i>; /metric max <i>code</i> <i>number</i>; /metric retire <i>code</i>',
           ]
         : []),
     ].join('\n'),

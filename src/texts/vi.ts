@@ -50,7 +50,7 @@ export const vi = {
       '/me (/toi): kết quả của đồng chí tuần này và tháng này',
       '/history (/lichsu): các lần ghi của đồng chí tuần này và tuần trước, kèm nút hoàn tác; chỉ huy trả lời tin nhắn của cán bộ để xem của người đó',
       'Ghi nhầm: chỉnh lại chính tin nhắn /log trong thời hạn của nút hoàn tác, kết quả được sửa theo. Chỉ huy trả lời tin nhắn của cán bộ bằng <code>/log …</code> để ghi thay.',
-      '/top [<i>chỉ tiêu</i>] [tuan|thang|nam] (/bxh): bảng xếp hạng',
+      '/top [<i>chỉ tiêu</i>] [tuan|thang|nam|tuan-truoc|thang-truoc] (/bxh): bảng xếp hạng; gõ trong nhóm riêng với bot để xem các đơn vị của đồng chí',
       '/metrics (/chitieu): danh mục chỉ tiêu và tên gọi khác',
       '/khen <i>lý do</i> (/nominate): trả lời tin nhắn của đồng đội để đề cử khen thưởng; mọi người bấm 👍 để ủng hộ, chỉ huy duyệt bằng một chạm',
       '/decu (/nominations): đề cử chờ đồng chí quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
@@ -61,10 +61,10 @@ export const vi = {
         ? [
             '',
             '<b>Quản trị</b>',
-            '/unit add <i>MÃ</i> <i>tên đơn vị</i> [parent=<i>MÃ_CẤP_TRÊN</i>], /unit list',
-            '/register <i>MÃ</i>: gắn nhóm này với đơn vị',
+            '/unit add <i>MÃ</i> <i>tên đơn vị</i> [parent=<i>MÃ_CẤP_TRÊN</i>], /unit list, /unit rename <i>MÃ</i> <i>tên mới</i>, /unit move <i>MÃ</i> parent=<i>MÃ_CẤP_TRÊN</i>, /unit retire <i>MÃ</i>',
+            '/register <i>MÃ</i>: gắn nhóm này với đơn vị (nhóm đang gắn đơn vị khác: quản trị viên bấm xác nhận trong 10 phút)',
             '/role commander|officer: trả lời tin nhắn của một người (hoặc nhắc tên họ) để đặt vai trò chỉ huy hoặc cán bộ',
-            '/metric add <i>mã</i> <i>tên</i> | <i>English name</i> | <i>đơn vị tính</i>; /metric alias <i>mã</i> <i>tên gọi khác</i>; /metric max <i>mã</i> <i>số</i>',
+            '/metric add <i>mã</i> <i>tên</i> | <i>English name</i> | <i>đơn vị tính</i>; /metric alias <i>mã</i> <i>tên gọi khác</i>; /metric max <i>mã</i> <i>số</i>; /metric retire <i>mã</i>',
           ]
         : []),
     ].join('\n'),
