@@ -94,7 +94,7 @@ describe('/nominate', () => {
           await bot.deliver(own);
           return bot.send(users.binh, chats.pc06, `/khen ${REASON}`, { replyTo: own.message });
         },
-        'không thể tự đề cử',
+        'thể tự đề cử',
       ],
       [
         'a bot',
