@@ -18,7 +18,9 @@ describe('units and groups', () => {
     const list = await inPrivate('/donvi list');
 
     expect(list.text).toBe(
-      ['Các đơn vị', '• CAT Công an tỉnh Lạng Sơn', '  • PC06 Phòng PC06 · nhóm: PC06 - Phòng CS QLHC về TTXH'].join('\n'),
+      ['Các đơn vị', '• CAT Công an tỉnh Lạng Sơn', '  • PC06 Phòng PC06 · nhóm: PC06 - Phòng CS QLHC về TTXH'].join(
+        '\n',
+      ),
     );
   });
 
