@@ -237,13 +237,17 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
   }
 
   const inFlight = new Set<Promise<void>>();
+  // Claim again when woken (new rows), when half the batch is done, or, after a claim that came back short
+  // (everything claimable taken), as each row finishes, since that frees its chat.
   let claimAgain = true;
+  let lastClaimShort = false;
   for (;;) {
     const room = batch - inFlight.size;
     if (claimAgain && room > 0) {
       claimAgain = false;
       const rows = await claimDue(db, { owner, now: clock.now(), leaseMs, limit: room });
       report.claimed += rows.length;
+      lastClaimShort = rows.length < room;
       for (const row of rows) {
         const delivery: Promise<void> = deliver(row)
           .catch((error: unknown) => {
@@ -255,9 +259,11 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       }
     }
     if (inFlight.size === 0) break;
-    // A finished row frees its chat; a wake means new rows: either way, claim again.
-    await Promise.race([...inFlight, ...(options.woken ? [options.woken()] : [])]);
-    claimAgain = true;
+    const woke = await Promise.race([
+      ...[...inFlight].map((delivery) => delivery.then(() => false)),
+      ...(options.woken ? [options.woken().then(() => true)] : []),
+    ]);
+    claimAgain = woke || lastClaimShort || inFlight.size <= batch / 2;
   }
   return report;
 }
