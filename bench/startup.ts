@@ -9,12 +9,12 @@
  * its resident memory is read with ps once a second: "own" is the process running the bot (under tsx, the node
  * child the tsx CLI spawns), "tree" adds its wrappers (the tsx CLI, esbuild's service; npm's own process, the same
  * for both, is not counted). RSS is the median of the last five samples, in MiB (KiB from ps / 1024): V8's memory
- * reducer shrinks the heap about 15 s into idling, so the default idle of 30 s reads the settled figure.
+ * reducer shrinks the heap about 15 s into idling, so the default idle of 45 s reads the settled figure even on a loaded machine.
  * First, once: a cold start without dist/ (start.mjs builds, then starts), as `npm ci && npm start` on a fresh clone.
  * Variants alternate, --rounds times each; medians are printed, with the ratios bundle/tsx and the goals (the bot's
  * own process ≤ 100 MB RSS idle, first answer ≤ 3 s).
  *
- *   npm run bench:startup [-- --rounds 3 --idle 30]
+ *   npm run bench:startup [-- --rounds 3 --idle 45]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { FakeBotApi } from '../src/console/fake-bot-api';
 import { serveBotApi } from '../src/console/serve-bot-api';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, idle: { type: 'string', default: '30' } },
+  options: { rounds: { type: 'string', default: '3' }, idle: { type: 'string', default: '45' } },
 });
 const ROUNDS = Number(values.rounds);
 const IDLE_MS = Number(values.idle) * 1000;
@@ -50,6 +50,8 @@ const VARIANTS: readonly Variant[] = [
 interface Sample {
   readonly firstAnswerMs: number;
   readonly ownMiB: number;
+  /** The own process's RSS one second after the first answer, before V8's memory reducer has run. */
+  readonly startMiB: number;
   readonly treeMiB: number;
   readonly processes: number;
 }
@@ -175,6 +177,7 @@ async function run(variant: Variant, idleMs = IDLE_MS): Promise<Sample> {
     return {
       firstAnswerMs,
       ownMiB: median(last.map((s) => s.ownMiB)),
+      startMiB: samples[0]!.ownMiB,
       treeMiB: median(last.map((s) => s.treeMiB)),
       processes: last.at(-1)?.processes ?? 0,
     };
@@ -206,7 +209,7 @@ for (let round = 1; round <= ROUNDS; round += 1) {
     console.log(
       `round ${round} ${variant.name.padEnd(6)} first answer ${fmt(sample.firstAnswerMs).padStart(6)} ms` +
         `  own RSS ${fmt(sample.ownMiB, 1).padStart(6)} MiB  tree RSS ${fmt(sample.treeMiB, 1).padStart(6)} MiB` +
-        ` (${sample.processes} process${sample.processes === 1 ? '' : 'es'})`,
+        ` (${sample.processes} process${sample.processes === 1 ? '' : 'es'}; own ${fmt(sample.startMiB, 1)} MiB 1 s after the answer)`,
     );
   }
 }
