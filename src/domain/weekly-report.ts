@@ -1,6 +1,7 @@
 import type { JobPeriod } from './job-period';
 import type { Metric } from './metric';
 import type { Nomination } from './nomination';
+import type { Ranked } from './ranking';
 import type { Unit } from './units';
 
 /** Telegram refuses messages longer than this (counted after HTML parsing; the source is never shorter). */
@@ -89,6 +90,8 @@ export interface LeaderboardReport {
   readonly ranks?: { readonly parent: Unit; readonly rows: readonly { metric: Metric; rank: number; of: number }[] };
   readonly top: readonly MetricTop[];
   readonly commendations: readonly Commendation[];
+  /** A unit with sub-units: per metric it logged, its sub-units ranked, each with its subtree rolled up. */
+  readonly subUnits?: readonly { readonly metric: Metric; readonly rows: readonly Ranked<Unit>[] }[];
 }
 
 /** A commander's (or the province's) weekly digest over one or more subtrees. */
@@ -98,6 +101,11 @@ export interface DigestReport {
   readonly totals: readonly MetricTotal[];
   /** Units in tree order with their own totals (all metrics added up), for the chart. */
   readonly units: readonly { unit: Unit; depth: number; current: number; previous: number }[];
+  /** Per metric logged this week or last, the units' own totals in tree order: one chart each, metrics never added. */
+  readonly charts?: readonly {
+    readonly metric: Metric;
+    readonly rows: readonly { unit: Unit; depth: number; current: number; previous: number }[];
+  }[];
   /** Units with a group whose whole subtree logged nothing. */
   readonly silent: readonly Unit[];
   readonly top: readonly MetricTop[];

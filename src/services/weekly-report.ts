@@ -142,11 +142,26 @@ export function leaderboardReport(
       });
     if (rows.length > 0) ranks = { parent, rows };
   }
+  // A parent's group sees its sub-units ranked, each with its whole subtree.
+  const children = tree.children(unit.id);
+  const subUnits = totals
+    .filter((row) => row.current > 0 && children.length > 0)
+    .map(({ metric }) => ({
+      metric,
+      rows: rank(
+        children.map((child) => ({
+          item: child,
+          total: sumOver(data.current, tree.subtreeIds(child.id)).get(metric.code) ?? 0,
+        })),
+        (child) => child.code,
+      ),
+    }));
   return {
     unit,
     period: data.period,
     totals,
     ...(ranks && { ranks }),
+    ...(subUnits.length > 0 && { subUnits }),
     top: topPeople(tree, catalog, data, subtree),
     commendations: commendationsOf(tree, data, subtree),
   };
@@ -195,6 +210,17 @@ export function digestReport(
     units: units
       .filter((row) => row.unit.groups > 0 || row.current > 0 || row.previous > 0)
       .map((row) => ({ ...row, depth: row.depth - minDepth })),
+    charts: catalog.all.flatMap((metric) => {
+      const rows = units
+        .map((row) => ({
+          unit: row.unit,
+          depth: row.depth - minDepth,
+          current: data.current.get(row.unit.id)?.get(metric.code) ?? 0,
+          previous: data.previous.get(row.unit.id)?.get(metric.code) ?? 0,
+        }))
+        .filter((row) => row.current > 0 || row.previous > 0);
+      return rows.some((row) => row.current > 0) ? [{ metric, rows }] : [];
+    }),
     silent: units
       .filter((row) => row.unit.groups > 0 && grandTotal(sumOver(data.current, tree.subtreeIds(row.unit.id))) === 0)
       .map((row) => row.unit),

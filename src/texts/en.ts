@@ -527,7 +527,11 @@ export const en = {
 
   'digest.header': (p: { scope: string; from: string; to: string; week: string }) =>
     `📊 <b>Weekly digest ${formatDay(p.from)}–${formatDay(p.to)}</b> (${p.week})\n<b>${p.scope}</b> and the units under it`,
-  'digest.unitsHeader': '📊 Total amounts by unit (all metrics added up), against the week before:',
+  'digest.unitsHeader': '📊 By unit, one metric at a time, against the week before:',
+  'digest.metricChartHeader': (p: { metric: string; countUnit: string }) => `<b>${p.metric}</b> (${p.countUnit})`,
+  'weekly.subUnitsHeader': '🏢 Sub-units ranked (each with the units under it):',
+  'weekly.subUnitsLine': (p: { metric: string; units: Html }) => `• ${p.metric}: ${p.units}`,
+  'weekly.subUnitPlace': (p: { rank: number; code: string; amount: number }) => `${p.rank}. ${p.code} <b>${n(p.amount)}</b>`,
   'digest.chart': (p: { lines: string }) => `<pre>${p.lines}</pre>`,
   'digest.silentHeader': (p: { count: number }) => `⚠️ Units that logged nothing (${n(p.count)}):`,
   'digest.silentLine': (p: { code: string; name: string }) => `• ${p.code} ${p.name}`,

@@ -523,7 +523,11 @@ export const vi = {
 
   'digest.header': (p: { scope: string; from: string; to: string; week: string }) =>
     `📊 <b>Tổng hợp tuần ${formatDay(p.from)}–${formatDay(p.to)}</b> (${p.week})\n<b>${p.scope}</b> và các đơn vị trực thuộc`,
-  'digest.unitsHeader': '📊 Tổng số lượng theo đơn vị (mọi chỉ tiêu cộng lại), so với tuần trước:',
+  'digest.unitsHeader': '📊 Theo đơn vị, từng chỉ tiêu, so với tuần trước:',
+  'digest.metricChartHeader': (p: { metric: string; countUnit: string }) => `<b>${p.metric}</b> (${p.countUnit})`,
+  'weekly.subUnitsHeader': '🏢 Xếp hạng các đơn vị trực thuộc (gồm cả cấp dưới):',
+  'weekly.subUnitsLine': (p: { metric: string; units: Html }) => `• ${p.metric}: ${p.units}`,
+  'weekly.subUnitPlace': (p: { rank: number; code: string; amount: number }) => `${p.rank}. ${p.code} <b>${n(p.amount)}</b>`,
   'digest.chart': (p: { lines: string }) => `<pre>${p.lines}</pre>`,
   'digest.silentHeader': (p: { count: number }) => `⚠️ Đơn vị chưa ghi kết quả (${n(p.count)}):`,
   'digest.silentLine': (p: { code: string; name: string }) => `• ${p.code} ${p.name}`,

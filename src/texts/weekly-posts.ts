@@ -78,7 +78,7 @@ export function renderLeaderboard(
   proposals: ReadonlySet<string> = new Set(),
 ): string {
   const { range, label } = report.period;
-  const render = ([tops = 0, commendations = 0]: readonly number[]) =>
+  const render = ([tops = 0, commendations = 0, subUnits = 0]: readonly number[]) =>
     [
       t(locale, 'weekly.leaderboardHeader', { unit: report.unit.name, from: range.from, to: range.to, week: label }),
       ...section(t(locale, 'weekly.totalsHeader'), totalLines(locale, report.totals)),
@@ -87,6 +87,28 @@ export function renderLeaderboard(
             t(locale, 'weekly.rankHeader', { parent: report.ranks.parent.name }),
             report.ranks.rows.map((row) =>
               t(locale, 'weekly.rankLine', { metric: row.metric.name[locale], rank: row.rank, of: row.of }),
+            ),
+          )
+        : []),
+      ...(report.subUnits
+        ? section(
+            t(locale, 'weekly.subUnitsHeader'),
+            report.subUnits.map((row) =>
+              t(locale, 'weekly.subUnitsLine', {
+                metric: row.metric.name[locale],
+                units: new Html(
+                  row.rows
+                    .slice(0, subUnits)
+                    .map((place) =>
+                      t(locale, 'weekly.subUnitPlace', {
+                        rank: place.rank,
+                        code: place.item.code,
+                        amount: place.total,
+                      }),
+                    )
+                    .join(' · '),
+                ),
+              }),
             ),
           )
         : []),
@@ -99,17 +121,17 @@ export function renderLeaderboard(
         firstOf(locale, report.commendations, commendations, (row) => commendationLine(locale, row, proposals)),
       ),
     ].join('\n');
-  return fitToLimit(render, [report.top.length, report.commendations.length]);
+  return fitToLimit(render, [
+    report.top.length,
+    report.commendations.length,
+    Math.max(0, ...(report.subUnits ?? []).map((row) => row.rows.length)),
+  ]);
 }
 
 const CHART_WIDTH = 10;
 
 /** The digest: totals by metric, a bar chart of units, silent units, top officers, nominations; under the limit. */
-export function renderDigest(
-  locale: Locale,
-  report: DigestReport,
-  proposals: ReadonlySet<string> = new Set(),
-): string {
+export function renderDigest(locale: Locale, report: DigestReport, proposals: ReadonlySet<string> = new Set()): string {
   const { range, label } = report.period;
   const n = (value: number) => formatNumber(locale, value);
   const chartRows = report.units.map((row) => ({
@@ -117,6 +139,24 @@ export function renderDigest(
     value: row.current,
     shown: `${n(row.current)} ${changeText(locale, changeOf(row.current, row.previous))}`,
   }));
+  // One chart per metric: cards, cars and masks are never added together.
+  const metricCharts = (report.charts ?? []).map((chart) => ({
+    metric: chart.metric,
+    rows: chart.rows.map((row) => ({
+      label: `${' '.repeat(row.depth)}${row.unit.code}`,
+      value: row.current,
+      shown: `${n(row.current)} ${changeText(locale, changeOf(row.current, row.previous))}`,
+    })),
+  }));
+  const chartLines = (units: number) =>
+    metricCharts.flatMap((chart) => [
+      t(locale, 'digest.metricChartHeader', {
+        metric: chart.metric.name[locale],
+        countUnit: chart.metric.countUnit[locale],
+      }),
+      t(locale, 'digest.chart', { lines: barChart(chart.rows.slice(0, units), CHART_WIDTH).join('\n') }),
+      ...(chart.rows.length > units ? [t(locale, 'weekly.more', { count: chart.rows.length - units })] : []),
+    ]);
   const render = ([units = 0, silent = 0, tops = 0, pending = 0, commendations = 0]: readonly number[]) => {
     const chart = barChart(chartRows.slice(0, units), CHART_WIDTH);
     return [
@@ -127,10 +167,12 @@ export function renderDigest(
         week: label,
       }),
       ...section(t(locale, 'weekly.totalsHeader'), totalLines(locale, report.totals)),
-      ...section(t(locale, 'digest.unitsHeader'), [
-        ...(chart.length > 0 ? [t(locale, 'digest.chart', { lines: chart.join('\n') })] : []),
-        ...(chartRows.length > units ? [t(locale, 'weekly.more', { count: chartRows.length - units })] : []),
-      ]),
+      ...(report.charts
+        ? section(t(locale, 'digest.unitsHeader'), chartLines(units))
+        : section(t(locale, 'digest.unitsHeader'), [
+            ...(chart.length > 0 ? [t(locale, 'digest.chart', { lines: chart.join('\n') })] : []),
+            ...(chartRows.length > units ? [t(locale, 'weekly.more', { count: chartRows.length - units })] : []),
+          ])),
       '',
       ...(report.silent.length > 0
         ? [
@@ -163,7 +205,7 @@ export function renderDigest(
     ].join('\n');
   };
   return fitToLimit(render, [
-    report.units.length,
+    Math.max(report.units.length, ...(report.charts ?? []).map((chart) => chart.rows.length)),
     report.silent.length,
     report.top.length,
     report.pending.length,

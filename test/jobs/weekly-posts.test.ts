@@ -59,6 +59,10 @@ describe('the weekly leaderboard', () => {
     // The province rolls up everything under it and has no siblings to rank against.
     expect(textTo(sent, chats.province.id)).toContain('• Cấp mới căn cước công dân: 342 thẻ (▲ 128%)');
     expect(textTo(sent, chats.province.id)).not.toContain('🥇');
+    // …but ranks its sub-units, each with its subtree rolled up (PC08's team logged nothing, PC08 itself 200).
+    expect(textTo(sent, chats.province.id)).toContain(
+      '🏢 Xếp hạng các đơn vị trực thuộc (gồm cả cấp dưới):\n• Cấp mới căn cước công dân: 1. PC08 200 · 2. PC06 142',
+    );
     // The team's group chose English.
     expect(textTo(sent, team.id)).toBe(
       [
@@ -95,8 +99,11 @@ describe('the weekly digest', () => {
         '• Cấp mới căn cước công dân: 142 thẻ (▲ 42%)',
         '• Đăng ký mới xe ô tô: 5 xe (▲ mới)',
         '',
-        '📊 Tổng số lượng theo đơn vị (mọi chỉ tiêu cộng lại), so với tuần trước:',
-        'PC06 ██████████ 147 ▲ 47%',
+        '📊 Theo đơn vị, từng chỉ tiêu, so với tuần trước:',
+        'Cấp mới căn cước công dân (thẻ)',
+        'PC06 ██████████ 142 ▲ 42%',
+        'Đăng ký mới xe ô tô (xe)',
+        'PC06 ██████████ 5 ▲ mới',
         '',
         '✅ Mọi đơn vị có nhóm đều đã ghi kết quả.',
         '',
@@ -113,9 +120,9 @@ describe('the weekly digest', () => {
     );
     const province = textTo(sent, em.id);
     expect(province).toContain('Công an tỉnh Lạng Sơn và các đơn vị trực thuộc');
-    expect(province).toContain(
-      ['CAT                  0 –', ' PC06     ███████▍   147 ▲ 47%', ' PC08     ██████████ 200 ▲ 300%'].join('\n'),
-    );
+    // One chart per metric: the cards of PC06 and the cards of PC08, never cards and cars added together.
+    expect(province).not.toContain('147');
+    expect(province).toMatch(/Cấp mới căn cước công dân \(thẻ\)\n PC06 +█+[▉▊▋▌▍▎▏]? +142 ▲ 42%\n PC08 +█+ +200 ▲ 300%/);
     expect(province).toContain('⚠️ Đơn vị chưa ghi kết quả (1):\n• PC08-DK Đội Đăng ký xe');
     expect(province).toContain('Lê Văn Chí (PC08) 200, Nguyễn Văn An (PC06) 112');
     expect(textTo(sent, chats.province.id)).toBe(province);
