@@ -129,8 +129,6 @@ export const en = {
     `The edited message cannot be logged, so the entry stays as it was. ${p.reason}`,
   'edit.notLog': 'The edited message is no longer a /log, so the entry stays as it was. To drop it, type /undo.',
   'edit.undone': 'The entry of this message was undone, so editing it changes nothing. Send a new /log to log again.',
-  'edit.notStored':
-    'Nothing was logged from this message, so editing it has no effect. Send the /log again as a new message.',
 
   'relay.forwarded':
     'A forwarded message does not count as a command: work is logged by the person who did it. Type the command yourself, e.g. <code>/log cccd 120</code>.',

@@ -129,8 +129,6 @@ export const vi = {
     'Tin nhắn đã chỉnh không còn là lệnh /log nên kết quả vẫn giữ như cũ. Muốn bỏ lần ghi này, đồng chí gõ /undo.',
   'edit.undone':
     'Lần ghi của tin nhắn này đã được hoàn tác nên chỉnh tin nhắn không thay đổi gì. Đồng chí gửi lệnh /log mới để ghi lại.',
-  'edit.notStored':
-    'Tin nhắn này chưa ghi được kết quả nào nên chỉnh sửa không có tác dụng. Đồng chí gửi lại lệnh /log thành tin nhắn mới.',
 
   'relay.forwarded':
     'Tin nhắn chuyển tiếp không được tính là lệnh: kết quả phải do chính người thực hiện ghi. Đồng chí tự gõ lệnh, ví dụ <code>/log cccd 120</code>.',
@@ -274,17 +272,17 @@ export const vi = {
 
   'nominate.usage':
     'Trả lời tin nhắn của đồng chí cần đề cử bằng <code>/khen lý do</code>, hoặc gõ <code>/khen @tên lý do</code>. Ví dụ: <code>/khen hiến máu cứu người bị tai nạn</code>.',
-  'nominate.reasonTooShort': (p: { min: number }) => `Lý do đề cử cần ít nhất ${p.min} ký tự: hãy nói rõ việc làm tốt.`,
+  'nominate.reasonTooShort': (p: { min: number }) => `Lý do đề cử cần ít nhất ${p.min} ký tự: đồng chí nêu rõ việc làm tốt.`,
   'nominate.reasonTooLong': (p: { max: number }) => `Lý do quá dài (tối đa ${n(p.max)} ký tự).`,
-  'nominate.self': 'Không thể tự đề cử mình. Hãy để đồng đội ghi nhận việc tốt của bạn.',
+  'nominate.self': 'Đồng chí không thể tự đề cử mình. Việc tốt của đồng chí để đồng đội ghi nhận.',
   'nominate.bot': 'Không thể đề cử một bot.',
   'nominate.unknownPerson':
-    'Tôi chưa thấy đồng chí này trong nhóm đơn vị nào đã đăng ký. Hãy trả lời một tin nhắn của họ trong nhóm đơn vị.',
+    'Tôi chưa thấy đồng chí này trong nhóm đơn vị nào đã đăng ký. Đồng chí trả lời một tin nhắn của người đó trong nhóm đơn vị.',
   'nominate.topicHeader':
-    'Đó là tin mở chủ đề, không phải tin nhắn của một người. Hãy trả lời đúng tin nhắn của đồng chí cần đề cử.',
-  'nominate.dailyCap': (p: { cap: number }) => `Mỗi người chỉ được đề cử ${p.cap} lần mỗi ngày. Hẹn bạn ngày mai.`,
+    'Đó là tin mở chủ đề, không phải tin nhắn của một người. Đồng chí trả lời đúng tin nhắn của đồng chí cần đề cử.',
+  'nominate.dailyCap': (p: { cap: number }) => `Mỗi người chỉ được đề cử ${p.cap} lần mỗi ngày. Đồng chí vui lòng đề cử tiếp vào ngày mai.`,
   'nominate.joined': (p: { nominee: string }) =>
-    `${p.nominee} đã được đề cử cho việc này; bạn đã được ghi nhận là người ủng hộ.`,
+    `${p.nominee} đã được đề cử cho việc này; đồng chí đã được ghi nhận là người ủng hộ.`,
   'nomination.card': (p: {
     id: number;
     nominee: Html;
@@ -303,7 +301,7 @@ export const vi = {
   'nomination.endorseButton': (p: { count: number }) => `👍 Ủng hộ (${p.count})`,
   'nomination.rejectButton': '❌ Từ chối',
   'nomination.reopenButton': '↩️ Xem xét lại',
-  'nomination.endorsed': 'Đã ghi nhận ủng hộ của bạn.',
+  'nomination.endorsed': 'Đã ghi nhận ủng hộ của đồng chí.',
   'nomination.withdrawn': 'Đã rút ủng hộ.',
   'nomination.selfEndorse': 'Người được đề cử và người đề cử không tự ủng hộ đề cử này.',
   'nomination.notDecider': 'Đồng chí không có thẩm quyền quyết định mức khen này; không có gì thay đổi.',
@@ -314,8 +312,8 @@ export const vi = {
   'nomination.decided': 'Đã ghi nhận quyết định.',
   'reject.usage':
     'Trả lời thẻ đề cử bằng <code>/tuchoi lý do</code> (ít nhất 10 ký tự), hoặc gõ <code>/tuchoi số_đề_cử lý do</code>, ví dụ <code>/tuchoi 12 đã được khen cho việc này</code>.',
-  'reject.notCard': 'Hãy trả lời đúng thẻ đề cử (tin nhắn 🏅 của bot).',
-  'nominations.header': '<b>Đề cử chờ bạn quyết định</b> (cũ nhất trước)',
+  'reject.notCard': 'Đồng chí trả lời đúng thẻ đề cử (tin nhắn 🏅 của bot).',
+  'nominations.header': '<b>Đề cử chờ đồng chí quyết định</b> (cũ nhất trước)',
   'nominations.line': (p: {
     id: number;
     nominee: string;
@@ -326,7 +324,7 @@ export const vi = {
     recommended: Html;
   }) => `• #${p.id} ${p.nominee} (${p.unit}), ${formatShortDay(p.day)}: ${p.reason}${p.link}${p.recommended}`,
   'nominations.cardLink': (p: { url: string }) => ` <a href="${p.url}">[thẻ]</a>`,
-  'nominations.none': 'Không có đề cử nào chờ bạn quyết định.',
+  'nominations.none': 'Không có đề cử nào chờ đồng chí quyết định.',
   'commendations.usage': 'Cú pháp: <code>/khenthuong [tuan|thang|nam]</code> (mặc định: tháng này).',
   'commendations.header': (p: { scope: string; period: string }) => `🏅 <b>Khen thưởng ${p.scope}</b> (${p.period})`,
   'commendations.unit': (p: { unit: string }) => `<b>${p.unit}</b>`,
