@@ -209,7 +209,7 @@ export function createBot(deps: BotDeps): Bot {
     if (message.migrate_to_chat_id !== undefined)
       return migrateChat(scope.db, message.chat.id, message.migrate_to_chat_id);
     const from = message.from;
-    if (!from) return;
+    if (!from || from.id === deps.me()?.id) return;
     // Forwarded, relayed, anonymous and bots' messages are nobody's own command: explained, never acted on.
     const relayed = relayKindOf(message);
     if (relayed === 'bot' && !message.text?.startsWith('/')) return;

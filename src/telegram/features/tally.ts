@@ -190,11 +190,9 @@ export function tallyFeature(services: BotServices): Feature {
   async function correct(ctx: EditContext) {
     const entries = await entriesOfMessage(ctx.db, ctx.chat.id, ctx.message.message_id);
     const first = entries[0];
-    if (!first) {
-      // A /log that stored nothing (it was refused) is not corrected by editing: it is sent again.
-      if (ctx.command === 'log') await ctx.replyText('edit.notStored');
-      return;
-    }
+    // Only a stored /log is corrected. A message that stored nothing (not a /log, or one that was refused) is
+    // ignored whatever it is edited into: nothing tells a refused /log from a greeting edited into one.
+    if (!first) return;
     // Telegram lets only the sender edit; a mismatch would be a forged update.
     if (authorOf(first) !== ctx.from.id) return;
     const standing = entries.filter((entry) => entry.undoneAt === null);
