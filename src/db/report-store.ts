@@ -1,6 +1,25 @@
 import type { DayRange } from '../domain/day';
 import type { Db } from './schema';
 
+/**
+ * Per unit and metric, every unit's running totals summed over the days (only positive sums): one range scan of
+ * the by-day covering index (migration 0011), where a list of every unit id would seek each unit's rows in turn.
+ */
+export async function allUnitTotals(
+  db: Db,
+  range: DayRange,
+): Promise<{ unitId: number; metricCode: string; total: number }[]> {
+  const rows = await db
+    .selectFrom('unit_day_totals')
+    .select((eb) => ['unit_id', 'metric_code', eb.fn.sum<number>('total').as('total')])
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .groupBy(['unit_id', 'metric_code'])
+    .having((eb) => eb.fn.sum('total'), '>', 0)
+    .execute();
+  return rows.map((row) => ({ unitId: row.unit_id, metricCode: row.metric_code, total: Number(row.total) }));
+}
+
 /** One standing entry as the export lists it. */
 export interface ExportEntry {
   readonly id: number;

@@ -1,4 +1,5 @@
 import { approvedNominations } from '../db/nomination-store';
+import { allUnitTotals } from '../db/report-store';
 import type { Db } from '../db/schema';
 import { targetsOfKind } from '../db/target-store';
 import { unitTotals } from '../db/weekly-store';
@@ -20,7 +21,7 @@ export async function composeReport(
   const ids = tree.subtreeIds(unitId);
   const basis = targetBasis(period);
   const [totals, targets, approved] = await Promise.all([
-    unitTotals(db, ids, period.range),
+    ids.length === tree.all.length ? allUnitTotals(db, period.range) : unitTotals(db, ids, period.range),
     basis ? targetsOfKind(db, basis.kind) : Promise.resolve(new Map<number, Map<string, number>>()),
     approvedNominations(db, { unitIds: ids, ...instantsOfDays(period.range, request.timeZone) }),
   ]);

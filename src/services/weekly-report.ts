@@ -1,4 +1,5 @@
 import { approvedNominations, pendingNominations as loadPending } from '../db/nomination-store';
+import { allUnitTotals } from '../db/report-store';
 import type { Db } from '../db/schema';
 import { memberTotals, unitTotals } from '../db/weekly-store';
 import { instantsOfDays } from '../domain/cron';
@@ -39,8 +40,9 @@ function byUnit(rows: readonly { unitId: number; metricCode: string; total: numb
 export async function loadWeekData(db: Db, tree: UnitTree, period: JobPeriod, timeZone: string): Promise<WeekData> {
   const ids = tree.all.map((unit) => unit.id);
   const [current, previous, members, approved, pending] = await Promise.all([
-    unitTotals(db, ids, period.range),
-    period.previous ? unitTotals(db, ids, period.previous) : Promise.resolve([]),
+    // Every unit's: one scan of the by-day index rather than a seek per unit.
+    allUnitTotals(db, period.range),
+    period.previous ? allUnitTotals(db, period.previous) : Promise.resolve([]),
     memberTotals(db, ids, period.range),
     approvedNominations(db, { unitIds: ids, ...instantsOfDays(period.range, timeZone) }),
     loadPending(db, ids),

@@ -1,0 +1,263 @@
+/**
+ * npm run bench:reports [-- --entries 5000000 --keep FILE]
+ *
+ * Generates a campaign's worth of tallies in a SQLite file (50 units in three levels, 2,000 members, two years of
+ * entries, written with raw better-sqlite3 prepared inserts in big transactions, the running totals alongside),
+ * then times what the reports read, each beside a floor measured in the same run: a hand-written SQL query over a
+ * covering index, run directly through better-sqlite3. Prints p50 and p99 and the ratio of the p50s.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
+import { connect } from '../src/db/connect';
+import { loadMetricCatalog } from '../src/db/metric-store';
+import { migrateToLatest } from '../src/db/migrate';
+import { allUnitTotals } from '../src/db/report-store';
+import { loadUnits } from '../src/db/unit-store';
+import { unitTotals } from '../src/db/weekly-store';
+import { addDays, weekOf } from '../src/domain/period';
+import { byUnitAndMetric, sumOverUnits } from '../src/domain/report';
+import { createUnitTree } from '../src/domain/units';
+import { writeExport } from '../src/services/export';
+import { composeReport } from '../src/services/report';
+import { csvFileSink, xlsxFileSink } from '../src/telegram/features/reports-files';
+
+const { values } = parseArgs({
+  options: { entries: { type: 'string', default: '5000000' }, keep: { type: 'string' } },
+});
+const ENTRIES = Number(values.entries);
+const MEMBERS = 2000;
+const FIRST_DAY = '2025-01-01';
+const DAYS = 730;
+
+const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-reports-'));
+const file = values.keep ?? join(dir, 'reports.sqlite');
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function time(runs: number, work: () => unknown): Promise<number[]> {
+  await work(); // warm: statements prepared, pages cached
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(3) : value.toFixed(1)).padStart(9);
+function row(name: string, ours: number[], floor: number[]): void {
+  const [p50, p99, f50, f99] = [
+    percentile(ours, 50),
+    percentile(ours, 99),
+    percentile(floor, 50),
+    percentile(floor, 99),
+  ];
+  console.log(
+    `${name.padEnd(34)} p50 ${ms(p50)} ms  p99 ${ms(p99)} ms | floor p50 ${ms(f50)} ms  p99 ${ms(f99)} ms | ratio ${(p50 / f50).toFixed(2)}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const connection = connect(file);
+  const migrated = await migrateToLatest(connection);
+  if (migrated.error) throw migrated.error;
+  const raw = new SqliteDatabase(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = OFF');
+
+  // 50 units: the province, 7 departments or districts, 6 teams under each.
+  const now = new Date().toISOString();
+  const insertUnit = raw.prepare('insert into units (code, name, parent_id, created_at) values (?, ?, ?, ?)');
+  const units: number[] = [];
+  raw.transaction(() => {
+    const root = Number(insertUnit.run('CAT', 'Công an tỉnh', null, now).lastInsertRowid);
+    units.push(root);
+    for (let d = 1; d <= 7; d++) {
+      const dept = Number(insertUnit.run(`P${d}`, `Phòng ${d}`, root, now).lastInsertRowid);
+      units.push(dept);
+      for (let t = 1; t <= 6; t++)
+        units.push(Number(insertUnit.run(`P${d}-D${t}`, `Đội ${t} phòng ${d}`, dept, now).lastInsertRowid));
+    }
+    const insertMember = raw.prepare(
+      'insert into members (user_id, first_name, last_name, username, unit_id, first_seen_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (let m = 0; m < MEMBERS; m++)
+      insertMember.run(100_000 + m, `Cán bộ ${m}`, null, null, units[m % units.length], now, now);
+  })();
+  const metrics = (raw.prepare('select code from metrics order by sort_order').all() as { code: string }[]).map(
+    (r) => r.code,
+  );
+
+  // Entries: a member logs for their unit; the running totals are summed as we go and written after.
+  const generated = performance.now();
+  const insert = raw.prepare(
+    'insert into tally_entries (update_id, chat_id, message_id, unit_id, user_id, metric_code, amount, day, note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, null, ?)',
+  );
+  const totals = new Map<string, number>();
+  const days = Array.from({ length: DAYS }, (_, i) => addDays(FIRST_DAY, i));
+  let seed = 42;
+  // A 31-bit LCG's low bits repeat quickly: use its high bits, so members, metrics and amounts are independent.
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed >>> 12;
+  };
+  const BATCH = 100_000;
+  for (let start = 0; start < ENTRIES; start += BATCH) {
+    raw.transaction(() => {
+      for (let i = start; i < Math.min(ENTRIES, start + BATCH); i++) {
+        const member = random() % MEMBERS;
+        const unit = units[member % units.length]!;
+        const metric = metrics[random() % metrics.length]!;
+        const day = days[Math.floor((i / ENTRIES) * DAYS)]!;
+        const amount = 1 + (random() % 50);
+        insert.run(i + 1, -1000 - unit, i + 1, unit, 100_000 + member, metric, amount, day, now);
+        const key = `${unit}|${metric}|${day}`;
+        totals.set(key, (totals.get(key) ?? 0) + amount);
+      }
+    })();
+  }
+  const insertTotal = raw.prepare('insert into unit_day_totals (unit_id, metric_code, day, total) values (?, ?, ?, ?)');
+  raw.transaction(() => {
+    for (const [key, total] of totals) {
+      const [unit, metric, day] = key.split('|');
+      insertTotal.run(Number(unit), metric, day, total);
+    }
+  })();
+  raw.pragma('optimize');
+  console.log(
+    `generated ${ENTRIES.toLocaleString('en')} entries, ${totals.size.toLocaleString('en')} day totals in ${((performance.now() - generated) / 1000).toFixed(1)} s; file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`,
+  );
+
+  const { db } = connection;
+  const tree = createUnitTree(await loadUnits(db));
+  const catalog = await loadMetricCatalog(db);
+  const dept = tree.byCode('P3')!;
+  const deptIds = tree.subtreeIds(dept.id);
+  const allIds = tree.all.map((unit) => unit.id);
+  const week = weekOf('2026-06-17');
+  const list = (ids: readonly number[]) => ids.map(() => '?').join(',');
+
+  // 1. The weekly unit leaderboard: a department's teams ranked, each subtree rolled up, one week.
+  const floorWeek = raw.prepare(
+    `select unit_id, metric_code, sum(total) as total from unit_day_totals
+     where unit_id in (${list(deptIds)}) and day >= ? and day <= ? group by unit_id, metric_code having sum(total) > 0`,
+  );
+  row(
+    'weekly unit leaderboard',
+    await time(300, async () => {
+      const rows = byUnitAndMetric(await unitTotals(db, deptIds, week));
+      return tree.children(dept.id).map((child) => sumOverUnits(rows, tree.subtreeIds(child.id)));
+    }),
+    await time(300, () => floorWeek.all(...deptIds, week.from, week.to)),
+  );
+
+  // 2. The province-wide weekly roll-up: every unit's totals for a week (what the Monday posts load).
+  const floorProvince = raw.prepare(
+    `select unit_id, metric_code, sum(total) as total from unit_day_totals indexed by unit_day_totals_day
+     where day >= ? and day <= ? group by unit_id, metric_code having sum(total) > 0`,
+  );
+  row(
+    'province-wide weekly roll-up',
+    await time(100, () => allUnitTotals(db, week)),
+    await time(100, () => floorProvince.all(week.from, week.to)),
+  );
+
+  // 3. A one-year report of the province.
+  const year = { from: '2025-01-01', to: '2025-12-31' };
+  row(
+    'one-year report (province)',
+    await time(20, () =>
+      composeReport(db, {
+        tree,
+        catalog,
+        unitId: tree.byCode('CAT')!.id,
+        period: { kind: 'year', range: year },
+        timeZone: 'Asia/Ho_Chi_Minh',
+      }),
+    ),
+    await time(20, () => floorProvince.all(year.from, year.to)),
+  );
+
+  // 4. A month's export of the province: every entry, XLSX and CSV written.
+  const month = { from: '2026-03-01', to: '2026-03-31' };
+  const floorExport = raw.prepare(
+    `select e.id, e.day, e.unit_id, m.first_name, e.metric_code, e.amount, e.note from tally_entries e
+     join members m on m.user_id = e.user_id
+     where e.unit_id = ? and e.day >= ? and e.day <= ? and e.undone_at is null order by e.day, e.id`,
+  );
+  let peakRss = process.memoryUsage().rss;
+  const rssBefore = peakRss;
+  let exported = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  const exportOnce = async () => {
+    const out = mkdtempSync(join(dir, 'x-'));
+    const workbook = xlsxFileSink(join(out, 'a.xlsx'));
+    const csv = csvFileSink(join(out, 'a.csv'));
+    const { entries } = await writeExport(
+      db,
+      { tree, catalog, unitId: tree.byCode('CAT')!.id, range: month, locale: 'vi' },
+      { workbook, csv },
+    );
+    await Promise.all([workbook.finish(), csv.finish()]);
+    exported = entries;
+    rmSync(out, { recursive: true, force: true });
+  };
+  const ours = await time(2, exportOnce);
+  clearInterval(sampler);
+  const floorRead = await time(2, () => {
+    for (const id of allIds) floorExport.all(id, month.from, month.to);
+  });
+  // The same rows through the same writers, read by the floor query: what the writing alone costs.
+  const floorWrite = await time(2, async () => {
+    const out = mkdtempSync(join(dir, 'y-'));
+    const workbook = xlsxFileSink(join(out, 'a.xlsx'));
+    const csv = csvFileSink(join(out, 'a.csv'));
+    await workbook.sheet('x', [], async (sheet) => {
+      for (const id of allIds)
+        for (const r of floorExport.iterate(id, month.from, month.to) as Iterable<Record<string, string | number>>) {
+          const cells = [
+            { day: String(r.day) },
+            String(r.unit_id),
+            '',
+            String(r.first_name),
+            String(r.metric_code),
+            '',
+            Number(r.amount),
+            '',
+            null,
+            Number(r.id),
+          ];
+          sheet.row(cells);
+          csv.row(cells);
+        }
+    });
+    await Promise.all([workbook.finish(), csv.finish()]);
+    rmSync(out, { recursive: true, force: true });
+  });
+  row(`month export, ${exported.toLocaleString('en')} rows vs SQL read`, ours, floorRead);
+  row('month export vs SQL read + same writers', ours, floorWrite);
+  console.log(
+    `export peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (${(rssBefore / 2 ** 20).toFixed(0)} MiB before it)`,
+  );
+
+  raw.close();
+  await connection.close();
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  });
