@@ -227,8 +227,8 @@ export function tallyFeature(services: BotServices): Feature {
     if (!parsed.ok) return ctx.replyText('edit.invalid', { reason: new Html(errorText(ctx.locale, parsed.error)) });
     const retired = firstRetired(parsed.value.items);
     if (retired) {
-      const why = t(ctx.locale, 'log.metricRetired', { metric: retired.code, name: retired.name[ctx.locale] });
-      return ctx.replyText('edit.invalid', { reason: new Html(why) });
+      const reason = t(ctx.locale, 'log.metricRetired', { metric: retired.code, name: retired.name[ctx.locale] });
+      return ctx.replyText('edit.invalid', { reason: new Html(reason) });
     }
     const { day, note } = parsed.value;
     const outcome = await replaceTallies(
