@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
-import { chats, users } from '../helpers/updates';
+import { chats, commandEntities, users } from '../helpers/updates';
 
 let bot: TestBot;
 beforeEach(async () => {
@@ -230,4 +230,28 @@ describe('/unit list with many units', () => {
     expect(all).toContain('D150 Đội');
     expect(all).toContain('· nhóm: Nhóm D150');
   }, 60_000);
+});
+
+describe('editing a /log to a retired metric', () => {
+  it('leaves the entries as they were and says why', async () => {
+    await inPrivate('/metric retire vlnc');
+    const update = bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 5' });
+    await bot.deliver(update);
+    const text = '/log vlnc 5';
+    const edit = await bot.deliver(
+      bot.updates.raw({
+        edited_message: {
+          ...update.message,
+          text,
+          entities: commandEntities(text),
+          edit_date: Math.floor(bot.clock.now().getTime() / 1000),
+        },
+      }),
+    );
+
+    expect(edit.text).toContain('kết quả vẫn giữ như cũ');
+    expect(edit.text).toContain('Chỉ tiêu vlnc');
+    const entries = await bot.standingEntries();
+    expect(entries.map((entry) => [entry.metric_code, entry.amount])).toEqual([['cccd', 5]]);
+  });
 });
