@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseError } from '../../src/commands/parse-error';
 import { parseTopArgs } from '../../src/commands/parse-top';
-import type { PeriodKind } from '../../src/domain/period';
+import { type PeriodKind, previousPeriodOf } from '../../src/domain/period';
 import { seedCatalog } from '../helpers/metric-catalog';
 
 const catalog = seedCatalog();
@@ -116,5 +116,20 @@ describe('parseTopArgs', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('previousPeriodOf', () => {
+  it.each<[PeriodKind, string, string, string]>([
+    ['week', '2026-11-24', '2026-11-16', '2026-11-22'],
+    ['week', '2026-11-23', '2026-11-16', '2026-11-22'],
+    ['week', '2026-01-01', '2025-12-22', '2025-12-28'],
+    ['month', '2026-12-02', '2026-11-01', '2026-11-30'],
+    ['month', '2026-03-31', '2026-02-01', '2026-02-28'],
+    ['month', '2028-03-01', '2028-02-01', '2028-02-29'],
+    ['month', '2026-01-15', '2025-12-01', '2025-12-31'],
+    ['year', '2026-06-15', '2025-01-01', '2025-12-31'],
+  ])('the %s before %s is %s–%s', (kind, day, from, to) => {
+    expect(previousPeriodOf(kind, day)).toEqual({ from, to });
   });
 });
