@@ -20,6 +20,11 @@ export interface ExportColumn {
 /** Where a sheet's rows go; the writer behind it streams them out (exceljs's WorkbookWriter, a CSV file). */
 export interface SheetSink {
   row(cells: readonly ExportCell[]): void;
+  /**
+   * Called after each page of rows: resolves once what was written has drained to the file. Without it the rows of
+   * a whole year would pile up in the writers' buffers, since reading the store never yields to the event loop.
+   */
+  flush?(): Promise<void>;
 }
 
 /** A workbook being written: sheets one after another, each finished before the next starts. */
@@ -94,6 +99,7 @@ export async function writeEntries(db: Db, request: ExportRequest, sinks: readon
         for (const sink of sinks) sink.row(cells);
       }
       count += page.length;
+      for (const sink of sinks) await sink.flush?.();
       const last = page.at(-1);
       if (!last || page.length < EXPORT_PAGE) break;
       after = { day: last.day, id: last.id };

@@ -3,9 +3,11 @@
  * Kept here, at the edge, because services import no packages (test/architecture); the services hand over rows
  * and SVG text through the ports in src/services/export.ts.
  */
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { Resvg } from '@resvg/resvg-js';
 import ExcelJS from 'exceljs';
 import type { ExportCell, ExportColumn, SheetSink, WorkbookSink } from '../../services/export';
@@ -43,11 +45,23 @@ export function xlsxFileSink(filename: string): WorkbookSink & { finish(): Promi
       }));
       sheet.getRow(1).font = { bold: true };
       sheet.getRow(1).commit();
-      await write({ row: (cells) => sheet.addRow(cells.map(cellValue)).commit() });
+      await write({
+        row: (cells) => sheet.addRow(cells.map(cellValue)).commit(),
+        flush: () => drained(fileOf(workbook)),
+      });
       sheet.commit();
     },
     finish: () => workbook.commit(),
   };
+}
+
+/** The file stream under exceljs's writer (WorkbookWriter keeps it as `stream`). */
+const fileOf = (workbook: unknown): Writable | undefined => (workbook as { stream?: Writable }).stream;
+
+/** Lets the compressor and the file catch up: one turn of the event loop, then a drain if the stream asks for one. */
+async function drained(stream: Writable | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (stream?.writableNeedDrain) await once(stream, 'drain');
 }
 
 const csvField = (cell: ExportCell): string => {
@@ -65,6 +79,7 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
     row(cells) {
       stream.write(`${cells.map(csvField).join(',')}\r\n`);
     },
+    flush: () => drained(stream),
     finish: () =>
       new Promise<void>((resolve, reject) => {
         stream.on('error', reject);
