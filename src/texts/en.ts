@@ -56,6 +56,7 @@ export const en = {
       '/metrics (/chitieu): the metric catalog and aliases',
       "/nominate <i>reason</i> (/khen): reply to a colleague's message to nominate them; others press 👍 to endorse, a commander decides in one tap",
       '/nominations (/decu): nominations waiting for you; /commendations [week|month|year] (/khenthuong): approved commendations',
+      "/profile (/hoso): this year's results and every year's commendations, yours or the replied-to author's; /certificate <i>number</i> (/chungnhan): a draft certificate (PDF); /decision <i>number decision_no dd/mm/yyyy signer</i> (/quyetdinh): admins and provincial commanders record the decision",
       '/digest (/tonghop): the weekly digest of the units you command; /settings (/caidat): reminders and language of the group',
       '/lang vi|en (/ngonngu): change the chat language',
       'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
@@ -350,8 +351,7 @@ export const en = {
     `📄 Decision no. ${p.number} of ${p.date}, signed by ${p.signer}`,
   'nomination.ownCase':
     'The nominee and the nominator may not decide, recommend or reopen this nomination; nothing changed.',
-  'nomination.recommended': (p: { level: string }) =>
-    `${p.level} recommended upward; the deciders are told privately.`,
+  'nomination.recommended': (p: { level: string }) => `${p.level} recommended upward; the deciders are told privately.`,
   'nomination.recommendedAlready': 'You have already recommended this level.',
   'nomination.privateHeader': (p: { count: number }) =>
     `🔔 <b>Nominations waiting for your decision</b> (${p.count} new; the buttons below work right here)`,

@@ -54,6 +54,7 @@ export const vi = {
       '/metrics (/chitieu): danh mục chỉ tiêu và tên gọi khác',
       '/khen <i>lý do</i> (/nominate): trả lời tin nhắn của đồng đội để đề cử khen thưởng; mọi người bấm 👍 để ủng hộ, chỉ huy duyệt bằng một chạm',
       '/decu (/nominations): đề cử chờ đồng chí quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
+      '/hoso (/profile): kết quả năm nay và khen thưởng các năm của đồng chí, hoặc của người có tin nhắn được trả lời; /chungnhan <i>số</i> (/certificate): bản nháp giấy chứng nhận (PDF); /quyetdinh <i>số số_QĐ dd/mm/yyyy người_ký</i> (/decision): quản trị viên, chỉ huy Công an tỉnh ghi quyết định khen thưởng',
       '/tonghop (/digest): bản tổng hợp tuần của các đơn vị đồng chí chỉ huy; /caidat (/settings): nhắc nhở và ngôn ngữ của nhóm',
       '/lang vi|en (/ngonngu): đổi ngôn ngữ của nhóm',
       'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
@@ -308,7 +309,8 @@ export const vi = {
   'nomination.alreadyDecided': 'Đề cử này đã được quyết định.',
   'nomination.notDecided': 'Đề cử này đang chờ quyết định.',
   'nomination.unknown': 'Nút này không còn hiệu lực.',
-  'nomination.rejectHow': 'Để từ chối, đồng chí trả lời thẻ đề cử bằng /tuchoi kèm lý do (ít nhất 10 ký tự); lý do chỉ gửi riêng cho người đề cử và người có thẩm quyền.',
+  'nomination.rejectHow':
+    'Để từ chối, đồng chí trả lời thẻ đề cử bằng /tuchoi kèm lý do (ít nhất 10 ký tự); lý do chỉ gửi riêng cho người đề cử và người có thẩm quyền.',
   'nomination.decided': 'Đã ghi nhận quyết định.',
   'reject.usage':
     'Trả lời thẻ đề cử bằng <code>/tuchoi lý do</code> (ít nhất 10 ký tự), hoặc gõ <code>/tuchoi số_đề_cử lý do</code>, ví dụ <code>/tuchoi 12 đã được khen cho việc này</code>.',

@@ -186,7 +186,7 @@ for (const dialect of DIALECTS) {
       expect(await toggleEndorsement(db, id, 11, NOW)).toBe(false);
       await addEndorsement(db, id, 11, NOW);
       await addEndorsement(db, id, 11, NOW);
-      // The nominee's own endorsement does not count.
+      // The nominee's and the nominator's own endorsements do not count.
       await addEndorsement(db, id, 12, NOW);
       const card = await findNominationByCard(db, GROUP, 900);
       expect(card).toMatchObject({
@@ -194,7 +194,7 @@ for (const dialect of DIALECTS) {
         chatId: GROUP,
         nomineeId: 12,
         nominatorId: 11,
-        endorsements: 2,
+        endorsements: 1,
         status: 'pending',
       });
       expect(await findSameNomination(db, { chatId: GROUP, sourceMessageId: 500, nomineeId: 12 })).toBe(id);

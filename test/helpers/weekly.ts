@@ -82,11 +82,17 @@ export async function setUpWeek(bot: TestBot): Promise<void> {
   await bot.deliver(deed);
   const card = (
     await bot.send(users.binh, chats.pc06, '/khen hiến máu cứu người bị tai nạn', { replyTo: deed.message })
-  ).sent[0];
+  ).sent.find((message) => message.chat.id === chats.pc06.id);
   if (!card) throw new Error('no nomination card');
-  await bot.press(dung, card, 'nom:1:a:giaykhen');
+  // Giấy khen is the root's to decide (COMMENDATION_LEVELS giaykhen:0).
+  await bot.press(em, card, 'nom:1:a:giaykhen');
   const help = bot.updates.message({ from: users.binh, chat: chats.pc06, text: 'Em ở lại làm căn cước cho dân' });
   await bot.deliver(help);
   await bot.send(users.alice, chats.pc06, '/khen làm căn cước ngoài giờ cho dân', { replyTo: help.message });
+  // The commanders' private notices held for the hour (at most one an hour each) go out, then the clock goes back.
+  const now = bot.clock.now();
+  bot.clock.advance(3600_000);
+  await bot.app.drain();
+  bot.clock.set(now);
   bot.api.clear();
 }
