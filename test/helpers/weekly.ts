@@ -90,9 +90,9 @@ export async function setUpWeek(bot: TestBot): Promise<void> {
   await bot.deliver(help);
   await bot.send(users.alice, chats.pc06, '/khen làm căn cước ngoài giờ cho dân', { replyTo: help.message });
   // The commanders' private notices held for the hour (at most one an hour each) go out, then the clock goes back.
-  const now = bot.clock.now();
+  const before = bot.clock.now();
   bot.clock.advance(3600_000);
   await bot.app.drain();
-  bot.clock.set(now);
+  bot.clock.set(before);
   bot.api.clear();
 }
