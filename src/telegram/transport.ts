@@ -39,14 +39,6 @@ export interface Transport {
     caption?: string,
     options?: Pick<SendOptions, 'threadId' | 'replyToMessageId' | 'stillWanted'>,
   ): Promise<{ messageId: number; chatId: number }>;
-  /** Sends a file (multipart upload) with an HTML caption; it spends the chat's message budget like sendMessage. */
-  sendDocument(
-    chatId: number,
-    bytes: Uint8Array,
-    filename: string,
-    caption?: string,
-    options?: Pick<SendOptions, 'threadId' | 'replyToMessageId' | 'stillWanted'>,
-  ): Promise<{ messageId: number; chatId: number }>;
   /** Sends a picture (multipart upload, PNG bytes) with an HTML caption; it spends the chat's message budget. */
   sendPhoto(
     chatId: number,
@@ -450,29 +442,6 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
     },
     editMessageText(chatId, messageId, html, keyboard) {
       return keepingAlive(() => edit(chatId, messageId, html, keyboard));
-    },
-    sendDocument(chatId, bytes, filename, caption, documentOptions = {}) {
-      // telegraf's client uploads `{ source: Buffer, filename }` as multipart/form-data (client.js attachFormMedia).
-      const target = migratedTo.get(chatId) ?? chatId;
-      const payload = {
-        chat_id: target,
-        document: { source: Buffer.from(bytes), filename },
-        ...(caption && { caption, parse_mode: 'HTML' }),
-        ...(documentOptions.threadId !== undefined && { message_thread_id: documentOptions.threadId }),
-        ...(documentOptions.replyToMessageId !== undefined && {
-          reply_parameters: { message_id: documentOptions.replyToMessageId, allow_sending_without_reply: true },
-        }),
-      };
-      return keepingAlive(async () => {
-        const sent = (await toChat(
-          target,
-          'sendDocument',
-          payload,
-          PRIORITY.interactive,
-          documentOptions.stillWanted,
-        )) as { message_id: number };
-        return { messageId: sent.message_id, chatId: target };
-      });
     },
     sendDocument(chatId, bytes, filename, caption, documentOptions = {}) {
       // telegraf's client uploads `{ source: Buffer, filename }` as multipart/form-data (client.js attachFormMedia).
