@@ -51,7 +51,7 @@ describe('the weekly leaderboard', () => {
         '• Đăng ký mới xe ô tô: Nguyễn Văn An 5',
         '',
         '🏅 Khen thưởng được duyệt tuần qua:',
-        '• Giấy khen: Nguyễn Văn An (Phòng Cảnh sát QLHC về TTXH): hiến máu cứu người bị tai nạn',
+        '• Nguyễn Văn An (Phòng Cảnh sát QLHC về TTXH) được tặng Giấy khen của Giám đốc Công an tỉnh: hiến máu cứu người bị tai nạn',
       ].join('\n'),
     );
     expect(textTo(sent, chats.pc08.id)).toContain('• Cấp mới căn cước công dân: 200 thẻ (▲ 300%)');
@@ -115,7 +115,7 @@ describe('the weekly digest', () => {
         '• #2 Trần Thị Bình (PC06), 24/11: làm căn cước ngoài giờ cho dân',
         '',
         '🏅 Khen thưởng được duyệt tuần qua:',
-        '• Giấy khen: Nguyễn Văn An (Phòng Cảnh sát QLHC về TTXH): hiến máu cứu người bị tai nạn',
+        '• Nguyễn Văn An (Phòng Cảnh sát QLHC về TTXH) được tặng Giấy khen của Giám đốc Công an tỉnh: hiến máu cứu người bị tai nạn',
       ].join('\n'),
     );
     const province = textTo(sent, em.id);
