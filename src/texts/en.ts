@@ -58,6 +58,8 @@ export const en = {
       '/nominations (/decu): nominations waiting for you; /commendations [week|month|year] (/khenthuong): approved commendations',
       "/profile (/hoso): this year's results and every year's commendations, yours or the replied-to author's; /certificate <i>number</i> (/chungnhan): a draft certificate (PDF); /decision <i>number decision_no dd/mm/yyyy signer</i> (/quyetdinh): admins and provincial commanders record the decision",
       '/digest (/tonghop): the weekly digest of the units you command; /settings (/caidat): reminders and language of the group',
+      '/report [<i>UNIT</i>] [<i>period</i>] (/baocao): the report and a paragraph ready to paste, e.g. <code>/report 05/2021-08/2021</code>; /chart [<i>metric</i>] [<i>period</i>] (/bieudo): charts',
+      '/export [<i>period</i>] (/xuat): Excel and CSV files (commanders); /target <i>metric</i> <i>amount</i> thang|quy|nam (/muctieu): set a target; /campaign (/phongtrao), /model (/mohinh): the campaign and its models',
       '/lang vi|en (/ngonngu): change the chat language',
       'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
       ...(p.admin
@@ -571,5 +573,9 @@ export const en = {
   'settings.language.en': 'English',
 
   'menu.digest': 'Weekly digest (commanders)',
+  'menu.report': 'Report and paragraph: /report 05/2021-08/2021',
+  'menu.chart': 'Charts by metric',
+  'menu.export': 'Excel and CSV export (commanders)',
+  'menu.campaign': 'The campaign and its models',
   'menu.settings': 'Group settings: reminders, language',
 } satisfies Texts;

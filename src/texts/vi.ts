@@ -56,6 +56,8 @@ export const vi = {
       '/decu (/nominations): đề cử chờ đồng chí quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
       '/hoso (/profile): kết quả năm nay và khen thưởng các năm của đồng chí, hoặc của người có tin nhắn được trả lời; /chungnhan <i>số</i> (/certificate): bản nháp giấy chứng nhận (PDF); /quyetdinh <i>số số_QĐ dd/mm/yyyy người_ký</i> (/decision): quản trị viên, chỉ huy Công an tỉnh ghi quyết định khen thưởng',
       '/tonghop (/digest): bản tổng hợp tuần của các đơn vị đồng chí chỉ huy; /caidat (/settings): nhắc nhở và ngôn ngữ của nhóm',
+      '/baocao [<i>MÃ</i>] [<i>kỳ</i>] (/report): báo cáo và đoạn văn sẵn để dán, ví dụ <code>/baocao 05/2021-08/2021</code>; /bieudo [<i>chỉ tiêu</i>] [<i>kỳ</i>] (/chart): biểu đồ',
+      '/xuat [<i>kỳ</i>] (/export): tệp Excel và CSV (chỉ huy); /muctieu <i>chỉ tiêu</i> <i>số</i> thang|quy|nam (/target): giao mục tiêu; /phongtrao (/campaign), /mohinh (/model): phong trào và mô hình',
       '/lang vi|en (/ngonngu): đổi ngôn ngữ của nhóm',
       'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
       ...(p.admin
@@ -570,6 +572,10 @@ export const vi = {
   'settings.language.en': 'English',
 
   'menu.digest': 'Bản tổng hợp tuần (chỉ huy)',
+  'menu.report': 'Báo cáo và đoạn văn: /baocao 05/2021-08/2021',
+  'menu.chart': 'Biểu đồ theo chỉ tiêu',
+  'menu.export': 'Xuất Excel, CSV (chỉ huy)',
+  'menu.campaign': 'Phong trào và mô hình',
   'menu.settings': 'Cài đặt nhóm: nhắc nhở, ngôn ngữ',
 };
 
