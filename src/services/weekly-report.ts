@@ -1,7 +1,7 @@
 import { approvedNominations, pendingNominations as loadPending } from '../db/nomination-store';
 import { allUnitTotals } from '../db/report-store';
 import type { Db } from '../db/schema';
-import { memberTotals, unitTotals } from '../db/weekly-store';
+import { memberTotals } from '../db/weekly-store';
 import { instantsOfDays } from '../domain/cron';
 import type { JobPeriod } from '../domain/job-period';
 import type { MetricCatalog } from '../domain/metric';
