@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 /** Everything the certificate says, already worded in the reader's language by the caller. */
 export interface CertificateInput {
@@ -46,7 +45,9 @@ function loadFonts() {
 }
 
 /** Renders the draft: input in, PDF bytes out; nothing read but the font files. */
-export function renderCertificate(input: CertificateInput): Promise<Buffer> {
+export async function renderCertificate(input: CertificateInput): Promise<Buffer> {
+  // Loaded on first use: pdfkit costs about a second and 15 MiB at start for a command few people send.
+  const { default: PDFDocument } = await import('pdfkit');
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
