@@ -10,6 +10,7 @@ import { retire } from './0009-retire';
 import { targetsModels } from './0011-targets-models';
 import { entryAuthor } from './0008-entry-author';
 import { commendationRecords } from './0010-commendation-records';
+import { replicas } from './0012-replicas';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -22,7 +23,8 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0006-weekly-posts': weeklyPosts,
   '0007-replies-outbox': repliesOutbox,
   '0010-commendation-records': commendationRecords(dialect),
+  '0011-targets-models': targetsModels(dialect),
   '0008-entry-author': entryAuthor,
   '0009-retire': retire,
-  '0011-targets-models': targetsModels(dialect),
+  '0012-replicas': replicas(dialect),
 });

@@ -48,7 +48,14 @@ export interface CopyReport {
   readonly ok: boolean;
 }
 
-const isInternal = (table: string) => table.startsWith('kysely_') || table.startsWith('sqlite_');
+/**
+ * Running state of the processes, not data (migration 0012): cache versions are moved on the target by its own
+ * triggers as the copy writes, and a sender lease names a process of the old deployment. Neither is copied.
+ */
+const RUNTIME_TABLES = new Set(['cache_versions', 'sender_lease']);
+
+const isInternal = (table: string) =>
+  table.startsWith('kysely_') || table.startsWith('sqlite_') || RUNTIME_TABLES.has(table);
 
 async function sourceTables(db: AnyDb): Promise<SourceTable[]> {
   const { rows } = await sql<{ name: string }>`

@@ -232,6 +232,19 @@ export interface ModelTable {
   created_at: Instant;
 }
 
+/** A directory cache's version, moved by triggers whenever what it holds changes (migration 0012). */
+export interface CacheVersionTable {
+  name: string;
+  version: number;
+}
+
+/** The one process sending for a bot token until `until` (migration 0012). */
+export interface SenderLeaseTable {
+  token_hash: string;
+  owner: string;
+  until: Instant;
+}
+
 export interface Database {
   units: UnitTable;
   chats: ChatTable;
@@ -253,6 +266,8 @@ export interface Database {
   outbox: OutboxTable;
   targets: TargetTable;
   models: ModelTable;
+  cache_versions: CacheVersionTable;
+  sender_lease: SenderLeaseTable;
 }
 
 export type Db = Kysely<Database>;

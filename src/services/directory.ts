@@ -1,3 +1,4 @@
+import { type CacheName, cacheVersions } from '../db/cache-version-store';
 import { type ChatSettings, findChat } from '../db/chat-store';
 import { type MemberProfile, upsertMember } from '../db/member-store';
 import { loadMetricCatalog } from '../db/metric-store';
@@ -15,7 +16,9 @@ export interface Authority {
 
 /**
  * Read-mostly lookups the hot path needs on every update (catalog, unit tree, chat settings, members),
- * cached in this process and dropped whenever this process changes them.
+ * cached in this process and dropped whenever this process changes them. Changes made by other processes on the
+ * same database (replicas, CLIs) are noticed through cache_versions (moved by triggers in the changing
+ * transaction, migration 0012), read at most once every `versionCheckMs`: a cache whose version moved is dropped.
  */
 export interface Directory {
   metrics(): Promise<MetricCatalog>;
@@ -26,7 +29,7 @@ export interface Directory {
   commands(userId: number, unitId: number): Promise<boolean>;
   /** Stores the member when first seen or when their name or unit changed. */
   rememberMember(member: MemberProfile, unitId: number | null, now: Date): Promise<void>;
-  forget(what: 'metrics' | 'units' | 'chats' | 'roles'): void;
+  forget(what: CacheName): void;
   /** The same caches, reading and writing through `db` (an update's transaction) on a miss. */
   within(db: Db): Directory;
 }
@@ -37,12 +40,25 @@ interface Caches {
   readonly chats: Map<number, ChatSettings | undefined>;
   readonly roles: Map<number, Authority>;
   readonly members: Map<number, string>;
+  /** The versions of the caches as last read, and when (a monotonic time in ms); a read under way. */
+  readonly versions: Map<string, number>;
+  checkedAt: number;
+  checking: Promise<void> | undefined;
+  /** Moved whenever a cache is dropped: a load that began before a drop does not fill the cache after it. */
+  generation: number;
 }
 
 /** What the directory reads of the settings: the admins named in ADMIN_IDS. */
 export interface DirectorySettings {
   readonly adminIds: readonly number[];
+  /** How often the cache versions are read: at most this often, on use. Default 1 s (changes show within 2 s). */
+  readonly versionCheckMs?: number;
+  /** A monotonic clock in ms (tests). */
+  readonly monotonicMs?: () => number;
 }
+
+/** Changes made elsewhere take effect here within twice this. */
+export const VERSION_CHECK_MS = 1000;
 
 export function createDirectory(db: Db, config: DirectorySettings): Directory {
   return directoryOver(db, config, {
@@ -51,20 +67,58 @@ export function createDirectory(db: Db, config: DirectorySettings): Directory {
     chats: new Map(),
     roles: new Map(),
     members: new Map(),
+    versions: new Map(),
+    checkedAt: Number.NEGATIVE_INFINITY,
+    checking: undefined,
+    generation: 0,
   });
 }
 
+function drop(caches: Caches, what: CacheName): void {
+  caches.generation += 1;
+  if (what === 'metrics') caches.metrics = undefined;
+  if (what === 'units') caches.units = undefined;
+  if (what === 'chats') caches.chats.clear();
+  if (what === 'roles') caches.roles.clear();
+}
+
+const CACHE_NAMES: readonly CacheName[] = ['metrics', 'units', 'chats', 'roles'];
+
 function directoryOver(db: Db, config: DirectorySettings, caches: Caches): Directory {
   const { chats, roles, members } = caches;
+  const checkEvery = config.versionCheckMs ?? VERSION_CHECK_MS;
+  const monotonic = config.monotonicMs ?? (() => performance.now());
+
+  /** Drops the caches another process changed since the last look, looking at most every `checkEvery`. */
+  async function fresh(): Promise<void> {
+    if (caches.checking) return caches.checking;
+    if (monotonic() - caches.checkedAt < checkEvery) return;
+    caches.checking = (async () => {
+      const now = monotonic();
+      const versions = await cacheVersions(db);
+      for (const name of CACHE_NAMES) {
+        const version = versions.get(name) ?? 0;
+        if (caches.versions.has(name) && caches.versions.get(name) !== version) drop(caches, name);
+        caches.versions.set(name, version);
+      }
+      caches.checkedAt = now;
+    })().finally(() => {
+      caches.checking = undefined;
+    });
+    return caches.checking;
+  }
+
   const directory: Directory = {
-    metrics: () => {
+    metrics: async () => {
+      await fresh();
       caches.metrics ??= loadMetricCatalog(db).catch((error: unknown) => {
         caches.metrics = undefined;
         throw error;
       });
       return caches.metrics;
     },
-    units: () => {
+    units: async () => {
+      await fresh();
       caches.units ??= loadUnits(db)
         .then(createUnitTree)
         .catch((error: unknown) => {
@@ -74,15 +128,21 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches): Direc
       return caches.units;
     },
     async chat(chatId) {
-      if (!chats.has(chatId)) chats.set(chatId, await findChat(db, chatId));
-      return chats.get(chatId);
+      await fresh();
+      if (chats.has(chatId)) return chats.get(chatId);
+      const generation = caches.generation;
+      const found = await findChat(db, chatId);
+      if (generation === caches.generation) chats.set(chatId, found);
+      return found;
     },
     async authority(userId) {
+      await fresh();
       let authority = roles.get(userId);
       if (!authority) {
+        const generation = caches.generation;
         const stored = await findRoles(db, userId);
         authority = { admin: stored.admin || config.adminIds.includes(userId), commanderOf: stored.commanderOf };
-        roles.set(userId, authority);
+        if (generation === caches.generation) roles.set(userId, authority);
       }
       return authority;
     },
@@ -98,12 +158,7 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches): Direc
       await upsertMember(db, member, unitId, now);
       members.set(member.userId, fingerprint);
     },
-    forget(what) {
-      if (what === 'metrics') caches.metrics = undefined;
-      if (what === 'units') caches.units = undefined;
-      if (what === 'chats') chats.clear();
-      if (what === 'roles') roles.clear();
-    },
+    forget: (what) => drop(caches, what),
     within: (other) => directoryOver(other, config, caches),
   };
   return directory;

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { type Connection, connect, type Dialect } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';
@@ -26,8 +27,20 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
-/** This machine, in schema names: a sweep only drops schemas of its own machine's dead processes. */
-const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+/** The process id namespace: containers sharing a host name (and a server) do not see each other's pids. */
+const pidNamespace = () => {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * This machine and pid namespace, in schema names: a sweep only drops schemas of dead processes it can see, never
+ * those of a container next door whose pids mean something else.
+ */
+const HOST = createHash('sha256').update(`${hostname()}\0${pidNamespace()}`).digest('hex').slice(0, 8);
 
 /** A random schema name: parallel test files and concurrent runs never share one. */
 const schemaName = () => `test_${HOST}_${process.pid}_${randomBytes(6).toString('hex')}`;
@@ -35,7 +48,8 @@ const schemaName = () => `test_${HOST}_${process.pid}_${randomBytes(6).toString(
 /** The test server's URL, its connections starting in the schema (pg passes `options` to the server). */
 export function urlWithSchema(baseUrl: string, schema: string): string {
   const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  // Tests need no durability: commits do not wait for the disk (a session setting, this connection's alone).
+  url.searchParams.set('options', `-c search_path=${schema} -c synchronous_commit=off`);
   return url.toString();
 }
 
@@ -139,4 +153,79 @@ export async function openTestStore(dialect: Dialect, options: { migrate?: boole
     }
   }
   return store;
+}
+
+/** Migrated PostgreSQL schemas this process emptied and may hand out again (a migration costs seconds there). */
+const idleSchemas: { schema: string; url: string; reset: string }[] = [];
+
+/**
+ * The statements that bring a migrated schema back to how the migrations left it: every table emptied (foreign
+ * keys not checked meanwhile), the seeded rows put back and the sequences restarted. One round trip.
+ */
+async function resetScriptOf(db: Db, schema: string): Promise<string> {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const literal = (value: unknown) =>
+    value === null ? 'null' : typeof value === 'number' ? String(value) : `'${String(value).replaceAll("'", "''")}'`;
+  const { rows: tables } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = ${schema} and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'`.execute(
+    db,
+  );
+  const { rows: sequences } = await sql<{ name: string }>`
+    select sequence_name as name from information_schema.sequences where sequence_schema = ${schema}`.execute(db);
+  const statements = ['set session_replication_role = replica'];
+  const seeds: string[] = [];
+  for (const { name } of tables) {
+    statements.push(`delete from ${quote(name)}`);
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
+    for (const row of rows) {
+      const columns = Object.keys(row);
+      seeds.push(
+        `insert into ${quote(name)} (${columns.map(quote).join(', ')}) values (${columns.map((column) => literal(row[column])).join(', ')})`,
+      );
+    }
+  }
+  for (const { name } of sequences) statements.push(`alter sequence ${quote(name)} restart`);
+  statements.push(...seeds, 'set session_replication_role = default');
+  return `begin; ${statements.join('; ')}; commit`;
+}
+
+/**
+ * A migrated store for a test bot, its own while held. SQLite: a fresh file. PostgreSQL: a schema this process
+ * migrated once and empties on dispose for the next test, so the bot suite does not pay a migration per test.
+ * The app opens its own connection to `url`; dispose once that connection is closed.
+ */
+export async function borrowMigratedStore(dialect: Dialect): Promise<TestStore> {
+  if (dialect === 'sqlite') return openTestStore(dialect);
+  let idle = idleSchemas.pop();
+  if (!idle) {
+    const fresh = await openTestStore(dialect);
+    idle = { schema: fresh.location, url: fresh.url, reset: await resetScriptOf(fresh.db, fresh.location) };
+    await fresh.connection.close();
+  }
+  const { schema, url, reset } = idle;
+  const connection = connect(url, { maxConnections: 1 });
+  const held = idle;
+  let disposed: Promise<void> | undefined;
+  return {
+    dialect,
+    connection,
+    db: connection.db,
+    url,
+    location: schema,
+    // Once only: a schema handed back twice would be lent to two tests at once.
+    dispose: () => {
+      disposed ??= (async () => {
+        try {
+          await sql.raw(reset).execute(connection.db);
+          idleSchemas.push(held);
+        } catch {
+          await dropTestSchema(schema).catch(() => {});
+        } finally {
+          await connection.close();
+        }
+      })();
+      return disposed;
+    },
+  };
 }

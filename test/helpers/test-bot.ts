@@ -1,17 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../../src/app';
 import { fixedClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { FakeBotApi } from '../../src/console/fake-bot-api';
+import type { Dialect } from '../../src/db/connect';
 import { createLogger } from '../../src/logger';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
+import { borrowMigratedStore } from './dialects';
 import { asMessage, chats, createUpdateFactory, users } from './updates';
 import { createWarpTime } from './virtual-time';
 
 /** Tuesday 24/11/2026 09:00 in Vietnam. */
 export const TUESDAY_MORNING = new Date('2026-11-24T02:00:00Z');
+
+/**
+ * The dialect a test bot runs on unless told: TEST_BOT_DIALECT (the PostgreSQL project of vitest.config.ts sets it
+ * to run the bot suite again on PostgreSQL), else SQLite.
+ */
+export const TEST_BOT_DIALECT: Dialect = process.env.TEST_BOT_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /** What the bot did in answer to one update. */
 export interface Answer {
@@ -24,16 +29,30 @@ export interface Answer {
 }
 
 /**
- * The real bot on a fresh SQLite file, talking to a recording fake Bot API, with a fixed clock.
+ * The real bot on a fresh store of the dialect (a SQLite file by default, or a schema of its own on the test
+ * PostgreSQL server), talking to a recording fake Bot API, with a fixed clock.
  * Admin is users.admin; tests drive it through bot.handleUpdate.
  */
-export async function startTestBot(options: { env?: Record<string, string>; now?: Date } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'thidua-test-'));
+export async function startTestBot(
+  options: {
+    env?: Record<string, string>;
+    now?: Date;
+    dialect?: Dialect;
+    /** Another bot's store (its `url`): a second process on the same database, which it leaves in place. */
+    databaseUrl?: string;
+    /** Where this bot's update ids start (a second bot on one database takes other ids). */
+    firstUpdateId?: number;
+  } = {},
+) {
+  // A migrated file or schema; the app opens its own connection to it (and finds nothing left to migrate).
+  const store = options.databaseUrl
+    ? { url: options.databaseUrl, dialect: options.dialect ?? TEST_BOT_DIALECT, dispose: async () => {} }
+    : await borrowMigratedStore(options.dialect ?? TEST_BOT_DIALECT);
   const clock = fixedClock(options.now ?? TUESDAY_MORNING);
   const api = new FakeBotApi({ clock });
   const loaded = loadConfig({
     BOT_TOKEN: '123456789:TEST_token_for_local_runs_only',
-    DATABASE_URL: join(dir, 'bot.sqlite'),
+    DATABASE_URL: store.url,
     ADMIN_IDS: String(users.admin.id),
     LOG_LEVEL: 'silent',
     ...options.env,
@@ -45,8 +64,15 @@ export async function startTestBot(options: { env?: Record<string, string>; now?
     botApi: api,
     logger: createLogger('silent'),
     transport: createWarpTime(),
+  }).catch(async (error: unknown) => {
+    await store.dispose();
+    throw error;
   });
-  const updates = createUpdateFactory({ now: () => clock.now(), nextMessageId: (chatId) => api.nextMessageId(chatId) });
+  const updates = createUpdateFactory({
+    now: () => clock.now(),
+    nextMessageId: (chatId) => api.nextMessageId(chatId),
+    ...(options.firstUpdateId !== undefined && { firstUpdateId: options.firstUpdateId }),
+  });
   const db = app.connection.db;
 
   async function deliver(update: object): Promise<Answer> {
@@ -69,6 +95,9 @@ export async function startTestBot(options: { env?: Record<string, string>; now?
 
   return {
     app,
+    dialect: store.dialect,
+    /** This bot's DATABASE_URL, for a second bot on the same database. */
+    url: store.url,
     api,
     clock,
     db,
@@ -122,7 +151,7 @@ export async function startTestBot(options: { env?: Record<string, string>; now?
     async close(): Promise<void> {
       await app.stop();
       api.close();
-      rmSync(dir, { recursive: true, force: true });
+      await store.dispose();
     },
   };
 }

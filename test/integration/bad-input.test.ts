@@ -21,9 +21,9 @@ let bot: TestBot;
 
 /** Row counts of every table, and the sums that matter; the ledger and the bot's replies are expected to grow. */
 async function snapshot(): Promise<Record<string, number>> {
-  const { rows: tables } = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-    order by name`.execute(bot.db);
+  const tables = (await bot.db.introspection.getTables())
+    .filter(({ name }) => !name.startsWith('kysely_'))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
     if (name === 'processed_updates') continue;

@@ -9,7 +9,7 @@ import { fixedClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { FakeBotApi } from '../../src/console/fake-bot-api';
 import { createLogger } from '../../src/logger';
-import { startTestBot, type TestBot, TUESDAY_MORNING } from '../helpers/test-bot';
+import { startTestBot, TEST_BOT_DIALECT, type TestBot, TUESDAY_MORNING } from '../helpers/test-bot';
 import { asMessage, chats, createUpdateFactory, users } from '../helpers/updates';
 import { createVirtualTime, createWarpTime } from '../helpers/virtual-time';
 
@@ -223,7 +223,8 @@ describe('the edge of intake', () => {
   });
 });
 
-describe('a locked database', () => {
+// SQLite's file lock; PostgreSQL has no such thing.
+describe.skipIf(TEST_BOT_DIALECT !== 'sqlite')('a locked database', () => {
   let bot: TestBot;
   beforeEach(async () => {
     bot = await startTestBot();
