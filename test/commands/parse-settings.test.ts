@@ -15,11 +15,16 @@ describe('parseSettingsArgs', () => {
     ['ngonngu vi', { kind: 'language', args: 'vi' }],
     ['chủ đề', { kind: 'topic' }],
     ['topic', { kind: 'topic' }],
+    ['confirm reaction', { kind: 'confirm', mode: 'reaction' }],
+    ['xác nhận trả lời', { kind: 'confirm', mode: 'reply' }],
+    ['xacnhan bieutuong', { kind: 'confirm', mode: 'reaction' }],
+    ['Xác nhận tự động', { kind: 'confirm', mode: 'auto' }],
+    ['confirm auto', { kind: 'confirm', mode: 'auto' }],
   ])('reads %j', (args, expected) => {
     expect(parseSettingsArgs(args)).toEqual({ ok: true, value: expected });
   });
 
-  it.each(['reminders', 'reminders maybe', 'lang', 'colour blue', 'on', 'topic 42'])(
+  it.each(['reminders', 'reminders maybe', 'lang', 'colour blue', 'on', 'topic 42', 'confirm', 'xác nhận luôn'])(
     'refuses %j with the usage',
     (args) => {
       expect(parseSettingsArgs(args)).toEqual({ ok: false, error: { kind: 'settings.usage' } });

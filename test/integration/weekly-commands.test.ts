@@ -76,8 +76,9 @@ describe('/digest and /settings', () => {
           '⚙️ Cài đặt nhóm (Phòng Cảnh sát QLHC về TTXH)',
           '• Nhắc nhở hằng tuần: bật',
           '• Ngôn ngữ: Tiếng Việt',
+          '• Xác nhận /log: tự động (trả lời khi nhóm còn hạn mức tin nhắn, thả ✍ và gộp xác nhận khi hết)',
           '',
-          'Đổi: /caidat nhacnho bat|tat, /caidat ngonngu vi|en; trong nhóm có chủ đề, gõ /caidat chude trong chủ đề sẽ nhận bài hằng tuần.',
+          'Đổi: /caidat nhacnho bat|tat, /caidat ngonngu vi|en, /caidat xacnhan traloi|bieutuong|tudong; trong nhóm có chủ đề, gõ /caidat chude trong chủ đề sẽ nhận bài hằng tuần.',
         ].join('\n'),
       );
       expect(off.text).toBe('🔕 Đã tắt nhắc nhở hằng tuần cho nhóm này.');
@@ -117,7 +118,7 @@ describe('/digest and /settings', () => {
       expect(inPrivate.text).toContain('Lệnh này dùng trong nhóm của đơn vị');
       expect(unregistered.text).toContain('Nhóm này chưa gắn với đơn vị nào');
       expect(unknown.text).toBe(
-        'Cú pháp: /caidat (xem), /caidat nhacnho bat|tat, /caidat ngonngu vi|en, /caidat chude.',
+        'Cú pháp: /caidat (xem), /caidat nhacnho bat|tat, /caidat ngonngu vi|en, /caidat xacnhan traloi|bieutuong|tudong, /caidat chude.',
       );
     });
   });
