@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   }, 20);
   const exportOnce = async () => {
     const out = mkdtempSync(join(dir, 'x-'));
-    const workbook = xlsxFileSink(join(out, 'a.xlsx'));
+    const workbook = await xlsxFileSink(join(out, 'a.xlsx'));
     const csv = csvFileSink(join(out, 'a.csv'));
     const { entries } = await writeExport(
       db,
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   // The same rows through the same writers, read by the floor query: what the writing alone costs.
   const floorWrite = await time(2, async () => {
     const out = mkdtempSync(join(dir, 'y-'));
-    const workbook = xlsxFileSink(join(out, 'a.xlsx'));
+    const workbook = await xlsxFileSink(join(out, 'a.xlsx'));
     const csv = csvFileSink(join(out, 'a.csv'));
     await workbook.sheet('x', [], async (sheet) => {
       for (const id of allIds)

@@ -8,8 +8,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { Resvg } from '@resvg/resvg-js';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportCell, ExportColumn, SheetSink, WorkbookSink } from '../../services/export';
 
 const dateOf = (day: string) => {
@@ -25,9 +24,11 @@ const cellValue = (cell: ExportCell): string | number | Date | null =>
  * so a year's export holds a page of rows in memory, not the workbook. Dates as dates (dd/mm/yyyy), numbers as
  * numbers, bold Vietnamese headers.
  */
-export function xlsxFileSink(filename: string): WorkbookSink & { finish(): Promise<void> } {
+export async function xlsxFileSink(filename: string): Promise<WorkbookSink & { finish(): Promise<void> }> {
+  // Loaded on first use: exceljs costs about a second and much of the idle memory at start.
+  const { default: excel } = await import('exceljs');
   // zlib level 1: a streamed sheet is mostly repetition, so fast deflate loses little size and saves most time.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     filename,
     useStyles: true,
     useSharedStrings: false,
@@ -99,7 +100,9 @@ export const CHART_FONT_FILES = [
  * Renders chart SVG to PNG with resvg, with the bundled font only: no system fonts are loaded, so a chart looks
  * the same on every server and a machine without Vietnamese fonts draws no empty boxes.
  */
-export function renderPng(svg: string): Uint8Array {
+export async function renderPng(svg: string): Promise<Uint8Array> {
+  // Loaded on first use, like exceljs: a native module the bot needs only for /chart.
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Be Vietnam Pro' },
     background: '#ffffff',

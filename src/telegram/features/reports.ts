@@ -183,7 +183,7 @@ export function reportsFeature(services: BotServices): Feature {
     try {
       const base = `thidua-${scope.unit.code}-${range.from}-${range.to}`;
       const files = { xlsx: join(dir, `${base}.xlsx`), csv: join(dir, `${base}.csv`) };
-      const workbook = xlsxFileSink(files.xlsx);
+      const workbook = await xlsxFileSink(files.xlsx);
       const csv = csvFileSink(files.csv);
       const { entries } = await writeExport(
         ctx.db,
@@ -227,8 +227,8 @@ export function reportsFeature(services: BotServices): Feature {
     const trend = await trendChart(ctx.db, { ...request, lastDay: range.to < today(ctx) ? range.to : today(ctx) });
     const caption = ctx.text('chart.caption', { metric: metric.name[ctx.locale], unit: scope.unit.name });
     const where = { replyTo: ctx.message.message_id, threadId: threadOf(ctx) };
-    ctx.out.photo(ctx.chat.id, { bytes: renderPng(ranking.svg), caption }, where);
-    ctx.out.photo(ctx.chat.id, { bytes: renderPng(trend.svg) }, where);
+    ctx.out.photo(ctx.chat.id, { bytes: await renderPng(ranking.svg), caption }, where);
+    ctx.out.photo(ctx.chat.id, { bytes: await renderPng(trend.svg) }, where);
   }
 
   return { commands: { report, target, campaign, model, export: exportData, chart } };
