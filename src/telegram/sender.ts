@@ -279,6 +279,11 @@ export interface SenderOptions extends Omit<DeliverOutboxOptions, 'woken'> {
   /** Pause between passes when nothing is due. Default 5 s. */
   readonly intervalMs?: number;
   readonly timers?: WorkerTimers;
+  /**
+   * Asked before each pass once started: false skips the pass (another process holds the token's sender lease, so
+   * this one only writes to the outbox). Default: always true. `drain` does not ask.
+   */
+  readonly mayDeliver?: () => Promise<boolean>;
 }
 
 /** The running sender: `wake` after committing rows; `drain` delivers what is due now (tests); `stop` waits. */
@@ -338,6 +343,7 @@ export function createSender(options: SenderOptions): Sender & { start(): void }
       do {
         again = false;
         try {
+          if (options.mayDeliver && !(await options.mayDeliver())) break;
           const report = await deliverOutbox(passOptions);
           if (report.claimed > 0 || report.skipped > 0) options.logger.debug({ ...report }, 'outbox pass');
         } catch (error) {
