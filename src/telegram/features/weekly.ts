@@ -37,7 +37,13 @@ export function weeklyFeature(services: BotServices): Feature {
     if (typeof scope === 'string' && scope !== 'province') return ctx.replyText(scope);
     // Whoever writes to the bot in private can be written to: the weekly digest reaches them again.
     if (ctx.chat.type === 'private') await clearChatUnreachable(ctx.db, ctx.chat.id);
-    const html = await composeDigest(ctx.db, { rootIds: scope, period, locale: ctx.locale, timeZone: config.timeZone });
+    const html = await composeDigest(ctx.db, {
+      rootIds: scope,
+      period,
+      locale: ctx.locale,
+      timeZone: config.timeZone,
+      commendationAuthorities: config.commendationAuthorities,
+    });
     if (!html) return ctx.replyText('unit.listEmpty');
     await ctx.reply(html);
   }
