@@ -6,10 +6,10 @@ import { nominations } from './0004-nominations';
 import { outbox } from './0005-outbox';
 import { weeklyPosts } from './0006-weekly-posts';
 import { repliesOutbox } from './0007-replies-outbox';
-import { retire } from './0009-retire';
-import { targetsModels } from './0011-targets-models';
 import { entryAuthor } from './0008-entry-author';
+import { retire } from './0009-retire';
 import { commendationRecords } from './0010-commendation-records';
+import { targetsModels } from './0011-targets-models';
 import { replicas } from './0012-replicas';
 import type { MigrationDialect } from './columns';
 

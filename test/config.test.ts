@@ -74,7 +74,11 @@ describe('loadConfig', () => {
     ['the default', undefined, 'bieuduong:unit,giaykhen:0,bangkhen:proposal'],
     ['the old plain list', 'bieuduong, giaykhen, bangkhen', 'bieuduong:unit,giaykhen:0,bangkhen:proposal'],
     ['an unknown plain code', 'khenthuongdoi', 'khenthuongdoi:unit'],
-    ['explicit authorities', 'bieuduong:unit,giaykhen:1,bangkhen:proposal', 'bieuduong:unit,giaykhen:1,bangkhen:proposal'],
+    [
+      'explicit authorities',
+      'bieuduong:unit,giaykhen:1,bangkhen:proposal',
+      'bieuduong:unit,giaykhen:1,bangkhen:proposal',
+    ],
   ])('reads COMMENDATION_LEVELS with each level’s authority: %s', (_label, raw, expected) => {
     const loaded = loadConfig(raw === undefined ? {} : { COMMENDATION_LEVELS: raw });
     expect(loaded.ok && formatLevelsSpec(loaded.config.commendationAuthorities)).toBe(expected);
@@ -89,7 +93,9 @@ describe('loadConfig', () => {
     [' , ', 'at least one level'],
   ])('refuses COMMENDATION_LEVELS=%s', (raw, message) => {
     const loaded = loadConfig({ COMMENDATION_LEVELS: raw });
-    expect(loaded.ok ? [] : loaded.problems).toEqual([expect.stringMatching(new RegExp(`^COMMENDATION_LEVELS: .*${message}`))]);
+    expect(loaded.ok ? [] : loaded.problems).toEqual([
+      expect.stringMatching(new RegExp(`^COMMENDATION_LEVELS: .*${message}`)),
+    ]);
   });
 
   it('reads CAMPAIGN_NAME, "Nụ cười chiến sĩ" by default', () => {

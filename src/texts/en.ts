@@ -234,7 +234,8 @@ export const en = {
   'register.cancelButton': '✖️ Keep as is',
   'register.moved': (p: { fromCode: string; toCode: string; toName: string; by: string }) =>
     `This group moved from ${p.fromCode} to unit <b>${p.toCode}</b> (${p.toName}), confirmed by ${p.by}.`,
-  'register.kept': (p: { code: string; by: string }) => `Cancelled: this group stays bound to ${p.code} (kept by ${p.by}).`,
+  'register.kept': (p: { code: string; by: string }) =>
+    `Cancelled: this group stays bound to ${p.code} (kept by ${p.by}).`,
   'register.expired': (p: { minutes: number }) =>
     `The request is older than ${p.minutes} minutes and no longer valid; nothing changed. Send /register CODE again if still needed.`,
   'register.stale':
@@ -531,7 +532,8 @@ export const en = {
   'digest.metricChartHeader': (p: { metric: string; countUnit: string }) => `<b>${p.metric}</b> (${p.countUnit})`,
   'weekly.subUnitsHeader': '🏢 Sub-units ranked (each with the units under it):',
   'weekly.subUnitsLine': (p: { metric: string; units: Html }) => `• ${p.metric}: ${p.units}`,
-  'weekly.subUnitPlace': (p: { rank: number; code: string; amount: number }) => `${p.rank}. ${p.code} <b>${n(p.amount)}</b>`,
+  'weekly.subUnitPlace': (p: { rank: number; code: string; amount: number }) =>
+    `${p.rank}. ${p.code} <b>${n(p.amount)}</b>`,
   'digest.chart': (p: { lines: string }) => `<pre>${p.lines}</pre>`,
   'digest.silentHeader': (p: { count: number }) => `⚠️ Units that logged nothing (${n(p.count)}):`,
   'digest.silentLine': (p: { code: string; name: string }) => `• ${p.code} ${p.name}`,

@@ -126,8 +126,7 @@ export const vi = {
 
   'edit.tooLate': (p: { minutes: number }) =>
     `Lần ghi này đã quá ${n(p.minutes)} phút nên không sửa được bằng cách chỉnh tin nhắn nữa; kết quả vẫn giữ như cũ. Đồng chí gõ /undo (trong 24 giờ) rồi ghi lại, hoặc báo chỉ huy đơn vị.`,
-  'edit.invalid': (p: { reason: Html }) =>
-    `Tin nhắn đã chỉnh không ghi được nên kết quả vẫn giữ như cũ. ${p.reason}`,
+  'edit.invalid': (p: { reason: Html }) => `Tin nhắn đã chỉnh không ghi được nên kết quả vẫn giữ như cũ. ${p.reason}`,
   'edit.notLog':
     'Tin nhắn đã chỉnh không còn là lệnh /log nên kết quả vẫn giữ như cũ. Muốn bỏ lần ghi này, đồng chí gõ /undo.',
   'edit.undone':
@@ -275,7 +274,8 @@ export const vi = {
 
   'nominate.usage':
     'Trả lời tin nhắn của đồng chí cần đề cử bằng <code>/khen lý do</code>, hoặc gõ <code>/khen @tên lý do</code>. Ví dụ: <code>/khen hiến máu cứu người bị tai nạn</code>.',
-  'nominate.reasonTooShort': (p: { min: number }) => `Lý do đề cử cần ít nhất ${p.min} ký tự: đồng chí nêu rõ việc làm tốt.`,
+  'nominate.reasonTooShort': (p: { min: number }) =>
+    `Lý do đề cử cần ít nhất ${p.min} ký tự: đồng chí nêu rõ việc làm tốt.`,
   'nominate.reasonTooLong': (p: { max: number }) => `Lý do quá dài (tối đa ${n(p.max)} ký tự).`,
   'nominate.self': 'Đồng chí không thể tự đề cử mình. Việc tốt của đồng chí để đồng đội ghi nhận.',
   'nominate.bot': 'Không thể đề cử một bot.',
@@ -283,7 +283,8 @@ export const vi = {
     'Tôi chưa thấy đồng chí này trong nhóm đơn vị nào đã đăng ký. Đồng chí trả lời một tin nhắn của người đó trong nhóm đơn vị.',
   'nominate.topicHeader':
     'Đó là tin mở chủ đề, không phải tin nhắn của một người. Đồng chí trả lời đúng tin nhắn của đồng chí cần đề cử.',
-  'nominate.dailyCap': (p: { cap: number }) => `Mỗi người chỉ được đề cử ${p.cap} lần mỗi ngày. Đồng chí vui lòng đề cử tiếp vào ngày mai.`,
+  'nominate.dailyCap': (p: { cap: number }) =>
+    `Mỗi người chỉ được đề cử ${p.cap} lần mỗi ngày. Đồng chí vui lòng đề cử tiếp vào ngày mai.`,
   'nominate.joined': (p: { nominee: string }) =>
     `${p.nominee} đã được đề cử cho việc này; đồng chí đã được ghi nhận là người ủng hộ.`,
   'nomination.card': (p: {
@@ -529,7 +530,8 @@ export const vi = {
   'digest.metricChartHeader': (p: { metric: string; countUnit: string }) => `<b>${p.metric}</b> (${p.countUnit})`,
   'weekly.subUnitsHeader': '🏢 Xếp hạng các đơn vị trực thuộc (gồm cả cấp dưới):',
   'weekly.subUnitsLine': (p: { metric: string; units: Html }) => `• ${p.metric}: ${p.units}`,
-  'weekly.subUnitPlace': (p: { rank: number; code: string; amount: number }) => `${p.rank}. ${p.code} <b>${n(p.amount)}</b>`,
+  'weekly.subUnitPlace': (p: { rank: number; code: string; amount: number }) =>
+    `${p.rank}. ${p.code} <b>${n(p.amount)}</b>`,
   'digest.chart': (p: { lines: string }) => `<pre>${p.lines}</pre>`,
   'digest.silentHeader': (p: { count: number }) => `⚠️ Đơn vị chưa ghi kết quả (${n(p.count)}):`,
   'digest.silentLine': (p: { code: string; name: string }) => `• ${p.code} ${p.name}`,

@@ -122,7 +122,9 @@ describe('the weekly digest', () => {
     expect(province).toContain('Công an tỉnh Lạng Sơn và các đơn vị trực thuộc');
     // One chart per metric: the cards of PC06 and the cards of PC08, never cards and cars added together.
     expect(province).not.toContain('147');
-    expect(province).toMatch(/Cấp mới căn cước công dân \(thẻ\)\n PC06 +█+[▉▊▋▌▍▎▏]? +142 ▲ 42%\n PC08 +█+ +200 ▲ 300%/);
+    expect(province).toMatch(
+      /Cấp mới căn cước công dân \(thẻ\)\n PC06 +█+[▉▊▋▌▍▎▏]? +142 ▲ 42%\n PC08 +█+ +200 ▲ 300%/,
+    );
     expect(province).toContain('⚠️ Đơn vị chưa ghi kết quả (1):\n• PC08-DK Đội Đăng ký xe');
     expect(province).toContain('Lê Văn Chí (PC08) 200, Nguyễn Văn An (PC06) 112');
     expect(textTo(sent, chats.province.id)).toBe(province);
