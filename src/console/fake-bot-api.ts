@@ -132,8 +132,8 @@ export class FakeBotApi implements BotApi {
         has_main_web_app: false,
       }),
       sendMessage: (payload) => this.sendMessage(payload),
-      sendDocument: (payload) => this.sendDocument(payload),
-      sendPhoto: (payload) => this.sendPhoto(payload),
+      sendDocument: (payload) => this.sendFile(payload, 'document'),
+      sendPhoto: (payload) => this.sendFile(payload, 'photo'),
       editMessageText: (payload) => this.editMessageText(payload),
       editMessageReplyMarkup: (payload) => this.editMessageReplyMarkup(payload),
       deleteMessage: (payload) => this.deleteMessage(payload),
@@ -428,36 +428,15 @@ export class FakeBotApi implements BotApi {
     return message;
   }
 
-  /** A document as Telegram stores it: the caption parsed like a text; the file itself stays in the call's payload. */
-  private sendDocument(payload: Record<string, unknown>): Message {
+  /**
+   * A document or photo as Telegram stores it: the caption parsed like a text; the bytes stay in the call's payload.
+   * `field` names the upload (document, photo); an empty or missing one is refused as Telegram refuses it.
+   */
+  private sendFile(payload: Record<string, unknown>, field: 'document' | 'photo'): Message {
     const chatId = this.chatIdOf(payload);
-    const file = isObject(payload.document) ? payload.document : undefined;
+    const file = isObject(payload[field]) ? payload[field] : undefined;
     if (!file || !(file.source instanceof Uint8Array) || file.source.length === 0)
-      throw badRequest('file must be non-empty');
-    const caption =
-      typeof payload.caption === 'string' && payload.caption !== ''
-        ? this.formatted({ text: payload.caption, parse_mode: payload.parse_mode })
-        : undefined;
-    const threadId = integer(payload.message_thread_id);
-    const message: Message = {
-      message_id: this.nextMessageId(chatId),
-      from: this.bot,
-      chat: this.chatFor(chatId),
-      date: Math.floor(this.clock.now().getTime() / 1000),
-      ...(threadId !== undefined && { message_thread_id: threadId, is_topic_message: true as const }),
-      ...(caption && { caption: caption.text }),
-      ...(caption && caption.entities.length > 0 && { caption_entities: caption.entities }),
-    };
-    this.messages.set(keyOf(chatId, message.message_id), message);
-    return message;
-  }
-
-  /** A photo as Telegram stores it: one size of the picture, the caption parsed like a text; the bytes stay in the call. */
-  private sendPhoto(payload: Record<string, unknown>): Message {
-    const chatId = this.chatIdOf(payload);
-    const file = isObject(payload.photo) ? payload.photo : undefined;
-    if (!file || !(file.source instanceof Uint8Array) || file.source.length === 0)
-      throw badRequest('photo must be non-empty');
+      throw badRequest(field === 'photo' ? 'photo must be non-empty' : 'file must be non-empty');
     const caption =
       typeof payload.caption === 'string' && payload.caption !== ''
         ? this.formatted({ text: payload.caption, parse_mode: payload.parse_mode })
