@@ -17,10 +17,11 @@ export interface ServedBotApi {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1 << 20;
+/** Telegram takes JSON and form bodies up to a few megabytes, and uploads (multipart) up to 50 MB. */
+const MAX_BODY_BYTES = 50 << 20;
 const ROUTE = /^\/bot([^/]+)(?:\/test)?\/([A-Za-z]+)\/?$/;
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -28,7 +29,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new TelegramError({ error_code: 413, description: 'Request Entity Too Large' });
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 // Form and query values are strings; Telegram reads JSON-serialized objects (reply_markup) out of them.
@@ -49,10 +50,44 @@ function fromForm(params: URLSearchParams): Record<string, unknown> {
   return payload;
 }
 
+/**
+ * An upload (sendDocument, sendPhoto): text fields as in a form, each file as `{ source, filename }`, the shape
+ * the fake's handlers read (and telegraf's InputFile has).
+ */
+async function fromMultipart(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  let form: FormData;
+  try {
+    form = await new Request('http://fake/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    }).formData();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TelegramError({ error_code: 400, description: `Bad Request: malformed multipart body (${reason})` });
+  }
+  const fields = new URLSearchParams();
+  const files: Record<string, unknown> = {};
+  for (const [key, value] of form) {
+    if (typeof value === 'string') fields.append(key, value);
+    else files[key] = { source: new Uint8Array(await value.arrayBuffer()), filename: value.name };
+  }
+  const payload = fromForm(fields);
+  // Telegram's attach://<name>: a field naming a part of the upload.
+  for (const [key, value] of Object.entries(payload)) {
+    const attached = typeof value === 'string' && value.startsWith('attach://') ? files[value.slice(9)] : undefined;
+    if (attached) payload[key] = attached;
+  }
+  return { ...files, ...payload };
+}
+
 async function payloadOf(request: IncomingMessage, query: URLSearchParams): Promise<Record<string, unknown>> {
-  const body = await readBody(request);
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const raw = await readBody(request);
+  const contentType = request.headers['content-type'] ?? '';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
   const fromQuery = fromForm(query);
+  if (type === 'multipart/form-data') return { ...fromQuery, ...(await fromMultipart(raw, contentType)) };
+  const body = raw.toString('utf8');
   if (body.trim() === '') return fromQuery;
   if (type === 'application/json') {
     const parsed: unknown = JSON.parse(body);

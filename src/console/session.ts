@@ -313,6 +313,22 @@ export class ConsoleSession {
         );
         return;
       }
+      case 'senddocument':
+      case 'sendphoto': {
+        const message = outcome.result as Message;
+        const field = method === 'sendphoto' ? 'photo' : 'document';
+        const file = payload[field] as { source?: Uint8Array; filename?: string } | undefined;
+        const what = `[${field}${file?.filename ? ` ${file.filename}` : ''}, ${file?.source?.length ?? 0} bytes]`;
+        const caption = typeof payload.caption === 'string' ? this.body({ ...payload, text: payload.caption }) : [];
+        this.out(
+          [
+            `#${this.number(message.chat.id, message.message_id)} ${bot} @ ${this.chatLabel(message.chat)}:`,
+            `   ${what}`,
+            ...caption,
+          ].join('\n'),
+        );
+        return;
+      }
       case 'editmessagetext':
       case 'editmessagereplymarkup': {
         if (outcome.result === true) return;

@@ -234,6 +234,34 @@ describe('serveBotApi with a real telegraf client', () => {
     expect(api.calls.map((call) => call.method)).toEqual(['getMe', 'sendMessage', 'sendMessage', 'sendMessage']);
   });
 
+  it('takes uploads as Telegram does: telegraf multipart documents and photos, malformed bodies refused', async () => {
+    const api = new FakeBotApi();
+    served = await serveBotApi(api);
+    const bot = new Telegraf(TOKEN, { telegram: { apiRoot: served.url } });
+    const pdf = Buffer.from('%PDF-1.7 bản nháp');
+    const sent = await bot.telegram.sendDocument(
+      chats.pc06.id,
+      { source: pdf, filename: 'giay-khen.pdf' },
+      { caption: '<b>Bản nháp</b>', parse_mode: 'HTML' },
+    );
+    expect(sent).toMatchObject({ chat: { id: chats.pc06.id }, caption: 'Bản nháp' });
+    const call = api.calls.find((recorded) => recorded.method === 'sendDocument');
+    const file = call?.payload.document as { source: Uint8Array; filename: string };
+    expect(Buffer.from(file.source).equals(pdf)).toBe(true);
+    expect(file.filename).toBe('giay-khen.pdf');
+    await bot.telegram.sendPhoto(chats.pc06.id, { source: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    const photo = api.calls.at(-1)?.payload.photo as { source: Uint8Array } | undefined;
+    expect(photo?.source).toHaveLength(4);
+
+    const malformed = await fetch(`${served.url}/bot${TOKEN}/sendDocument`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: 'not a multipart body',
+    });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { description: string }).description).toMatch(/^Bad Request: malformed/);
+  });
+
   it('speaks HTTP like api.telegram.org: status codes, form bodies, unknown routes', async () => {
     const api = new FakeBotApi();
     served = await serveBotApi(api);
