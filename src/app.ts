@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { type Connection, connect, databaseAnswers } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { backlogByKind } from './db/outbox-store';
-import { holdSenderLease, releaseSenderLease, tokenHashOf } from './db/sender-lease-store';
+import { senderLease } from './db/sender-lease-store';
 import { pruneLedger } from './db/update-ledger';
 import { type Scheduler, startScheduler, workerName } from './jobs/scheduler';
 import { noticingUnreachable } from './jobs/unreachable-notices';
@@ -62,9 +62,6 @@ const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 /** How long stop waits for sends under way; rows left out are sent by the next start once their lease ends. */
 const STOP_GRACE_MS = 3000;
 
-/** How long the sender lease lasts unrenewed; it is renewed on every pass and at least every third of this. */
-const SENDER_LEASE_MS = 15_000;
-
 /** Connects, migrates and wires the bot. Throws when the store cannot be opened or migrated. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
@@ -114,22 +111,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       metrics.handlerSeconds.observe(seconds);
     },
   });
-  // One sender per bot token across processes: a pass runs only while this process holds the lease (wall time,
-  // not the app's clock: the lease is between processes). Others handle updates and write to the outbox.
-  const lease = { tokenHash: tokenHashOf(config.botToken ?? ''), owner: workerName() };
-  let leaseHeld = false;
-  const holdLease = async () => {
-    try {
-      leaseHeld = await holdSenderLease(db, { ...lease, now: new Date(), leaseMs: SENDER_LEASE_MS });
-    } catch (error) {
-      leaseHeld = false;
-      logger.warn({ err: error }, 'could not renew the sender lease');
-    }
-    return leaseHeld;
-  };
-  let leaseTimer: ReturnType<typeof setInterval> | undefined;
+  // One sender per bot token across processes: a pass runs only while this process holds the lease. Others handle
+  // updates and write to the outbox.
+  const owner = workerName();
+  const lease = senderLease(db, {
+    botToken: config.botToken ?? '',
+    owner,
+    onError: (error) => logger.warn({ err: error }, 'could not renew the sender lease'),
+  });
   const sender = createSender({
-    mayDeliver: holdLease,
+    mayDeliver: () => lease.hold(),
     db,
     transport: noticingUnreachable(transport, {
       db,
@@ -141,7 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
     clock,
     logger,
-    owner: workerName(),
+    owner,
     leaseMs: config.outboxLeaseSeconds * 1000,
     intervalMs: config.outboxPollMs,
     afterSent: bot.afterSent,
@@ -189,11 +180,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const error of refused)
         logger.warn({ err: error }, 'setMyCommands refused; the command menu may be missing');
       sender.start();
-      leaseTimer = setInterval(async () => {
-        const had = leaseHeld;
-        if ((await holdLease()) && !had) sender.wake();
-      }, SENDER_LEASE_MS / 3);
-      leaseTimer.unref();
+      lease.keep(() => sender.wake());
       await prune();
       pruning = setInterval(prune, PRUNE_EVERY_MS);
       pruning.unref();
@@ -232,8 +219,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (pruning) clearInterval(pruning);
       await bot.idle();
       await Promise.race([sender.stop(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
-      if (leaseTimer) clearInterval(leaseTimer);
-      if (leaseHeld) await releaseSenderLease(db, lease).catch(() => {});
+      await lease.release();
       polling = undefined;
       server = undefined;
       scheduler = undefined;

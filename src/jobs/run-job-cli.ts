@@ -3,6 +3,7 @@ import { type Clock, systemClock } from '../clock';
 import type { Config } from '../config';
 import { connect } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { senderLease } from '../db/sender-lease-store';
 import { isJobName, JOB_NAMES, type JobName, type JobPeriod, parseJobPeriod } from '../domain/job-period';
 import { createLogger } from '../logger';
 import { planPosts } from '../services/weekly-posts';
@@ -51,8 +52,9 @@ function parse(argv: readonly string[]): Parsed {
 
 /**
  * `npm run job -- <job> [--period P] [--dry-run]`: plans the job's posts for the period and prints them (dry run),
- * or queues them in the outbox and delivers what is due (with BOT_TOKEN; without it, the running bot's worker
- * sends them). Returns the exit code: 0 done, 1 failed, 2 bad arguments.
+ * or queues them in the outbox and delivers what is due, within the token's one send budget: only when it can take
+ * the token's sender lease (released after), else the running bot holding it sends them; without BOT_TOKEN, the
+ * running bot sends them too. Returns the exit code: 0 done, 1 failed, 2 bad arguments.
  */
 export async function runJobCli(argv: readonly string[], options: JobCliOptions): Promise<number> {
   const out = options.out ?? ((line: string) => console.log(line));
@@ -107,25 +109,43 @@ export async function runJobCli(argv: readonly string[], options: JobCliOptions)
       out('BOT_TOKEN is not set: the running bot sends the queued posts.');
       return 0;
     }
-    const me = (await api.call('getMe', {})) as { username?: string };
-    const transport = noticingUnreachable(createTransport(api, { logger }), {
-      db,
-      config,
-      clock,
-      logger,
-      botUsername: () => me.username ?? '',
+    // The token's one send budget: deliver only while holding its sender lease, as the bot's sender does.
+    const owner = workerName();
+    const lease = senderLease(db, {
+      botToken: botToken ?? '',
+      owner,
+      onError: (error) => {
+        throw error;
+      },
     });
-    const report = await deliverOutbox({
-      db,
-      transport,
-      clock,
-      logger,
-      owner: workerName(),
-      leaseMs: config.outboxLeaseSeconds * 1000,
-    });
-    out(
-      `delivered: ${report.sent} sent, ${report.failed} failed, ${report.skipped} skipped, ${report.retrying} to retry`,
-    );
+    if (!(await lease.hold())) {
+      out(`queued; the running bot (lease holder ${(await lease.holder()) ?? 'another process'}) sends them`);
+      return 0;
+    }
+    try {
+      lease.keep();
+      const me = (await api.call('getMe', {})) as { username?: string };
+      const transport = noticingUnreachable(createTransport(api, { logger }), {
+        db,
+        config,
+        clock,
+        logger,
+        botUsername: () => me.username ?? '',
+      });
+      const report = await deliverOutbox({
+        db,
+        transport,
+        clock,
+        logger,
+        owner,
+        leaseMs: config.outboxLeaseSeconds * 1000,
+      });
+      out(
+        `delivered: ${report.sent} sent, ${report.failed} failed, ${report.skipped} skipped, ${report.retrying} to retry`,
+      );
+    } finally {
+      await lease.release();
+    }
     return 0;
   } catch (error) {
     err(`job failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outboxCounts } from '../../src/db/outbox-store';
+import { holdSenderLease, SENDER_LEASE_MS, tokenHashOf } from '../../src/db/sender-lease-store';
 import { runJobCli } from '../../src/jobs/run-job-cli';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats } from '../helpers/updates';
@@ -62,6 +63,52 @@ describe('npm run job', () => {
       'delivered: 2 sent, 0 failed, 0 skipped, 0 to retry',
     ]);
     expect(await outboxCounts(bot.db)).toMatchObject({ sent: 2 });
+  });
+
+  describe("within the token's one send budget (the sender lease)", () => {
+    const RUNNING_BOT = 'bot-host:4242:0a1b2c3d';
+    const tokenHash = () => tokenHashOf(bot.app.services.config.botToken ?? '');
+    const leaseRows = () => bot.db.selectFrom('sender_lease').select(['token_hash', 'owner']).execute();
+    const takeLease = (owner: string, now: Date) =>
+      holdSenderLease(bot.db, { tokenHash: tokenHash(), owner, now, leaseMs: SENDER_LEASE_MS });
+
+    it('queues but sends nothing while a running bot holds the lease, and names the holder', async () => {
+      expect(await takeLease(RUNNING_BOT, new Date())).toBe(true);
+
+      const code = await cli('digest');
+
+      expect(code).toBe(0);
+      expect(out).toEqual([
+        'digest 2026-W48: 2 post(s) planned, 2 newly queued',
+        `queued; the running bot (lease holder ${RUNNING_BOT}) sends them`,
+      ]);
+      expect(await outboxCounts(bot.db)).toMatchObject({ pending: 2, sent: 0 });
+      expect(bot.api.sentMessages()).toEqual([]);
+      expect(await leaseRows()).toEqual([{ token_hash: tokenHash(), owner: RUNNING_BOT }]);
+    });
+
+    it('with nobody holding it, takes the lease, sends, and gives the lease up', async () => {
+      const code = await cli('digest');
+
+      expect(code).toBe(0);
+      expect(out.at(-1)).toBe('delivered: 2 sent, 0 failed, 0 skipped, 0 to retry');
+      expect(await outboxCounts(bot.db)).toMatchObject({ pending: 0, sent: 2 });
+      expect(bot.api.sentMessages()).toHaveLength(2);
+      expect(await leaseRows()).toEqual([]);
+      // Released, not left to expire: a bot takes it at once.
+      expect(await takeLease(RUNNING_BOT, new Date())).toBe(true);
+    });
+
+    it('takes over a lease its holder let expire (a bot that died) and sends', async () => {
+      expect(await takeLease(RUNNING_BOT, new Date(Date.now() - 2 * SENDER_LEASE_MS))).toBe(true);
+
+      const code = await cli('digest');
+
+      expect(code).toBe(0);
+      expect(out.at(-1)).toBe('delivered: 2 sent, 0 failed, 0 skipped, 0 to retry');
+      expect(await outboxCounts(bot.db)).toMatchObject({ sent: 2 });
+      expect(await leaseRows()).toEqual([]);
+    });
   });
 
   it.each([
