@@ -209,7 +209,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * The one outgoing transport: replies, edits and the outbox's posts alike.
  *
  * Limits. Each limit is a p-queue used as a priority semaphore of `count` slots, and a slot is held until `windowMs`
- * after its call left; so no window of that length ever sees more than `count` calls, however the calls bunch. A
+ * after its call was answered (Telegram counted it on arrival, before answering); so no window of that length ever
+ * sees more than `count` arrivals, however the calls bunch or their latency varies. A
  * message takes a slot of its chat's queue first, then one of the global queue, and only then is called, so both
  * limits are counted at the instant of the call. Why p-queue (sindresorhus/p-queue: kept up, typed, ESM,
  * priorities built in) over its neighbours: bottleneck has had no release since 2019; `limiter` is a token bucket,
@@ -281,16 +282,21 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
     });
   }
 
-  /** One call in a global slot, held for the global window from the call's departure, refused or not. */
+  /**
+   * One call in a global slot, held for the global window from the call's answer, refused or not. Telegram counts
+   * a message when it arrives, some time between its departure and its answer: a window timed from the departure
+   * lets a message slowed on its way (a new connection, a busy network) arrive less than a window before the next.
+   */
   function callOnce(method: string, payload: Record<string, unknown>, priority: number, stillWanted?: () => boolean) {
     return inSlot(globalQueue, priority, async () => {
       if (stillWanted && !stillWanted()) return { ok: false, error: new SendCancelledError(Number(payload.chat_id)) };
-      const departedAt = now();
-      const releaseAt = departedAt + limits.global.windowMs + marginMs;
+      const windowFrom = (answeredAt: number) => answeredAt + limits.global.windowMs + marginMs;
       try {
-        return { ok: true, value: { result: await api.call(method, payload), departedAt }, releaseAt };
+        const result = await api.call(method, payload);
+        const answeredAt = now();
+        return { ok: true, value: { result, answeredAt }, releaseAt: windowFrom(answeredAt) };
       } catch (error) {
-        return { ok: false, error, releaseAt };
+        return { ok: false, error, releaseAt: windowFrom(now()) };
       }
     });
   }
@@ -344,7 +350,7 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
       // Only a delivered message holds the chat's slot: a refused one posted nothing there.
       return await inSlot(chatQueue, priority, async () => {
         const sent = await withRetries(() => callOnce(method, payload, priority, stillWanted), { method, chatId });
-        return { ok: true, value: sent.result, releaseAt: sent.departedAt + limitOf(chatId).windowMs + marginMs };
+        return { ok: true, value: sent.result, releaseAt: sent.answeredAt + limitOf(chatId).windowMs + marginMs };
       });
     } catch (error) {
       const failure = classifyFailure(error);
