@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import TelegramServer from 'telegram-test-api';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/processes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** What `npm start` runs: builds dist/ when it is stale, then runs the bundle in the same process. */
@@ -33,15 +33,6 @@ const exitOf = (child: ChildProcess) =>
     if (child.exitCode !== null) done(child.exitCode);
     else child.once('exit', (code) => done(code));
   });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {

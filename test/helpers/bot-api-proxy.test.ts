@@ -1,19 +1,10 @@
-import { createServer } from 'node:net';
 import TelegramServer from 'telegram-test-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBotApi } from '../../src/telegram/telegram-client';
 import { type BotApiProxy, startBotApiProxy } from './bot-api-proxy';
+import { freePort } from './processes';
 
 const TOKEN = '123456789:Proxy_test_token_for_local_runs';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
 
 interface Answer {
   status: number;
