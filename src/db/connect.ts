@@ -174,9 +174,12 @@ function connectPostgres(databaseUrl: string, options: ConnectOptions): Connecti
     types: pgTypes,
     ...(options.maxConnections !== undefined && { max: options.maxConnections }),
   });
-  // Without a listener an idle connection's error (a server restart) would crash the process; the pool drops the
-  // connection and the next query opens a new one.
+  // A connection that dies (a server restart) emits 'error', and an 'error' without a listener crashes the
+  // process. The pool listens on idle connections only and drops them; the next query opens a new one.
   pool.on('error', options.onPoolError ?? (() => {}));
+  // A connection in use (a transaction's) may die too: its query fails, which tells the caller, and the pool drops
+  // it on release; but pg also emits 'error' on it, and the pool does not listen while it is checked out.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

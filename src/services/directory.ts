@@ -30,8 +30,12 @@ export interface Directory {
   /** Stores the member when first seen or when their name or unit changed. */
   rememberMember(member: MemberProfile, unitId: number | null, now: Date): Promise<void>;
   forget(what: CacheName): void;
-  /** The same caches, reading and writing through `db` (an update's transaction) on a miss. */
-  within(db: Db): Directory;
+  /**
+   * The same caches, reading and writing through `db` (an update's transaction) on a miss. The members it stores
+   * join the cache once told `committed`: a transaction rolled back (a lost connection, a busy retry) must not leave
+   * them cached as stored, or the next /log would refer to a member row that is not there.
+   */
+  within(db: Db): Directory & { committed(): void };
 }
 
 interface Caches {
@@ -84,7 +88,13 @@ function drop(caches: Caches, what: CacheName): void {
 
 const CACHE_NAMES: readonly CacheName[] = ['metrics', 'units', 'chats', 'roles'];
 
-function directoryOver(db: Db, config: DirectorySettings, caches: Caches): Directory {
+/** `stored`: where rememberMember records a member it stored, when that is not yet the cache (a transaction's). */
+function directoryOver(
+  db: Db,
+  config: DirectorySettings,
+  caches: Caches,
+  stored: Map<number, string> = caches.members,
+): Directory {
   const { chats, roles, members } = caches;
   const checkEvery = config.versionCheckMs ?? VERSION_CHECK_MS;
   const monotonic = config.monotonicMs ?? (() => performance.now());
@@ -154,12 +164,20 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches): Direc
     },
     async rememberMember(member, unitId, now) {
       const fingerprint = JSON.stringify([member.firstName, member.lastName, member.username, unitId]);
-      if (members.get(member.userId) === fingerprint) return;
+      if (members.get(member.userId) === fingerprint || stored.get(member.userId) === fingerprint) return;
       await upsertMember(db, member, unitId, now);
-      members.set(member.userId, fingerprint);
+      stored.set(member.userId, fingerprint);
     },
     forget: (what) => drop(caches, what),
-    within: (other) => directoryOver(other, config, caches),
+    within: (other) => {
+      const pending = new Map<number, string>();
+      return Object.assign(directoryOver(other, config, caches, pending), {
+        committed() {
+          for (const [userId, fingerprint] of pending) members.set(userId, fingerprint);
+          pending.clear();
+        },
+      });
+    },
   };
   return directory;
 }

@@ -313,16 +313,21 @@ export function createBot(deps: BotDeps): Bot {
     const answers: Answer[] = [];
     let kind = kindOf(update);
     try {
+      let scoped: ReturnType<typeof directory.within> | undefined;
       const fresh = await retryWhileBusy(() =>
         runUnitOfWork(db, dialect, async (trx) => {
           answers.length = 0;
+          scoped = undefined;
           if (!(await claimUpdate(trx, update.update_id, fingerprintOf(update), clock.now()))) return false;
           const out = new Outgoing(moreText);
-          await dispatch({ db: trx, directory: directory.within(trx), out }, update, answers);
+          scoped = directory.within(trx);
+          await dispatch({ db: trx, directory: scoped, out }, update, answers);
           await enqueueReplies(trx, String(update.update_id), out.replies, clock.now());
           return out.replies.length > 0 ? 'replied' : 'silent';
         }),
       );
+      // Only now are the members the update stored there for every other update to rely on.
+      scoped?.committed();
       if (fresh === false) {
         kind = 'duplicate';
         // Telegram asks again when a press went unanswered; an empty answer stops the spinner.

@@ -74,6 +74,8 @@ export const DEFAULT_LEASE_MS = 5 * 60_000;
 /** Rows a worker keeps in flight: enough to fill Telegram's 30 a second, few enough to keep the queue short. */
 export const DEFAULT_BATCH = 50;
 const MAX_RETRY_DELAY_MS = 60 * 60_000;
+/** How long a sent row's mark is tried again while the database does not answer: a restart's length, with room. */
+const MARK_RETRY_MS = 30_000;
 /** Confirmations one merged message lists at most; the rest follow in the next. */
 const MERGE_LIMIT = 40;
 
@@ -182,8 +184,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       return;
     }
     for (const each of [row, ...others]) {
-      if (await markSent(db, { id: each.id, owner, leaseUntil: each.leaseUntil, messageId, now: clock.now() }))
-        outcome(each, 'sent');
+      if (await markDelivered(each, messageId)) outcome(each, 'sent');
       else {
         report.leaseLost += 1;
         logger.warn({ rowId: each.id, owner }, 'outbox row sent after its lease was taken over; it may go out twice');
@@ -193,6 +194,25 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     const hook = row.payload.afterSent;
     const told = hook && messageId !== null ? options.afterSent?.[hook.kind] : undefined;
     if (told && hook && messageId !== null) await told(db, hook, messageId);
+  }
+
+  /**
+   * Marks a row that went out as sent; false when another worker had taken its claim over. A send cannot be taken
+   * back, so a mark the database refused (a restart, a lost connection) is tried again, for as long as the claim
+   * holds and at most MARK_RETRY_MS: unmarked, the row would go out a second time once its claim lapsed.
+   */
+  async function markDelivered(row: ClaimedRow, messageId: number | null): Promise<boolean> {
+    const started = performance.now();
+    const budget = Math.min(MARK_RETRY_MS, row.leaseUntil.getTime() - clock.now().getTime());
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+      try {
+        return await markSent(db, { id: row.id, owner, leaseUntil: row.leaseUntil, messageId, now: clock.now() });
+      } catch (error) {
+        if (performance.now() - started + wait > budget) throw error;
+        logger.warn({ err: error, rowId: row.id, waitMs: wait }, 'could not mark a sent outbox row; trying again');
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
+    }
   }
 
   async function settleFailure(row: ClaimedRow, error: unknown): Promise<void> {

@@ -20,7 +20,7 @@ import { createLogger } from '../../src/logger';
 import type { BotApi } from '../../src/telegram/bot-api';
 import { createSender, deliverOutbox } from '../../src/telegram/sender';
 import { createTransport, type TransportOptions } from '../../src/telegram/transport';
-import { createVirtualTime, type VirtualTime } from '../helpers/virtual-time';
+import { createVirtualTime, createWarpTime, type VirtualTime } from '../helpers/virtual-time';
 
 /** Monday 30/11/2026 08:00 in Vietnam, when the weekly posts go out. */
 const MONDAY_MORNING = new Date('2026-11-30T01:00:00Z');
@@ -227,6 +227,34 @@ describe('outbox on sqlite', () => {
     expect(await markSent(db, { id: slow!.id, owner: 'slow', messageId: 9, now: later })).toBe(false);
     expect(await markSent(db, { id: slow!.id, owner: 'fast', messageId: 10, now: later })).toBe(true);
     expect((await rows())[0]).toMatchObject({ status: 'sent', telegram_message_id: 10, lease_owner: 'fast' });
+  });
+
+  it('marks a sent post once the database answers again, instead of leaving it to go out twice', async () => {
+    await enqueuePosts(db, [leaderboard(-1001)], MONDAY_MORNING);
+    const api = new FakeBotApi();
+    let sent = false;
+    api.onCall(() => {
+      sent = true;
+    });
+    // The database stops answering between the send and its mark (a restart), twice, then answers again.
+    let refusals = 2;
+    const flaky = db.withPlugin({
+      transformQuery: (args) => {
+        if (sent && refusals > 0 && args.node.kind === 'UpdateQueryNode') {
+          refusals -= 1;
+          throw new Error('Connection terminated unexpectedly');
+        }
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+
+    const report = await deliverOutbox({ ...worker('w', api, { transport: createWarpTime() }), db: flaky });
+
+    expect(refusals).toBe(0);
+    expect(report).toMatchObject({ sent: 1, leaseLost: 0 });
+    expect(api.sentMessages()).toHaveLength(1);
+    expect((await rows())[0]).toMatchObject({ status: 'sent', lease_until: null, attempts: 1 });
   });
 
   it('skips stale reminders instead of sending them late', async () => {
