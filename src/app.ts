@@ -13,6 +13,7 @@ import type { BotApi } from './telegram/bot-api';
 import { publishCommandMenus } from './telegram/command-menu';
 import type { BotServices } from './telegram/context';
 import { type Bot, createBot } from './telegram/create-bot';
+import { renderPng } from './telegram/features/reports-files';
 import { type HttpServer, startHttpServer } from './telegram/http-server';
 import { ALLOWED_UPDATES, type Polling, startPolling } from './telegram/polling';
 import { createSender, type DeliveryReport } from './telegram/sender';
@@ -208,7 +209,15 @@ export async function createApp(options: AppOptions): Promise<App> {
           }),
         });
       }
-      scheduler = await startScheduler({ db, config, clock, logger, wake: () => sender.wake() });
+      // The weekly chart photos are drawn with resvg, at the edge: the services hand over SVG text only.
+      scheduler = await startScheduler({
+        db,
+        config,
+        clock,
+        logger,
+        wake: () => sender.wake(),
+        renderChart: renderPng,
+      });
     },
     async stop(reason = 'stop') {
       logger.debug({ reason }, 'stopping');

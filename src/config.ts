@@ -98,6 +98,11 @@ const configSchema = z.object({
     .regex(/^-?\d{1,16}$/, 'expected a Telegram chat id, like -1001234567890')
     .transform(Number)
     .optional(),
+  // The chart photo beside the weekly leaderboard and digest.
+  WEEKLY_CHARTS: z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .default('on')
+    .transform((value) => value === 'on' || value === 'true' || value === '1'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   WEBHOOK_URL: webhookUrl.optional(),
@@ -149,6 +154,8 @@ export interface Config {
   readonly holidays: readonly string[];
   /** A command group that also receives the province-wide digest. */
   readonly provinceDigestChatId: number | undefined;
+  /** Whether the weekly leaderboard and digest come with a chart photo (WEEKLY_CHARTS, on by default). */
+  readonly weeklyCharts: boolean;
   /** How often the outbox worker looks for posts to send. */
   readonly outboxPollMs: number;
   /** How long a worker may hold a post it is sending before another process may take it over. */
@@ -193,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       catchUpHours: c.CATCH_UP_HOURS,
       holidays: c.HOLIDAYS,
       provinceDigestChatId: c.PROVINCE_DIGEST_CHAT_ID,
+      weeklyCharts: c.WEEKLY_CHARTS,
       outboxPollMs: c.OUTBOX_POLL_MS,
       outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
       webhook:

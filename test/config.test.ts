@@ -31,6 +31,7 @@ describe('loadConfig', () => {
         catchUpHours: 24,
         holidays: [],
         provinceDigestChatId: undefined,
+        weeklyCharts: true,
         outboxPollMs: 2000,
         outboxLeaseSeconds: 300,
         webhook: undefined,
@@ -164,6 +165,7 @@ describe('loadConfig', () => {
       CATCH_UP_HOURS: '48',
       HOLIDAYS: '2026-09-02, 2026-04-30,2026-09-02',
       PROVINCE_DIGEST_CHAT_ID: '-1001000000001',
+      WEEKLY_CHARTS: 'off',
       OUTBOX_POLL_MS: '500',
       OUTBOX_LEASE_SECONDS: '120',
     });
@@ -173,6 +175,7 @@ describe('loadConfig', () => {
       catchUpHours: 48,
       holidays: ['2026-04-30', '2026-09-02'],
       provinceDigestChatId: -1001000000001,
+      weeklyCharts: false,
       outboxPollMs: 500,
       outboxLeaseSeconds: 120,
     });
@@ -186,6 +189,7 @@ describe('loadConfig', () => {
       CATCH_UP_HOURS: '-1',
       HOLIDAYS: '2026-02-30,30/04/2026',
       PROVINCE_DIGEST_CHAT_ID: 'the province group',
+      WEEKLY_CHARTS: 'sometimes',
       OUTBOX_POLL_MS: '0',
       OUTBOX_LEASE_SECONDS: 'long',
     });
@@ -201,6 +205,7 @@ describe('loadConfig', () => {
       'OUTBOX_POLL_MS',
       'PROVINCE_DIGEST_CHAT_ID',
       'REMINDER_CRON',
+      'WEEKLY_CHARTS',
     ]);
     expect(problems).toContainEqual(expect.stringMatching(/^DIGEST_CRON: hour "25" is outside 0-23/));
     expect(problems).toContainEqual(expect.stringMatching(/^HOLIDAYS: .*2026-02-30, 30\/04\/2026/));

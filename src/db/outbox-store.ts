@@ -67,6 +67,8 @@ export interface OutboxPost {
   readonly notBefore?: Date;
   /** Stale after this instant: skipped, never sent late. */
   readonly expiresAt?: Date | null;
+  /** A photo (a weekly chart, PNG bytes base64) rather than a message; `html` is its caption. */
+  readonly photo?: { readonly base64: string };
 }
 
 /** Something an update answers with, written in the update's transaction. */
@@ -105,19 +107,22 @@ const MAX_ERROR_LENGTH = 500;
 
 const laneOf = (kind: OutboxKind): OutboxLane => (kind === 'reaction' ? 'reaction' : 'message');
 
-async function insertRows(db: Db, rows: ReturnType<typeof rowsOf>): Promise<number> {
-  let created = 0;
+/** Inserts the rows not there yet (by job, period and chat); returns the keys of those it created. */
+async function insertRows(db: Db, rows: ReturnType<typeof rowsOf>): Promise<string[]> {
+  const created: string[] = [];
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const inserted = await db
       .insertInto('outbox')
       .values(rows.slice(start, start + INSERT_CHUNK))
       .onConflict((oc) => oc.columns(['job', 'period', 'chat_id']).doNothing())
-      .returning('id')
+      .returning(['job', 'period', 'chat_id'])
       .execute();
-    created += inserted.length;
+    for (const row of inserted) created.push(keyOf(row.job, row.period, Number(row.chat_id)));
   }
   return created;
 }
+
+const keyOf = (job: string, period: string, chatId: number) => `${job}\u0000${period}\u0000${chatId}`;
 
 function rowsOf(
   items: readonly {
@@ -153,12 +158,20 @@ function rowsOf(
 
 /** Creates the posts that do not exist yet (by job, period and chat); returns how many were new. */
 export async function enqueuePosts(db: Db, posts: readonly OutboxPost[], now: Date): Promise<number> {
-  if (posts.length === 0) return 0;
+  return (await enqueueNewPosts(db, posts, now)).length;
+}
+
+/** Creates the posts that do not exist yet (by job, period and chat); returns those it created, in order. */
+export async function enqueueNewPosts<P extends OutboxPost>(db: Db, posts: readonly P[], now: Date): Promise<P[]> {
+  if (posts.length === 0) return [];
   const rows = rowsOf(
-    posts.map((post) => ({ ...post, kind: 'post' as const })),
+    posts.map(({ photo, ...post }) =>
+      photo ? { ...post, kind: 'photo' as const, payload: { photo } } : { ...post, kind: 'post' as const },
+    ),
     now,
   );
-  return inTransaction(db, (trx) => insertRows(trx, rows));
+  const created = new Set(await inTransaction(db, (trx) => insertRows(trx, rows)));
+  return posts.filter((post) => created.has(keyOf(post.job, post.period, post.chatId)));
 }
 
 /**
@@ -167,13 +180,14 @@ export async function enqueuePosts(db: Db, posts: readonly OutboxPost[], now: Da
  */
 export async function enqueueReplies(db: Db, key: string, replies: readonly OutboxReply[], now: Date): Promise<number> {
   if (replies.length === 0) return 0;
-  return insertRows(
+  const created = await insertRows(
     db,
     rowsOf(
       replies.map((reply, index) => ({ ...reply, job: REPLY_JOB, period: `${key}.${index}` })),
       now,
     ),
   );
+  return created.length;
 }
 
 /** Whether `messageId` in the chat is a message the bot sent in answer to that update (a button's own message). */

@@ -127,6 +127,33 @@ export function targetBasis(period: ReportPeriod): { kind: TargetKind; times: nu
 export const percentOf = (total: number, target: number): number =>
   target > 0 ? Math.floor((total / target) * 100) : 0;
 
+/**
+ * Per metric with a target, the subtrees under `rootIds` against it: each root's target by effectiveTarget's rule
+ * (times `times`), added over the roots that have one, against those roots' subtrees' totals (a root without a
+ * target is left out of that metric, so its work never counts toward another's target). Catalog order.
+ */
+export function targetProgressOf(input: {
+  readonly tree: UnitTree;
+  readonly catalog: MetricCatalog;
+  readonly rootIds: readonly number[];
+  readonly totals: UnitMetricTotals;
+  readonly targets: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  readonly times?: number;
+}): TargetProgress[] {
+  const { tree, times = 1 } = input;
+  return input.catalog.all.flatMap((metric) => {
+    let target = 0;
+    let total = 0;
+    for (const rootId of input.rootIds) {
+      const own = effectiveTarget(tree, input.targets, rootId, metric.code);
+      if (own === undefined || own <= 0) continue;
+      target += own * times;
+      total += sumOverUnits(input.totals, tree.subtreeIds(rootId)).get(metric.code) ?? 0;
+    }
+    return target > 0 ? [{ metric, total, target, percent: percentOf(total, target) }] : [];
+  });
+}
+
 /** The report of `unitId`'s subtree from the units' own totals, the targets set and the period's commendations. */
 export function buildReport(input: {
   readonly tree: UnitTree;
@@ -154,15 +181,7 @@ export function buildReport(input: {
     }))
     .filter((line) => line.totals.length > 0);
   const basis = targetBasis(input.period);
-  const targets: TargetProgress[] = basis
-    ? catalog.all.flatMap((metric) => {
-        const target = effectiveTarget(tree, input.targets, unit.id, metric.code);
-        if (target === undefined || target <= 0) return [];
-        const total = totals.get(metric.code) ?? 0;
-        const scaled = target * basis.times;
-        return [{ metric, total, target: scaled, percent: percentOf(total, scaled) }];
-      })
-    : [];
+  const targets = basis ? targetProgressOf({ ...input, rootIds: [unit.id], times: basis.times }) : [];
   return {
     unit,
     period: input.period,

@@ -2,6 +2,7 @@ import type { JobPeriod } from './job-period';
 import type { Metric } from './metric';
 import type { Nomination } from './nomination';
 import type { Ranked } from './ranking';
+import type { TargetProgress } from './report';
 import type { Unit } from './units';
 
 /** Telegram refuses messages longer than this (counted after HTML parsing; the source is never shorter). */
@@ -81,6 +82,17 @@ export interface Commendation {
   readonly reason: string;
 }
 
+/**
+ * How far the month's targets are, month to date: the month of `to` from its first day through `to`, per metric
+ * with a target (own or rolled up from sub-units). Absent when no target is set.
+ */
+export interface MonthTargets {
+  /** The month's first and the last day counted ("2026-11-01", "2026-11-29"). */
+  readonly from: string;
+  readonly to: string;
+  readonly rows: readonly TargetProgress[];
+}
+
 /** A group's weekly leaderboard: its unit (with everything under it) over the week. */
 export interface LeaderboardReport {
   readonly unit: Unit;
@@ -92,6 +104,7 @@ export interface LeaderboardReport {
   readonly commendations: readonly Commendation[];
   /** A unit with sub-units: per metric it logged, its sub-units ranked, each with its subtree rolled up. */
   readonly subUnits?: readonly { readonly metric: Metric; readonly rows: readonly Ranked<Unit>[] }[];
+  readonly targets?: MonthTargets;
 }
 
 /** A commander's (or the province's) weekly digest over one or more subtrees. */
@@ -111,4 +124,5 @@ export interface DigestReport {
   readonly top: readonly MetricTop[];
   readonly pending: readonly (Nomination & { unitCode: string })[];
   readonly commendations: readonly Commendation[];
+  readonly targets?: MonthTargets;
 }

@@ -7,8 +7,11 @@ import { type PlannedPost, planPosts, type WeeklyDeps } from '../services/weekly
 
 /** Where planned posts go to be sent: the outbox in production, a list in tests. */
 export interface PostQueue {
-  /** Queues the posts not queued before under the same job, period and chat; returns how many were new. */
-  enqueue(posts: readonly PlannedPost[], now: Date): Promise<number>;
+  /**
+   * Queues the posts not queued before under the same job, period and chat, each new one's chart photo (if any)
+   * right after it; returns how many posts and photos were new.
+   */
+  enqueue(posts: readonly PlannedPost[], now: Date): Promise<{ readonly queued: number; readonly charts: number }>;
 }
 
 export interface JobDeps extends WeeklyDeps {
@@ -24,6 +27,8 @@ export interface JobRun {
   /** Posts planned; `queued` of them were new (the rest were queued before, by this process or another). */
   readonly planned: number;
   readonly queued: number;
+  /** Chart photos queued beside the new posts, when any. */
+  readonly charts?: number;
   /** Set when nothing was planned because the run came too late (a reminder after its day). */
   readonly stale?: true;
 }
@@ -45,9 +50,9 @@ export async function runJobForPeriod(deps: JobDeps, job: JobName, period: JobPe
     return { job, period: period.label, planned: 0, queued: 0, stale: true };
   }
   const posts = await planPosts(deps, job, period);
-  const queued = posts.length > 0 ? await deps.queue.enqueue(posts, now) : 0;
-  deps.logger.info({ job, period: period.label, planned: posts.length, queued }, 'weekly posts queued');
-  return { job, period: period.label, planned: posts.length, queued };
+  const { queued, charts } = posts.length > 0 ? await deps.queue.enqueue(posts, now) : { queued: 0, charts: 0 };
+  deps.logger.info({ job, period: period.label, planned: posts.length, queued, charts }, 'weekly posts queued');
+  return { job, period: period.label, planned: posts.length, queued, ...(charts > 0 && { charts }) };
 }
 
 /** One firing of a job: the period comes from the instant it was due. */

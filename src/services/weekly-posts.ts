@@ -13,6 +13,7 @@ import { createUnitTree, type UnitTree } from '../domain/units';
 import { mention } from '../texts/format';
 import { t } from '../texts/texts';
 import { renderDigest, renderLeaderboard, renderReminder } from '../texts/weekly-posts';
+import { digestChart, leaderboardChart, type WeeklyChart } from './chart';
 import { digestReport, leaderboardReport, loadWeekData, rootsOf, treeRoots, type WeekData } from './weekly-report';
 
 /** The settings the weekly posts read: a slice of the config, declared here so services need not import it. */
@@ -24,6 +25,8 @@ export interface WeeklySettings {
   readonly provinceDigestChatId: number | undefined;
   /** Which levels are proposals, for the words of the commendations listed ("được đề nghị tặng …"). */
   readonly commendationAuthorities?: readonly CommendationLevel[];
+  /** Whether the leaderboard and the digest come with a chart photo (WEEKLY_CHARTS); on unless false. */
+  readonly weeklyCharts?: boolean;
 }
 
 /** What the weekly posts need to know. */
@@ -35,14 +38,23 @@ export interface WeeklyDeps {
 /** The job name of the notice, in a commander's group, that their digest could not reach them. */
 export const UNREACHABLE_NOTICE = 'digest-unreachable';
 
+/** The job names of the chart photos beside the leaderboard and the digest: their own outbox keys. */
+export const CHART_JOBS = { leaderboard: 'leaderboard-chart', digest: 'digest-chart' } as const;
+
 /** One post to make: with the job and period, the chat is its unique key in the outbox. */
 export interface PlannedPost {
   readonly job: JobName | typeof UNREACHABLE_NOTICE;
   readonly period: string;
   readonly chatId: number;
+  readonly threadId?: number | null;
   readonly html: string;
   /** After this instant the post is stale and must not go out (reminders: the end of their day). */
   readonly expiresAt?: Date;
+  /**
+   * The photo to send right after the post, in the same chat and thread, under its own job name (same period and
+   * chat): queued only together with its post, so a post queued before is never followed by a late photo.
+   */
+  readonly chart?: WeeklyChart & { readonly job: (typeof CHART_JOBS)[keyof typeof CHART_JOBS] };
 }
 
 interface Sources {
@@ -82,8 +94,8 @@ async function commanderScopes(db: Db, tree: UnitTree): Promise<Map<number, numb
 }
 
 /**
- * The digest of the subtrees under `rootIds` for the period: the one service behind both the weekly job and
- * /digest. Undefined when none of the units exists any more.
+ * The digest of the subtrees under `rootIds` for the period, and with `charts` its photo: the one service behind
+ * both the weekly job and /digest. Undefined when none of the units exists any more.
  */
 export async function composeDigest(
   db: Db,
@@ -93,13 +105,19 @@ export async function composeDigest(
     locale: Locale;
     timeZone: string;
     commendationAuthorities?: readonly CommendationLevel[];
+    /** With the 8-week chart of the digest's photo, when there is data. */
+    charts?: boolean;
   },
-): Promise<string | undefined> {
+): Promise<{ html: string; chart?: WeeklyChart } | undefined> {
   const from = await sources(db);
   const rootIds = request.rootIds === 'province' ? treeRoots(from.tree).map((unit) => unit.id) : request.rootIds;
-  if (rootsOf(from.tree, rootIds).length === 0) return undefined;
-  const data = await loadWeekData(db, from.tree, request.period, request.timeZone);
-  return digestHtml(from, data, rootIds, request.locale, proposalCodes(request.commendationAuthorities));
+  const roots = rootsOf(from.tree, rootIds);
+  if (roots.length === 0) return undefined;
+  const charts = request.charts ?? false;
+  const data = await loadWeekData(db, from.tree, request.period, request.timeZone, { trend: charts });
+  const html = digestHtml(from, data, rootIds, request.locale, proposalCodes(request.commendationAuthorities));
+  const chart = charts ? digestChart(from.tree, from.catalog, data, roots, request.locale) : undefined;
+  return { html, ...(chart && { chart }) };
 }
 
 /**
@@ -139,22 +157,22 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
     });
   }
 
-  const data = await loadWeekData(db, tree, period, config.timeZone);
+  const charts = config.weeklyCharts !== false;
+  const data = await loadWeekData(db, tree, period, config.timeZone, { trend: charts && job === 'digest' });
   if (job === 'leaderboard') {
     return groups.flatMap((group) => {
       const report = leaderboardReport(tree, catalog, data, group.unitId);
       if (!report) return [];
+      const locale = localeOf(group.chatId, group.locale);
+      const chart = charts ? leaderboardChart(tree, catalog, data, group.unitId, locale) : undefined;
       return [
         {
           job,
           period: period.label,
           chatId: group.chatId,
           threadId: group.threadId,
-          html: renderLeaderboard(
-            localeOf(group.chatId, group.locale),
-            report,
-            proposalCodes(config.commendationAuthorities),
-          ),
+          html: renderLeaderboard(locale, report, proposalCodes(config.commendationAuthorities)),
+          ...(chart && { chart: { ...chart, job: CHART_JOBS.leaderboard } }),
         },
       ];
     });
@@ -169,21 +187,20 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
     ...(provinceChat !== undefined ? [provinceChat] : []),
   ]);
   const chatLocale = localeResolver(deps, stored);
-  const posts: PlannedPost[] = recipients.map(([userId, roots]) => ({
-    job,
-    period: period.label,
-    chatId: userId,
-    html: digestHtml(from, data, roots, chatLocale(userId), proposalCodes(config.commendationAuthorities)),
-  }));
-  const province = treeRoots(tree).map((unit) => unit.id);
-  if (provinceChat !== undefined && province.length > 0) {
-    posts.push({
+  const digestTo = (chatId: number, rootIds: readonly number[]): PlannedPost => {
+    const locale = chatLocale(chatId);
+    const chart = charts ? digestChart(tree, catalog, data, rootsOf(tree, rootIds), locale) : undefined;
+    return {
       job,
       period: period.label,
-      chatId: provinceChat,
-      html: digestHtml(from, data, province, chatLocale(provinceChat), proposalCodes(config.commendationAuthorities)),
-    });
-  }
+      chatId,
+      html: digestHtml(from, data, rootIds, locale, proposalCodes(config.commendationAuthorities)),
+      ...(chart && { chart: { ...chart, job: CHART_JOBS.digest } }),
+    };
+  };
+  const posts = recipients.map(([userId, roots]) => digestTo(userId, roots));
+  const province = treeRoots(tree).map((unit) => unit.id);
+  if (provinceChat !== undefined && province.length > 0) posts.push(digestTo(provinceChat, province));
   return posts;
 }
 

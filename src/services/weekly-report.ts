@@ -1,14 +1,24 @@
 import { approvedNominations, pendingNominations as loadPending } from '../db/nomination-store';
 import { allUnitTotals } from '../db/report-store';
 import type { Db } from '../db/schema';
+import { targetsOfKind } from '../db/target-store';
 import { memberTotals } from '../db/weekly-store';
 import { instantsOfDays } from '../domain/cron';
 import type { JobPeriod } from '../domain/job-period';
 import type { MetricCatalog } from '../domain/metric';
 import type { Nomination } from '../domain/nomination';
+import { addDays, monthOf } from '../domain/period';
 import { rank } from '../domain/ranking';
+import { targetProgressOf } from '../domain/report';
 import type { Unit, UnitTree } from '../domain/units';
-import type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal } from '../domain/weekly-report';
+import type {
+  Commendation,
+  DigestReport,
+  LeaderboardReport,
+  MetricTop,
+  MetricTotal,
+  MonthTargets,
+} from '../domain/weekly-report';
 
 // The reports' shapes live in the domain, so the texts that render them need not import services.
 export type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal };
@@ -24,6 +34,56 @@ export interface WeekData {
   readonly members: readonly { userId: number; name: string; unitId: number; metricCode: string; total: number }[];
   readonly approved: readonly Nomination[];
   readonly pending: readonly Nomination[];
+  /** The month's targets and its totals so far, when any monthly target is set. */
+  readonly month?: MonthTargetData;
+  /** With `trend`: the eight weeks ending with the period's, oldest first (the last is `current`). */
+  readonly weeks?: readonly { readonly from: string; readonly totals: UnitMetricTotals }[];
+}
+
+/** Monthly targets per unit and metric, and every unit's totals from the month's first day through `to`. */
+export interface MonthTargetData {
+  readonly from: string;
+  readonly to: string;
+  readonly targets: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  readonly totals: UnitMetricTotals;
+}
+
+/** The monthly targets and the month-to-date totals through `day`; undefined (one query) when no target is set. */
+export async function loadMonthTargets(db: Db, day: string): Promise<MonthTargetData | undefined> {
+  const targets = await targetsOfKind(db, 'month');
+  if (targets.size === 0) return undefined;
+  const range = { from: monthOf(day).from, to: day };
+  return { ...range, targets, totals: byUnit(await allUnitTotals(db, range)) };
+}
+
+/** How far the subtrees under `rootIds` are toward their month's targets; undefined when none has one. */
+export function monthTargetsOf(
+  tree: UnitTree,
+  catalog: MetricCatalog,
+  month: MonthTargetData | undefined,
+  rootIds: readonly number[],
+): MonthTargets | undefined {
+  if (!month) return undefined;
+  const rows = targetProgressOf({ tree, catalog, rootIds, totals: month.totals, targets: month.targets });
+  return rows.length > 0 ? { from: month.from, to: month.to, rows } : undefined;
+}
+
+/** The seven weeks before the period's, oldest first, loaded; the period's own and the one before are at hand. */
+async function eightWeeks(
+  db: Db,
+  period: JobPeriod,
+  current: UnitMetricTotals,
+  previous: UnitMetricTotals,
+): Promise<WeekData['weeks']> {
+  const starts = Array.from({ length: 8 }, (_, index) => addDays(period.range.from, (index - 7) * 7));
+  const known = new Map([[starts[7]!, current]]);
+  if (period.previous?.from === starts[6]) known.set(starts[6]!, previous);
+  return Promise.all(
+    starts.map(async (from) => ({
+      from,
+      totals: known.get(from) ?? byUnit(await allUnitTotals(db, { from, to: addDays(from, 6) })),
+    })),
+  );
 }
 
 function byUnit(rows: readonly { unitId: number; metricCode: string; total: number }[]): UnitMetricTotals {
@@ -36,18 +96,30 @@ function byUnit(rows: readonly { unitId: number; metricCode: string; total: numb
   return totals;
 }
 
-/** Loads the week's (and the week before's) totals, members' totals, approved and pending nominations. */
-export async function loadWeekData(db: Db, tree: UnitTree, period: JobPeriod, timeZone: string): Promise<WeekData> {
+/**
+ * Loads the week's (and the week before's) totals, members' totals, approved and pending nominations, the month's
+ * targets through the week's last day, and with `trend` the eight weeks' totals for the digest's chart.
+ */
+export async function loadWeekData(
+  db: Db,
+  tree: UnitTree,
+  period: JobPeriod,
+  timeZone: string,
+  options: { readonly trend?: boolean } = {},
+): Promise<WeekData> {
   const ids = tree.all.map((unit) => unit.id);
-  const [current, previous, members, approved, pending] = await Promise.all([
+  const [current, previous, members, approved, pending, month] = await Promise.all([
     // Every unit's: one scan of the by-day index rather than a seek per unit.
     allUnitTotals(db, period.range),
     period.previous ? allUnitTotals(db, period.previous) : Promise.resolve([]),
     memberTotals(db, ids, period.range),
     approvedNominations(db, { unitIds: ids, ...instantsOfDays(period.range, timeZone) }),
     loadPending(db, ids),
+    loadMonthTargets(db, period.range.to),
   ]);
-  return { period, current: byUnit(current), previous: byUnit(previous), members, approved, pending };
+  const data = { period, current: byUnit(current), previous: byUnit(previous), members, approved, pending };
+  const weeks = options.trend ? await eightWeeks(db, period, data.current, data.previous) : undefined;
+  return { ...data, ...(month && { month }), ...(weeks && { weeks }) };
 }
 
 /** The units' totals added up, per metric. */
@@ -158,6 +230,7 @@ export function leaderboardReport(
         (child) => child.code,
       ),
     }));
+  const targets = monthTargetsOf(tree, catalog, data.month, [unit.id]);
   return {
     unit,
     period: data.period,
@@ -166,6 +239,7 @@ export function leaderboardReport(
     ...(subUnits.length > 0 && { subUnits }),
     top: topPeople(tree, catalog, data, subtree),
     commendations: commendationsOf(tree, data, subtree),
+    ...(targets && { targets }),
   };
 }
 
@@ -205,6 +279,12 @@ export function digestReport(
       previous: grandTotal(sumOver(data.previous, [unit.id])),
     }));
   const minDepth = Math.min(...units.map((row) => row.depth));
+  const targets = monthTargetsOf(
+    tree,
+    catalog,
+    data.month,
+    roots.map((root) => root.id),
+  );
   return {
     roots,
     period: data.period,
@@ -231,5 +311,6 @@ export function digestReport(
       .filter((nomination) => scope.has(nomination.unitId))
       .map((nomination) => ({ ...nomination, unitCode: tree.byId(nomination.unitId)?.code ?? '' })),
     commendations: commendationsOf(tree, data, scope),
+    ...(targets && { targets }),
   };
 }

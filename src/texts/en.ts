@@ -1,7 +1,8 @@
 import { formatDay, formatNumber, formatShortDay, type Html } from './format';
-import type { Texts } from './vi';
+import type { TargetProgressLine, Texts } from './vi';
 
 const n = (value: number) => formatNumber('en', value);
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 /** English catalog: the compiler holds it to the Vietnamese master's keys and parameters. */
 export const en = {
@@ -488,6 +489,19 @@ export const en = {
     `${p.metric}: units ranked, ${formatDay(p.from)}–${formatDay(p.to)}`,
   'chart.trendTitle': (p: { metric: string; unit: string }) => `${p.metric}: last 8 weeks, ${p.unit}`,
   'chart.caption': (p: { metric: string; unit: string }) => `📈 ${p.metric} · ${p.unit}`,
+  'chart.weeklyRankTitle': (p: { scope: string; week: string }) => `Week ${p.week} ranking: ${p.scope}`,
+  'chart.weeklyTrendTitle': (p: { scope: string; week: string }) => `8 weeks to the end of ${p.week}: ${p.scope}`,
+  'chart.separateScales': 'One chart per metric, each on its own scale; each unit counts its sub-units',
+  'chart.ownBar': (p: { code: string }) => `${p.code} (own)`,
+  'chart.panelTitle': (p: { metric: string; countUnit: string }) => `${p.metric} (${p.countUnit})`,
+  'chart.leaderboardCaption': (p: { unit: string; week: string }) =>
+    `📊 Week ${p.week} ranking, per metric · ${p.unit}`,
+  'chart.digestCaption': (p: { scope: string; week: string }) =>
+    `📈 8 weeks to the end of ${p.week}, per metric · ${p.scope}`,
+
+  'target.progressHeader': (p: { to: string }) => `🎯 Monthly targets, month to date (to ${formatDay(p.to)}):`,
+  'target.progressLine': (p: TargetProgressLine) =>
+    `• ${p.metric} — ${MONTHS[p.month - 1] ?? p.month}: <b>${n(p.percent)}%</b> of target (${n(p.total)}/${n(p.target)} ${p.countUnit})`,
 
   'menu.log': 'Record work: /log cccd 120',
   'menu.undo': 'Undo your latest entry',

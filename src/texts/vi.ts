@@ -3,6 +3,16 @@ import { formatDay, formatNumber, formatShortDay, type Html } from './format';
 const n = (value: number) => formatNumber('vi', value);
 
 /** The master catalog: every user-facing string, in Vietnamese. Parameters arrive HTML-escaped. */
+/** One metric's month-to-date progress toward its monthly target (/top and the weekly posts). */
+export interface TargetProgressLine {
+  metric: string;
+  month: number;
+  percent: number;
+  total: number;
+  target: number;
+  countUnit: string;
+}
+
 export const vi = {
   'error.generic': 'Đã có lỗi xảy ra, vui lòng thử lại sau ít phút.',
   'list.more': (p: { count: number }) => `… và ${n(p.count)} mục nữa.`,
@@ -486,6 +496,19 @@ export const vi = {
     `${p.metric}: xếp hạng đơn vị, ${formatDay(p.from)}–${formatDay(p.to)}`,
   'chart.trendTitle': (p: { metric: string; unit: string }) => `${p.metric}: 8 tuần gần nhất, ${p.unit}`,
   'chart.caption': (p: { metric: string; unit: string }) => `📈 ${p.metric} · ${p.unit}`,
+  'chart.weeklyRankTitle': (p: { scope: string; week: string }) => `Xếp hạng tuần ${p.week}: ${p.scope}`,
+  'chart.weeklyTrendTitle': (p: { scope: string; week: string }) => `8 tuần đến hết tuần ${p.week}: ${p.scope}`,
+  'chart.separateScales': 'Mỗi chỉ tiêu một biểu đồ, thang đo riêng; số của mỗi đơn vị gồm cả cấp dưới',
+  'chart.ownBar': (p: { code: string }) => `${p.code} (trực tiếp)`,
+  'chart.panelTitle': (p: { metric: string; countUnit: string }) => `${p.metric} (${p.countUnit})`,
+  'chart.leaderboardCaption': (p: { unit: string; week: string }) =>
+    `📊 Biểu đồ xếp hạng tuần ${p.week}, từng chỉ tiêu · ${p.unit}`,
+  'chart.digestCaption': (p: { scope: string; week: string }) =>
+    `📈 Biểu đồ 8 tuần đến hết tuần ${p.week}, từng chỉ tiêu · ${p.scope}`,
+
+  'target.progressHeader': (p: { to: string }) => `🎯 Tiến độ mục tiêu tháng (lũy kế đến ${formatDay(p.to)}):`,
+  'target.progressLine': (p: TargetProgressLine) =>
+    `• ${p.metric} — Tháng ${p.month}: <b>${n(p.percent)}%</b> mục tiêu (${n(p.total)}/${n(p.target)} ${p.countUnit})`,
 
   'menu.log': 'Ghi kết quả: /log cccd 120',
   'menu.undo': 'Hoàn tác lần ghi gần nhất',

@@ -11,6 +11,7 @@ import {
   type LeaderboardReport,
   type MetricTop,
   type MetricTotal,
+  type MonthTargets,
 } from '../domain/weekly-report';
 import { commendationPhrase } from './commendation';
 import { formatNumber, Html } from './format';
@@ -52,6 +53,28 @@ function totalLines(locale: Locale, totals: readonly MetricTotal[]): string[] {
   );
 }
 
+/**
+ * How far the month's targets are, month to date, one line a metric ("Tháng 11: 62% mục tiêu (1.240/2.000 thẻ)"),
+ * under its header; nothing without a target.
+ */
+export function targetSection(locale: Locale, targets: MonthTargets | undefined): string[] {
+  if (!targets) return [];
+  const month = Number(targets.from.slice(5, 7));
+  return section(
+    t(locale, 'target.progressHeader', { to: targets.to }),
+    targets.rows.map((row) =>
+      t(locale, 'target.progressLine', {
+        metric: row.metric.name[locale],
+        month,
+        percent: row.percent,
+        total: row.total,
+        target: row.target,
+        countUnit: row.metric.countUnit[locale],
+      }),
+    ),
+  );
+}
+
 function topLine(locale: Locale, top: MetricTop, withUnit: boolean): string {
   const people = top.people
     .map((person) =>
@@ -82,6 +105,7 @@ export function renderLeaderboard(
     [
       t(locale, 'weekly.leaderboardHeader', { unit: report.unit.name, from: range.from, to: range.to, week: label }),
       ...section(t(locale, 'weekly.totalsHeader'), totalLines(locale, report.totals)),
+      ...targetSection(locale, report.targets),
       ...(report.ranks
         ? section(
             t(locale, 'weekly.rankHeader', { parent: report.ranks.parent.name }),
@@ -167,6 +191,7 @@ export function renderDigest(locale: Locale, report: DigestReport, proposals: Re
         week: label,
       }),
       ...section(t(locale, 'weekly.totalsHeader'), totalLines(locale, report.totals)),
+      ...targetSection(locale, report.targets),
       ...(report.charts
         ? section(t(locale, 'digest.unitsHeader'), chartLines(units))
         : section(t(locale, 'digest.unitsHeader'), [

@@ -3,6 +3,7 @@ import { insertUnit } from '../../src/db/unit-store';
 import { outboxJobDeps } from '../../src/jobs/scheduler';
 import type { JobDeps } from '../../src/jobs/weekly-jobs';
 import { createLogger } from '../../src/logger';
+import { renderPng } from '../../src/telegram/features/reports-files';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
 import type { TestBot } from './test-bot';
 import { asMessage, chats, users } from './updates';
@@ -20,9 +21,17 @@ export const MONDAY_0730 = new Date('2026-11-30T00:30:00Z');
 export const MONDAY_0800 = new Date('2026-11-30T01:00:00Z');
 export const FRIDAY_1500 = new Date('2026-11-27T08:00:00Z');
 
-/** The jobs of a test bot, queueing into its outbox; `config` overrides settings for this call only. */
+/**
+ * The jobs of a test bot, queueing into its outbox with the chart photos rendered as the app does; `config`
+ * overrides settings for this call only.
+ */
 export function jobDepsOf(bot: TestBot, config: Partial<Config> = {}): JobDeps {
-  return outboxJobDeps({ db: bot.db, config: { ...bot.app.services.config, ...config }, logger: silent });
+  return outboxJobDeps({
+    db: bot.db,
+    config: { ...bot.app.services.config, ...config },
+    logger: silent,
+    renderChart: renderPng,
+  });
 }
 
 /** Delivers everything due in the outbox through the bot's transport, as the worker would; returns what was sent. */

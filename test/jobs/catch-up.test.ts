@@ -48,8 +48,9 @@ describe('catching up after downtime', () => {
 
     expect(runs).toEqual([
       { job: 'reminder', period: '2026-11-27', planned: 0, queued: 0, stale: true },
-      { job: 'digest', period: '2026-W48', planned: 2, queued: 2 },
-      { job: 'leaderboard', period: '2026-W48', planned: 4, queued: 4 },
+      // With a chart photo beside each post that has data: both digests, and every group but the silent team's.
+      { job: 'digest', period: '2026-W48', planned: 2, queued: 2, charts: 2 },
+      { job: 'leaderboard', period: '2026-W48', planned: 4, queued: 4, charts: 3 },
     ]);
   });
 

@@ -32,7 +32,7 @@ describe('the weekly leaderboard', () => {
     const run = await runJob(jobDepsOf(bot), 'leaderboard', MONDAY_0800, MONDAY_0800);
     const sent = await deliverDue(bot);
 
-    expect(run).toEqual({ job: 'leaderboard', period: '2026-W48', planned: 4, queued: 4 });
+    expect(run).toEqual({ job: 'leaderboard', period: '2026-W48', planned: 4, queued: 4, charts: 3 });
     expect(textTo(sent, chats.pc06.id)).toBe(
       [
         '🏆 Tổng kết tuần 23/11/2026–29/11/2026 (2026-W48)',

@@ -7,7 +7,9 @@ import { aliasNamesOf, isActiveMetric, type Metric, type MetricCatalog } from '.
 import { localDayOf, monthOf, type PeriodKind, periodOf, previousPeriodOf, weekOf } from '../../domain/period';
 import { rank, rollUpToChildren } from '../../domain/ranking';
 import { isActiveUnit, type Unit, type UnitTree } from '../../domain/units';
+import { loadMonthTargets, type MonthTargetData, monthTargetsOf } from '../../services/weekly-report';
 import { t } from '../../texts/texts';
+import { targetSection } from '../../texts/weekly-posts';
 import type { BotServices, CommandContext, Feature } from '../context';
 import { nameOf } from '../people';
 import { periodLabel } from './period-label';
@@ -149,16 +151,20 @@ export function boardsFeature(services: BotServices): Feature {
     tree: UnitTree,
     unit: Unit,
     catalog: MetricCatalog,
-    query: { metric: Metric | undefined; period: PeriodKind; range: DayRange },
+    query: { metric: Metric | undefined; period: PeriodKind; range: DayRange; month: MonthTargetData | undefined },
   ): Promise<string> {
     const { metric, period, range } = query;
     const sections =
       tree.children(unit.id).length > 0
         ? await subUnitBoard(ctx, tree, unit, catalog, metric, range)
         : await memberBoard(ctx, unit, catalog, metric, range);
+    // The month's targets, month to date, whatever period the board shows: own or rolled up, as /report counts.
+    const targets = monthTargetsOf(tree, catalog, query.month, [unit.id]);
+    const rows = targets?.rows.filter((row) => !metric || row.metric.code === metric.code) ?? [];
     return [
       t(ctx.locale, 'top.header', { scope: unit.name, period: periodLabel(ctx.locale, period, range) }),
       ...(sections.length > 0 ? sections : [t(ctx.locale, 'top.empty')]),
+      ...(targets && rows.length > 0 ? targetSection(ctx.locale, { ...targets, rows }) : []),
     ].join('\n');
   }
 
@@ -179,8 +185,9 @@ export function boardsFeature(services: BotServices): Feature {
     const { metric, period, previous } = parsed.value;
     const day = today(ctx.now);
     const range = previous ? previousPeriodOf(period, day) : periodOf(period, day);
+    const month = await loadMonthTargets(ctx.db, day);
     const boards: string[] = [];
-    for (const unit of units) boards.push(await board(ctx, tree, unit, catalog, { metric, period, range }));
+    for (const unit of units) boards.push(await board(ctx, tree, unit, catalog, { metric, period, range, month }));
     await ctx.reply(boards.join('\n\n'));
   }
 

@@ -6,6 +6,7 @@ import { localDayOf } from '../../domain/period';
 import { composeDigest } from '../../services/weekly-posts';
 import type { BotServices, CommandContext, Feature } from '../context';
 import { changeLanguage } from './general';
+import { renderPng } from './reports-files';
 
 /** /digest (the weekly digest on demand) and /settings (a group's reminders and language). */
 export function weeklyFeature(services: BotServices): Feature {
@@ -37,15 +38,22 @@ export function weeklyFeature(services: BotServices): Feature {
     if (typeof scope === 'string' && scope !== 'province') return ctx.replyText(scope);
     // Whoever writes to the bot in private can be written to: the weekly digest reaches them again.
     if (ctx.chat.type === 'private') await clearChatUnreachable(ctx.db, ctx.chat.id);
-    const html = await composeDigest(ctx.db, {
+    const digested = await composeDigest(ctx.db, {
       rootIds: scope,
       period,
       locale: ctx.locale,
       timeZone: config.timeZone,
       commendationAuthorities: config.commendationAuthorities,
+      charts: config.weeklyCharts,
     });
-    if (!html) return ctx.replyText('unit.listEmpty');
-    await ctx.reply(html);
+    if (!digested) return ctx.replyText('unit.listEmpty');
+    await ctx.reply(digested.html);
+    // The scheduled digest's photo too (the 8 weeks per metric), right after the text, when there is data.
+    if (digested.chart) {
+      const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
+      const bytes = await renderPng(digested.chart.svg);
+      ctx.out.photo(ctx.chat.id, { bytes, caption: digested.chart.caption }, { threadId });
+    }
   }
 
   async function settings(ctx: CommandContext) {
