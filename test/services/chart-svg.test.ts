@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, rankChartSvg, trendChartSvg } from '../../src/services/chart-svg';
+import { escapeXml, panelsSvg, rankChartSvg, trendChartSvg } from '../../src/services/chart-svg';
 
 describe('rankChartSvg', () => {
   const svg = rankChartSvg({
@@ -47,5 +47,43 @@ describe('trendChartSvg', () => {
     expect(heights[0]).toBe(0);
     expect(heights[7]).toBe(300);
     expect(heights[3]! / heights[7]!).toBeCloseTo(3 / 7, 1);
+  });
+});
+
+describe('panelsSvg', () => {
+  const bar = (label: string, value: number) => ({ label, value, shown: String(value) });
+
+  it('stacks one panel per metric, each scaled to its own largest bar', () => {
+    const svg = panelsSvg({
+      title: 'Tuần 2026-W48',
+      subtitle: '',
+      panels: [
+        { kind: 'rank', title: 'Thẻ', bars: [bar('PC06', 1400), bar('PC08', 700)] },
+        { kind: 'rank', title: 'Xe', bars: [bar('PC06', 5), bar('PC08', 10)] },
+      ],
+    });
+    const widths = [...(svg ?? '').matchAll(/<rect x="260" y="\d+" width="(\d+)"/g)].map((match) => Number(match[1]));
+    // 1,400 cards and 10 cars both fill the bar space: the metrics never share a scale.
+    expect(widths).toEqual([560, 280, 560, 280]);
+    expect(
+      [...(svg ?? '').matchAll(/font-size="20" font-weight="700" fill="#111">([^<]+)</g)].map((m) => m[1]),
+    ).toEqual(['Thẻ', 'Xe']);
+  });
+
+  it('draws nothing when no panel has a positive bar, and leaves out the empty panels', () => {
+    expect(panelsSvg({ title: 't', subtitle: '', panels: [] })).toBeUndefined();
+    expect(
+      panelsSvg({ title: 't', subtitle: '', panels: [{ kind: 'trend', title: 'Thẻ', bars: [bar('W1', 0)] }] }),
+    ).toBeUndefined();
+    const one = panelsSvg({
+      title: 't',
+      subtitle: '',
+      panels: [
+        { kind: 'trend', title: 'Thẻ', bars: [bar('W1', 0), bar('W2', 3)] },
+        { kind: 'rank', title: 'Xe', bars: [bar('PC06', 0)] },
+      ],
+    });
+    expect(one).toContain('>Thẻ<');
+    expect(one).not.toContain('>Xe<');
   });
 });
