@@ -5,7 +5,7 @@ import type { JobDeps } from '../../src/jobs/weekly-jobs';
 import { createLogger } from '../../src/logger';
 import { renderPng } from '../../src/telegram/features/reports-files';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
-import type { TestBot } from './test-bot';
+import { startTestBot, type TestBot } from './test-bot';
 import { asMessage, chats, users } from './updates';
 
 export const silent = createLogger('silent');
@@ -104,4 +104,13 @@ export async function setUpWeek(bot: TestBot): Promise<void> {
   await bot.app.drain();
   bot.clock.set(before);
   bot.api.clear();
+}
+
+/** A bot with the week of setUpWeek, the province digest going to the province group, and the team in English. */
+export async function startWeekBot(): Promise<TestBot> {
+  const bot = await startTestBot({ env: { PROVINCE_DIGEST_CHAT_ID: String(chats.province.id) } });
+  await setUpWeek(bot);
+  await bot.send(users.admin, team, '/lang en');
+  bot.api.clear();
+  return bot;
 }

@@ -1,20 +1,18 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config';
 import { parseJobPeriod } from '../../src/domain/job-period';
 import { runJob, runJobForPeriod } from '../../src/jobs/weekly-jobs';
 import { planPosts } from '../../src/services/weekly-posts';
-import { startTestBot, type TestBot } from '../helpers/test-bot';
+import type { TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
-import { dung, em, jobDepsOf, MONDAY_0730, MONDAY_0800, setUpWeek, team } from '../helpers/weekly';
+import { dung, em, jobDepsOf, MONDAY_0730, MONDAY_0800, startWeekBot, team } from '../helpers/weekly';
 
 // The week of test/helpers/weekly.ts: PC06 logs 142 cards and 5 cars in W48 (100 cards in W47), PC08 200 cards in
 // W48 (50 in W47), PC08's team nothing. Tests run in order on one bot.
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot({ env: { PROVINCE_DIGEST_CHAT_ID: String(chats.province.id) } });
-  await setUpWeek(bot);
-  await bot.send(users.admin, team, '/lang en');
-  bot.api.clear();
+  bot = await startWeekBot();
 });
 afterAll(() => bot.close());
 
@@ -106,29 +104,16 @@ describe('the chart photo beside the weekly leaderboard', () => {
   });
 
   it('is left out with WEEKLY_CHARTS off, and in a week nobody logged', async () => {
-    const off = await runJobForPeriod(
-      jobDepsOf(bot, { weeklyCharts: false }),
-      'leaderboard',
-      parseJobPeriod('leaderboard', '2026-W47')!,
-      MONDAY_0800,
-    );
-    const empty = await runJobForPeriod(
-      jobDepsOf(bot),
-      'leaderboard',
-      parseJobPeriod('leaderboard', '2026-W44')!,
-      MONDAY_0800,
-    );
+    const leaderboardOf = (week: string, config: Partial<Config> = {}) =>
+      runJobForPeriod(jobDepsOf(bot, config), 'leaderboard', parseJobPeriod('leaderboard', week)!, MONDAY_0800);
+    const off = await leaderboardOf('2026-W47', { weeklyCharts: false });
+    const empty = await leaderboardOf('2026-W44');
 
     expect(off).toEqual({ job: 'leaderboard', period: '2026-W47', planned: 4, queued: 4 });
     expect(empty).toEqual({ job: 'leaderboard', period: '2026-W44', planned: 4, queued: 4 });
     expect(photosIn(await deliverCalls())).toEqual([]);
     // Turned on again, the week's posts are out already: no photo follows them late.
-    const on = await runJobForPeriod(
-      jobDepsOf(bot),
-      'leaderboard',
-      parseJobPeriod('leaderboard', '2026-W47')!,
-      MONDAY_0800,
-    );
+    const on = await leaderboardOf('2026-W47');
     expect(on).toEqual({ job: 'leaderboard', period: '2026-W47', planned: 4, queued: 0 });
     expect((await chartRows('leaderboard-chart')).map((row) => row.period)).toEqual([
       '2026-W48',

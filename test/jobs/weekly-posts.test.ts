@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxCounts } from '../../src/db/outbox-store';
 import { runJob } from '../../src/jobs/weekly-jobs';
-import { startTestBot, type TestBot } from '../helpers/test-bot';
+import type { TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
 import {
   deliverDue,
@@ -11,7 +11,7 @@ import {
   jobDepsOf,
   MONDAY_0730,
   MONDAY_0800,
-  setUpWeek,
+  startWeekBot,
   team,
   textTo,
 } from '../helpers/weekly';
@@ -19,10 +19,7 @@ import {
 // One week of work, set up once: the tests below read it through the jobs, in order, each at its own instant.
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await startTestBot({ env: { PROVINCE_DIGEST_CHAT_ID: String(chats.province.id) } });
-  await setUpWeek(bot);
-  await bot.send(users.admin, team, '/lang en');
-  bot.api.clear();
+  bot = await startWeekBot();
 });
 afterAll(() => bot.close());
 
