@@ -1,26 +1,38 @@
 /**
- * Ingest benchmark: 20,000 `/log` updates through the real pipeline (zod schemas, dispatcher, parser,
- * SQLite store, confirmation reply) against a floor measured in the same run: the same telegraf
- * pipeline whose handler does one raw prepared insert and one reply. Prints updates/s and the ratio.
+ * Ingest benchmark: `/log` updates through the real path, createApp's `handleUpdate` (zod schemas, ledger,
+ * dispatcher, parser, store, confirmation written to the outbox in the update's transaction), with the app started
+ * so its sender drains the outbox to a Bot API sink, as in production. Measured per run: updates/s (from the first
+ * update handed over to the last acknowledgement sent) and the p99 time from an update handed to `handleUpdate` to
+ * its acknowledgement (the confirmation replying to it) reaching the Bot API.
+ *
+ * Stores, all in one run, each printed beside SQLite as ratios:
+ *   - sqlite: a fresh file (always run: the reference);
+ *   - postgres (`--db postgres` or `both`): a schema of its own on TEST_DATABASE_URL or BENCH_DATABASE_URL;
+ *   - two replicas (`--replicas 2`): two apps on that PostgreSQL, each update handed to one of them (alternately,
+ *     as a load balancer would), one sender between them (the token's lease).
+ * And the floor of the old benchmark: the same updates through bare telegraf whose handler does one raw prepared
+ * SQLite insert and one reply; SQLite's ratio against it is printed as before.
  *
  * The updates come from 400 officers of 40 units, each unit in its own group, logging for the days of the
- * current week. They are fed two ways, identically to the floor and to the pipeline:
- *   - sequential: one update at a time;
- *   - polling: batches of 100 handed to handleUpdate concurrently, as telegraf's long polling does
- *     (`await Promise.all(updates.map(handleUpdate))`, node_modules/telegraf/lib/core/network/polling.js).
- * After each pipeline run, untimed: every update was answered, every entry is stored, the running totals
- * equal the sums over the entries, and replaying the same updates stores nothing new.
+ * current week. They are fed two ways, identically to every side:
+ *   - sequential: one update at a time (the next once the previous is committed);
+ *   - polling: batches of 100 handed to handleUpdate concurrently, as our long polling does.
+ * After each run, untimed: every update acknowledged exactly once, every entry stored, the running totals equal to
+ * the sums over the entries, and replaying the same updates (to the other replica) stores and sends nothing.
  *
- *   npm run bench:ingest [-- --updates 20000 --rounds 3 --modes sequential,polling]
+ *   npm run bench:ingest -- [--updates 20000 --rounds 3 --modes sequential,polling --db sqlite|postgres|both
+ *     --replicas 1|2]
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { Telegraf } from 'telegraf';
-import { createApp } from '../src/app';
+import { type App, createApp } from '../src/app';
 import { fixedClock } from '../src/clock';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
@@ -34,14 +46,25 @@ const { values } = parseArgs({
     updates: { type: 'string', default: '20000' },
     rounds: { type: 'string', default: '3' },
     modes: { type: 'string', default: 'sequential,polling' },
-    /** For profiling: run only the floor or only the pipeline (no ratio then). */
-    only: { type: 'string' },
+    db: { type: 'string', default: 'sqlite' },
+    replicas: { type: 'string', default: '1' },
   },
 });
 const UPDATES = Number(values.updates);
 const ROUNDS = Number(values.rounds);
-const MODES = values.modes.split(',') as Mode[];
 type Mode = 'sequential' | 'polling';
+const MODES = values.modes.split(',') as Mode[];
+if (!['sqlite', 'postgres', 'both'].includes(values.db)) throw new Error('--db takes sqlite, postgres or both');
+if (!['1', '2'].includes(values.replicas)) throw new Error('--replicas takes 1 or 2');
+const PG_BASE = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+const WITH_PG = values.db !== 'sqlite' || values.replicas === '2';
+if (WITH_PG && !PG_BASE) throw new Error('PostgreSQL runs need TEST_DATABASE_URL or BENCH_DATABASE_URL');
+type Side = 'sqlite' | 'postgres' | 'replicas';
+const SIDES: Side[] = [
+  'sqlite',
+  ...(values.db !== 'sqlite' ? (['postgres'] as const) : []),
+  ...(values.replicas === '2' ? (['replicas'] as const) : []),
+];
 const POLL_BATCH = 100;
 const UNITS = 40;
 const OFFICERS_PER_UNIT = 10;
@@ -54,14 +77,41 @@ const WEEK_DAYS = [23, 24, 25, 26, 27, 28, 29];
 const TODAY = 29;
 const METRICS = ['cccd', 'dkoto', 'dktam', 'vlnc', 'tuyentruyen', 'khautrang', 'qua'];
 
-/** A Bot API that answers at once and keeps nothing, so only the bot's own work is timed. */
-function sinkBotApi(): BotApi & { sent: number } {
+const ackKey = (chatId: unknown, messageId: unknown) => `${chatId}:${messageId}`;
+
+/**
+ * A Bot API that answers at once and keeps nothing but when each message was first acknowledged (a reply to it);
+ * long polls wait until aborted. Shared by the replicas, as Telegram is.
+ */
+function sinkBotApi(): BotApi & { sent: number; acks: Map<string, { at: number; count: number }> } {
   let messageId = 0;
+  const acks = new Map<string, { at: number; count: number }>();
   const api = {
     sent: 0,
-    async call(method: string, payload: Record<string, unknown>) {
+    acks,
+    async call(method: string, payload: Record<string, unknown>, options?: { signal?: AbortSignal }) {
       if (method === 'getMe') return BOT;
+      if (method === 'getUpdates') {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            options?.signal?.removeEventListener('abort', done);
+            resolve();
+          };
+          const timer = setTimeout(done, 1000);
+          options?.signal?.addEventListener('abort', done);
+        });
+        return [];
+      }
+      if (method !== 'sendMessage') return true;
       api.sent += 1;
+      const to = (payload.reply_parameters as { message_id?: number } | undefined)?.message_id;
+      if (to !== undefined) {
+        const key = ackKey(payload.chat_id, to);
+        const ack = acks.get(key);
+        if (ack) ack.count += 1;
+        else acks.set(key, { at: performance.now(), count: 1 });
+      }
       return { message_id: ++messageId, date: 0, chat: { id: payload.chat_id, type: 'supergroup' } };
     },
   };
@@ -123,36 +173,57 @@ function logUpdates(count: number): Workload {
   return { updates, entries };
 }
 
-async function feed(mode: Mode, updates: readonly object[], handle: (update: object) => Promise<void>): Promise<void> {
+/** Hands every update over, one at a time or in concurrent batches; `handOver` picks the app. */
+async function feed(
+  mode: Mode,
+  updates: readonly object[],
+  handOver: (update: object, index: number) => Promise<void>,
+) {
   if (mode === 'sequential') {
-    for (const update of updates) await handle(update);
+    for (const [index, update] of updates.entries()) await handOver(update, index);
     return;
   }
   for (let i = 0; i < updates.length; i += POLL_BATCH) {
-    await Promise.all(updates.slice(i, i + POLL_BATCH).map(handle));
+    await Promise.all(updates.slice(i, i + POLL_BATCH).map((update, j) => handOver(update, i + j)));
   }
-}
-
-async function timed(mode: Mode, updates: readonly object[], handle: (update: object) => Promise<void>) {
-  const started = process.hrtime.bigint();
-  await feed(mode, updates, handle);
-  return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`pipeline lost work: ${message}`);
 }
 
-async function runPipeline(dir: string, mode: Mode, work: Workload): Promise<number> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A store for one run: a SQLite file, or a PostgreSQL schema of its own (dropped afterwards). */
+async function storeFor(side: Side, dir: string, mode: Mode): Promise<{ url: string; dispose(): Promise<void> }> {
+  if (side === 'sqlite') return { url: join(dir, `pipeline-${mode}.sqlite`), dispose: async () => {} };
+  const schema = `bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: PG_BASE });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create schema "${schema}"`);
+  const url = new URL(PG_BASE!);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), dispose: () => run(`drop schema if exists "${schema}" cascade`) };
+}
+
+async function startApp(databaseUrl: string, api: BotApi): Promise<App> {
   const loaded = loadConfig({
     BOT_TOKEN: TOKEN,
-    DATABASE_URL: join(dir, `pipeline-${mode}.sqlite`),
+    DATABASE_URL: databaseUrl,
     ADMIN_IDS: String(ADMIN.id),
     BACKDATE_DAYS: '7',
+    CATCH_UP_HOURS: '0',
+    LOG_LEVEL: 'silent',
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
-  const api = sinkBotApi();
-  const app = await createApp({
+  return createApp({
     config: loaded.config,
     botApi: api,
     clock: fixedClock(START),
@@ -160,48 +231,95 @@ async function runPipeline(dir: string, mode: Mode, work: Workload): Promise<num
     // The sink answers at once; Telegram's rate limits would make this a benchmark of the limiter's waits.
     transport: { limits: UNLIMITED },
   });
-  let setupId = 1_000_000;
-  for (let unit = 0; unit < UNITS; unit++) {
-    const code = unitCode(unit);
-    await app.handleUpdate(command(++setupId, `/unit add ${code} Unit ${unit}`, ADMIN, groupOf(unit), setupId));
-    await app.handleUpdate(command(++setupId, `/register ${code}`, ADMIN, groupOf(unit), setupId));
-  }
-  const setupReplies = api.sent;
-  const seconds = await timed(mode, work.updates, (update) => app.handleUpdate(update));
-
-  // Untimed checks: all answered, all stored, counters agree with the entries, a replay changes nothing.
-  const { db } = app.connection;
-  const stored = async () => {
-    const row = await db
-      .selectFrom('tally_entries')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount').as('total')])
-      .executeTakeFirstOrThrow();
-    return { n: Number(row.n), total: Number(row.total) };
-  };
-  const counters = async () => {
-    const { rows } = await sql<{ mismatches: number }>`
-      select count(*) as mismatches from (
-        select unit_id, metric_code, day, sum(amount) as total from tally_entries
-        where undone_at is null group by unit_id, metric_code, day
-      ) as e full outer join unit_day_totals as c
-        on c.unit_id = e.unit_id and c.metric_code = e.metric_code and c.day = e.day
-      where coalesce(c.total, 0) <> coalesce(e.total, 0)`.execute(db);
-    return Number(rows[0]?.mismatches);
-  };
-  const answered = api.sent - setupReplies;
-  check(answered === work.updates.length, `${answered} replies for ${work.updates.length} updates`);
-  const first = await stored();
-  check(first.n === work.entries, `${first.n} entries stored, ${work.entries} expected`);
-  check((await counters()) === 0, 'running totals differ from the sums over the entries');
-  await feed(mode, work.updates, (update) => app.handleUpdate(update));
-  const again = await stored();
-  check(again.n === first.n && again.total === first.total, `a replay stored ${again.n - first.n} more entries`);
-  check(api.sent - setupReplies === answered, `a replay sent ${api.sent - setupReplies - answered} more replies`);
-  check((await counters()) === 0, 'a replay changed the running totals');
-  await app.stop();
-  return seconds;
 }
 
+interface Result {
+  readonly rate: number;
+  readonly p99: number;
+}
+
+const percentile = (xs: readonly number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
+async function runPipeline(side: Side, dir: string, mode: Mode, work: Workload): Promise<Result> {
+  const store = await storeFor(side, dir, mode);
+  const api = sinkBotApi();
+  const apps: App[] = [];
+  try {
+    // The first app migrates; a second one (a replica) finds nothing left to do.
+    apps.push(await startApp(store.url, api));
+    if (side === 'replicas') apps.push(await startApp(store.url, api));
+    const [first] = apps as [App];
+    let setupId = 1_000_000;
+    for (let unit = 0; unit < UNITS; unit++) {
+      const code = unitCode(unit);
+      await first.handleUpdate(command(++setupId, `/unit add ${code} Unit ${unit}`, ADMIN, groupOf(unit), setupId));
+      await first.handleUpdate(command(++setupId, `/register ${code}`, ADMIN, groupOf(unit), setupId));
+    }
+    for (const app of apps) await app.start();
+    while ((await first.backlog()) > 0) await sleep(20);
+
+    const keys = work.updates.map((update) => {
+      const { message } = update as { message: { chat: { id: number }; message_id: number } };
+      return ackKey(message.chat.id, message.message_id);
+    });
+    const handedAt = new Array<number>(keys.length);
+    const started = performance.now();
+    await feed(mode, work.updates, (update, index) => {
+      handedAt[index] = performance.now();
+      return apps[index % apps.length]!.handleUpdate(update);
+    });
+    const deadline = performance.now() + 300_000;
+    while (keys.some((key) => !api.acks.has(key))) {
+      if (performance.now() > deadline) throw new Error('acknowledgements missing after 5 minutes');
+      await sleep(5);
+    }
+    const ackTimes = keys.map((key) => api.acks.get(key)!.at);
+    const lastAck = Math.max(...ackTimes);
+    const latencies = ackTimes.map((at, index) => at - handedAt[index]!);
+
+    // Untimed checks: each acknowledged once, all stored, totals agree, a replay (to the other replica) changes nothing.
+    const { db } = first.connection;
+    const stored = async () => {
+      const row = await db
+        .selectFrom('tally_entries')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount').as('total')])
+        .executeTakeFirstOrThrow();
+      return { n: Number(row.n), total: Number(row.total) };
+    };
+    const counters = async () => {
+      const { rows } = await sql<{ mismatches: number }>`
+        select count(*) as mismatches from (
+          select unit_id, metric_code, day, sum(amount) as total from tally_entries
+          where undone_at is null group by unit_id, metric_code, day
+        ) as e full outer join unit_day_totals as c
+          on c.unit_id = e.unit_id and c.metric_code = e.metric_code and c.day = e.day
+        where coalesce(c.total, 0) <> coalesce(e.total, 0)`.execute(db);
+      return Number(rows[0]?.mismatches);
+    };
+    const twice = () => keys.filter((key) => api.acks.get(key)!.count !== 1).length;
+    check(twice() === 0, `${twice()} updates acknowledged more than once`);
+    const before = await stored();
+    check(before.n === work.entries, `${before.n} entries stored, ${work.entries} expected`);
+    check((await counters()) === 0, 'running totals differ from the sums over the entries');
+    const sentBefore = api.sent;
+    await feed(mode, work.updates, (update, index) => apps[(index + 1) % apps.length]!.handleUpdate(update));
+    await sleep(200);
+    while ((await first.backlog()) > 0) await sleep(20);
+    const again = await stored();
+    check(again.n === before.n && again.total === before.total, `a replay stored ${again.n - before.n} more entries`);
+    check(api.sent === sentBefore, `a replay sent ${api.sent - sentBefore} more replies`);
+    check((await counters()) === 0, 'a replay changed the running totals');
+    return { rate: work.updates.length / ((lastAck - started) / 1000), p99: percentile(latencies, 99) };
+  } finally {
+    for (const app of apps) await app.stop();
+    await store.dispose();
+  }
+}
+
+/** The old benchmark's floor: bare telegraf, one raw prepared insert and one reply per update. */
 async function runFloor(dir: string, mode: Mode, work: Workload): Promise<number> {
   const sqlite = new SqliteDatabase(join(dir, `floor-${mode}.sqlite`));
   sqlite.pragma('journal_mode = WAL');
@@ -220,13 +338,18 @@ async function runFloor(dir: string, mode: Mode, work: Workload): Promise<number
       reply_parameters: { message_id: message.message_id },
     });
   });
-  const seconds = await timed(mode, work.updates, (update) => bot.handleUpdate(update as never));
+  const started = performance.now();
+  await feed(mode, work.updates, (update) => bot.handleUpdate(update as never));
+  const seconds = (performance.now() - started) / 1000;
   if (api.sent !== work.updates.length) throw new Error(`floor lost work: ${api.sent} replies`);
   sqlite.close();
   return seconds;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (xs: readonly number[]) => percentile(xs, 50);
+const f0 = (x: number) => x.toFixed(0);
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const memory = () => {
   const usage = process.memoryUsage();
@@ -234,37 +357,53 @@ const memory = () => {
 };
 
 const work = logUpdates(UPDATES);
-const results = new Map<Mode, { floor: number[]; pipeline: number[]; ratio: number[] }>(
-  MODES.map((mode) => [mode, { floor: [], pipeline: [], ratio: [] }]),
-);
+type Row = { floor: number[] } & Record<Side, Result[]>;
+const results = new Map<Mode, Row>(MODES.map((mode) => [mode, { floor: [], sqlite: [], postgres: [], replicas: [] }]));
 console.log(
   `ingest: ${UPDATES} /log updates (${work.entries} entries) from ${UNITS * OFFICERS_PER_UNIT} officers in ${UNITS} groups, ` +
-    `${ROUNDS} rounds; modes ${MODES.join(', ')} (polling = batches of ${POLL_BATCH} via Promise.all)`,
+    `${ROUNDS} rounds; modes ${MODES.join(', ')} (polling = batches of ${POLL_BATCH}); stores ${SIDES.join(', ')}`,
 );
+const describeSide = (side: Side, result: Result, sqlite: Result) =>
+  side === 'sqlite'
+    ? `sqlite ${f0(result.rate)}/s p99 ${f1(result.p99)} ms`
+    : `${side} ${f0(result.rate)}/s (×${f2(result.rate / sqlite.rate)}) p99 ${f1(result.p99)} ms (×${f2(result.p99 / sqlite.p99)})`;
 for (let round = 1; round <= ROUNDS; round++) {
   for (const mode of MODES) {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
     try {
-      const floorRate = values.only === 'pipeline' ? Number.NaN : UPDATES / (await runFloor(dir, mode, work));
-      const pipelineRate = values.only === 'floor' ? Number.NaN : UPDATES / (await runPipeline(dir, mode, work));
-      const ratio = pipelineRate / floorRate;
-      const result = results.get(mode)!;
-      result.floor.push(floorRate);
-      result.pipeline.push(pipelineRate);
-      result.ratio.push(ratio);
+      const floorRate = UPDATES / (await runFloor(dir, mode, work));
+      const row = results.get(mode)!;
+      row.floor.push(floorRate);
+      const measured = new Map<Side, Result>();
+      for (const side of SIDES) {
+        const result = await runPipeline(side, dir, mode, work);
+        measured.set(side, result);
+        row[side].push(result);
+      }
+      const sqlite = measured.get('sqlite')!;
       console.log(
-        `round ${round} ${mode.padEnd(10)}: floor ${floorRate.toFixed(0)} updates/s, ` +
-          `pipeline ${pipelineRate.toFixed(0)} updates/s, ratio ${ratio.toFixed(2)}; ${memory()}`,
+        `round ${round} ${mode.padEnd(10)}: floor ${f0(floorRate)}/s; ` +
+          `${SIDES.map((side) => describeSide(side, measured.get(side)!, sqlite)).join('; ')}; ` +
+          `sqlite ÷ floor ${f2(sqlite.rate / floorRate)}; ${memory()}`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
 }
-for (const [mode, result] of results) {
+for (const [mode, row] of results) {
+  const ratio = (side: Side, pick: (result: Result) => number) =>
+    median(row[side].map((result, i) => pick(result) / pick(row.sqlite[i]!)));
+  const parts = SIDES.map((side) => {
+    const rate = median(row[side].map((result) => result.rate));
+    const p99 = median(row[side].map((result) => result.p99));
+    return side === 'sqlite'
+      ? `sqlite ${f0(rate)}/s p99 ${f1(p99)} ms`
+      : `${side} ${f0(rate)}/s (×${f2(ratio(side, (r) => r.rate))}) p99 ${f1(p99)} ms (×${f2(ratio(side, (r) => r.p99))})`;
+  });
+  const floorRatio = median(row.sqlite.map((result, i) => result.rate / row.floor[i]!));
   console.log(
-    `median ${mode.padEnd(10)}: floor ${median(result.floor).toFixed(0)} updates/s, ` +
-      `pipeline ${median(result.pipeline).toFixed(0)} updates/s, ratio ${median(result.ratio).toFixed(2)} (goal ≥ 0.70)`,
+    `median ${mode.padEnd(10)}: floor ${f0(median(row.floor))}/s; ${parts.join('; ')}; sqlite ÷ floor ${f2(floorRatio)}`,
   );
 }
 console.log(`after the run: ${memory()}`);
