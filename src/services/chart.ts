@@ -78,8 +78,8 @@ const panelTitle = (locale: Locale, metric: Metric) =>
 
 /**
  * The leaderboard's photo: per metric the group's unit logged in the week, the units it is ranked with (its
- * sub-units and its own entries, or its siblings and itself, each with its subtree) as a panel on its own scale. Undefined when the
- * unit logged nothing: no blank chart.
+ * sub-units and its own entries, or its siblings and itself, each with its subtree) as a panel on its own scale.
+ * Undefined when the unit logged nothing: no blank chart.
  */
 export function leaderboardChart(
   tree: UnitTree,
