@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger';
+import type { BotApi } from '../../src/telegram/bot-api';
+import { MAX_TRIES, startPolling } from '../../src/telegram/polling';
+
+/** A Bot API serving `queue` to getUpdates as Telegram does: updates from the offset on, the ones before confirmed. */
+function telegram(ids: readonly number[]) {
+  let queue = ids.map((id) => ({ update_id: id }));
+  const offsets: (number | undefined)[] = [];
+  let idle: () => void = () => {};
+  const api: BotApi = {
+    async call(method, payload, options) {
+      if (method !== 'getUpdates') return true;
+      const offset = payload.offset as number | undefined;
+      if (payload.limit !== 1) offsets.push(offset);
+      if (offset !== undefined) queue = queue.filter((update) => update.update_id >= offset);
+      if (queue.length > 0) return queue;
+      idle();
+      // Nothing new: a long poll waits until stopped (the confirming call at stop has no signal and waits not).
+      const { signal } = options ?? {};
+      if (signal) await new Promise((resolve) => signal.addEventListener('abort', resolve));
+      return [];
+    },
+  };
+  const drained = new Promise<void>((resolve) => {
+    idle = resolve;
+  });
+  return { api, offsets, drained, pending: () => queue.map((update) => update.update_id) };
+}
+
+const logger = createLogger('silent');
+const noWait = async () => {};
+
+describe('long polling', () => {
+  it('fetches again, from it, an update that could not be handled, and confirms it once handled', async () => {
+    const server = telegram([1, 2, 3]);
+    const handled: number[] = [];
+    let failuresLeft = 2;
+    const polling = startPolling({
+      api: server.api,
+      logger,
+      sleep: noWait,
+      handle: async (update) => {
+        const id = (update as { update_id: number }).update_id;
+        if (id === 2 && failuresLeft > 0) {
+          failuresLeft -= 1;
+          throw new Error('Connection terminated unexpectedly');
+        }
+        handled.push(id);
+      },
+    });
+    await server.drained;
+    await polling.stop();
+    // 2 failed twice: each next poll started from it (1 confirmed, 3 fetched again: the ledger skips it in the bot).
+    expect(server.offsets).toEqual([undefined, 2, 2, 4]);
+    expect(handled.filter((id) => id === 2)).toHaveLength(1);
+    expect(server.pending()).toEqual([]);
+  });
+
+  it(`gives an update up after ${MAX_TRIES} tries, so that one update cannot stop the intake`, async () => {
+    const server = telegram([1, 2]);
+    let tries = 0;
+    const polling = startPolling({
+      api: server.api,
+      logger,
+      sleep: noWait,
+      handle: async (update) => {
+        if ((update as { update_id: number }).update_id !== 1) return;
+        tries += 1;
+        throw new Error('the database is unreachable');
+      },
+    });
+    await server.drained;
+    await polling.stop();
+    expect(tries).toBe(MAX_TRIES);
+    expect(server.offsets.at(-1)).toBe(3);
+    expect(server.pending()).toEqual([]);
+  });
+});
