@@ -29,28 +29,31 @@ function telegram(ids: readonly number[]) {
 }
 
 const logger = createLogger('silent');
-const noWait = async () => {};
+
+/** Polls `server` with `handle` (given each update's id) until it has nothing left to give, then stops. */
+async function pollUntilDrained(server: ReturnType<typeof telegram>, handle: (id: number) => Promise<void>) {
+  const polling = startPolling({
+    api: server.api,
+    logger,
+    sleep: async () => {},
+    handle: (update) => handle((update as { update_id: number }).update_id),
+  });
+  await server.drained;
+  await polling.stop();
+}
 
 describe('long polling', () => {
   it('fetches again, from it, an update that could not be handled, and confirms it once handled', async () => {
     const server = telegram([1, 2, 3]);
     const handled: number[] = [];
     let failuresLeft = 2;
-    const polling = startPolling({
-      api: server.api,
-      logger,
-      sleep: noWait,
-      handle: async (update) => {
-        const id = (update as { update_id: number }).update_id;
-        if (id === 2 && failuresLeft > 0) {
-          failuresLeft -= 1;
-          throw new Error('Connection terminated unexpectedly');
-        }
-        handled.push(id);
-      },
+    await pollUntilDrained(server, async (id) => {
+      if (id === 2 && failuresLeft > 0) {
+        failuresLeft -= 1;
+        throw new Error('Connection terminated unexpectedly');
+      }
+      handled.push(id);
     });
-    await server.drained;
-    await polling.stop();
     // 2 failed twice: each next poll started from it (1 confirmed, 3 fetched again: the ledger skips it in the bot).
     expect(server.offsets).toEqual([undefined, 2, 2, 4]);
     expect(handled.filter((id) => id === 2)).toHaveLength(1);
@@ -60,18 +63,11 @@ describe('long polling', () => {
   it(`gives an update up after ${MAX_TRIES} tries, so that one update cannot stop the intake`, async () => {
     const server = telegram([1, 2]);
     let tries = 0;
-    const polling = startPolling({
-      api: server.api,
-      logger,
-      sleep: noWait,
-      handle: async (update) => {
-        if ((update as { update_id: number }).update_id !== 1) return;
-        tries += 1;
-        throw new Error('the database is unreachable');
-      },
+    await pollUntilDrained(server, async (id) => {
+      if (id !== 1) return;
+      tries += 1;
+      throw new Error('the database is unreachable');
     });
-    await server.drained;
-    await polling.stop();
     expect(tries).toBe(MAX_TRIES);
     expect(server.offsets.at(-1)).toBe(3);
     expect(server.pending()).toEqual([]);
