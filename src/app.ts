@@ -2,7 +2,7 @@ import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { type Connection, connect, databaseAnswers } from './db/connect';
 import { migrateToLatest } from './db/migrate';
-import { backlogByKind } from './db/outbox-store';
+import { backlogByKind, pruneFinishedReplies } from './db/outbox-store';
 import { senderLease } from './db/sender-lease-store';
 import { pruneLedger } from './db/update-ledger';
 import { type Scheduler, startScheduler, workerName } from './jobs/scheduler';
@@ -157,10 +157,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   async function prune() {
     try {
-      const pruned = await pruneLedger(db, clock.now());
-      if (pruned > 0) logger.info({ pruned }, 'pruned the ledger of handled updates');
+      const now = clock.now();
+      const pruned = await pruneLedger(db, now);
+      const replies = await pruneFinishedReplies(db, now);
+      if (pruned + replies > 0) logger.info({ pruned, replies }, 'pruned handled updates and delivered replies');
     } catch (error) {
-      logger.warn({ err: error }, 'could not prune the ledger');
+      logger.warn({ err: error }, 'could not prune the ledger and the outbox');
     }
   }
 

@@ -18,6 +18,7 @@
 import { sql } from 'kysely';
 import type { Db, OutboxTable } from './schema';
 import { inTransaction } from './unit-of-work';
+import { LEDGER_DAYS } from './update-ledger';
 
 /** Where a row stands. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
@@ -459,4 +460,20 @@ export async function backlogByKind(db: Db): Promise<Record<string, number>> {
     .groupBy('kind')
     .execute();
   return Object.fromEntries(rows.map((row) => [row.kind, Number(row.count)]));
+}
+
+/**
+ * Forgets the replies (not the scheduled posts, whose rows keep a period from being posted twice) that were
+ * delivered, failed or skipped more than LEDGER_DAYS ago: by then their update is out of the ledger, and their
+ * buttons (undo, a register confirmation, at most a day) no longer ask which message they were. Returns how many.
+ */
+export async function pruneFinishedReplies(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - LEDGER_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const result = await db
+    .deleteFrom('outbox')
+    .where('job', '=', REPLY_JOB)
+    .where('status', 'in', ['sent', 'failed', 'skipped'] satisfies OutboxStatus[])
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
