@@ -8,6 +8,7 @@ import { isJobName, JOB_NAMES, type JobName, type JobPeriod, parseJobPeriod } fr
 import { createLogger } from '../logger';
 import { planPosts } from '../services/weekly-posts';
 import type { BotApi } from '../telegram/bot-api';
+import { renderPng } from '../telegram/features/reports-files';
 import { deliverOutbox } from '../telegram/sender';
 import { createBotApi } from '../telegram/telegram-client';
 import { createTransport } from '../telegram/transport';
@@ -99,9 +100,11 @@ export async function runJobCli(argv: readonly string[], options: JobCliOptions)
       return 0;
     }
 
-    const run = await runJobForPeriod(outboxJobDeps({ db, config, logger }), job, period, now);
+    // The same chart photos as the scheduler's: a post the CLI queues first is not queued again, nor its photo.
+    const deps = outboxJobDeps({ db, config, logger, renderChart: renderPng });
+    const run = await runJobForPeriod(deps, job, period, now);
     out(
-      `${job} ${run.period}: ${run.planned} post(s) planned, ${run.queued} newly queued${run.stale ? ' (stale: nothing queued)' : ''}`,
+      `${job} ${run.period}: ${run.planned} post(s) planned, ${run.queued} newly queued${run.charts ? `, ${run.charts} chart photo(s)` : ''}${run.stale ? ' (stale: nothing queued)' : ''}`,
     );
     const { botToken } = config;
     const api = options.botApi ?? (botToken ? createBotApi({ ...config, botToken }) : undefined);

@@ -59,10 +59,18 @@ describe('npm run job', () => {
 
     expect(code).toBe(0);
     expect(out).toEqual([
-      'digest 2026-W48: 2 post(s) planned, 2 newly queued',
-      'delivered: 2 sent, 0 failed, 0 skipped, 0 to retry',
+      'digest 2026-W48: 2 post(s) planned, 2 newly queued, 2 chart photo(s)',
+      'delivered: 4 sent, 0 failed, 0 skipped, 0 to retry',
     ]);
     expect(await outboxCounts(bot.db)).toMatchObject({ sent: 2 });
+    // Each digest's chart photo, as the scheduler would have queued it.
+    const photos = bot.api.calls.filter((call) => call.method === 'sendPhoto');
+    expect(photos.map((call) => call.payload.chat_id).sort()).toEqual(
+      bot.api
+        .sentMessages()
+        .map((payload) => payload.chat_id)
+        .sort(),
+    );
   });
 
   describe("within the token's one send budget (the sender lease)", () => {
@@ -79,7 +87,7 @@ describe('npm run job', () => {
 
       expect(code).toBe(0);
       expect(out).toEqual([
-        'digest 2026-W48: 2 post(s) planned, 2 newly queued',
+        'digest 2026-W48: 2 post(s) planned, 2 newly queued, 2 chart photo(s)',
         `queued; the running bot (lease holder ${RUNNING_BOT}) sends them`,
       ]);
       expect(await outboxCounts(bot.db)).toMatchObject({ pending: 2, sent: 0 });
@@ -91,7 +99,7 @@ describe('npm run job', () => {
       const code = await cli('digest');
 
       expect(code).toBe(0);
-      expect(out.at(-1)).toBe('delivered: 2 sent, 0 failed, 0 skipped, 0 to retry');
+      expect(out.at(-1)).toBe('delivered: 4 sent, 0 failed, 0 skipped, 0 to retry');
       expect(await outboxCounts(bot.db)).toMatchObject({ pending: 0, sent: 2 });
       expect(bot.api.sentMessages()).toHaveLength(2);
       expect(await leaseRows()).toEqual([]);
@@ -105,7 +113,7 @@ describe('npm run job', () => {
       const code = await cli('digest');
 
       expect(code).toBe(0);
-      expect(out.at(-1)).toBe('delivered: 2 sent, 0 failed, 0 skipped, 0 to retry');
+      expect(out.at(-1)).toBe('delivered: 4 sent, 0 failed, 0 skipped, 0 to retry');
       expect(await outboxCounts(bot.db)).toMatchObject({ sent: 2 });
       expect(await leaseRows()).toEqual([]);
     });
