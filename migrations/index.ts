@@ -11,6 +11,7 @@ import { retire } from './0009-retire';
 import { commendationRecords } from './0010-commendation-records';
 import { targetsModels } from './0011-targets-models';
 import { replicas } from './0012-replicas';
+import { exportRequests } from './0013-export-requests';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -27,4 +28,5 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0008-entry-author': entryAuthor,
   '0009-retire': retire,
   '0012-replicas': replicas(dialect),
+  '0013-export-requests': exportRequests(dialect),
 });

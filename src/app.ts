@@ -13,6 +13,7 @@ import type { BotApi } from './telegram/bot-api';
 import { publishCommandMenus } from './telegram/command-menu';
 import type { BotServices } from './telegram/context';
 import { type Bot, createBot } from './telegram/create-bot';
+import { createExportWorker } from './telegram/export-worker';
 import { renderPng } from './telegram/features/reports-files';
 import { type HttpServer, startHttpServer } from './telegram/http-server';
 import { ALLOWED_UPDATES, type Polling, startPolling } from './telegram/polling';
@@ -46,7 +47,10 @@ export interface App {
   readonly me: BotIdentity | undefined;
   /** Feeds one raw update through the whole pipeline, as polling or a webhook would; resolves once committed. */
   handleUpdate(update: unknown): Promise<void>;
-  /** Delivers everything due in the outbox now (tests and tools; once started, the sender does this by itself). */
+  /**
+   * Writes the /export files waiting, then delivers everything due in the outbox now (tests and tools; once
+   * started, the export worker and the sender do this by themselves).
+   */
   drain(): Promise<DeliveryReport>;
   /** Rows still waiting in the outbox (replies and posts): 0 once everything has gone out. */
   backlog(): Promise<number>;
@@ -120,6 +124,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     owner,
     onError: (error) => logger.warn({ err: error }, 'could not renew the sender lease'),
   });
+  // /export's files are written outside any update, one export at a time, and queued for the sender.
+  const exports = createExportWorker({
+    db,
+    clock,
+    logger,
+    directory: bot.services.directory,
+    owner,
+    onQueued: () => sender.wake(),
+  });
   const sender = createSender({
     mayDeliver: () => lease.hold(),
     db,
@@ -136,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     owner,
     leaseMs: config.outboxLeaseSeconds * 1000,
     intervalMs: config.outboxPollMs,
-    afterSent: bot.afterSent,
+    afterSent: { ...bot.afterSent, ...exports.afterSent },
   });
 
   let scheduler: Scheduler | undefined;
@@ -175,7 +188,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       return me;
     },
     handleUpdate: (update) => bot.handleUpdate(update),
-    drain: () => sender.drain(),
+    drain: async () => {
+      await exports.drain();
+      return sender.drain();
+    },
     backlog: async () => Object.values(await backlogByKind(db)).reduce((sum, count) => sum + count, 0),
     async start() {
       if (!me) await getMe();
@@ -184,6 +200,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         logger.warn({ err: error }, 'setMyCommands refused; the command menu may be missing');
       sender.start();
       lease.keep(() => sender.wake());
+      exports.start();
       await prune();
       pruning = setInterval(prune, PRUNE_EVERY_MS);
       pruning.unref();
@@ -229,7 +246,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       await scheduler?.stop();
       if (pruning) clearInterval(pruning);
       await bot.idle();
-      await Promise.race([sender.stop(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await Promise.race([
+        Promise.all([sender.stop(), exports.stop()]),
+        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+      ]);
       await lease.release();
       polling = undefined;
       server = undefined;

@@ -245,6 +245,29 @@ export interface SenderLeaseTable {
   until: Instant;
 }
 
+/** An /export waiting for, or past, the worker that writes its files (migration 0013). */
+export interface ExportRequestTable {
+  id: Generated<number>;
+  chat_id: number;
+  thread_id: number | null;
+  /** The command's message, which the files answer. */
+  reply_to: number | null;
+  requested_by: number;
+  unit_id: number;
+  day_from: string;
+  day_to: string;
+  locale: string;
+  /** pending, running, done or failed. */
+  status: string;
+  /** How many times a worker claimed it. */
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: Instant | null;
+  last_error: string | null;
+  created_at: Instant;
+  finished_at: Instant | null;
+}
+
 export interface Database {
   units: UnitTable;
   chats: ChatTable;
@@ -268,6 +291,7 @@ export interface Database {
   models: ModelTable;
   cache_versions: CacheVersionTable;
   sender_lease: SenderLeaseTable;
+  export_requests: ExportRequestTable;
 }
 
 export type Db = Kysely<Database>;

@@ -480,6 +480,9 @@ export const en = {
   'export.sheet.commendations': 'Đề cử và khen thưởng',
   'export.status.pending': 'Chờ duyệt',
   'export.status.rejected': 'Không duyệt',
+  'export.queued': (p: { unit: string; from: string; to: string }) =>
+    `⏳ Preparing the export files of ${p.unit}, ${formatDay(p.from)}–${formatDay(p.to)}… they follow in a moment.`,
+  'export.failed': 'The export files could not be made (a system error); please send /export again in a few minutes.',
 
   'chart.usage': 'Usage: <code>/chart [metric] [period]</code>, e.g. <code>/chart cccd month</code>.',
   'chart.unknownMetric': (p: { metric: string }) =>

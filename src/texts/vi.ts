@@ -488,6 +488,9 @@ export const vi = {
   'export.sheet.commendations': 'Đề cử và khen thưởng',
   'export.status.pending': 'Chờ duyệt',
   'export.status.rejected': 'Không duyệt',
+  'export.queued': (p: { unit: string; from: string; to: string }) =>
+    `⏳ Đang lập tệp báo cáo ${p.unit}, ${formatDay(p.from)}–${formatDay(p.to)}…, đồng chí chờ trong giây lát.`,
+  'export.failed': 'Chưa lập được tệp báo cáo do lỗi của hệ thống; đồng chí gửi lại lệnh /xuat sau ít phút.',
 
   'chart.usage': 'Cú pháp: <code>/bieudo [chỉ_tiêu] [kỳ]</code>, ví dụ <code>/bieudo cccd thang</code>.',
   'chart.unknownMetric': (p: { metric: string }) => `Không có chỉ tiêu "${p.metric}". Gõ /metrics để xem danh mục.`,

@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger';
+import { createExportWorker, EXPORT_LEASE_MS, type ExportFiles, exportFiles } from '../../src/telegram/export-worker';
+import type { Message } from '../../src/telegram/update-schema';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
-import { chats, users } from '../helpers/updates';
+import { asMessage, chats, users } from '../helpers/updates';
 
 let bot: TestBot;
 const SEPTEMBER_2021 = new Date('2021-09-06T02:00:00Z');
@@ -141,6 +144,192 @@ describe('/export', () => {
     expect(other.text).toContain('Chỉ chỉ huy');
     const officer = await bot.send(users.chi, chats.pc06, '/xuat thang');
     expect(officer.text).toContain('Chỉ chỉ huy');
+    const badPeriod = await bot.send(users.alice, chats.pc06, '/xuat 13/2021');
+    expect(badPeriod.text).not.toBe('');
+    expect(documentsOf(badPeriod.calls)).toHaveLength(0);
+    // Refused requests store nothing: the one export request is the allowed one.
+    expect(await bot.db.selectFrom('export_requests').select('unit_id').execute()).toHaveLength(1);
+  });
+});
+
+/** A point the export stops at until opened; `reached` resolves once the export is waiting there. */
+function gate() {
+  let open = () => {};
+  let arrive = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const reached = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  return { open, opened, reached, arrive };
+}
+
+/** The real writers, but the CSV's first drain waits at the gate: the export is then half-way, its lease held. */
+function gatedFiles(at: ReturnType<typeof gate>): ExportFiles {
+  return {
+    xlsx: exportFiles.xlsx,
+    csv(filename) {
+      const real = exportFiles.csv(filename);
+      return {
+        ...real,
+        async flush() {
+          at.arrive();
+          await at.opened;
+          await real.flush?.();
+        },
+      };
+    },
+  };
+}
+
+/** A second export worker on the bot's store, as another process (or this one before a crash) would run it. */
+function workerWith(files: ExportFiles, owner: string) {
+  return createExportWorker({
+    db: bot.db,
+    clock: bot.clock,
+    logger: createLogger('silent'),
+    directory: bot.app.services.directory,
+    owner,
+    onQueued: () => {},
+    files,
+  });
+}
+
+/** What the app's drain sends now (the export worker, then the sender), as Bot API calls and messages. */
+async function drained() {
+  const calls: { method: string; payload: Record<string, unknown> }[] = [];
+  const sent: Message[] = [];
+  const unsubscribe = bot.api.onCall((call, outcome) => {
+    calls.push({ method: call.method, payload: call.payload });
+    if (call.method === 'sendMessage' && outcome.ok) sent.push(asMessage(outcome.result));
+  });
+  try {
+    await bot.app.drain();
+  } finally {
+    unsubscribe();
+  }
+  return { calls, sent };
+}
+
+const documentsSent = (answer: { calls: { method: string; payload: Record<string, unknown> }[] }) =>
+  documentsOf(answer.calls).map((file) => file.filename);
+
+/** Sends /export from alice in PC06's group; resolves once its update is committed, before any sending. */
+async function requestExport(): Promise<void> {
+  const update = bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/xuat 05/2021-08/2021' });
+  bot.api.pushUpdate(update);
+  await bot.app.handleUpdate(update);
+}
+
+const requests = () => bot.db.selectFrom('export_requests').selectAll().orderBy('id').execute();
+const documentRows = () =>
+  bot.db.selectFrom('outbox').select(['period', 'status', 'payload']).where('kind', '=', 'document').execute();
+
+/*
+ * /export under load: the command answers at once and the files are written afterwards, outside any update's
+ * transaction, by the export worker (src/telegram/export-worker.ts). A gate in the export's CSV writer holds an
+ * export half-way, so what happens meanwhile is shown by order, not by timing.
+ */
+describe('/export answers at once and writes the files outside the update', () => {
+  it('acknowledges while the export waits; another group’s /log commits and is answered meanwhile; the files go once', async () => {
+    const held = gate();
+    const worker = workerWith(gatedFiles(held), 'held-worker');
+    await requestExport();
+    expect((await requests()).map((row) => row.status)).toEqual(['pending']);
+
+    const exporting = worker.drain();
+    await held.reached;
+    expect((await requests()).map((row) => [row.status, row.lease_owner])).toEqual([['running', 'held-worker']]);
+
+    // PC08's /log, while PC06's export is stuck half-way: committed and confirmed, and the export's
+    // acknowledgement goes out in the same delivery pass. No document yet.
+    const log = await bot.send(users.binh, chats.pc08, '/log bienvang 3 03/06/2021');
+    expect(log.sent.map((message) => message.chat.id)).toContain(chats.pc08.id);
+    expect(log.sent.find((message) => message.chat.id === chats.pc06.id)?.text).toContain(
+      'Đang lập tệp báo cáo Phòng Cảnh sát QLHC về TTXH',
+    );
+    expect(documentsSent(log)).toEqual([]);
+    expect((await bot.standingEntries()).filter((entry) => entry.day === '2021-06-03')).toHaveLength(1);
+    expect(await documentRows()).toEqual([]);
+
+    held.open();
+    expect(await exporting).toBe(1);
+    const delivered = await drained();
+    expect(documentsSent(delivered)).toEqual([
+      'thidua-PC06-2021-05-01-2021-08-31.xlsx',
+      'thidua-PC06-2021-05-01-2021-08-31.csv',
+    ]);
+    expect((await requests()).map((row) => row.status)).toEqual(['done']);
+    // Once sent, the outbox keeps the rows but not the files' bytes.
+    for (const row of await documentRows()) {
+      expect(row.status).toBe('sent');
+      expect(JSON.parse(row.payload ?? '{}').document.base64).toBe('');
+    }
+    expect(documentsSent(await drained())).toEqual([]);
+  });
+
+  it('a worker cut off mid-export (a crash) is taken over once its lease lapses, and the files go once', async () => {
+    const held = gate();
+    const crashed = workerWith(gatedFiles(held), 'crashed-worker');
+    await requestExport();
+    const exporting = crashed.drain();
+    await held.reached;
+
+    // The crashed process never renews its lease; once it lapses, the app (the restarted process) takes over.
+    bot.clock.advance(EXPORT_LEASE_MS + 1000);
+    const restarted = await drained();
+    expect(documentsSent(restarted).filter((name) => name.endsWith('.xlsx'))).toHaveLength(1);
+    expect(documentsSent(restarted)).toHaveLength(2);
+    expect((await requests()).map((row) => [row.status, row.attempts])).toEqual([['done', 2]]);
+
+    // The stalled worker wakes up after all: its lease is gone, it queues nothing.
+    held.open();
+    expect(await exporting).toBe(1);
+    expect(await documentRows()).toHaveLength(2);
+    expect(documentsSent(await drained())).toEqual([]);
+  });
+
+  it('a worker stopped mid-export hands the request back, and the next one sends the files once', async () => {
+    const held = gate();
+    const stopping = workerWith(gatedFiles(held), 'stopping-worker');
+    await requestExport();
+    const exporting = stopping.drain();
+    await held.reached;
+    const stopped = stopping.stop();
+    held.open();
+    await Promise.all([exporting, stopped]);
+    expect((await requests()).map((row) => [row.status, row.lease_owner])).toEqual([['pending', null]]);
+    expect(await documentRows()).toEqual([]);
+
+    const next = await drained();
+    expect(documentsSent(next)).toHaveLength(2);
+    expect((await requests()).map((row) => row.status)).toEqual(['done']);
+  });
+
+  it('a failed export tells the requester in the chat’s language and sends no file', async () => {
+    await bot.send(users.admin, chats.pc06, '/lang en');
+    const failing = workerWith(
+      {
+        xlsx: exportFiles.xlsx,
+        csv: () => {
+          throw new Error('disk full');
+        },
+      },
+      'failing-worker',
+    );
+    await requestExport();
+    expect(await failing.drain()).toBe(1);
+    const answer = await drained();
+    expect(documentsSent(answer)).toEqual([]);
+    const texts = answer.sent.map((message) => message.text);
+    expect(texts.some((text) => text?.startsWith('⏳ Preparing the export files of'))).toBe(true);
+    expect(texts).toContain(
+      'The export files could not be made (a system error); please send /export again in a few minutes.',
+    );
+    const [request] = await requests();
+    expect(request?.status).toBe('failed');
+    expect(request?.last_error).toContain('disk full');
   });
 });
 

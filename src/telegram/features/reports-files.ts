@@ -75,15 +75,29 @@ const csvField = (cell: ExportCell): string => {
 /** A CSV file, UTF-8 with a byte-order mark so Excel reads Vietnamese right; CRLF line ends as RFC 4180 says. */
 export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void> } {
   const stream: WriteStream = createWriteStream(filename);
+  // A failed write (disk full, directory gone) is the export's failure, told by the next flush or the finish,
+  // never an uncaught 'error' event that would end the process.
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
+  const healthy = () => {
+    if (failure) throw failure;
+  };
   stream.write('\uFEFF');
   return {
     row(cells) {
       stream.write(`${cells.map(csvField).join(',')}\r\n`);
     },
-    flush: () => drained(stream),
+    async flush() {
+      healthy();
+      await drained(stream);
+      healthy();
+    },
     finish: () =>
       new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
+        if (failure) return reject(failure);
+        stream.once('error', reject);
         stream.end(resolve);
       }),
   };

@@ -1,28 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseChartArgs, parseReportArgs, type ReportCommand } from '../../commands/parse-report';
 import { parseTargetArgs } from '../../commands/parse-target';
+import { requestExport } from '../../db/export-request-store';
 import { countModels, insertModel, listModels, setTarget } from '../../db/target-store';
 import { unitTotals } from '../../db/weekly-store';
 import { localDayOf } from '../../domain/period';
 import { paragraphOf } from '../../domain/report';
 import type { Unit, UnitTree } from '../../domain/units';
 import { rankChart, trendChart } from '../../services/chart';
-import { writeExport } from '../../services/export';
 import { composeReport } from '../../services/report';
 import { Html } from '../../texts/format';
 import { renderReport, writeReportParagraph } from '../../texts/report';
 import type { BotServices, CommandContext, Feature } from '../context';
-import { csvFileSink, renderPng, xlsxFileSink } from './reports-files';
+import { EXPORT_REQUESTED_HOOK } from '../export-worker';
+import { renderPng } from './reports-files';
 
 /** Models a unit registers without an admin: "one or two per unit". */
 const MODELS_WITHOUT_ADMIN = 2;
 const MIN_SLOGAN = 5;
 const MAX_SLOGAN = 200;
 const CAMPAIGN_MODEL_LINES = 10;
-/** Larger exports are refused: the file goes through the outbox row as base64, and Telegram takes 50 MB at most. */
-const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
 
 /** /report, /target, /campaign and /model (and, beside them, /export and /chart). */
 export function reportsFeature(services: BotServices): Feature {
@@ -173,33 +169,32 @@ export function reportsFeature(services: BotServices): Feature {
 
   const threadOf = (ctx: CommandContext) => (ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined);
 
+  /**
+   * Stores the request and answers at once, in the update's transaction; the export worker writes the files later,
+   * outside any update (src/telegram/export-worker.ts), and the acknowledgement, once sent, wakes it.
+   */
   async function exportData(ctx: CommandContext) {
     const request = await requestOf(ctx);
     if (!request) return;
     const scope = await unitOf(ctx, request.unitCode, 'command');
     if (!scope) return;
     const { range } = request.period;
-    const dir = mkdtempSync(join(tmpdir(), 'thidua-export-'));
-    try {
-      const base = `thidua-${scope.unit.code}-${range.from}-${range.to}`;
-      const files = { xlsx: join(dir, `${base}.xlsx`), csv: join(dir, `${base}.csv`) };
-      const workbook = await xlsxFileSink(files.xlsx);
-      const csv = csvFileSink(files.csv);
-      const { entries } = await writeExport(
-        ctx.db,
-        { tree: scope.tree, catalog: await ctx.directory.metrics(), unitId: scope.unit.id, range, locale: ctx.locale },
-        { workbook, csv },
-      );
-      await Promise.all([workbook.finish(), csv.finish()]);
-      if (statSync(files.xlsx).size + statSync(files.csv).size > MAX_EXPORT_BYTES)
-        return ctx.replyText('export.tooLarge');
-      const caption = ctx.text('export.caption', { unit: scope.unit.name, from: range.from, to: range.to, entries });
-      const where = { replyTo: ctx.message.message_id, threadId: threadOf(ctx) };
-      ctx.out.document(ctx.chat.id, { bytes: readFileSync(files.xlsx), filename: `${base}.xlsx`, caption }, where);
-      ctx.out.document(ctx.chat.id, { bytes: readFileSync(files.csv), filename: `${base}.csv` }, where);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const id = await requestExport(
+      ctx.db,
+      {
+        chatId: ctx.chat.id,
+        threadId: threadOf(ctx),
+        replyTo: ctx.message.message_id,
+        requestedBy: ctx.from.id,
+        unitId: scope.unit.id,
+        range,
+        locale: ctx.locale,
+      },
+      ctx.now,
+    );
+    await ctx.reply(ctx.text('export.queued', { unit: scope.unit.name, from: range.from, to: range.to }), {
+      afterSent: { kind: EXPORT_REQUESTED_HOOK, id },
+    });
   }
 
   async function chart(ctx: CommandContext) {
