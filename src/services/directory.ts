@@ -31,9 +31,11 @@ export interface Directory {
   rememberMember(member: MemberProfile, unitId: number | null, now: Date): Promise<void>;
   forget(what: CacheName): void;
   /**
-   * The same caches, reading and writing through `db` (an update's transaction) on a miss. The members it stores
-   * join the cache once told `committed`: a transaction rolled back (a lost connection, a busy retry) must not leave
-   * them cached as stored, or the next /log would refer to a member row that is not there.
+   * The same caches, reading and writing through `db` (an update's transaction) on a miss. What it reads or stores
+   * there joins the shared caches only once told `committed`, and what it forgets is forgotten again then: a
+   * transaction sees its own uncommitted writes (and on SQLite those of the updates sharing its group commit), and
+   * one rolled back (a lost connection, a busy retry, a failed commit) must leave nothing cached, or a unit, a role,
+   * a metric or a member that is not in the database would stay cached until the next change.
    */
   within(db: Db): Directory & { committed(): void };
 }
@@ -50,6 +52,34 @@ interface Caches {
   checking: Promise<void> | undefined;
   /** Moved whenever a cache is dropped: a load that began before a drop does not fill the cache after it. */
   generation: number;
+}
+
+/** A value read through a transaction, and the caches' generation when its read began. */
+interface Held<T> {
+  readonly value: T;
+  readonly generation: number;
+}
+
+/** What one transaction's view read, stored and forgot: the shared caches take it once the transaction commits. */
+interface Pending {
+  metrics: Held<MetricCatalog> | undefined;
+  units: Held<UnitTree> | undefined;
+  readonly chats: Map<number, Held<ChatSettings | undefined>>;
+  readonly roles: Map<number, Held<Authority>>;
+  readonly members: Map<number, string>;
+  /** The caches it changed: read through the transaction alone from then on (its own writes). */
+  readonly forgotten: Set<CacheName>;
+}
+
+function pending(): Pending {
+  return {
+    metrics: undefined,
+    units: undefined,
+    chats: new Map(),
+    roles: new Map(),
+    members: new Map(),
+    forgotten: new Set(),
+  };
 }
 
 /** What the directory reads of the settings: the admins named in ADMIN_IDS. */
@@ -78,23 +108,35 @@ export function createDirectory(db: Db, config: DirectorySettings): Directory {
   });
 }
 
-function drop(caches: Caches, what: CacheName): void {
-  caches.generation += 1;
+function drop(caches: Caches | Pending, what: CacheName): void {
+  if ('generation' in caches) caches.generation += 1;
   if (what === 'metrics') caches.metrics = undefined;
   if (what === 'units') caches.units = undefined;
   if (what === 'chats') caches.chats.clear();
   if (what === 'roles') caches.roles.clear();
 }
 
+/**
+ * A transaction's view committed: what it changed is dropped again (a read elsewhere between its change and its
+ * commit saw the old state), then what it read joins the caches, unless a cache was dropped since that read began.
+ */
+function commit(caches: Caches, view: Pending): void {
+  const generation = caches.generation;
+  const current = <T>(held: Held<T> | undefined): held is Held<T> => held?.generation === generation;
+  for (const name of view.forgotten) drop(caches, name);
+  if (current(view.metrics)) caches.metrics ??= Promise.resolve(view.metrics.value);
+  if (current(view.units)) caches.units ??= Promise.resolve(view.units.value);
+  for (const [chatId, held] of view.chats)
+    if (current(held) && !caches.chats.has(chatId)) caches.chats.set(chatId, held.value);
+  for (const [userId, held] of view.roles)
+    if (current(held) && !caches.roles.has(userId)) caches.roles.set(userId, held.value);
+  for (const [userId, fingerprint] of view.members) caches.members.set(userId, fingerprint);
+}
+
 const CACHE_NAMES: readonly CacheName[] = ['metrics', 'units', 'chats', 'roles'];
 
-/** `stored`: where rememberMember records a member it stored, when that is not yet the cache (a transaction's). */
-function directoryOver(
-  db: Db,
-  config: DirectorySettings,
-  caches: Caches,
-  stored: Map<number, string> = caches.members,
-): Directory {
+/** `view`: a transaction's, holding what it reads and stores there until it commits; none outside a transaction. */
+function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?: Pending): Directory {
   const { chats, roles, members } = caches;
   const checkEvery = config.versionCheckMs ?? VERSION_CHECK_MS;
   const monotonic = config.monotonicMs ?? (() => performance.now());
@@ -118,9 +160,28 @@ function directoryOver(
     return caches.checking;
   }
 
+  /** Whether the shared cache may answer: not a view that changed it, which must see its own writes. */
+  const shared = (name: CacheName) => !view?.forgotten.has(name);
+
+  /** Reads through the view's transaction; the view keeps the value, with the generation its read began in. */
+  async function hold<T>(load: () => Promise<T>, keep: (held: Held<T>) => void): Promise<T> {
+    const generation = caches.generation;
+    const value = await load();
+    keep({ value, generation });
+    return value;
+  }
+
   const directory: Directory = {
     metrics: async () => {
       await fresh();
+      if (view) {
+        if (view.metrics) return view.metrics.value;
+        if (caches.metrics && shared('metrics')) return caches.metrics;
+        return hold(
+          () => loadMetricCatalog(db),
+          (held) => (view.metrics = held),
+        );
+      }
       caches.metrics ??= loadMetricCatalog(db).catch((error: unknown) => {
         caches.metrics = undefined;
         throw error;
@@ -129,17 +190,28 @@ function directoryOver(
     },
     units: async () => {
       await fresh();
-      caches.units ??= loadUnits(db)
-        .then(createUnitTree)
-        .catch((error: unknown) => {
-          caches.units = undefined;
-          throw error;
-        });
+      const load = () => loadUnits(db).then(createUnitTree);
+      if (view) {
+        if (view.units) return view.units.value;
+        if (caches.units && shared('units')) return caches.units;
+        return hold(load, (held) => (view.units = held));
+      }
+      caches.units ??= load().catch((error: unknown) => {
+        caches.units = undefined;
+        throw error;
+      });
       return caches.units;
     },
     async chat(chatId) {
       await fresh();
-      if (chats.has(chatId)) return chats.get(chatId);
+      const own = view?.chats.get(chatId);
+      if (own) return own.value;
+      if (chats.has(chatId) && shared('chats')) return chats.get(chatId);
+      if (view)
+        return hold(
+          () => findChat(db, chatId),
+          (held) => view.chats.set(chatId, held),
+        );
       const generation = caches.generation;
       const found = await findChat(db, chatId);
       if (generation === caches.generation) chats.set(chatId, found);
@@ -147,13 +219,16 @@ function directoryOver(
     },
     async authority(userId) {
       await fresh();
-      let authority = roles.get(userId);
-      if (!authority) {
-        const generation = caches.generation;
+      const cached = view?.roles.get(userId)?.value ?? (shared('roles') ? roles.get(userId) : undefined);
+      if (cached) return cached;
+      const load = async () => {
         const stored = await findRoles(db, userId);
-        authority = { admin: stored.admin || config.adminIds.includes(userId), commanderOf: stored.commanderOf };
-        if (generation === caches.generation) roles.set(userId, authority);
-      }
+        return { admin: stored.admin || config.adminIds.includes(userId), commanderOf: stored.commanderOf };
+      };
+      if (view) return hold(load, (held) => view.roles.set(userId, held));
+      const generation = caches.generation;
+      const authority = await load();
+      if (generation === caches.generation) roles.set(userId, authority);
       return authority;
     },
     async commands(userId, unitId) {
@@ -164,19 +239,19 @@ function directoryOver(
     },
     async rememberMember(member, unitId, now) {
       const fingerprint = JSON.stringify([member.firstName, member.lastName, member.username, unitId]);
-      if (members.get(member.userId) === fingerprint || stored.get(member.userId) === fingerprint) return;
+      if (members.get(member.userId) === fingerprint || view?.members.get(member.userId) === fingerprint) return;
       await upsertMember(db, member, unitId, now);
-      stored.set(member.userId, fingerprint);
+      (view?.members ?? members).set(member.userId, fingerprint);
     },
-    forget: (what) => drop(caches, what),
+    forget: (what) => {
+      drop(caches, what);
+      if (!view) return;
+      drop(view, what);
+      view.forgotten.add(what);
+    },
     within: (other) => {
-      const pending = new Map<number, string>();
-      return Object.assign(directoryOver(other, config, caches, pending), {
-        committed() {
-          for (const [userId, fingerprint] of pending) members.set(userId, fingerprint);
-          pending.clear();
-        },
-      });
+      const own = pending();
+      return Object.assign(directoryOver(other, config, caches, own), { committed: () => commit(caches, own) });
     },
   };
   return directory;

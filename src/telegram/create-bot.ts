@@ -326,7 +326,7 @@ export function createBot(deps: BotDeps): Bot {
           return out.replies.length > 0 ? 'replied' : 'silent';
         }),
       );
-      // Only now are the members the update stored there for every other update to rely on.
+      // Only now does what the update read, stored or changed through the directory reach its caches.
       scoped?.committed();
       if (fresh === false) {
         kind = 'duplicate';
