@@ -84,7 +84,13 @@ export async function chatLocales(db: Db, chatIds: readonly number[]): Promise<M
   return new Map(rows.map((row) => [row.chat_id, row.locale!]));
 }
 
-/** Per unit and metric, the running totals summed over the days (only positive sums). */
+/**
+ * Per unit and metric, the running totals summed over the days (only positive sums).
+ *
+ * `metric_code in (every metric)` adds nothing to the result (a total's metric is a foreign key to metrics) but lets
+ * the primary key (unit, metric, day) seek each unit's and metric's days: without it SQLite can use the key for
+ * the unit alone and reads the unit's two years to keep a week (about 5 ms instead of 0.3 ms at 5M entries).
+ */
 export async function unitTotals(
   db: Db,
   unitIds: readonly number[],
@@ -94,6 +100,7 @@ export async function unitTotals(
     .selectFrom('unit_day_totals')
     .select((eb) => ['unit_id', 'metric_code', eb.fn.sum<number>('total').as('total')])
     .where('unit_id', 'in', inList(unitIds))
+    .where('metric_code', 'in', (eb) => eb.selectFrom('metrics').select('code'))
     .where('day', '>=', range.from)
     .where('day', '<=', range.to)
     .groupBy(['unit_id', 'metric_code'])

@@ -21,8 +21,9 @@ export interface ExportColumn {
 export interface SheetSink {
   row(cells: readonly ExportCell[]): void;
   /**
-   * Called after each page of rows: resolves once what was written has drained to the file. Without it the rows of
-   * a whole year would pile up in the writers' buffers, since reading the store never yields to the event loop.
+   * Called after every EXPORT_FLUSH_ROWS rows and each page: resolves once what was written has drained to the file.
+   * Without it the rows of a whole year would pile up in the writers' buffers, since reading the store never yields
+   * to the event loop.
    */
   flush?(): Promise<void>;
 }
@@ -34,6 +35,11 @@ export interface WorkbookSink {
 
 /** How many entries one read brings: the most the export ever holds in memory at once. */
 export const EXPORT_PAGE = 5000;
+/**
+ * Rows written between two flushes. Writing a row is synchronous (exceljs builds its XML, about 0.1 ms a row), so
+ * this bounds how long the export holds the event loop that the bot's other updates share.
+ */
+export const EXPORT_FLUSH_ROWS = 500;
 
 const ENTRY_COLUMNS: readonly ExportColumn[] = [
   { header: 'Ngày', width: 12, kind: 'date' },
@@ -82,7 +88,8 @@ export async function writeEntries(db: Db, request: ExportRequest, sinks: readon
     let after: EntryCursor | undefined;
     for (;;) {
       const page = await pageEntries(db, { unitId: unit.id, range: request.range, after, limit: EXPORT_PAGE });
-      for (const entry of page) {
+      for (const [index, entry] of page.entries()) {
+        if (index > 0 && index % EXPORT_FLUSH_ROWS === 0) for (const sink of sinks) await sink.flush?.();
         const metric = metrics.get(entry.metricCode);
         const cells: ExportCell[] = [
           { day: entry.day },
