@@ -69,6 +69,11 @@ interface Pending {
   readonly members: Map<number, string>;
   /** The caches it changed: read through the transaction alone from then on (its own writes). */
   readonly forgotten: Set<CacheName>;
+  /**
+   * The cache versions it read, recorded once it commits: they may be its own change's (or its group commit's),
+   * and recorded before, one rolled back would hide the next change made elsewhere (the same version, committed).
+   */
+  readonly versions: Map<string, number>;
 }
 
 function pending(): Pending {
@@ -79,6 +84,7 @@ function pending(): Pending {
     roles: new Map(),
     members: new Map(),
     forgotten: new Set(),
+    versions: new Map(),
   };
 }
 
@@ -131,6 +137,7 @@ function commit(caches: Caches, view: Pending): void {
   for (const [userId, held] of view.roles)
     if (current(held) && !caches.roles.has(userId)) caches.roles.set(userId, held.value);
   for (const [userId, fingerprint] of view.members) caches.members.set(userId, fingerprint);
+  for (const [name, version] of view.versions) caches.versions.set(name, version);
 }
 
 const CACHE_NAMES: readonly CacheName[] = ['metrics', 'units', 'chats', 'roles'];
@@ -151,7 +158,7 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?:
       for (const name of CACHE_NAMES) {
         const version = versions.get(name) ?? 0;
         if (caches.versions.has(name) && caches.versions.get(name) !== version) drop(caches, name);
-        caches.versions.set(name, version);
+        (view?.versions ?? caches.versions).set(name, version);
       }
       caches.checkedAt = now;
     })().finally(() => {

@@ -95,6 +95,28 @@ for (const dialect of DIALECTS) {
       }
     }
 
+    it('a cache version read in a transaction that rolled back does not hide a later change by another process', async () => {
+      const unitNamed = async (code: string) => (await directory.units()).byCode(code)?.name;
+      expect(await unitNamed('PX09')).toBeUndefined();
+      await expect(
+        store.db.transaction().execute(async (trx) => {
+          const scoped = directory.within(trx);
+          await insertUnit(trx, { code: 'PX09', name: 'Phòng X', parentId: null }, NOW);
+          scoped.forget('units');
+          // The check falls due here: it reads the version this transaction's change moved, uncommitted.
+          clockMs += VERSION_CHECK_MS;
+          expect((await scoped.units()).byCode('PX09')).toBeDefined();
+          throw new RolledBack('the commit failed');
+        }),
+      ).rejects.toBeInstanceOf(RolledBack);
+      expect(await unitNamed('PY10')).toBeUndefined();
+
+      // Another process (a replica, the CLI) adds a unit: the version moves to what the rolled-back one read.
+      await insertUnit(store.db, { code: 'PY10', name: 'Phòng Y', parentId: null }, NOW);
+      clockMs += VERSION_CHECK_MS;
+      expect(await unitNamed('PY10')).toBe('Phòng Y');
+    });
+
     for (const { cache, change, shown } of CASES) {
       it(`${cache}: what a committed transaction read is cached`, async () => {
         let queries = 0;
