@@ -72,7 +72,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const connection = connect(config.databaseUrl);
+  const connection = connect(config.databaseUrl, {
+    onConnectionLost: (error) => logger.warn({ err: error }, 'a database connection was lost; the pool opens another'),
+  });
   const migration = await migrateToLatest(connection);
   if (migration.error) {
     await connection.close();

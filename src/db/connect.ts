@@ -139,8 +139,11 @@ export interface Connection {
 }
 
 export interface ConnectOptions {
-  /** PostgreSQL only: an idle pooled connection failed (the server restarted, say); the pool replaces it. */
-  readonly onPoolError?: (error: Error) => void;
+  /**
+   * PostgreSQL only: a pooled connection died (the server restarted, a proxy cut it), idle or in use; told once per
+   * connection. The pool opens another for the next query.
+   */
+  readonly onConnectionLost?: (error: Error) => void;
   /** PostgreSQL only: the most connections the pool opens (pg's default, 10). */
   readonly maxConnections?: number;
 }
@@ -175,11 +178,20 @@ function connectPostgres(databaseUrl: string, options: ConnectOptions): Connecti
     ...(options.maxConnections !== undefined && { max: options.maxConnections }),
   });
   // A connection that dies (a server restart) emits 'error', and an 'error' without a listener crashes the
-  // process. The pool listens on idle connections only and drops them; the next query opens a new one.
-  pool.on('error', options.onPoolError ?? (() => {}));
+  // process. The pool listens on idle connections only, drops them and tells its own 'error'; the next query opens
+  // a new one. That is told below, with the connections in use.
+  pool.on('error', () => {});
   // A connection in use (a transaction's) may die too: its query fails, which tells the caller, and the pool drops
-  // it on release; but pg also emits 'error' on it, and the pool does not listen while it is checked out.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  // it on release; but pg also emits 'error' on it, and the pool does not listen while it is checked out. pg may
+  // emit more than one 'error' for one connection: it is told once.
+  pool.on('connect', (client) => {
+    let told = false;
+    client.on('error', (error) => {
+      if (told) return;
+      told = true;
+      options.onConnectionLost?.(error);
+    });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
