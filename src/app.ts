@@ -248,10 +248,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       await scheduler?.stop();
       if (pruning) clearInterval(pruning);
       await bot.idle();
+      let grace: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         Promise.all([sender.stop(), exports.stop()]),
-        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+        new Promise((resolve) => {
+          grace = setTimeout(resolve, STOP_GRACE_MS).unref();
+        }),
       ]);
+      // A stopped app leaves no timer behind, not even an unref'd one.
+      clearTimeout(grace);
       await lease.release();
       polling = undefined;
       server = undefined;

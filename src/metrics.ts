@@ -33,10 +33,23 @@ export interface Metrics {
 /** 0.5 ms to 10 s, roughly ×2.5 per step: a SQLite commit sits at the bottom, a stuck handler at the top. */
 export const HANDLER_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** A fresh registry with the bot's instruments and the default process metrics; nothing is global, so tests can build several. */
+/**
+ * The default process metrics, collected once per process: prom-client starts a gc PerformanceObserver and an event
+ * loop delay monitor that nothing can stop, and they keep the registry they write to. Registering them in each app's
+ * registry kept every stopped app (its registry, its backlog source, its database) reachable.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/** A fresh registry with the bot's instruments and the process metrics shared by every app, so tests can build several. */
 export function createMetrics(): Metrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const own = new Registry();
   let backlogSource: OutboxBacklogSource | undefined;
   let backlogRead: Promise<void> = Promise.resolve();
 
@@ -44,30 +57,30 @@ export function createMetrics(): Metrics {
     name: 'thidua_updates_total',
     help: 'Updates received, by kind (malformed: refused by the schema; duplicate: already handled).',
     labelNames: ['kind'] as const,
-    registers: [registry],
+    registers: [own],
   });
   const handlerSeconds = new Histogram({
     name: 'thidua_handler_seconds',
     help: 'Time to handle one update, in seconds.',
     buckets: HANDLER_BUCKETS,
-    registers: [registry],
+    registers: [own],
   });
   const sends = new Counter({
     name: 'thidua_sends_total',
     help: 'Bot API send attempts, by method and outcome (ok, retry, failed).',
     labelNames: ['method', 'outcome'] as const,
-    registers: [registry],
+    registers: [own],
   });
   const rateLimited = new Counter({
     name: 'thidua_rate_limited_total',
     help: '429 Too Many Requests answers received from the Bot API.',
-    registers: [registry],
+    registers: [own],
   });
   const outboxBacklog = new Gauge({
     name: 'thidua_outbox_backlog',
     help: 'Outbox rows waiting to be sent, by kind.',
     labelNames: ['kind'] as const,
-    registers: [registry],
+    registers: [own],
     async collect() {
       const source = backlogSource;
       if (!source) return;
@@ -91,14 +104,14 @@ export function createMetrics(): Metrics {
     name: 'thidua_errors_total',
     help: 'Errors caught and logged, by where they happened.',
     labelNames: ['where'] as const,
-    registers: [registry],
+    registers: [own],
     async collect() {
       await backlogRead;
     },
   });
 
   return {
-    registry,
+    registry: Registry.merge([processMetrics(), own]),
     updates,
     handlerSeconds,
     outboxBacklog,
