@@ -1,5 +1,5 @@
 /**
- * The file formats behind /export and /chart: exceljs's streaming workbook writer, a CSV file, and resvg for PNGs.
+ * The file formats behind /export and /chart: our streaming XLSX writer, a CSV file, and resvg for PNGs.
  * Kept here, at the edge, because services import no packages (test/architecture); the services hand over rows
  * and SVG text through the ports in src/services/export.ts.
  */
@@ -8,56 +8,17 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
-import type { ExportCell, ExportColumn, SheetSink, WorkbookSink } from '../../services/export';
-
-const dateOf = (day: string) => {
-  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, date));
-};
-
-const cellValue = (cell: ExportCell): string | number | Date | null =>
-  cell !== null && typeof cell === 'object' ? dateOf(cell.day) : cell;
+import type { ExportCell, SheetSink, WorkbookSink } from '../../services/export';
+import { createXlsxWriter } from '../xlsx-writer';
 
 /**
- * An XLSX written as it goes (exceljs's stream.xlsx.WorkbookWriter): each row is committed and flushed to the file,
- * so a year's export holds a page of rows in memory, not the workbook. Dates as dates (dd/mm/yyyy), numbers as
- * numbers, bold Vietnamese headers.
+ * An XLSX written as it goes (our own streaming writer, src/telegram/xlsx-writer.ts): rows are deflated into the
+ * file as they come, so a year's export holds a few rows in memory, not the workbook. Dates as dates (dd/mm/yyyy),
+ * numbers as numbers, bold Vietnamese headers.
  */
 export async function xlsxFileSink(filename: string): Promise<WorkbookSink & { finish(): Promise<void> }> {
-  // Loaded on first use: exceljs costs about a second and much of the idle memory at start.
-  const { default: excel } = await import('exceljs');
-  // zlib level 1: a streamed sheet is mostly repetition, so fast deflate loses little size and saves most time.
-  const workbook = new excel.stream.xlsx.WorkbookWriter({
-    filename,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: { zlib: { level: 1 } },
-  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
-  return {
-    async sheet(name: string, columns: readonly ExportColumn[], write: (sink: SheetSink) => Promise<void>) {
-      const sheet = workbook.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = columns.map((column, index) => ({
-        header: column.header,
-        key: String(index),
-        width: column.width,
-        ...(column.kind === 'date' && { style: { numFmt: 'dd/mm/yyyy' } }),
-        ...(column.kind === 'number' && { style: { numFmt: '#,##0' } }),
-      }));
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
-      await write({
-        row: (cells) => sheet.addRow(cells.map(cellValue)).commit(),
-        flush: () => drained(fileOf(workbook)),
-      });
-      sheet.commit();
-    },
-    finish: () => workbook.commit(),
-  };
+  return createXlsxWriter(filename);
 }
-
-/** The file stream under exceljs's writer (WorkbookWriter keeps it as `stream`). */
-const fileOf = (workbook: unknown): Writable | undefined => (workbook as { stream?: Writable }).stream;
 
 /** Lets the compressor and the file catch up: one turn of the event loop, then a drain if the stream asks for one. */
 async function drained(stream: Writable | undefined): Promise<void> {
@@ -115,7 +76,7 @@ export const CHART_FONT_FILES = [
  * the same on every server and a machine without Vietnamese fonts draws no empty boxes.
  */
 export async function renderPng(svg: string): Promise<Uint8Array> {
-  // Loaded on first use, like exceljs: a native module the bot needs only for /chart.
+  // Loaded on first use: a native module the bot needs only for /chart.
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Be Vietnam Pro' },
