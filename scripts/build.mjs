@@ -19,7 +19,7 @@ export const ENTRY_POINTS = ['src/main.ts', 'src/jobs/cli.ts', 'src/db/migrate-c
  * - node-cron: background tasks fork its daemon.js, found next to the module;
  * - pdfkit: loads its standard fonts through the package's `#standard-fonts/*` imports map (bundled, a render
  *   fails with "Cannot find module '#standard-fonts/Helvetica'");
- * - @resvg/resvg-js: a native addon; exceljs: large CommonJS with optional requires, loaded as published.
+ * - @resvg/resvg-js: a native addon.
  * Everything else is bundled: loading every package from node_modules instead (`packages: 'external'`) measured
  * about 17 MiB more idle RSS (docs/PERFORMANCE.md, "Startup and memory").
  */
@@ -31,7 +31,6 @@ export const EXTERNAL = [
   'node-cron',
   'pdfkit',
   '@resvg/resvg-js',
-  'exceljs',
 ];
 
 // Bundled CommonJS (telegraf, node-fetch, ...) calls require() for Node's built-ins, which an ES module lacks.

@@ -17,7 +17,7 @@ export interface ExportColumn {
   readonly kind: 'text' | 'number' | 'date';
 }
 
-/** Where a sheet's rows go; the writer behind it streams them out (exceljs's WorkbookWriter, a CSV file). */
+/** Where a sheet's rows go; the writer behind it streams them out (the XLSX writer in src/telegram/xlsx-writer.ts, a CSV file). */
 export interface SheetSink {
   row(cells: readonly ExportCell[]): void;
   /**
@@ -36,7 +36,7 @@ export interface WorkbookSink {
 /** How many entries one read brings: the most the export ever holds in memory at once. */
 export const EXPORT_PAGE = 5000;
 /**
- * Rows written between two flushes. Writing a row is synchronous (exceljs builds its XML, about 0.1 ms a row), so
+ * Rows written between two flushes. Writing a row is synchronous (its XML or CSV text, a few microseconds), so
  * this bounds how long the export holds the event loop that the bot's other updates share.
  */
 export const EXPORT_FLUSH_ROWS = 500;
