@@ -2,6 +2,7 @@
  * Charts as SVG text, built by pure functions (tested as text) and rendered to PNG at the edge with resvg. One
  * chart shows one metric: different metrics are never added up or drawn on one scale.
  */
+import { xmlText } from '../texts/format';
 
 /** One bar: its label, its value (the bar's length) and the value as the chart prints it ("1.400"). */
 export interface ChartBar {
@@ -18,11 +19,6 @@ const BAR = '#1f6f43';
 const MUTED = '#5b6770';
 const OWN_BAR = '#c27c0e';
 
-/** Escapes text for an SVG text node or attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** Cuts a label to `max` characters, ending it with "…". */
 const clip = (text: string, max: number) => {
   const chars = [...text];
@@ -33,10 +29,8 @@ function frame(height: number, title: string, subtitle: string, body: string): s
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="24" y="40" ${FONT} font-size="24" font-weight="700" fill="#111">${escapeXml(clip(title, 70))}</text>`,
-    subtitle
-      ? `<text x="24" y="68" ${FONT} font-size="16" fill="${MUTED}">${escapeXml(clip(subtitle, 100))}</text>`
-      : '',
+    `<text x="24" y="40" ${FONT} font-size="24" font-weight="700" fill="#111">${xmlText(clip(title, 70))}</text>`,
+    subtitle ? `<text x="24" y="68" ${FONT} font-size="16" fill="${MUTED}">${xmlText(clip(subtitle, 100))}</text>` : '',
     body,
     '</svg>',
   ].join('\n');
@@ -55,9 +49,9 @@ function rankRows(bars: readonly ChartBar[], top: number, rowHeight: number): st
       const length = bar.value > 0 ? Math.max(2, Math.round((bar.value / max) * barSpace)) : 0;
       const weight = bar.highlight ? ' font-weight="700"' : '';
       return [
-        `<text x="${labelWidth - 12}" y="${y + text}" ${FONT} font-size="18"${weight} text-anchor="end" fill="#222">${escapeXml(clip(bar.label, 24))}</text>`,
+        `<text x="${labelWidth - 12}" y="${y + text}" ${FONT} font-size="18"${weight} text-anchor="end" fill="#222">${xmlText(clip(bar.label, 24))}</text>`,
         `<rect x="${labelWidth}" y="${y + 8}" width="${length}" height="${rowHeight - 14}" rx="4" fill="${bar.highlight ? OWN_BAR : BAR}"/>`,
-        `<text x="${labelWidth + length + 10}" y="${y + text}" ${FONT} font-size="18" font-weight="700" fill="#222">${escapeXml(bar.shown)}</text>`,
+        `<text x="${labelWidth + length + 10}" y="${y + text}" ${FONT} font-size="18" font-weight="700" fill="#222">${xmlText(bar.shown)}</text>`,
       ].join('\n');
     })
     .join('\n');
@@ -74,8 +68,8 @@ function trendColumns(bars: readonly ChartBar[], top: number, bottom: number): s
     const center = x + columnWidth / 2;
     return [
       `<rect x="${Math.round(x + columnWidth * 0.15)}" y="${bottom - barHeight}" width="${Math.round(columnWidth * 0.7)}" height="${barHeight}" rx="4" fill="${bar.highlight ? OWN_BAR : BAR}"/>`,
-      `<text x="${Math.round(center)}" y="${bottom - barHeight - 8}" ${FONT} font-size="16" font-weight="700" text-anchor="middle" fill="#222">${escapeXml(bar.shown)}</text>`,
-      `<text x="${Math.round(center)}" y="${bottom + 26}" ${FONT} font-size="15" text-anchor="middle" fill="${MUTED}">${escapeXml(clip(bar.label, 12))}</text>`,
+      `<text x="${Math.round(center)}" y="${bottom - barHeight - 8}" ${FONT} font-size="16" font-weight="700" text-anchor="middle" fill="#222">${xmlText(bar.shown)}</text>`,
+      `<text x="${Math.round(center)}" y="${bottom + 26}" ${FONT} font-size="15" text-anchor="middle" fill="${MUTED}">${xmlText(clip(bar.label, 12))}</text>`,
     ].join('\n');
   });
   const axis = `<line x1="${left}" y1="${bottom}" x2="${WIDTH - left}" y2="${bottom}" stroke="#999" stroke-width="1"/>`;
@@ -126,7 +120,7 @@ export function panelsSvg(chart: {
   if (panels.length === 0) return undefined;
   let y = 96;
   const bodies = panels.map((panel) => {
-    const heading = `<text x="24" y="${y + 26}" ${FONT} font-size="20" font-weight="700" fill="#111">${escapeXml(clip(panel.title, 80))}</text>`;
+    const heading = `<text x="24" y="${y + 26}" ${FONT} font-size="20" font-weight="700" fill="#111">${xmlText(clip(panel.title, 80))}</text>`;
     const top = y + PANEL_HEADING;
     const body =
       panel.kind === 'rank'

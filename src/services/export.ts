@@ -4,6 +4,7 @@ import { unitTotals } from '../db/weekly-store';
 import type { DayRange } from '../domain/day';
 import type { Locale } from '../domain/locale';
 import type { MetricCatalog } from '../domain/metric';
+import { byUnitAndMetric } from '../domain/report';
 import type { UnitTree } from '../domain/units';
 import { levelName, t } from '../texts/texts';
 
@@ -41,6 +42,8 @@ export const EXPORT_PAGE = 5000;
  */
 export const EXPORT_FLUSH_ROWS = 500;
 
+// The headers are Vietnamese whatever the chat's language: the files go to the emulation office, which imports
+// them by these names. Sheet names and captions follow the chat's language, from the catalog.
 const ENTRY_COLUMNS: readonly ExportColumn[] = [
   { header: 'Ngày', width: 12, kind: 'date' },
   { header: 'Mã đơn vị', width: 12, kind: 'text' },
@@ -133,13 +136,7 @@ export async function writeExport(
     entries = await writeEntries(db, request, [sheet, sinks.csv]);
   });
 
-  const totals = await unitTotals(db, ids, request.range);
-  const own = new Map<number, Map<string, number>>();
-  for (const row of totals) {
-    const unit = own.get(row.unitId) ?? new Map<string, number>();
-    unit.set(row.metricCode, row.total);
-    own.set(row.unitId, unit);
-  }
+  const own = byUnitAndMetric(await unitTotals(db, ids, request.range));
   const metricColumns = catalog.all.map((metric) => ({ header: metric.name.vi, width: 16, kind: 'number' as const }));
   await sinks.workbook.sheet(
     t(request.locale, 'export.sheet.totals'),

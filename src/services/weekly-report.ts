@@ -9,7 +9,7 @@ import type { MetricCatalog } from '../domain/metric';
 import type { Nomination } from '../domain/nomination';
 import { addDays, monthOf } from '../domain/period';
 import { rank } from '../domain/ranking';
-import { targetProgressOf } from '../domain/report';
+import { byUnitAndMetric, sumOverUnits, targetProgressOf, type UnitMetricTotals } from '../domain/report';
 import type { Unit, UnitTree } from '../domain/units';
 import type {
   Commendation,
@@ -22,9 +22,6 @@ import type {
 
 // The reports' shapes live in the domain, so the texts that render them need not import services.
 export type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal };
-
-/** Per unit, per metric: the unit's own standing total. */
-type UnitMetricTotals = ReadonlyMap<number, ReadonlyMap<string, number>>;
 
 /** Everything a week's leaderboards and digests read, loaded once per job (a fixed number of queries). */
 export interface WeekData {
@@ -53,7 +50,7 @@ export async function loadMonthTargets(db: Db, day: string): Promise<MonthTarget
   const targets = await targetsOfKind(db, 'month');
   if (targets.size === 0) return undefined;
   const range = { from: monthOf(day).from, to: day };
-  return { ...range, targets, totals: byUnit(await allUnitTotals(db, range)) };
+  return { ...range, targets, totals: byUnitAndMetric(await allUnitTotals(db, range)) };
 }
 
 /** How far the subtrees under `rootIds` are toward their month's targets; undefined when none has one. */
@@ -81,19 +78,9 @@ async function eightWeeks(
   return Promise.all(
     starts.map(async (from) => ({
       from,
-      totals: known.get(from) ?? byUnit(await allUnitTotals(db, { from, to: addDays(from, 6) })),
+      totals: known.get(from) ?? byUnitAndMetric(await allUnitTotals(db, { from, to: addDays(from, 6) })),
     })),
   );
-}
-
-function byUnit(rows: readonly { unitId: number; metricCode: string; total: number }[]): UnitMetricTotals {
-  const totals = new Map<number, Map<string, number>>();
-  for (const row of rows) {
-    const unit = totals.get(row.unitId) ?? new Map<string, number>();
-    unit.set(row.metricCode, (unit.get(row.metricCode) ?? 0) + row.total);
-    totals.set(row.unitId, unit);
-  }
-  return totals;
 }
 
 /**
@@ -117,17 +104,16 @@ export async function loadWeekData(
     loadPending(db, ids),
     loadMonthTargets(db, period.range.to),
   ]);
-  const data = { period, current: byUnit(current), previous: byUnit(previous), members, approved, pending };
+  const data = {
+    period,
+    current: byUnitAndMetric(current),
+    previous: byUnitAndMetric(previous),
+    members,
+    approved,
+    pending,
+  };
   const weeks = options.trend ? await eightWeeks(db, period, data.current, data.previous) : undefined;
   return { ...data, ...(month && { month }), ...(weeks && { weeks }) };
-}
-
-/** The units' totals added up, per metric. */
-function sumOver(totals: UnitMetricTotals, unitIds: Iterable<number>): Map<string, number> {
-  const sum = new Map<string, number>();
-  for (const id of unitIds)
-    for (const [metric, total] of totals.get(id) ?? []) sum.set(metric, (sum.get(metric) ?? 0) + total);
-  return sum;
 }
 
 const grandTotal = (totals: ReadonlyMap<string, number>) => [...totals.values()].reduce((a, b) => a + b, 0);
@@ -195,14 +181,14 @@ export function leaderboardReport(
   const unit = tree.byId(unitId);
   if (!unit) return undefined;
   const subtree = new Set(tree.subtreeIds(unit.id));
-  const totals = metricTotals(catalog, sumOver(data.current, subtree), sumOver(data.previous, subtree));
+  const totals = metricTotals(catalog, sumOverUnits(data.current, subtree), sumOverUnits(data.previous, subtree));
   const parent = unit.parentId === null ? undefined : tree.byId(unit.parentId);
   const siblings = parent ? tree.children(parent.id) : [];
   let ranks: LeaderboardReport['ranks'];
   if (parent && siblings.length > 1) {
     const siblingTotals = siblings.map((sibling) => ({
       id: sibling.id,
-      totals: sumOver(data.current, tree.subtreeIds(sibling.id)),
+      totals: sumOverUnits(data.current, tree.subtreeIds(sibling.id)),
     }));
     const rows = totals
       .filter((row) => row.current > 0)
@@ -225,7 +211,7 @@ export function leaderboardReport(
       rows: rank(
         children.map((child) => ({
           item: child,
-          total: sumOver(data.current, tree.subtreeIds(child.id)).get(metric.code) ?? 0,
+          total: sumOverUnits(data.current, tree.subtreeIds(child.id)).get(metric.code) ?? 0,
         })),
         (child) => child.code,
       ),
@@ -275,8 +261,8 @@ export function digestReport(
     .map(({ unit, depth }) => ({
       unit,
       depth,
-      current: grandTotal(sumOver(data.current, [unit.id])),
-      previous: grandTotal(sumOver(data.previous, [unit.id])),
+      current: grandTotal(sumOverUnits(data.current, [unit.id])),
+      previous: grandTotal(sumOverUnits(data.previous, [unit.id])),
     }));
   const minDepth = Math.min(...units.map((row) => row.depth));
   const targets = monthTargetsOf(
@@ -288,7 +274,7 @@ export function digestReport(
   return {
     roots,
     period: data.period,
-    totals: metricTotals(catalog, sumOver(data.current, scope), sumOver(data.previous, scope)),
+    totals: metricTotals(catalog, sumOverUnits(data.current, scope), sumOverUnits(data.previous, scope)),
     units: units
       .filter((row) => row.unit.groups > 0 || row.current > 0 || row.previous > 0)
       .map((row) => ({ ...row, depth: row.depth - minDepth })),
@@ -304,7 +290,9 @@ export function digestReport(
       return rows.some((row) => row.current > 0) ? [{ metric, rows }] : [];
     }),
     silent: units
-      .filter((row) => row.unit.groups > 0 && grandTotal(sumOver(data.current, tree.subtreeIds(row.unit.id))) === 0)
+      .filter(
+        (row) => row.unit.groups > 0 && grandTotal(sumOverUnits(data.current, tree.subtreeIds(row.unit.id))) === 0,
+      )
       .map((row) => row.unit),
     top: topPeople(tree, catalog, data, scope),
     pending: data.pending

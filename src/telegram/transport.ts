@@ -290,13 +290,13 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
   function callOnce(method: string, payload: Record<string, unknown>, priority: number, stillWanted?: () => boolean) {
     return inSlot(globalQueue, priority, async () => {
       if (stillWanted && !stillWanted()) return { ok: false, error: new SendCancelledError(Number(payload.chat_id)) };
-      const windowFrom = (answeredAt: number) => answeredAt + limits.global.windowMs + marginMs;
+      const releaseAfter = (answeredAt: number) => answeredAt + limits.global.windowMs + marginMs;
       try {
         const result = await api.call(method, payload);
         const answeredAt = now();
-        return { ok: true, value: { result, answeredAt }, releaseAt: windowFrom(answeredAt) };
+        return { ok: true, value: { result, answeredAt }, releaseAt: releaseAfter(answeredAt) };
       } catch (error) {
-        return { ok: false, error, releaseAt: windowFrom(now()) };
+        return { ok: false, error, releaseAt: releaseAfter(now()) };
       }
     });
   }

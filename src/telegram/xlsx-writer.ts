@@ -11,23 +11,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import type { ExportCell, ExportColumn, WorkbookSink } from '../services/export';
+import { xmlText } from '../texts/format';
 
 const LIMIT = 0xffffffff;
-/** Characters XML 1.0 forbids (controls other than tab, LF, CR; lone surrogates; U+FFFE, U+FFFF): dropped. */
-const FORBIDDEN =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds, to drop them.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Anything xmlText changes or drops: most texts have none and are returned as they are. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds, to drop them.
-const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text as XML character data or an attribute value. */
-export function xmlText(text: string): string {
-  if (!NEEDS_WORK.test(text)) return text;
-  return text.replace(FORBIDDEN, '').replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-}
-
 /** Excel's serial number of a local day (days since 1899-12-30, the 1900 date system). */
 export function daySerial(day: string): number {
   const [year = 0, month = 1, date = 1] = day.split('-').map(Number);

@@ -25,6 +25,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Characters XML 1.0 forbids (controls other than tab, LF, CR; lone surrogates; U+FFFE, U+FFFF): dropped. */
+const FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds, to drop them.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Anything xmlText changes or drops: most texts have none and are returned as they are. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds, to drop them.
+const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text as XML character data or an attribute value (an XLSX sheet, an SVG chart). */
+export function xmlText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
+  return text.replace(FORBIDDEN, '').replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+}
+
 /** Markup that is already safe HTML and must not be escaped again. */
 export class Html {
   constructor(readonly html: string) {}

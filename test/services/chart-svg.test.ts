@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, panelsSvg, rankChartSvg, trendChartSvg } from '../../src/services/chart-svg';
+import { panelsSvg, rankChartSvg, trendChartSvg } from '../../src/services/chart-svg';
+import { xmlText } from '../../src/texts/format';
 
 describe('rankChartSvg', () => {
   const svg = rankChartSvg({
@@ -22,7 +23,7 @@ describe('rankChartSvg', () => {
   });
 
   it('escapes what people typed', () => {
-    expect(escapeXml('<b>&"')).toBe('&lt;b&gt;&amp;&quot;');
+    expect(xmlText('<b>&"')).toBe('&lt;b&gt;&amp;&quot;');
     const hostile = rankChartSvg({ title: '<script>', subtitle: '', bars: [{ label: 'A&B', value: 1, shown: '1' }] });
     expect(hostile).not.toContain('<script>');
     expect(hostile).toContain('A&amp;B');

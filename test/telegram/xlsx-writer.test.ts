@@ -5,7 +5,8 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportColumn } from '../../src/services/export';
-import { createXlsxWriter, daySerial, xmlText } from '../../src/telegram/xlsx-writer';
+import { createXlsxWriter, daySerial } from '../../src/telegram/xlsx-writer';
+import { xmlText } from '../../src/texts/format';
 
 const dirs: string[] = [];
 afterEach(() => {
