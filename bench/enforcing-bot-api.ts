@@ -1,6 +1,6 @@
+import type { RateLimit, TransportLimits } from '../src/outbox/transport';
 import type { BotApi } from '../src/telegram/bot-api';
 import { TelegramError } from '../src/telegram/telegram-client';
-import type { RateLimit, TransportLimits } from '../src/telegram/transport';
 
 /** The enforcing fake counts a message at its arrival, with this much tolerance for the transport's own timing. */
 const TOLERANCE_MS = 0.5;

@@ -26,19 +26,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../src/clock';
 import { FakeBotApi } from '../src/console/fake-bot-api';
-import { connect } from '../src/db/connect';
-import { migrateToLatest } from '../src/db/migrate';
-import { enqueuePosts, type OutboxPost, outboxCounts } from '../src/db/outbox-store';
-import type { Db } from '../src/db/schema';
 import { createLogger } from '../src/logger';
-import { deliverOutbox } from '../src/telegram/sender';
+import { enqueuePosts, type OutboxPost, outboxCounts } from '../src/outbox/outbox-store';
+import { deliverOutbox } from '../src/outbox/sender';
 import {
   createTransport,
   DEFAULT_MARGIN_MS,
   type RateLimit,
   TELEGRAM_LIMITS,
   type TransportLimits,
-} from '../src/telegram/transport';
+} from '../src/outbox/transport';
+import { connect } from '../src/storage/connect';
+import { migrateToLatest } from '../src/storage/migrate';
+import type { Db } from '../src/storage/schema';
 import { EnforcingBotApi } from './enforcing-bot-api';
 
 const { values } = parseArgs({

@@ -21,7 +21,7 @@ import { loadConfig } from '../src/config';
 import { FakeBotApi } from '../src/console/fake-bot-api';
 import { createUpdateFactory } from '../src/console/update-factory';
 import { createLogger } from '../src/logger';
-import { type RateLimit, TELEGRAM_LIMITS, type TransportLimits } from '../src/telegram/transport';
+import { type RateLimit, TELEGRAM_LIMITS, type TransportLimits } from '../src/outbox/transport';
 import type { NonChannelChat, User } from '../src/telegram/update-schema';
 import { EnforcingBotApi } from './enforcing-bot-api';
 

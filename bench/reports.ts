@@ -16,18 +16,18 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
-import { type Connection, connect } from '../src/db/connect';
-import { loadMetricCatalog } from '../src/db/metric-store';
-import { migrateToLatest } from '../src/db/migrate';
-import { allUnitTotals } from '../src/db/report-store';
-import { loadUnits } from '../src/db/unit-store';
-import { unitTotals } from '../src/db/weekly-store';
-import { addDays, weekOf } from '../src/domain/period';
-import { byUnitAndMetric, sumOverUnits } from '../src/domain/report';
-import { createUnitTree } from '../src/domain/units';
-import { EXPORT_FLUSH_ROWS, writeExport } from '../src/services/export';
-import { composeReport } from '../src/services/report';
-import { csvFileSink, xlsxFileSink } from '../src/telegram/features/reports-files';
+import { loadMetricCatalog } from '../src/directory/metric-store';
+import { loadUnits } from '../src/directory/unit-store';
+import { EXPORT_FLUSH_ROWS, writeExport } from '../src/features/reports/export';
+import { composeReport } from '../src/features/reports/report-service';
+import { allUnitTotals } from '../src/features/reports/report-store';
+import { unitTotals } from '../src/features/weekly/weekly-store';
+import { csvFileSink, xlsxFileSink } from '../src/files/report-files';
+import { addDays, weekOf } from '../src/kernel/period';
+import { byUnitAndMetric, sumOverUnits } from '../src/kernel/report';
+import { createUnitTree } from '../src/kernel/units';
+import { type Connection, connect } from '../src/storage/connect';
+import { migrateToLatest } from '../src/storage/migrate';
 
 const { values } = parseArgs({
   options: { entries: { type: 'string', default: '5000000' }, keep: { type: 'string' }, only: { type: 'string' } },

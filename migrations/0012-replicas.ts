@@ -2,7 +2,7 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import type { MigrationDialect } from './columns';
 
 /**
- * What each cache of the directory (src/services/directory.ts) is read from, and when a change there moves its
+ * What each cache of the directory (src/directory/directory.ts) is read from, and when a change there moves its
  * version. A chat's row changes often (titles, reachability); the cache holds only its unit and language.
  */
 const CACHED: readonly { cache: string; table: string; columns?: readonly string[] }[] = [

@@ -8,8 +8,8 @@ import { build } from 'esbuild';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 
-/** Entry points; each lands at the same path under dist/ (src/main.ts → dist/main.js, src/jobs/cli.ts → dist/jobs/cli.js). */
-export const ENTRY_POINTS = ['src/main.ts', 'src/jobs/cli.ts', 'src/db/migrate-cli.ts', 'src/console/main.ts'];
+/** Entry points; each lands at the same path under dist/ (src/main.ts → dist/main.js, src/cli/job.ts → dist/cli/job.js). */
+export const ENTRY_POINTS = ['src/main.ts', 'src/cli/job.ts', 'src/cli/migrate.ts', 'src/console/main.ts'];
 
 /**
  * Loaded from node_modules at run time rather than bundled:

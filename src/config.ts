@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseCron } from './domain/cron';
-import type { JobName } from './domain/job-period';
-import { LOCALES } from './domain/locale';
-import { type CommendationLevel, DEFAULT_LEVELS, parseLevelsSpec } from './domain/nomination';
-import { isValidIsoDay } from './domain/period';
+import { type CommendationLevel, DEFAULT_LEVELS, parseLevelsSpec } from './features/nominations/nomination';
+import { parseCron } from './kernel/cron';
+import type { JobName } from './kernel/job-period';
+import { LOCALES } from './kernel/locale';
+import { isValidIsoDay } from './kernel/period';
 
 const idList = z
   .string()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { formatLevelsSpec } from '../src/domain/nomination';
+import { formatLevelsSpec } from '../src/features/nominations/nomination';
 
 describe('loadConfig', () => {
   it('fills every default from an empty environment', () => {

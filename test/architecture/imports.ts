@@ -12,7 +12,7 @@ export interface ImportEdge {
   readonly from: string;
   /** What the file wrote. */
   readonly specifier: string;
-  /** The imported file as a repository path (`src/db/connect.ts`), or the package (`kysely`, `node:fs`). */
+  /** The imported file as a repository path (`src/storage/connect.ts`), or the package (`kysely`, `node:fs`). */
   readonly target: string;
   readonly kind: 'file' | 'package';
 }
@@ -73,7 +73,7 @@ export function importsOf(tree: SourceTree): ImportEdge[] {
   return edges;
 }
 
-/** Whether a path falls under a scope: a folder (`src/db/`, ending in a slash) or one file (`src/db/connect.ts`). */
+/** Whether a path falls under a scope: a folder (`src/db/`, ending in a slash) or one file (`src/storage/connect.ts`). */
 export const within = (path: string, scope: string): boolean =>
   scope.endsWith('/') ? path.startsWith(scope) : path === scope;
 

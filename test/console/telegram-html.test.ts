@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTelegramHtml, toTextAndEntities } from '../../src/console/telegram-html';
-import { escapeHtml } from '../../src/texts/format';
+import { escapeHtml } from '../../src/i18n/format';
 
 const textOf = (html: string) => {
   const parsed = parseTelegramHtml(html);

@@ -4,9 +4,9 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { type Connection, connect, type Dialect } from '../../src/db/connect';
-import { migrateToLatest } from '../../src/db/migrate';
-import type { Db } from '../../src/db/schema';
+import { type Connection, connect, type Dialect } from '../../src/storage/connect';
+import { migrateToLatest } from '../../src/storage/migrate';
+import type { Db } from '../../src/storage/schema';
 
 /** The PostgreSQL server the tests may use (a database in it, really); unset, they run on SQLite alone. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;

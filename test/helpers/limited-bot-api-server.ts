@@ -1,7 +1,7 @@
 import { EnforcingBotApi } from '../../bench/enforcing-bot-api';
 import { FakeBotApi } from '../../src/console/fake-bot-api';
 import { type ServedBotApi, serveBotApi } from '../../src/console/serve-bot-api';
-import { TELEGRAM_LIMITS } from '../../src/telegram/transport';
+import { TELEGRAM_LIMITS } from '../../src/outbox/transport';
 
 /**
  * The fake Bot API with Telegram's limits enforced: a message that would break one of them (30 a second overall, 20

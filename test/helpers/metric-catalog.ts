@@ -1,5 +1,5 @@
 import { SEED_METRICS } from '../../migrations/0002-seed-metrics';
-import { createMetricCatalog, type Metric, type MetricCatalog } from '../../src/domain/metric';
+import { createMetricCatalog, type Metric, type MetricCatalog } from '../../src/kernel/metric';
 
 /** The ten seed metrics as domain objects, the same mapping the metric store applies to database rows. */
 export function seedMetrics(): Metric[] {

@@ -1,10 +1,10 @@
 import type { Config } from '../../src/config';
-import { insertUnit } from '../../src/db/unit-store';
-import { outboxJobDeps } from '../../src/jobs/scheduler';
-import type { JobDeps } from '../../src/jobs/weekly-jobs';
+import { insertUnit } from '../../src/directory/unit-store';
+import type { JobDeps } from '../../src/features/weekly/weekly-jobs';
+import { renderPng } from '../../src/files/report-files';
 import { createLogger } from '../../src/logger';
-import { renderPng } from '../../src/telegram/features/reports-files';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
+import { outboxJobDeps } from '../../src/workers/scheduler';
 import { startTestBot, type TestBot } from './test-bot';
 import { asMessage, chats, users } from './updates';
 

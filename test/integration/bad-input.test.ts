@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCommandText, resolveCommandName } from '../../src/commands/parse-command';
+import { t } from '../../src/i18n/texts';
+import { parseCommandText, resolveCommandName } from '../../src/kernel/parsing/parse-command';
 import type { UpdateMessage, User } from '../../src/telegram/update-schema';
-import { t } from '../../src/texts/texts';
-import { readBadInputCorpus } from '../commands/bad-input-corpus';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, commandEntities, users } from '../helpers/updates';
+import { readBadInputCorpus } from '../kernel/parsing/bad-input-corpus';
 
 // The whole bad-input corpus through the real bot, in a registered group, as one officer; then the forwarded,
 // relayed, other-bot, anonymous and edited variants. Nothing may be stored, and every command of this bot gets a

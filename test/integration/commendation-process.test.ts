@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decisionsOf } from '../../src/db/nomination-store';
+import { decisionsOf } from '../../src/features/nominations/nomination-store';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
 import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
@@ -288,7 +288,7 @@ describe('/decision, /commendations, /certificate and /profile', () => {
     expect(call?.payload.caption).toContain('Bản nháp');
     expect(document?.filename).toMatch(/\.pdf$/);
     expect(Buffer.from(document!.source).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const { pdfText } = await import('../services/pdf-text');
+    const { pdfText } = await import('../helpers/pdf-text');
     const text = await pdfText(document!.source);
     expect(text).toContain('BẢN NHÁP');
     expect(text).toContain('Hà Văn Hưng');

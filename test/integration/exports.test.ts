@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
-import { createExportWorker, EXPORT_LEASE_MS, type ExportFiles, exportFiles } from '../../src/telegram/export-worker';
 import type { Message } from '../../src/telegram/update-schema';
+import { createExportWorker, EXPORT_LEASE_MS, type ExportFiles, exportFiles } from '../../src/workers/export-worker';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { asMessage, chats, users } from '../helpers/updates';
 
@@ -228,7 +228,7 @@ const documentRows = () =>
 
 /*
  * /export under load: the command answers at once and the files are written afterwards, outside any update's
- * transaction, by the export worker (src/telegram/export-worker.ts). A gate in the export's CSV writer holds an
+ * transaction, by the export worker (src/workers/export-worker.ts). A gate in the export's CSV writer holds an
  * export half-way, so what happens meanwhile is shown by order, not by timing.
  */
 describe('/export answers at once and writes the files outside the update', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decisionsOf } from '../../src/db/nomination-store';
+import { decisionsOf } from '../../src/features/nominations/nomination-store';
 import type { Message, User } from '../../src/telegram/update-schema';
 import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';

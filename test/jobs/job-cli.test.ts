@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outboxCounts } from '../../src/db/outbox-store';
-import { holdSenderLease, SENDER_LEASE_MS, tokenHashOf } from '../../src/db/sender-lease-store';
-import { runJobCli } from '../../src/jobs/run-job-cli';
+import { runJobCli } from '../../src/cli/run-job-cli';
+import { outboxCounts } from '../../src/outbox/outbox-store';
+import { holdSenderLease, SENDER_LEASE_MS, tokenHashOf } from '../../src/outbox/sender-lease-store';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats } from '../helpers/updates';
 import { setUpWeek, team } from '../helpers/weekly';

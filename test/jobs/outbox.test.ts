@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { TelegramError } from 'telegraf';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBotApi, type InjectedError } from '../../src/console/fake-bot-api';
-import { chatUnreachableSince, clearChatUnreachable } from '../../src/db/chat-reachability-store';
-import { type Connection, connect } from '../../src/db/connect';
-import { migrateToLatest } from '../../src/db/migrate';
+import { createLogger } from '../../src/logger';
+import { chatUnreachableSince, clearChatUnreachable } from '../../src/outbox/chat-reachability-store';
 import {
   type ClaimedRow,
   claimDue,
@@ -14,12 +13,13 @@ import {
   markSent,
   type OutboxPost,
   outboxCounts,
-} from '../../src/db/outbox-store';
-import type { Db } from '../../src/db/schema';
-import { createLogger } from '../../src/logger';
+} from '../../src/outbox/outbox-store';
+import { createSender, deliverOutbox } from '../../src/outbox/sender';
+import { createTransport, type TransportOptions } from '../../src/outbox/transport';
+import { type Connection, connect } from '../../src/storage/connect';
+import { migrateToLatest } from '../../src/storage/migrate';
+import type { Db } from '../../src/storage/schema';
 import type { BotApi } from '../../src/telegram/bot-api';
-import { createSender, deliverOutbox } from '../../src/telegram/sender';
-import { createTransport, type TransportOptions } from '../../src/telegram/transport';
 import { createVirtualTime, createWarpTime, type VirtualTime } from '../helpers/virtual-time';
 
 /** Monday 30/11/2026 08:00 in Vietnam, when the weekly posts go out. */

@@ -1,9 +1,9 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config';
-import { parseJobPeriod } from '../../src/domain/job-period';
-import { runJob, runJobForPeriod } from '../../src/jobs/weekly-jobs';
-import { planPosts } from '../../src/services/weekly-posts';
+import { runJob, runJobForPeriod } from '../../src/features/weekly/weekly-jobs';
+import { planPosts } from '../../src/features/weekly/weekly-posts';
+import { parseJobPeriod } from '../../src/kernel/job-period';
 import type { TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
 import { dung, em, jobDepsOf, MONDAY_0730, MONDAY_0800, startWeekBot, team } from '../helpers/weekly';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxCounts } from '../../src/db/outbox-store';
-import { runJob } from '../../src/jobs/weekly-jobs';
+import { runJob } from '../../src/features/weekly/weekly-jobs';
+import { outboxCounts } from '../../src/outbox/outbox-store';
 import type { TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
 import {

@@ -1,0 +1,97 @@
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { ChatSettings } from '../directory/chat-store';
+import type { Directory } from '../directory/directory';
+import type { TextKey, TextParams } from '../i18n/texts';
+import type { Locale } from '../kernel/locale';
+import type { CommandName } from '../kernel/parsing/parse-command';
+import type { ParseError } from '../kernel/parsing/parse-error';
+import type { Logger } from '../logger';
+import type { Outgoing, OutgoingOptions } from '../outbox/outgoing';
+import type { AfterSent } from '../outbox/sender';
+import type { Db } from '../storage/schema';
+import type { CallbackQuery, Chat, Message, User } from '../telegram/update-schema';
+
+/** What every feature may use, whatever the update: settings, the clock, the bot's identity, the send budget. */
+export interface BotServices {
+  readonly config: Config;
+  /** The store outside any update's transaction: for hooks and jobs, never inside a handler (use the context's). */
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The cached directory; a handler uses the context's, bound to its transaction. */
+  readonly directory: Directory;
+  /** The bot's own user id, to recognise its messages in replies. */
+  botId(): number;
+  /** Messages a chat's budget lets go at once right now: how /log chooses between a reply and a reaction. */
+  freeSlots(chatId: number): number;
+}
+
+/** One update's transaction, its directory and what it answers with: all committed together. */
+export interface UpdateScope {
+  readonly db: Db;
+  readonly directory: Directory;
+  readonly out: Outgoing;
+}
+
+/** One incoming command, already validated and parsed to its name and argument text. */
+export interface CommandContext extends UpdateScope {
+  readonly updateId: number;
+  readonly message: Message;
+  readonly from: User;
+  readonly chat: Chat;
+  readonly args: string;
+  readonly locale: Locale;
+  readonly settings: ChatSettings | undefined;
+  /** When the update is handled. */
+  readonly now: Date;
+  /** When the message was sent (Telegram's `date`): the day an entry counts for, however late it is handled. */
+  readonly sentAt: Date;
+  /** Answers in the same chat and topic, as a reply to the command. */
+  reply(html: string, options?: Pick<OutgoingOptions, 'keyboard' | 'afterSent'>): Promise<void>;
+  /** Answers with a catalog text, replying to the command. */
+  replyText<K extends TextKey>(key: K, ...params: TextParams<K>): Promise<void>;
+  /** A catalog text in the chat's language. */
+  text<K extends TextKey>(key: K, ...params: TextParams<K>): string;
+  /** Explains what was wrong with the command's arguments. */
+  replyError(error: ParseError): Promise<void>;
+}
+
+/** One press of an inline button. */
+export interface CallbackContext extends UpdateScope {
+  readonly updateId: number;
+  readonly query: CallbackQuery;
+  readonly from: User;
+  readonly data: string;
+  readonly locale: Locale;
+  readonly now: Date;
+  /** Answers the press once the update is committed; with `alert`, Telegram shows a dialog instead of a toast. */
+  answer(html?: string, alert?: boolean): Promise<void>;
+}
+
+/**
+ * An edited message (an `edited_message` update): the context of a command sent as the new text, replying to the
+ * edited message. `sentAt` stays the message's original date; `command` is what the new text now asks for.
+ */
+export interface EditContext extends CommandContext {
+  /** The new text's command, canonical; undefined when it is no longer one of ours (or addressed to another bot). */
+  readonly command: CommandName | undefined;
+  /** When the message was edited (Telegram's `edit_date`). */
+  readonly editedAt: Date;
+}
+
+export type CommandHandler = (ctx: CommandContext) => Promise<void>;
+export type EditHandler = (ctx: EditContext) => Promise<void>;
+export type CallbackHandler = (ctx: CallbackContext) => Promise<void>;
+
+/**
+ * A feature contributes command handlers (by canonical name), callback handlers (by data prefix) and hooks told
+ * the message id of what it sent (by hook kind).
+ */
+export interface Feature {
+  readonly commands?: Readonly<Record<string, CommandHandler>>;
+  readonly callbacks?: Readonly<Record<string, CallbackHandler>>;
+  readonly afterSent?: Readonly<Record<string, AfterSent>>;
+  /** Told of every edited message from a person (not forwarded or relayed); it decides what the edit changes. */
+  readonly edits?: EditHandler;
+}

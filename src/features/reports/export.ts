@@ -1,0 +1,176 @@
+import { levelName, t } from '../../i18n/texts';
+import type { DayRange } from '../../kernel/day';
+import type { Locale } from '../../kernel/locale';
+import type { MetricCatalog } from '../../kernel/metric';
+import { byUnitAndMetric } from '../../kernel/report';
+import type { UnitTree } from '../../kernel/units';
+import type { Db } from '../../storage/schema';
+import { unitTotals } from '../weekly/weekly-store';
+import { type EntryCursor, nominationsForExport, pageEntries } from './report-store';
+
+/** A cell as the export writes it: text, a number (stays a number in Excel), a local day (a date), or empty. */
+export type ExportCell = string | number | { readonly day: string } | null;
+
+/** A sheet's column: its Vietnamese header, width and what its cells hold. */
+export interface ExportColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly kind: 'text' | 'number' | 'date';
+}
+
+/** Where a sheet's rows go; the writer behind it streams them out (the XLSX writer in src/files/xlsx-writer.ts, a CSV file). */
+export interface SheetSink {
+  row(cells: readonly ExportCell[]): void;
+  /**
+   * Called after every EXPORT_FLUSH_ROWS rows and each page: resolves once what was written has drained to the file.
+   * Without it the rows of a whole year would pile up in the writers' buffers, since reading the store never yields
+   * to the event loop.
+   */
+  flush?(): Promise<void>;
+}
+
+/** A workbook being written: sheets one after another, each finished before the next starts. */
+export interface WorkbookSink {
+  sheet(name: string, columns: readonly ExportColumn[], write: (sink: SheetSink) => Promise<void>): Promise<void>;
+}
+
+/** How many entries one read brings: the most the export ever holds in memory at once. */
+export const EXPORT_PAGE = 5000;
+/**
+ * Rows written between two flushes. Writing a row is synchronous (its XML or CSV text, a few microseconds), so
+ * this bounds how long the export holds the event loop that the bot's other updates share.
+ */
+export const EXPORT_FLUSH_ROWS = 500;
+
+// The headers are Vietnamese whatever the chat's language: the files go to the emulation office, which imports
+// them by these names. Sheet names and captions follow the chat's language, from the catalog.
+const ENTRY_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Ngày', width: 12, kind: 'date' },
+  { header: 'Mã đơn vị', width: 12, kind: 'text' },
+  { header: 'Đơn vị', width: 36, kind: 'text' },
+  { header: 'Cán bộ', width: 26, kind: 'text' },
+  { header: 'Mã chỉ tiêu', width: 12, kind: 'text' },
+  { header: 'Chỉ tiêu', width: 40, kind: 'text' },
+  { header: 'Số lượng', width: 12, kind: 'number' },
+  { header: 'Đơn vị tính', width: 12, kind: 'text' },
+  { header: 'Ghi chú', width: 30, kind: 'text' },
+  { header: 'Mã lượt ghi', width: 12, kind: 'number' },
+];
+
+/** The columns an emulation office imports. */
+const COMMENDATION_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Họ tên', width: 26, kind: 'text' },
+  { header: 'Đơn vị', width: 36, kind: 'text' },
+  { header: 'Hình thức', width: 36, kind: 'text' },
+  { header: 'Thành tích', width: 60, kind: 'text' },
+  { header: 'Người đề nghị', width: 26, kind: 'text' },
+  { header: 'Ngày', width: 12, kind: 'date' },
+  { header: 'Số quyết định', width: 16, kind: 'text' },
+  { header: 'Ngày quyết định', width: 14, kind: 'date' },
+  { header: 'Người ký', width: 26, kind: 'text' },
+];
+
+/** What an export covers. */
+export interface ExportRequest {
+  readonly tree: UnitTree;
+  readonly catalog: MetricCatalog;
+  readonly unitId: number;
+  readonly range: DayRange;
+  readonly locale: Locale;
+}
+
+/**
+ * Streams every standing entry of the unit's subtree over the days to `sinks` (the workbook and, for the entries
+ * alone, the CSV), page by page along the (unit, day) index; returns how many entries went out.
+ */
+export async function writeEntries(db: Db, request: ExportRequest, sinks: readonly SheetSink[]): Promise<number> {
+  const { tree, catalog } = request;
+  const metrics = new Map(catalog.all.map((metric) => [metric.code, metric]));
+  let count = 0;
+  for (const { unit } of tree.walk().filter(({ unit }) => tree.ancestorIds(unit.id).includes(request.unitId))) {
+    let after: EntryCursor | undefined;
+    for (;;) {
+      const page = await pageEntries(db, { unitId: unit.id, range: request.range, after, limit: EXPORT_PAGE });
+      for (const [index, entry] of page.entries()) {
+        if (index > 0 && index % EXPORT_FLUSH_ROWS === 0) for (const sink of sinks) await sink.flush?.();
+        const metric = metrics.get(entry.metricCode);
+        const cells: ExportCell[] = [
+          { day: entry.day },
+          unit.code,
+          unit.name,
+          entry.memberName,
+          entry.metricCode,
+          metric?.name.vi ?? entry.metricCode,
+          entry.amount,
+          metric?.countUnit.vi ?? '',
+          entry.note,
+          entry.id,
+        ];
+        for (const sink of sinks) sink.row(cells);
+      }
+      count += page.length;
+      for (const sink of sinks) await sink.flush?.();
+      const last = page.at(-1);
+      if (!last || page.length < EXPORT_PAGE) break;
+      after = { day: last.day, id: last.id };
+    }
+  }
+  return count;
+}
+
+/**
+ * The whole export: the entries, the unit × metric totals (each unit's own, then the subtree's total, which is
+ * the report's), and the nominations with their commendations. The CSV gets the entries.
+ */
+export async function writeExport(
+  db: Db,
+  request: ExportRequest,
+  sinks: { workbook: WorkbookSink; csv: SheetSink },
+): Promise<{ entries: number }> {
+  const { tree, catalog } = request;
+  const subtree = tree.walk().filter(({ unit }) => tree.ancestorIds(unit.id).includes(request.unitId));
+  const ids = subtree.map(({ unit }) => unit.id);
+  let entries = 0;
+  sinks.csv.row(ENTRY_COLUMNS.map((column) => column.header));
+  await sinks.workbook.sheet(t(request.locale, 'export.sheet.entries'), ENTRY_COLUMNS, async (sheet) => {
+    entries = await writeEntries(db, request, [sheet, sinks.csv]);
+  });
+
+  const own = byUnitAndMetric(await unitTotals(db, ids, request.range));
+  const metricColumns = catalog.all.map((metric) => ({ header: metric.name.vi, width: 16, kind: 'number' as const }));
+  await sinks.workbook.sheet(
+    t(request.locale, 'export.sheet.totals'),
+    [{ header: 'Mã đơn vị', width: 12, kind: 'text' }, { header: 'Đơn vị', width: 36, kind: 'text' }, ...metricColumns],
+    async (sheet) => {
+      for (const { unit } of subtree)
+        sheet.row([unit.code, unit.name, ...catalog.all.map((metric) => own.get(unit.id)?.get(metric.code) ?? 0)]);
+      sheet.row([
+        'Tổng cộng',
+        tree.byId(request.unitId)?.name ?? '',
+        ...catalog.all.map((metric) => ids.reduce((sum, id) => sum + (own.get(id)?.get(metric.code) ?? 0), 0)),
+      ]);
+    },
+  );
+
+  const nominations = await nominationsForExport(db, { unitIds: ids, range: request.range });
+  await sinks.workbook.sheet(t(request.locale, 'export.sheet.commendations'), COMMENDATION_COLUMNS, async (sheet) => {
+    for (const nomination of nominations) {
+      const form =
+        nomination.status === 'approved' && nomination.level
+          ? levelName('vi', nomination.level)
+          : t('vi', nomination.status === 'rejected' ? 'export.status.rejected' : 'export.status.pending');
+      sheet.row([
+        nomination.nominee,
+        tree.byId(nomination.unitId)?.name ?? '',
+        form,
+        nomination.reason,
+        nomination.nominator,
+        { day: nomination.day },
+        nomination.decision?.number ?? null,
+        nomination.decision ? { day: nomination.decision.date } : null,
+        nomination.decision?.signer ?? null,
+      ]);
+    }
+  });
+  return { entries };
+}

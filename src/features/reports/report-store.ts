@@ -1,0 +1,175 @@
+import { SqliteAdapter, sql } from 'kysely';
+import type { DayRange } from '../../kernel/day';
+import type { Db } from '../../storage/schema';
+
+/**
+ * Per unit and metric, every unit's running totals summed over the days (only positive sums): one range scan of
+ * the by-day covering index (migration 0011), where a list of every unit id would seek each unit's rows in turn.
+ */
+export async function allUnitTotals(
+  db: Db,
+  range: DayRange,
+): Promise<{ unitId: number; metricCode: string; total: number }[]> {
+  // SQLite's planner, once it has statistics, prefers a skip-scan of the primary key (50 units × 10 metrics seeks)
+  // to spare the group-by a sort; on a week that is many times slower than the by-day range, so it is named.
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const { rows } = await sql<{ unit_id: number; metric_code: string; total: number }>`
+    select unit_id, metric_code, sum(total) as total
+    from unit_day_totals ${sqlite ? sql.raw('indexed by unit_day_totals_day') : sql``}
+    where day >= ${range.from} and day <= ${range.to}
+    group by unit_id, metric_code
+    having sum(total) > 0`.execute(db);
+  return rows.map((row) => ({ unitId: Number(row.unit_id), metricCode: row.metric_code, total: Number(row.total) }));
+}
+
+/** One standing entry as the export lists it. */
+export interface ExportEntry {
+  readonly id: number;
+  readonly day: string;
+  readonly unitId: number;
+  readonly userId: number;
+  readonly memberName: string;
+  readonly metricCode: string;
+  readonly amount: number;
+  readonly note: string | null;
+  readonly createdAt: string;
+}
+
+/** Where a page of entries ended: the next page starts after it. */
+export interface EntryCursor {
+  readonly day: string;
+  readonly id: number;
+}
+
+/**
+ * One page of a unit's standing entries over the days, by day then id, after the cursor: a keyset read along the
+ * (unit_id, day) index, so a year's export never holds more than a page in memory and never rescans what it read.
+ */
+export async function pageEntries(
+  db: Db,
+  query: { unitId: number; range: DayRange; after: EntryCursor | undefined; limit: number },
+): Promise<ExportEntry[]> {
+  let select = db
+    .selectFrom('tally_entries as e')
+    .innerJoin('members as m', 'm.user_id', 'e.user_id')
+    .select([
+      'e.id',
+      'e.day',
+      'e.unit_id',
+      'e.user_id',
+      'm.first_name',
+      'm.last_name',
+      'e.metric_code',
+      'e.amount',
+      'e.note',
+      'e.created_at',
+    ])
+    .where('e.unit_id', '=', query.unitId)
+    .where('e.day', '<=', query.range.to)
+    .where('e.undone_at', 'is', null);
+  const after = query.after;
+  select = after
+    ? select.where((eb) =>
+        eb.or([eb('e.day', '>', after.day), eb.and([eb('e.day', '=', after.day), eb('e.id', '>', after.id)])]),
+      )
+    : select.where('e.day', '>=', query.range.from);
+  const rows = await select.orderBy('e.day').orderBy('e.id').limit(query.limit).execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    day: row.day,
+    unitId: row.unit_id,
+    userId: Number(row.user_id),
+    memberName: row.last_name ? `${row.first_name} ${row.last_name}` : row.first_name,
+    metricCode: row.metric_code,
+    amount: Number(row.amount),
+    note: row.note,
+    createdAt: row.created_at,
+  }));
+}
+
+/** A nomination as an emulation office imports it. */
+export interface ExportNomination {
+  readonly id: number;
+  readonly nominee: string;
+  readonly unitId: number;
+  readonly status: string;
+  readonly level: string | null;
+  readonly reason: string;
+  readonly nominator: string;
+  readonly day: string;
+  /** When the standing decision was taken, if any. */
+  readonly decidedAt: string | null;
+  /** The official decision recorded for the commendation (the latest record stands), if any. */
+  readonly decision: { readonly number: string; readonly date: string; readonly signer: string } | null;
+}
+
+const fullName = (first: string, last: string | null) => (last ? `${first} ${last}` : first);
+
+/** The nominations of the units proposed over the days, every status, oldest first, with the standing decision's date. */
+export async function nominationsForExport(
+  db: Db,
+  filter: { unitIds: readonly number[]; range: DayRange },
+): Promise<ExportNomination[]> {
+  if (filter.unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('nominations as n')
+    .innerJoin('members as nominee', 'nominee.user_id', 'n.nominee_id')
+    .innerJoin('members as nominator', 'nominator.user_id', 'n.nominator_id')
+    .select((eb) => [
+      'n.id',
+      'n.unit_id',
+      'n.status',
+      'n.level',
+      'n.reason',
+      'n.day',
+      'nominee.first_name as nominee_first',
+      'nominee.last_name as nominee_last',
+      'nominator.first_name as nominator_first',
+      'nominator.last_name as nominator_last',
+      eb
+        .selectFrom('nomination_decisions as d')
+        .select((inner) => inner.fn.max('d.decided_at').as('at'))
+        .whereRef('d.nomination_id', '=', 'n.id')
+        .as('decided_at'),
+      eb
+        .selectFrom('commendation_decisions as c')
+        .select('c.id')
+        .whereRef('c.nomination_id', '=', 'n.id')
+        .orderBy('c.id', 'desc')
+        .limit(1)
+        .as('record_id'),
+    ])
+    .where('n.unit_id', 'in', filter.unitIds)
+    .where('n.day', '>=', filter.range.from)
+    .where('n.day', '<=', filter.range.to)
+    .orderBy('n.day')
+    .orderBy('n.id')
+    .execute();
+  const recordIds = rows.flatMap((row) => (row.record_id === null ? [] : [Number(row.record_id)]));
+  const records = new Map(
+    recordIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('commendation_decisions')
+            .select(['id', 'decision_number', 'decision_date', 'signer'])
+            .where('id', 'in', recordIds)
+            .execute()
+        ).map((record) => [
+          Number(record.id),
+          { number: record.decision_number, date: record.decision_date, signer: record.signer },
+        ]),
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    nominee: fullName(row.nominee_first, row.nominee_last),
+    unitId: row.unit_id,
+    status: row.status,
+    level: row.level,
+    reason: row.reason,
+    nominator: fullName(row.nominator_first, row.nominator_last),
+    day: row.day,
+    decidedAt: (row.decided_at as string | null) ?? null,
+    decision: row.record_id === null ? null : (records.get(Number(row.record_id)) ?? null),
+  }));
+}

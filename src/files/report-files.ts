@@ -1,0 +1,86 @@
+/**
+ * The file formats behind /export and /chart: our streaming XLSX writer, a CSV file, and resvg for PNGs.
+ * Kept here, at the edge, because services import no packages (test/architecture); the services hand over rows
+ * and SVG text through the ports in src/features/reports/export.ts.
+ */
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { ExportCell, SheetSink, WorkbookSink } from '../features/reports/export';
+import { createXlsxWriter } from './xlsx-writer';
+
+/**
+ * An XLSX written as it goes (our own streaming writer, src/files/xlsx-writer.ts): rows are deflated into the
+ * file as they come, so a year's export holds a few rows in memory, not the workbook. Dates as dates (dd/mm/yyyy),
+ * numbers as numbers, bold Vietnamese headers.
+ */
+export async function xlsxFileSink(filename: string): Promise<WorkbookSink & { finish(): Promise<void> }> {
+  return createXlsxWriter(filename);
+}
+
+/** Lets the compressor and the file catch up: one turn of the event loop, then a drain if the stream asks for one. */
+async function drained(stream: Writable | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (stream?.writableNeedDrain) await once(stream, 'drain');
+}
+
+const csvField = (cell: ExportCell): string => {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  const text = typeof cell === 'object' ? cell.day.split('-').reverse().join('/') : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** A CSV file, UTF-8 with a byte-order mark so Excel reads Vietnamese right; CRLF line ends as RFC 4180 says. */
+export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void> } {
+  const stream: WriteStream = createWriteStream(filename);
+  // A failed write (disk full, directory gone) is the export's failure, told by the next flush or the finish,
+  // never an uncaught 'error' event that would end the process.
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
+  const healthy = () => {
+    if (failure) throw failure;
+  };
+  stream.write('\uFEFF');
+  return {
+    row(cells) {
+      stream.write(`${cells.map(csvField).join(',')}\r\n`);
+    },
+    async flush() {
+      healthy();
+      await drained(stream);
+      healthy();
+    },
+    finish: () =>
+      new Promise<void>((resolve, reject) => {
+        if (failure) return reject(failure);
+        stream.once('error', reject);
+        stream.end(resolve);
+      }),
+  };
+}
+
+const fontDir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
+/** Be Vietnam Pro, a TTF with every Vietnamese diacritic; resvg draws WOFF2 blank, so the TTF files are given. */
+export const CHART_FONT_FILES = [
+  join(fontDir, '400Regular', 'BeVietnamPro_400Regular.ttf'),
+  join(fontDir, '700Bold', 'BeVietnamPro_700Bold.ttf'),
+];
+
+/**
+ * Renders chart SVG to PNG with resvg, with the bundled font only: no system fonts are loaded, so a chart looks
+ * the same on every server and a machine without Vietnamese fonts draws no empty boxes.
+ */
+export async function renderPng(svg: string): Promise<Uint8Array> {
+  // Loaded on first use: a native module the bot needs only for /chart.
+  const { Resvg } = await import('@resvg/resvg-js');
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Be Vietnam Pro' },
+    background: '#ffffff',
+  });
+  return resvg.render().asPng();
+}

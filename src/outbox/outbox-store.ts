@@ -1,0 +1,479 @@
+/**
+ * The outbox: everything the bot sends, as rows, delivered by a worker that claims them with a lease.
+ *
+ * Two sources. Scheduled posts (leaderboards, digests, reminders) are keyed by (job, period, chat): whichever process
+ * wakes first for a period creates them, the others' inserts do nothing. Replies to an update are written in the
+ * update's own transaction, keyed by (reply, update id and sequence, chat): a redelivered update, found in the
+ * ledger, adds nothing, and a crash after the commit still delivers them.
+ *
+ * Lanes. Messages and edits spend a chat's message budget (20 a minute in a group); reactions do not. Each
+ * (chat, lane) has at most one row out at a time, so a chat's messages go in order, even across workers.
+ *
+ * The one window. A worker claims a row (status sending, a lease), Telegram accepts it, then the worker marks the
+ * row sent. A crash between Telegram's answer and the mark leaves the row `sending`; when the lease expires another
+ * worker sends it again. That is the one place a duplicate can come from, and it errs that way on purpose: a lost
+ * confirmation invites the officer to log twice, a lost leaderboard never arrives. Claims never overlap and a mark
+ * lands only while its worker still holds the lease.
+ */
+import { sql } from 'kysely';
+import type { Db, OutboxTable } from '../storage/schema';
+import { inTransaction } from '../storage/unit-of-work';
+import { LEDGER_DAYS } from '../storage/update-ledger';
+
+/** Where a row stands. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** What a row asks Telegram for. */
+export type OutboxKind = 'post' | 'message' | 'confirmation' | 'edit' | 'reaction' | 'document' | 'photo';
+
+/** Which budget a row spends: messages and edits share a chat's; reactions have their own. */
+export type OutboxLane = 'message' | 'reaction';
+
+/** Buttons as stored: rows of [text, callback data]. */
+export type StoredKeyboard = readonly (readonly { text: string; callbackData: string }[])[];
+
+/** Told with Telegram's message id once a row went out (a nomination card learns its message, say). */
+export interface AfterSentHook {
+  readonly kind: string;
+  readonly id: number;
+}
+
+/** The JSON beside a row's text. */
+export interface OutboxPayload {
+  readonly replyTo?: number;
+  readonly keyboard?: StoredKeyboard;
+  /** edit and reaction: the message they apply to. */
+  readonly messageId?: number;
+  readonly emoji?: string;
+  /** confirmation: its line and heading when several waiting confirmations go out as one message. */
+  readonly mergeLine?: string;
+  readonly mergeHeading?: string;
+  readonly afterSent?: AfterSentHook;
+  /** document: the file, its bytes base64 (a draft certificate is some tens of kilobytes); the row's html is the caption. */
+  readonly document?: { readonly base64: string; readonly filename: string };
+  /** photo: the PNG's bytes base64 (a chart is some tens of kilobytes); the row's html is the caption. */
+  readonly photo?: { readonly base64: string };
+}
+
+/** A scheduled post to enqueue. */
+export interface OutboxPost {
+  readonly job: string;
+  /** The period the post reports on ("2026-W47", "2026-11-27"): with job and chat, its unique key. */
+  readonly period: string;
+  readonly chatId: number;
+  readonly html: string;
+  /** A forum topic to post in. */
+  readonly threadId?: number | null;
+  /** Not sent before this instant; by default, as soon as a worker runs. */
+  readonly notBefore?: Date;
+  /** Stale after this instant: skipped, never sent late. */
+  readonly expiresAt?: Date | null;
+  /** A photo (a weekly chart, PNG bytes base64) rather than a message; `html` is its caption. */
+  readonly photo?: { readonly base64: string };
+}
+
+/** Something an update answers with, written in the update's transaction. */
+export interface OutboxReply {
+  readonly kind: Exclude<OutboxKind, 'post'>;
+  readonly chatId: number;
+  readonly html: string;
+  readonly threadId?: number | null;
+  readonly payload?: OutboxPayload;
+}
+
+/** A row a worker holds the lease of. */
+export interface ClaimedRow {
+  readonly id: number;
+  readonly job: string;
+  readonly period: string;
+  readonly kind: OutboxKind;
+  readonly lane: OutboxLane;
+  readonly chatId: number;
+  readonly threadId: number | null;
+  readonly html: string;
+  readonly payload: OutboxPayload;
+  /** Claims so far, this one included. */
+  readonly attempts: number;
+  readonly expiresAt: Date | null;
+  readonly leaseUntil: Date;
+}
+
+/** The job name of replies; their period is "<update id>.<sequence>". */
+export const REPLY_JOB = 'reply';
+
+/** SQLite allows 32,766 bound values a statement; 12 columns × 500 rows stays far below. */
+const INSERT_CHUNK = 500;
+/** last_error is for people reading the table; a whole stack trace is not. */
+const MAX_ERROR_LENGTH = 500;
+
+const laneOf = (kind: OutboxKind): OutboxLane => (kind === 'reaction' ? 'reaction' : 'message');
+
+/** Inserts the rows not there yet (by job, period and chat); returns the keys of those it created. */
+async function insertRows(db: Db, rows: ReturnType<typeof rowsOf>): Promise<string[]> {
+  const created: string[] = [];
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const inserted = await db
+      .insertInto('outbox')
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .onConflict((oc) => oc.columns(['job', 'period', 'chat_id']).doNothing())
+      .returning(['job', 'period', 'chat_id'])
+      .execute();
+    for (const row of inserted) created.push(keyOf(row.job, row.period, Number(row.chat_id)));
+  }
+  return created;
+}
+
+const keyOf = (job: string, period: string, chatId: number) => `${job}\u0000${period}\u0000${chatId}`;
+
+function rowsOf(
+  items: readonly {
+    job: string;
+    period: string;
+    kind: OutboxKind;
+    chatId: number;
+    html: string;
+    threadId?: number | null;
+    payload?: OutboxPayload;
+    notBefore?: Date;
+    expiresAt?: Date | null;
+  }[],
+  now: Date,
+) {
+  const at = now.toISOString();
+  return items.map((item) => ({
+    job: item.job,
+    period: item.period,
+    kind: item.kind,
+    lane: laneOf(item.kind),
+    chat_id: item.chatId,
+    thread_id: item.threadId ?? null,
+    html: item.html,
+    payload: item.payload ? JSON.stringify(item.payload) : null,
+    status: 'pending' satisfies OutboxStatus,
+    attempts: 0,
+    not_before: (item.notBefore ?? now).toISOString(),
+    expires_at: item.expiresAt ? item.expiresAt.toISOString() : null,
+    created_at: at,
+  }));
+}
+
+/** Creates the posts that do not exist yet (by job, period and chat); returns how many were new. */
+export async function enqueuePosts(db: Db, posts: readonly OutboxPost[], now: Date): Promise<number> {
+  return (await enqueueNewPosts(db, posts, now)).length;
+}
+
+/** Creates the posts that do not exist yet (by job, period and chat); returns those it created, in order. */
+export async function enqueueNewPosts<P extends OutboxPost>(db: Db, posts: readonly P[], now: Date): Promise<P[]> {
+  if (posts.length === 0) return [];
+  const rows = rowsOf(
+    posts.map(({ photo, ...post }) =>
+      photo ? { ...post, kind: 'photo' as const, payload: { photo } } : { ...post, kind: 'post' as const },
+    ),
+    now,
+  );
+  const created = new Set(await inTransaction(db, (trx) => insertRows(trx, rows)));
+  return posts.filter((post) => created.has(keyOf(post.job, post.period, post.chatId)));
+}
+
+/**
+ * Writes an update's replies, in order, inside the update's transaction; `key` is the update id (or, for the
+ * apology after a failure, the id with a suffix, so a later successful redelivery still answers).
+ */
+export async function enqueueReplies(db: Db, key: string, replies: readonly OutboxReply[], now: Date): Promise<number> {
+  if (replies.length === 0) return 0;
+  const created = await insertRows(
+    db,
+    rowsOf(
+      replies.map((reply, index) => ({ ...reply, job: REPLY_JOB, period: `${key}.${index}` })),
+      now,
+    ),
+  );
+  return created.length;
+}
+
+/** Whether `messageId` in the chat is a message the bot sent in answer to that update (a button's own message). */
+export async function isReplyMessage(
+  db: Db,
+  query: { readonly updateId: number; readonly chatId: number; readonly messageId: number },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('job', '=', REPLY_JOB)
+    .where('chat_id', '=', query.chatId)
+    .where('telegram_message_id', '=', query.messageId)
+    .where('period', 'like', `${query.updateId}.%`)
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The message the bot sent in answer to an update in a chat (the last one, which carries the buttons: a /log's
+ * confirmation), once Telegram has it; `merged` when that message also holds other updates' confirmations.
+ * Undefined while it waits to go out, or when the update was answered by a reaction only.
+ */
+export async function replyMessageOf(
+  db: Db,
+  query: { readonly updateId: number; readonly chatId: number },
+): Promise<{ readonly messageId: number; readonly merged: boolean } | undefined> {
+  const own = `${query.updateId}.%`;
+  const row = await db
+    .selectFrom('outbox')
+    .select('telegram_message_id')
+    .where('job', '=', REPLY_JOB)
+    .where('chat_id', '=', query.chatId)
+    .where('period', 'like', own)
+    .where('kind', 'in', ['message', 'confirmation'] satisfies OutboxKind[])
+    .where('status', '=', 'sent')
+    .where('telegram_message_id', 'is not', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const messageId = row?.telegram_message_id;
+  if (messageId === null || messageId === undefined) return undefined;
+  const other = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('job', '=', REPLY_JOB)
+    .where('chat_id', '=', query.chatId)
+    .where('kind', '=', 'confirmation' satisfies OutboxKind)
+    .where('telegram_message_id', '=', messageId)
+    .where('period', 'not like', own)
+    .executeTakeFirst();
+  return { messageId: Number(messageId), merged: other !== undefined };
+}
+
+/** How many rows of a chat's message lane wait to go out (claimed ones included). */
+export async function waitingInChat(db: Db, chatId: number): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select(sql<number>`count(*)`.as('count'))
+    .where('chat_id', '=', chatId)
+    .where('lane', '=', 'message' satisfies OutboxLane)
+    .where('status', 'in', ['pending', 'sending'])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Due and not stale: pending and past not_before, or abandoned (sending with its lease run out). */
+const claimable = (table: string, at: string) => sql`(
+    ((${sql.ref(`${table}.status`)} = 'pending' and ${sql.ref(`${table}.not_before`)} <= ${at})
+      or (${sql.ref(`${table}.status`)} = 'sending' and ${sql.ref(`${table}.lease_until`)} < ${at}))
+    and (${sql.ref(`${table}.expires_at`)} is null or ${sql.ref(`${table}.expires_at`)} > ${at}))`;
+
+type OutboxRow = { [K in keyof OutboxTable]: unknown };
+
+function toClaimed(row: OutboxRow, leaseUntil: Date): ClaimedRow {
+  return {
+    id: Number(row.id),
+    job: String(row.job),
+    period: String(row.period),
+    kind: row.kind as OutboxKind,
+    lane: row.lane as OutboxLane,
+    chatId: Number(row.chat_id),
+    threadId: row.thread_id === null ? null : Number(row.thread_id),
+    html: String(row.html),
+    payload: row.payload ? (JSON.parse(String(row.payload)) as OutboxPayload) : {},
+    attempts: Number(row.attempts),
+    expiresAt: row.expires_at ? new Date(String(row.expires_at)) : null,
+    leaseUntil,
+  };
+}
+
+/**
+ * Claims up to `limit` due rows in one statement: per (chat, lane) the oldest, replies before scheduled posts, and
+ * none in a (chat, lane) that has a row out under a live lease. So a chat's messages go in order, even across
+ * workers, and a batch never queues a chat's messages behind its own limit while their leases run.
+ *
+ * Why two workers never claim the same row: the UPDATE re-checks the claimable condition on each row it changes.
+ * On SQLite a write statement runs alone, so a second worker's UPDATE finds those rows `sending` with a live lease.
+ * On PostgreSQL the second blocks on the row lock and, once the first commits, re-evaluates its WHERE against the
+ * new row version, which no longer matches: it gets fewer rows, never the same ones.
+ */
+export async function claimDue(
+  db: Db,
+  options: { readonly owner: string; readonly now: Date; readonly leaseMs: number; readonly limit: number },
+): Promise<ClaimedRow[]> {
+  if (options.limit <= 0) return [];
+  const at = options.now.toISOString();
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  const { rows } = await sql<OutboxRow>`
+    update outbox set status = 'sending', lease_owner = ${options.owner}, lease_until = ${leaseUntil.toISOString()},
+      attempts = attempts + 1
+    where id in (
+      select min(o.id) from outbox o
+      where ${claimable('o', at)}
+        and not exists (
+          select 1 from outbox busy
+          where busy.chat_id = o.chat_id and busy.lane = o.lane and busy.status = 'sending' and busy.lease_until >= ${at})
+      group by o.chat_id, o.lane
+      order by min(case when o.kind = 'post' then 1 else 0 end), min(o.id)
+      limit ${options.limit})
+    and ${claimable('outbox', at)}
+    returning *`.execute(db);
+  return rows.map((row) => toClaimed(row, leaseUntil)).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Claims the confirmations still waiting in a chat besides the one a worker holds, so they go out merged into one
+ * message; the oldest first, at most `limit`.
+ */
+export async function claimWaitingConfirmations(
+  db: Db,
+  options: {
+    readonly chatId: number;
+    readonly owner: string;
+    readonly now: Date;
+    readonly leaseUntil: Date;
+    readonly limit: number;
+  },
+): Promise<ClaimedRow[]> {
+  const at = options.now.toISOString();
+  const { rows } = await sql<OutboxRow>`
+    update outbox set status = 'sending', lease_owner = ${options.owner}, lease_until = ${options.leaseUntil.toISOString()},
+      attempts = attempts + 1
+    where id in (
+      select o.id from outbox o
+      where o.chat_id = ${options.chatId} and o.kind = 'confirmation' and o.status = 'pending' and o.not_before <= ${at}
+      order by o.id
+      limit ${options.limit})
+    and status = 'pending'
+    returning *`.execute(db);
+  return rows.map((row) => toClaimed(row, options.leaseUntil)).sort((a, b) => a.id - b.id);
+}
+
+/** A claim: the worker's name and the lease it was given (a row claimed again by the same worker is a new claim). */
+export interface Claim {
+  readonly id: number;
+  readonly owner: string;
+  readonly leaseUntil?: Date;
+}
+
+/** Who may mark a row: the claim holding its lease, while the row is still out for delivery. */
+const heldBy = (db: Db, claim: Claim) =>
+  db
+    .updateTable('outbox')
+    .where('id', '=', claim.id)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', claim.owner)
+    .$if(claim.leaseUntil !== undefined, (query) => query.where('lease_until', '=', claim.leaseUntil!.toISOString()));
+
+const marked = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0n;
+
+/** Records Telegram's message id; false when the lease was lost to another worker (the row may go out twice). */
+export async function markSent(
+  db: Db,
+  mark: Claim & { readonly messageId: number | null; readonly now: Date },
+): Promise<boolean> {
+  const result = await heldBy(db, mark)
+    .set({
+      status: 'sent' satisfies OutboxStatus,
+      telegram_message_id: mark.messageId,
+      sent_at: mark.now.toISOString(),
+      lease_until: null,
+      last_error: null,
+    })
+    .executeTakeFirst();
+  return marked(result);
+}
+
+/** Gives up on a row for good (the chat is unreachable, Telegram refused it, or attempts ran out). */
+export async function markFailed(db: Db, mark: Claim & { readonly error: string }): Promise<boolean> {
+  const result = await heldBy(db, mark)
+    .set({
+      status: 'failed' satisfies OutboxStatus,
+      lease_until: null,
+      last_error: mark.error.slice(0, MAX_ERROR_LENGTH),
+    })
+    .executeTakeFirst();
+  return marked(result);
+}
+
+/** Drops a row that went stale before it could go out. */
+export async function markSkipped(db: Db, mark: Claim & { readonly reason: string }): Promise<boolean> {
+  const result = await heldBy(db, mark)
+    .set({ status: 'skipped' satisfies OutboxStatus, lease_until: null, last_error: mark.reason })
+    .executeTakeFirst();
+  return marked(result);
+}
+
+/** Hands a row back for a later try after a transient failure. */
+export async function retryLater(
+  db: Db,
+  mark: Claim & { readonly notBefore: Date; readonly error: string },
+): Promise<boolean> {
+  const result = await heldBy(db, mark)
+    .set({
+      status: 'pending' satisfies OutboxStatus,
+      lease_owner: null,
+      lease_until: null,
+      not_before: mark.notBefore.toISOString(),
+      last_error: mark.error.slice(0, MAX_ERROR_LENGTH),
+    })
+    .executeTakeFirst();
+  return marked(result);
+}
+
+/** Skips every row that went stale while waiting (unclaimed, or abandoned by a worker); returns how many. */
+export async function skipExpired(db: Db, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'skipped' satisfies OutboxStatus, lease_until: null, last_error: 'expired' })
+    .where('expires_at', '<=', at)
+    .where((eb) =>
+      eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', at)])]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The earliest instant a pending row becomes due, if any: when the worker should look again. */
+export async function nextDueAt(db: Db): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min<string>('not_before').as('at'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at) : undefined;
+}
+
+/** Counts of the scheduled posts (not replies) by status, for logs, the job CLI and tests. */
+export async function outboxCounts(db: Db): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', sql<number>`count(*)`.as('count')])
+    .where('kind', '=', 'post' satisfies OutboxKind)
+    .groupBy('status')
+    .execute();
+  const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
+  for (const row of rows) counts[row.status as OutboxStatus] = Number(row.count);
+  return counts;
+}
+
+/** Rows waiting to go out, by kind: the backlog /metrics reports. */
+export async function backlogByKind(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['kind', sql<number>`count(*)`.as('count')])
+    .where('status', 'in', ['pending', 'sending'])
+    .groupBy('kind')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.kind, Number(row.count)]));
+}
+
+/**
+ * Forgets the replies (not the scheduled posts, whose rows keep a period from being posted twice) that were
+ * delivered, failed or skipped more than LEDGER_DAYS ago: by then their update is out of the ledger, and their
+ * buttons (undo, a register confirmation, at most a day) no longer ask which message they were. Returns how many.
+ */
+export async function pruneFinishedReplies(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - LEDGER_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const result = await db
+    .deleteFrom('outbox')
+    .where('job', '=', REPLY_JOB)
+    .where('status', 'in', ['sent', 'failed', 'skipped'] satisfies OutboxStatus[])
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

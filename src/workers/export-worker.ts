@@ -1,0 +1,274 @@
+/**
+ * The export worker: writes the files of the /export requests the command stored (src/features/reports/export-request-store.ts),
+ * outside any update's transaction, and hands them to the one sender as documents.
+ *
+ * Why not in the handler: a province's month at 5M entries takes tens of seconds to write, and an update's
+ * transaction (on SQLite a group commit, holding the write lock) would keep every other update of every group
+ * waiting behind it. Here the export only reads, a page at a time, between other work: on SQLite each read takes the
+ * connection for one statement, on PostgreSQL a pooled connection; the write lock is taken only by the claim, the
+ * lease renewals and the last small transaction that marks the request finished and queues the files.
+ *
+ * Once: a request is claimed with a lease, renewed as pages go out. A process that dies mid-export leaves the lease
+ * to lapse and the next worker (this process restarted, or another) starts the export again from the beginning; a
+ * worker that lost its lease finishes nothing. Marking finished and queueing the files are one transaction.
+ *
+ * One export at a time per process: its memory is a page of rows and the writers' buffers, and the bot's other work
+ * keeps the event loop between pages. It runs beside the sender, never inside a delivery pass, so other chats'
+ * messages go out while it writes.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../clock';
+import type { Directory } from '../directory/directory';
+import { type SheetSink, type WorkbookSink, writeExport } from '../features/reports/export';
+import {
+  type ClaimedExport,
+  claimExport,
+  finishExport,
+  forgetSentExportFiles,
+  releaseExport,
+  renewExportLease,
+} from '../features/reports/export-request-store';
+import { csvFileSink, xlsxFileSink } from '../files/report-files';
+import { t } from '../i18n/texts';
+import { isLocale, type Locale } from '../kernel/locale';
+import type { Logger } from '../logger';
+import { Outgoing } from '../outbox/outgoing';
+import type { AfterSent } from '../outbox/sender';
+import type { Db } from '../storage/schema';
+
+/** The files an export writes to; tests pass writers that wait or fail. */
+export interface ExportFiles {
+  xlsx(filename: string): Promise<WorkbookSink & { finish(): Promise<void> }>;
+  csv(filename: string): SheetSink & { finish(): Promise<void> };
+}
+
+export const exportFiles: ExportFiles = { xlsx: xlsxFileSink, csv: csvFileSink };
+
+/** The after-sent hook of the command's acknowledgement: the worker looks for the request at once. */
+export const EXPORT_REQUESTED_HOOK = 'exportRequested';
+/** The after-sent hook of the documents: their bytes leave the outbox once Telegram has them. */
+const EXPORT_SENT_HOOK = 'exportSent';
+
+/** Larger exports are refused: the file goes through the outbox row as base64, and Telegram takes 50 MB at most. */
+export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
+/** A claim's lease; renewed as pages go out, once a quarter of it has passed. */
+export const EXPORT_LEASE_MS = 2 * 60_000;
+/** Claims of one request before the worker gives up on it (each ended by a crash or a restart). */
+export const MAX_EXPORT_ATTEMPTS = 3;
+/** Where an export writes, under the system's temporary directory. */
+const TEMP_PREFIX = 'thidua-export-';
+/** A temporary directory this old is a crashed export's: no export runs that long. */
+const STALE_TEMP_MS = 24 * 60 * 60_000;
+/** How often the worker looks for requests nobody woke it for (a lapsed claim, an acknowledgement not sent). */
+const EXPORT_POLL_MS = 30_000;
+
+export interface ExportWorkerOptions {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The cached directory outside any transaction: the unit tree and the metrics. */
+  readonly directory: Directory;
+  /** This process's name in lease_owner. */
+  readonly owner: string;
+  /** Told when a request's answers are in the outbox: wakes the sender. */
+  readonly onQueued: () => void;
+  readonly files?: ExportFiles;
+  readonly leaseMs?: number;
+  readonly intervalMs?: number;
+}
+
+export interface ExportWorker {
+  /** Looks for requests now, then every interval, until stopped. */
+  start(): void;
+  /** Looks for requests now (a request was just acknowledged). */
+  wake(): void;
+  /** Exports every request claimable now, one after another; returns how many it finished (tests and tools). */
+  drain(): Promise<number>;
+  /** Stops looking; an export under way stops at its next page and hands its request back. */
+  stop(): Promise<void>;
+  /** The sender's hooks: the acknowledgement wakes the worker, a sent document drops its bytes. */
+  readonly afterSent: Readonly<Record<string, AfterSent>>;
+}
+
+/** The claim was taken over by another worker (this one stalled past its lease): it finishes nothing. */
+class LeaseLost extends Error {}
+/** The process is stopping: the request goes back for the next worker. */
+class Stopping extends Error {}
+
+export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
+  const { db, clock, logger, directory, owner } = options;
+  const files = options.files ?? exportFiles;
+  const leaseMs = options.leaseMs ?? EXPORT_LEASE_MS;
+  const intervalMs = options.intervalMs ?? EXPORT_POLL_MS;
+  let started = false;
+  let stopped = false;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+
+  /** The request's answers, in its language, replying to the command. */
+  function answersOf(claim: ClaimedExport) {
+    const locale: Locale = isLocale(claim.locale) ? claim.locale : 'vi';
+    const out = new Outgoing((count) => t(locale, 'list.more', { count }));
+    const where = { replyTo: claim.replyTo, threadId: claim.threadId };
+    return { locale, out, where };
+  }
+
+  async function finish(claim: ClaimedExport, outcome: { status: 'done' | 'failed'; error?: string }, out: Outgoing) {
+    const replies = out.replies.map((reply) =>
+      reply.kind === 'document'
+        ? { ...reply, payload: { ...reply.payload, afterSent: { kind: EXPORT_SENT_HOOK, id: claim.id } } }
+        : reply,
+    );
+    if (!(await finishExport(db, claim, outcome, replies, clock.now()))) throw new LeaseLost();
+    options.onQueued();
+  }
+
+  /** Writes the request's files and queues them; the caller settles failures. */
+  async function exportFilesOf(claim: ClaimedExport, dir: string): Promise<void> {
+    const { locale, out, where } = answersOf(claim);
+    const tree = await directory.units();
+    const unit = tree.byId(claim.unitId);
+    if (!unit) throw new Error(`unit ${claim.unitId} is no longer in the tree`);
+    let renewedAt = clock.now().getTime();
+    const heartbeat = async () => {
+      if (stopped) throw new Stopping();
+      const now = clock.now();
+      if (now.getTime() - renewedAt < leaseMs / 4) return;
+      if (!(await renewExportLease(db, claim, now, leaseMs))) throw new LeaseLost();
+      renewedAt = now.getTime();
+    };
+    const { range } = claim;
+    const base = `thidua-${unit.code}-${range.from}-${range.to}`;
+    const paths = { xlsx: join(dir, `${base}.xlsx`), csv: join(dir, `${base}.csv`) };
+    const workbook = await files.xlsx(paths.xlsx);
+    const csv = files.csv(paths.csv);
+    // The CSV gets every page of entries: each page, once drained, is where the lease is renewed.
+    const pacedCsv: SheetSink = {
+      row: (cells) => csv.row(cells),
+      flush: async () => {
+        await csv.flush?.();
+        await heartbeat();
+      },
+    };
+    const { entries } = await writeExport(
+      db,
+      { tree, catalog: await directory.metrics(), unitId: unit.id, range, locale },
+      { workbook, csv: pacedCsv },
+    );
+    await Promise.all([workbook.finish(), csv.finish()]);
+    await heartbeat();
+    if (statSync(paths.xlsx).size + statSync(paths.csv).size > MAX_EXPORT_BYTES) {
+      out.send(claim.chatId, t(locale, 'export.tooLarge'), where);
+      return finish(claim, { status: 'failed', error: 'too large' }, out);
+    }
+    const caption = t(locale, 'export.caption', { unit: unit.name, from: range.from, to: range.to, entries });
+    out.document(claim.chatId, { bytes: readFileSync(paths.xlsx), filename: `${base}.xlsx`, caption }, where);
+    out.document(claim.chatId, { bytes: readFileSync(paths.csv), filename: `${base}.csv` }, where);
+    await finish(claim, { status: 'done' }, out);
+  }
+
+  /** Claims one request and sees it through; false when none was claimable. */
+  async function exportOne(): Promise<boolean> {
+    const claim = await claimExport(db, { owner, now: clock.now(), leaseMs });
+    if (!claim) return false;
+    const apologise = (error: string) => {
+      const { locale, out, where } = answersOf(claim);
+      out.send(claim.chatId, t(locale, 'export.failed'), where);
+      return finish(claim, { status: 'failed', error }, out);
+    };
+    // A directory of its own: another worker (another process, or one that stalled past its lease) may still be
+    // writing this request's files in its own.
+    const dir = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+    try {
+      if (claim.attempts > MAX_EXPORT_ATTEMPTS) {
+        logger.error({ requestId: claim.id, attempts: claim.attempts }, 'export given up: every attempt was cut off');
+        await apologise(`gave up after ${MAX_EXPORT_ATTEMPTS} attempts`);
+        return true;
+      }
+      await exportFilesOf(claim, dir);
+      logger.info({ requestId: claim.id, attempts: claim.attempts }, 'export queued');
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        logger.warn({ requestId: claim.id, owner }, 'export taken over by another worker; this one finishes nothing');
+      } else if (error instanceof Stopping) {
+        await releaseExport(db, claim).catch(() => false);
+      } else {
+        logger.error({ err: error, requestId: claim.id }, 'export failed');
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        // When even the apology cannot be stored (the database is away), the claim lapses and is tried again.
+        await apologise(message).catch((failure: unknown) => {
+          if (!(failure instanceof LeaseLost)) logger.error({ err: failure, requestId: claim.id }, 'export unsettled');
+        });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return true;
+  }
+
+  async function drain(): Promise<number> {
+    let handled = 0;
+    while (!stopped && (await exportOne())) handled += 1;
+    return handled;
+  }
+
+  /** Drains now, or again right after the drain under way; then looks again every interval. */
+  function pass(): void {
+    if (!started || stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    again = false;
+    running = drain()
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, 'export pass failed'),
+      )
+      .finally(() => {
+        running = undefined;
+        if (again) pass();
+        else if (!stopped) timer = setTimeout(pass, intervalMs);
+      });
+  }
+
+  /** Removes what exports cut off by a crash left in the temporary directory. */
+  function sweepStaleFiles(): void {
+    const before = Date.now() - STALE_TEMP_MS;
+    try {
+      for (const name of readdirSync(tmpdir())) {
+        const path = join(tmpdir(), name);
+        if (name.startsWith(TEMP_PREFIX) && statSync(path).mtimeMs < before)
+          rmSync(path, { recursive: true, force: true });
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'could not sweep old export files');
+    }
+  }
+
+  return {
+    start() {
+      if (started || stopped) return;
+      started = true;
+      sweepStaleFiles();
+      pass();
+    },
+    wake: pass,
+    drain,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+    afterSent: {
+      [EXPORT_REQUESTED_HOOK]: async () => pass(),
+      [EXPORT_SENT_HOOK]: async (store, hook) => {
+        await forgetSentExportFiles(store, hook.id);
+      },
+    },
+  };
+}

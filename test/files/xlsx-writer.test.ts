@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExportColumn } from '../../src/features/reports/export';
+import { createXlsxWriter, daySerial } from '../../src/files/xlsx-writer';
+import { xmlText } from '../../src/i18n/format';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const tempFile = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
+  dirs.push(dir);
+  return join(dir, 'a.xlsx');
+};
+
+const COLUMNS: readonly ExportColumn[] = [
+  { header: 'Ngày', width: 12, kind: 'date' },
+  { header: 'Đơn vị', width: 36, kind: 'text' },
+  { header: 'Số lượng', width: 12, kind: 'number' },
+];
+
+/** Every entry of the zip, by its central directory, inflated and checked against its CRC-32 and sizes. */
+function zipEntries(file: Buffer): Map<string, string> {
+  const end = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = file.readUInt16LE(end + 10);
+  let at = file.readUInt32LE(end + 16);
+  const entries = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    expect(file.readUInt32LE(at)).toBe(0x02014b50);
+    const crc = file.readUInt32LE(at + 16);
+    const compressed = file.readUInt32LE(at + 20);
+    const size = file.readUInt32LE(at + 24);
+    const nameLength = file.readUInt16LE(at + 28);
+    const local = file.readUInt32LE(at + 42);
+    const name = file.toString('utf8', at + 46, at + 46 + nameLength);
+    expect(file.readUInt32LE(local)).toBe(0x04034b50);
+    const dataAt = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+    const data = inflateRawSync(file.subarray(dataAt, dataAt + compressed));
+    expect(data.length).toBe(size);
+    expect(crc32(data)).toBe(crc);
+    entries.set(name, data.toString('utf8'));
+    at += 46 + nameLength;
+  }
+  return entries;
+}
+
+describe('createXlsxWriter', () => {
+  it('writes three sheets that exceljs reads back: dates as dates, numbers as numbers, text escaped', async () => {
+    const filename = tempFile();
+    const writer = createXlsxWriter(filename);
+    await writer.sheet('Lượt ghi', COLUMNS, async (sink) => {
+      sink.row([{ day: '2021-05-15' }, 'Công an <tỉnh> & "huyện"', 1234]);
+      sink.row([null, 'ký tự\u0001cấm\u000b', 0.5]);
+      sink.row([null, 'ệ'.repeat(30_000), null]);
+      sink.row([null, '  cách lề ', null]);
+      await sink.flush?.();
+      for (let i = 0; i < 2000; i++) sink.row([{ day: '2021-05-16' }, `Đơn vị ${i}`, i]);
+    });
+    await writer.sheet('Tổng hợp', [{ header: 'Mã', width: 8, kind: 'text' }], async (sink) => {
+      sink.row(['A']);
+    });
+    await writer.sheet('Khen thưởng', COLUMNS, async () => {});
+    await writer.finish();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(filename);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Lượt ghi', 'Tổng hợp', 'Khen thưởng']);
+    const [entries, summary, empty] = workbook.worksheets;
+    expect(entries!.getRow(1).values).toEqual([undefined, 'Ngày', 'Đơn vị', 'Số lượng']);
+    expect(entries!.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(entries!.getColumn(2).width).toBe(36);
+    expect(entries!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const first = entries!.getRow(2);
+    expect(first.getCell(1).value).toEqual(new Date(Date.UTC(2021, 4, 15)));
+    expect(first.getCell(1).numFmt).toBe('dd/mm/yyyy');
+    expect(first.getCell(2).value).toBe('Công an <tỉnh> & "huyện"');
+    expect(first.getCell(3).value).toBe(1234);
+    expect(first.getCell(3).numFmt).toBe('#,##0');
+    const second = entries!.getRow(3);
+    expect(second.getCell(1).value).toBeNull();
+    expect(second.getCell(2).value).toBe('ký tựcấm');
+    expect(second.getCell(3).value).toBe(0.5);
+    expect(entries!.getRow(4).getCell(2).value).toBe('ệ'.repeat(30_000));
+    expect(entries!.getRow(5).getCell(2).value).toBe('  cách lề ');
+    expect(entries!.rowCount).toBe(2005);
+    expect(entries!.getRow(2005).getCell(2).value).toBe('Đơn vị 1999');
+    expect(entries!.getRow(2005).getCell(3).value).toBe(1999);
+    expect(summary!.getRow(2).getCell(1).value).toBe('A');
+    expect(empty!.rowCount).toBe(1);
+
+    const parts = zipEntries(readFileSync(filename));
+    expect([...parts.keys()].sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+    ]);
+    expect(parts.get('xl/worksheets/sheet1.xml')).toContain('Công an &lt;tỉnh&gt; &amp; &quot;huyện&quot;');
+  });
+
+  it('fails the finish, not the process, when the file cannot be written', async () => {
+    const writer = createXlsxWriter(join(tempFile(), 'missing', 'a.xlsx'));
+    await expect(
+      (async () => {
+        await writer.sheet('x', COLUMNS, async (sink) => {
+          sink.row(['a']);
+          await sink.flush?.();
+        });
+        await writer.finish();
+      })(),
+    ).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('xmlText and daySerial', () => {
+  it('escapes markup, drops what XML 1.0 forbids and keeps tabs, newlines and astral characters', () => {
+    expect(xmlText('a<b>&"c"')).toBe('a&lt;b&gt;&amp;&quot;c&quot;');
+    expect(xmlText('x\u0000\u0008\u001f\ufffey')).toBe('xy');
+    expect(xmlText('\t\n\r😀')).toBe('\t\n\r😀');
+    expect(xmlText('lone\ud800')).toBe('lone');
+  });
+
+  it('counts days as Excel does', () => {
+    expect(daySerial('1900-03-01')).toBe(61);
+    expect(daySerial('2021-05-15')).toBe(44331);
+  });
+});
