@@ -126,7 +126,17 @@ async function deliver(scenario: Scenario, limits: TransportLimits): Promise<Run
     const started = performance.now();
     await Promise.all(
       dbs.map((db, i) =>
-        deliverOutbox({ db, transport, clock: systemClock, logger, owner: `worker-${i}`, batch: BATCH }),
+        deliverOutbox({
+          db,
+          transport,
+          clock: systemClock,
+          logger,
+          owner: `worker-${i}`,
+          batch: BATCH,
+          hookOf: () => undefined,
+          render: () => undefined,
+          onRefused: () => {},
+        }),
       ),
     );
     const elapsedMs = performance.now() - started;

@@ -3,14 +3,13 @@ import type { BotServices } from './bot/context';
 import { type Bot, createBot } from './bot/create-bot';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
-import { renderPng } from './files/report-files';
+import { unreachableNotice } from './features/weekly/weekly-posts';
+import { fileRenderers, type Renderers, renderStored } from './files/renderers';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
+import { createDelivery, type Delivery, type DeliveryDeps } from './outbox/delivery';
 import { backlogByKind, pruneFinishedReplies } from './outbox/outbox-store';
-import { createSender, type DeliveryReport } from './outbox/sender';
-import { senderLease } from './outbox/sender-lease-store';
-import { createTransport, type TransportOptions } from './outbox/transport';
-import { noticingUnreachable } from './outbox/unreachable-notices';
+import type { AfterSent, DeliveryReport } from './outbox/sender';
 import { type Connection, connect, databaseAnswers } from './storage/connect';
 import { migrateToLatest } from './storage/migrate';
 import { pruneLedger } from './storage/update-ledger';
@@ -19,6 +18,7 @@ import { type HttpServer, startHttpServer } from './telegram/http-server';
 import { ALLOWED_UPDATES, type Polling, startPolling } from './telegram/polling';
 import { createBotApi } from './telegram/telegram-client';
 import { createExportWorker } from './workers/export-worker';
+import { createLoop } from './workers/loop';
 import { type Scheduler, startScheduler, workerName } from './workers/scheduler';
 
 export interface AppOptions {
@@ -28,7 +28,9 @@ export interface AppOptions {
   /** Replaces telegraf's HTTP client (tests, benchmarks); by default the bot calls TELEGRAM_API_ROOT. */
   readonly botApi?: BotApi;
   /** The outgoing transport's limits, waits and retries; tests pass instant waits. */
-  readonly transport?: TransportOptions;
+  readonly transport?: DeliveryDeps['transport'];
+  /** Draws charts and certificates just before they are sent; by default src/files/'s (tests pass gated ones). */
+  readonly renderers?: Renderers;
 }
 
 /** The bot's own account, from getMe. */
@@ -43,6 +45,8 @@ export interface App {
   readonly services: BotServices;
   readonly connection: Connection;
   readonly metrics: Metrics;
+  /** The one delivery (the job CLI sends through it too). */
+  readonly delivery: Delivery;
   /** Known once getMe answered: at creation with an injected Bot API, else at start. */
   readonly me: BotIdentity | undefined;
   /** Feeds one raw update through the whole pipeline, as polling or a webhook would; resolves once committed. */
@@ -52,6 +56,11 @@ export interface App {
    * started, the export worker and the sender do this by themselves).
    */
   drain(): Promise<DeliveryReport>;
+  /**
+   * The job CLI's send: everything due now, under the token's sender lease (taken, then given back); or the holder,
+   * when another process has it and sends instead.
+   */
+  deliverDue(): ReturnType<Delivery['deliverUnderLease']>;
   /** Rows still waiting in the outbox (replies and posts): 0 once everything has gone out. */
   backlog(): Promise<number>;
   /**
@@ -64,7 +73,7 @@ export interface App {
 
 /** The ledger is pruned this often; a day's entries are far fewer than a week's updates. */
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
-/** How long stop waits for sends under way; rows left out are sent by the next start once their lease ends. */
+/** How long stop waits for sends under way; rows left out are taken back by the next holder of the sender lease. */
 const STOP_GRACE_MS = 3000;
 
 /** Connects, migrates and wires the bot. Throws when the store cannot be opened or migrated. */
@@ -93,15 +102,29 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.botApi) await getMe();
 
   let lastUpdateAt: Date | undefined;
-  const transport = createTransport(api, {
+  // One sender per bot token across processes, wired once (the job CLI uses this one too). It needs the bot's hooks
+  // and the bot needs its transport: the hooks are looked up when a row goes out, once both exist.
+  const owner = workerName();
+  const renderers = options.renderers ?? fileRenderers;
+  const delivery = createDelivery({
+    db,
+    clock,
     logger,
+    metrics,
+    api,
+    botToken: config.botToken ?? '',
+    owner,
+    hookOf: (name) => (Object.hasOwn(afterSent, name) ? afterSent[name] : undefined),
     onChatMigrated: (fromChatId, toChatId) => bot.onChatMigrated(fromChatId, toChatId),
-    observe: (method, outcome, failure) => {
-      metrics.sends.inc({ method, outcome });
-      if (failure === 'rateLimited') metrics.rateLimited.inc();
+    render: (request) => renderStored(renderers, request),
+    unreachableNotice: async (userId, since) => {
+      if (!me) await getMe();
+      return unreachableNotice({ db, config, botUsername: me?.username ?? '' }, { userId, since: since.toISOString() });
     },
-    ...options.transport,
+    wake: () => sender.wake(),
+    transport: options.transport,
   });
+  const { transport } = delivery;
   const bot: Bot = createBot({
     config,
     db,
@@ -118,14 +141,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       metrics.handlerSeconds.observe(seconds);
     },
   });
-  // One sender per bot token across processes: a pass runs only while this process holds the lease. Others handle
-  // updates and write to the outbox.
-  const owner = workerName();
-  const lease = senderLease(db, {
-    botToken: config.botToken ?? '',
-    owner,
-    onError: (error) => logger.warn({ err: error }, 'could not renew the sender lease'),
-  });
   // /export's files are written outside any update, one export at a time, and queued for the sender.
   const exports = createExportWorker({
     db,
@@ -135,23 +150,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     owner,
     onQueued: () => sender.wake(),
   });
-  const sender = createSender({
-    mayDeliver: () => lease.hold(),
-    db,
-    transport: noticingUnreachable(transport, {
-      db,
-      config,
-      clock,
-      logger,
-      botUsername: () => me?.username ?? '',
-      onQueued: () => sender.wake(),
-    }),
-    clock,
+  const afterSent: Readonly<Record<string, AfterSent>> = { ...bot.afterSent, ...exports.afterSent };
+  // A pass runs only while this process holds the sender lease; others handle updates and write to the outbox.
+  const sender = createLoop({
+    name: 'outbox pass',
     logger,
-    owner,
-    leaseMs: config.outboxLeaseSeconds * 1000,
     intervalMs: config.outboxPollMs,
-    afterSent: { ...bot.afterSent, ...exports.afterSent },
+    run: async (woken) => {
+      await delivery.pass(woken);
+    },
   });
 
   let scheduler: Scheduler | undefined;
@@ -186,14 +193,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     services: bot.services,
     connection,
     metrics,
+    delivery,
     get me() {
       return me;
     },
     handleUpdate: (update) => bot.handleUpdate(update),
     drain: async () => {
       await exports.drain();
-      return sender.drain();
+      return delivery.drain();
     },
+    deliverDue: () => delivery.deliverUnderLease(),
     backlog: async () => Object.values(await backlogByKind(db)).reduce((sum, count) => sum + count, 0),
     async start() {
       if (!me) await getMe();
@@ -201,7 +210,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const error of refused)
         logger.warn({ err: error }, 'setMyCommands refused; the command menu may be missing');
       sender.start();
-      lease.keep(() => sender.wake());
+      delivery.keepLease(() => sender.wake());
       exports.start();
       await prune();
       pruning = setInterval(prune, PRUNE_EVERY_MS);
@@ -230,15 +239,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           }),
         });
       }
-      // The weekly chart photos are drawn with resvg, at the edge: the services hand over SVG text only.
-      scheduler = await startScheduler({
-        db,
-        config,
-        clock,
-        logger,
-        wake: () => sender.wake(),
-        renderChart: renderPng,
-      });
+      scheduler = await startScheduler({ db, config, clock, logger, wake: () => sender.wake() });
     },
     async stop(reason = 'stop') {
       logger.debug({ reason }, 'stopping');
@@ -257,7 +258,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ]);
       // A stopped app leaves no timer behind, not even an unref'd one.
       clearTimeout(grace);
-      await lease.release();
+      await delivery.releaseLease();
       polling = undefined;
       server = undefined;
       scheduler = undefined;

@@ -25,6 +25,8 @@ export interface Metrics {
   readonly outboxBacklog: Gauge<'kind'>;
   readonly sends: Counter<'method' | 'outcome'>;
   readonly rateLimited: Counter;
+  /** Outbox rows not sent as stored: a kind, hook or renderer this version does not know, or a renderer that failed. */
+  readonly outboxRefused: Counter<'reason'>;
   readonly errors: Counter<'where'>;
   /** Where `outboxBacklog` reads its values at each scrape; until set, the gauge stays empty. */
   setOutboxBacklogSource(source: OutboxBacklogSource): void;
@@ -76,6 +78,12 @@ export function createMetrics(): Metrics {
     help: '429 Too Many Requests answers received from the Bot API.',
     registers: [own],
   });
+  const outboxRefused = new Counter({
+    name: 'thidua_outbox_refused_total',
+    help: 'Outbox rows not sent as stored, by reason (unknown_kind, unknown_hook, unknown_renderer, render_failed).',
+    labelNames: ['reason'] as const,
+    registers: [own],
+  });
   const outboxBacklog = new Gauge({
     name: 'thidua_outbox_backlog',
     help: 'Outbox rows waiting to be sent, by kind.',
@@ -117,6 +125,7 @@ export function createMetrics(): Metrics {
     outboxBacklog,
     sends,
     rateLimited,
+    outboxRefused,
     errors,
     setOutboxBacklogSource(source) {
       backlogSource = source;

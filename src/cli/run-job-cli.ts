@@ -1,20 +1,13 @@
 import { parseArgs } from 'node:util';
+import { type App, createApp } from '../app';
 import { type Clock, systemClock } from '../clock';
 import type { Config } from '../config';
 import { periodAt, runJobForPeriod, staleAfter } from '../features/weekly/weekly-jobs';
 import { planPosts } from '../features/weekly/weekly-posts';
-import { renderPng } from '../files/report-files';
 import { isJobName, JOB_NAMES, type JobName, type JobPeriod, parseJobPeriod } from '../kernel/job-period';
 import { createLogger } from '../logger';
-import { deliverOutbox } from '../outbox/sender';
-import { senderLease } from '../outbox/sender-lease-store';
-import { createTransport } from '../outbox/transport';
-import { noticingUnreachable } from '../outbox/unreachable-notices';
-import { connect } from '../storage/connect';
-import { migrateToLatest } from '../storage/migrate';
 import type { BotApi } from '../telegram/bot-api';
-import { createBotApi } from '../telegram/telegram-client';
-import { outboxJobDeps, workerName } from '../workers/scheduler';
+import { outboxJobDeps } from '../workers/scheduler';
 
 export const JOB_CLI_USAGE = `usage: npm run job -- ${JOB_NAMES.join('|')} [--period 2026-W47|2026-11-27] [--dry-run]
   --period   the week (leaderboard, digest: an ISO week like 2026-W47) or day (reminder: 2026-11-27);
@@ -83,14 +76,12 @@ export async function runJobCli(argv: readonly string[], options: JobCliOptions)
   }
 
   const logger = createLogger(config.logLevel);
-  const connection = connect(config.databaseUrl);
+  let app: App | undefined;
   try {
-    const migration = await migrateToLatest(connection);
-    if (migration.error) {
-      err(`database migration failed: ${String(migration.error)}`);
-      return 1;
-    }
-    const db = connection.db;
+    // The app's own wiring (store migrated, hooks, migration handler, renderers), started never: what it sends goes
+    // out exactly as the running bot would send it.
+    app = await createApp({ config, clock, logger, ...(options.botApi && { botApi: options.botApi }) });
+    const db = app.connection.db;
     if (dryRun) {
       const posts = await planPosts({ db, config }, job, period);
       const expiry = staleAfter(period, config.timeZone);
@@ -101,59 +92,29 @@ export async function runJobCli(argv: readonly string[], options: JobCliOptions)
     }
 
     // The same chart photos as the scheduler's: a post the CLI queues first is not queued again, nor its photo.
-    const deps = outboxJobDeps({ db, config, logger, renderChart: renderPng });
-    const run = await runJobForPeriod(deps, job, period, now);
+    const run = await runJobForPeriod(outboxJobDeps({ db, config, logger }), job, period, now);
     out(
       `${job} ${run.period}: ${run.planned} post(s) planned, ${run.queued} newly queued${run.charts ? `, ${run.charts} chart photo(s)` : ''}${run.stale ? ' (stale: nothing queued)' : ''}`,
     );
-    const { botToken } = config;
-    const api = options.botApi ?? (botToken ? createBotApi({ ...config, botToken }) : undefined);
-    if (!api) {
+    if (!config.botToken && !options.botApi) {
       out('BOT_TOKEN is not set: the running bot sends the queued posts.');
       return 0;
     }
-    // The token's one send budget: deliver only while holding its sender lease, as the bot's sender does.
-    const owner = workerName();
-    const lease = senderLease(db, {
-      botToken: botToken ?? '',
-      owner,
-      onError: (error) => {
-        throw error;
-      },
-    });
-    if (!(await lease.hold())) {
-      out(`queued; the running bot (lease holder ${(await lease.holder()) ?? 'another process'}) sends them`);
+    // The token's one send budget: everything due goes out only while this process holds the sender lease.
+    const sent = await app.deliverDue();
+    if ('holder' in sent) {
+      out(`queued; the running bot (lease holder ${sent.holder}) sends them`);
       return 0;
     }
-    try {
-      lease.keep();
-      const me = (await api.call('getMe', {})) as { username?: string };
-      const transport = noticingUnreachable(createTransport(api, { logger }), {
-        db,
-        config,
-        clock,
-        logger,
-        botUsername: () => me.username ?? '',
-      });
-      const report = await deliverOutbox({
-        db,
-        transport,
-        clock,
-        logger,
-        owner,
-        leaseMs: config.outboxLeaseSeconds * 1000,
-      });
-      out(
-        `delivered: ${report.sent} sent, ${report.failed} failed, ${report.skipped} skipped, ${report.retrying} to retry`,
-      );
-    } finally {
-      await lease.release();
-    }
+    const report = sent.delivered;
+    out(
+      `delivered: ${report.sent} sent, ${report.failed} failed, ${report.skipped} skipped, ${report.retrying} to retry`,
+    );
     return 0;
   } catch (error) {
     err(`job failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
-    await connection.close();
+    await app?.stop('job done');
   }
 }

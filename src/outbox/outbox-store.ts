@@ -9,11 +9,16 @@
  * Lanes. Messages and edits spend a chat's message budget (20 a minute in a group); reactions do not. Each
  * (chat, lane) has at most one row out at a time, so a chat's messages go in order, even across workers.
  *
- * The one window. A worker claims a row (status sending, a lease), Telegram accepts it, then the worker marks the
- * row sent. A crash between Telegram's answer and the mark leaves the row `sending`; when the lease expires another
- * worker sends it again. That is the one place a duplicate can come from, and it errs that way on purpose: a lost
- * confirmation invites the officer to log twice, a lost leaderboard never arrives. Claims never overlap and a mark
- * lands only while its worker still holds the lease.
+ * Claims. Only the holder of the token's sender lease (sender-lease-store.ts) claims rows, and its claims last as long
+ * as that lease: renewed with it, lapsing with it (15 s after a holder's last renewal), and taken back at once by the
+ * next process that takes the lease. So a claim covers every wait inside the transport (a group's minute, a 429's
+ * retry_after) while its holder lives, and a dead holder's claims hold its chats back for seconds, not minutes.
+ *
+ * The one window. A worker claims a row (status sending), Telegram accepts it, then the worker marks the row sent. A
+ * crash between Telegram's answer and the mark leaves the row `sending`; the next holder of the sender lease takes
+ * it back and sends it again. That is the one place a duplicate can come from (at most one message per chat, since a
+ * chat has one row out at a time), and it errs that way on purpose: a lost confirmation invites the officer to log
+ * twice, a lost leaderboard never arrives. Claims never overlap and a mark lands only under the claim it was made by.
  */
 import { sql } from 'kysely';
 import type { Db, OutboxTable } from '../storage/schema';
@@ -24,7 +29,11 @@ import { LEDGER_DAYS } from '../storage/update-ledger';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
 /** What a row asks Telegram for. */
-export type OutboxKind = 'post' | 'message' | 'confirmation' | 'edit' | 'reaction' | 'document' | 'photo';
+export const OUTBOX_KINDS = ['post', 'message', 'confirmation', 'edit', 'reaction', 'document', 'photo'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** Whether a stored kind is one this version sends (a newer release may have written others). */
+export const isOutboxKind = (kind: string): kind is OutboxKind => (OUTBOX_KINDS as readonly string[]).includes(kind);
 
 /** Which budget a row spends: messages and edits share a chat's; reactions have their own. */
 export type OutboxLane = 'message' | 'reaction';
@@ -38,6 +47,18 @@ export interface AfterSentHook {
   readonly id: number;
 }
 
+/**
+ * A file drawn by the sender just before it goes out, after the update's commit: the renderer's name and its input
+ * (a chart's SVG, a certificate's wording). The sender's `render` port knows the names; see src/files/renderers.ts.
+ */
+export interface StoredRender {
+  readonly renderer: string;
+  readonly input: unknown;
+}
+
+/** A file's bytes as stored: ready (base64), or to be drawn at sending time. */
+export type StoredFile = { readonly base64: string } | { readonly render: StoredRender };
+
 /** The JSON beside a row's text. */
 export interface OutboxPayload {
   readonly replyTo?: number;
@@ -49,10 +70,10 @@ export interface OutboxPayload {
   readonly mergeLine?: string;
   readonly mergeHeading?: string;
   readonly afterSent?: AfterSentHook;
-  /** document: the file, its bytes base64 (a draft certificate is some tens of kilobytes); the row's html is the caption. */
-  readonly document?: { readonly base64: string; readonly filename: string };
-  /** photo: the PNG's bytes base64 (a chart is some tens of kilobytes); the row's html is the caption. */
-  readonly photo?: { readonly base64: string };
+  /** document: the file (an export's bytes, or a certificate to draw) and its name; the row's html is the caption. */
+  readonly document?: StoredFile & { readonly filename: string };
+  /** photo: the PNG (a chart to draw, usually); the row's html is the caption. */
+  readonly photo?: StoredFile;
 }
 
 /** A scheduled post to enqueue. */
@@ -68,8 +89,8 @@ export interface OutboxPost {
   readonly notBefore?: Date;
   /** Stale after this instant: skipped, never sent late. */
   readonly expiresAt?: Date | null;
-  /** A photo (a weekly chart, PNG bytes base64) rather than a message; `html` is its caption. */
-  readonly photo?: { readonly base64: string };
+  /** A photo (a weekly chart, drawn when sent) rather than a message; `html` is its caption. */
+  readonly photo?: StoredFile;
 }
 
 /** Something an update answers with, written in the update's transaction. */
@@ -81,20 +102,22 @@ export interface OutboxReply {
   readonly payload?: OutboxPayload;
 }
 
-/** A row a worker holds the lease of. */
+/** A row a worker holds the claim of. */
 export interface ClaimedRow {
   readonly id: number;
   readonly job: string;
   readonly period: string;
-  readonly kind: OutboxKind;
+  /** As stored: the sender refuses, loudly, a kind it does not know (see isOutboxKind). */
+  readonly kind: string;
   readonly lane: OutboxLane;
   readonly chatId: number;
   readonly threadId: number | null;
   readonly html: string;
   readonly payload: OutboxPayload;
-  /** Claims so far, this one included. */
+  /** Claims so far, this one included: with the owner, what names this claim (see Claim). */
   readonly attempts: number;
   readonly expiresAt: Date | null;
+  /** The claim's lease when made; a sender under the sender lease renews it with that lease. */
   readonly leaseUntil: Date;
 }
 
@@ -268,7 +291,7 @@ function toClaimed(row: OutboxRow, leaseUntil: Date): ClaimedRow {
     id: Number(row.id),
     job: String(row.job),
     period: String(row.period),
-    kind: row.kind as OutboxKind,
+    kind: String(row.kind),
     lane: row.lane as OutboxLane,
     chatId: Number(row.chat_id),
     threadId: row.thread_id === null ? null : Number(row.thread_id),
@@ -292,11 +315,11 @@ function toClaimed(row: OutboxRow, leaseUntil: Date): ClaimedRow {
  */
 export async function claimDue(
   db: Db,
-  options: { readonly owner: string; readonly now: Date; readonly leaseMs: number; readonly limit: number },
+  options: { readonly owner: string; readonly now: Date; readonly leaseUntil: Date; readonly limit: number },
 ): Promise<ClaimedRow[]> {
   if (options.limit <= 0) return [];
   const at = options.now.toISOString();
-  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  const { leaseUntil } = options;
   const { rows } = await sql<OutboxRow>`
     update outbox set status = 'sending', lease_owner = ${options.owner}, lease_until = ${leaseUntil.toISOString()},
       attempts = attempts + 1
@@ -312,6 +335,39 @@ export async function claimDue(
     and ${claimable('outbox', at)}
     returning *`.execute(db);
   return rows.map((row) => toClaimed(row, leaseUntil)).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Extends the owner's live claims to `until` (the sender lease was just renewed); lapsed ones stay lapsed, since
+ * nothing in the owner's memory still holds them. Returns how many.
+ */
+export async function renewClaims(
+  db: Db,
+  renewal: { readonly owner: string; readonly now: Date; readonly until: Date },
+): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ lease_until: renewal.until.toISOString() })
+    .where('status', '=', 'sending' satisfies OutboxStatus)
+    .where('lease_owner', '=', renewal.owner)
+    .where('lease_until', '>=', renewal.now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Hands back every row out under another owner: called by a process that just took the sender lease, when whoever
+ * claimed them can no longer send (it died, or lost the lease). Their chats go on at once instead of waiting for the
+ * claims to lapse; a row the earlier holder had sent but not yet marked goes out a second time. Returns how many.
+ */
+export async function takeBackClaims(db: Db, taker: { readonly owner: string }): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending' satisfies OutboxStatus, lease_owner: null, lease_until: null })
+    .where('status', '=', 'sending' satisfies OutboxStatus)
+    .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_owner', '!=', taker.owner)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /**
@@ -342,21 +398,24 @@ export async function claimWaitingConfirmations(
   return rows.map((row) => toClaimed(row, options.leaseUntil)).sort((a, b) => a.id - b.id);
 }
 
-/** A claim: the worker's name and the lease it was given (a row claimed again by the same worker is a new claim). */
+/**
+ * A claim: the worker's name and the row's claim count when it claimed it (a row claimed again, by the same worker
+ * or another, is a new claim; its lease may be renewed meanwhile, so the lease does not name it).
+ */
 export interface Claim {
   readonly id: number;
   readonly owner: string;
-  readonly leaseUntil?: Date;
+  readonly attempts?: number;
 }
 
-/** Who may mark a row: the claim holding its lease, while the row is still out for delivery. */
+/** Who may mark a row: the claim holding it, while the row is still out for delivery. */
 const heldBy = (db: Db, claim: Claim) =>
   db
     .updateTable('outbox')
     .where('id', '=', claim.id)
     .where('status', '=', 'sending')
     .where('lease_owner', '=', claim.owner)
-    .$if(claim.leaseUntil !== undefined, (query) => query.where('lease_until', '=', claim.leaseUntil!.toISOString()));
+    .$if(claim.attempts !== undefined, (query) => query.where('attempts', '=', claim.attempts!));
 
 const marked = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0n;
 
@@ -428,14 +487,50 @@ export async function skipExpired(db: Db, now: Date): Promise<number> {
   return Number(result.numUpdatedRows);
 }
 
-/** The earliest instant a pending row becomes due, if any: when the worker should look again. */
-export async function nextDueAt(db: Db): Promise<Date | undefined> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.min<string>('not_before').as('at'))
-    .where('status', '=', 'pending')
+/**
+ * Telegram answers again after failing: the rows handed back for a later try after a transient failure become due
+ * now instead of at the end of their back-off. Returns how many.
+ */
+export async function retryWaitingNow(db: Db, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable('outbox')
+    .set({ not_before: at })
+    .where('status', '=', 'pending' satisfies OutboxStatus)
+    .where('not_before', '>', at)
+    .where('last_error', 'is not', null)
     .executeTakeFirst();
-  return row?.at ? new Date(row.at) : undefined;
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Writes a message due at `notBefore`, keyed by (job, period, chat), or rewrites its text and payload while it still
+ * waits (a nomination's private copy, amended as decisions come in). Returns false when the row was already taken
+ * for delivery and could not be rewritten.
+ */
+export async function writePendingMessage(
+  db: Db,
+  message: {
+    readonly job: string;
+    readonly period: string;
+    readonly chatId: number;
+    readonly html: string;
+    readonly payload: OutboxPayload;
+    readonly notBefore: Date;
+  },
+  now: Date,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('outbox')
+    .set({ html: message.html, payload: JSON.stringify(message.payload) })
+    .where('job', '=', message.job)
+    .where('period', '=', message.period)
+    .where('chat_id', '=', message.chatId)
+    .where('status', '=', 'pending' satisfies OutboxStatus)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return true;
+  const created = await insertRows(db, rowsOf([{ ...message, kind: 'message' }], now));
+  return created.length > 0;
 }
 
 /** Counts of the scheduled posts (not replies) by status, for logs, the job CLI and tests. */
@@ -460,6 +555,36 @@ export async function backlogByKind(db: Db): Promise<Record<string, number>> {
     .groupBy('kind')
     .execute();
   return Object.fromEntries(rows.map((row) => [row.kind, Number(row.count)]));
+}
+
+/**
+ * Drops the bytes of the documents sent in answer to the replies keyed `<periodPrefix>…` (an export's files): the row
+ * keeps what was sent, when, and Telegram's message id, not megabytes of base64 nobody will send again. Returns how
+ * many it emptied.
+ */
+export async function forgetSentDocumentBytes(db: Db, periodPrefix: string): Promise<number> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['id', 'payload'])
+    .where('job', '=', REPLY_JOB)
+    .where('period', 'like', `${periodPrefix}%`)
+    .where('kind', '=', 'document' satisfies OutboxKind)
+    .where('status', '=', 'sent' satisfies OutboxStatus)
+    .execute();
+  let forgotten = 0;
+  for (const row of rows) {
+    const payload = row.payload ? (JSON.parse(row.payload) as OutboxPayload) : {};
+    const document = payload.document;
+    if (!document || !('base64' in document) || document.base64 === '') continue;
+    const stripped: OutboxPayload = { ...payload, document: { ...document, base64: '' } };
+    await db
+      .updateTable('outbox')
+      .set({ payload: JSON.stringify(stripped) })
+      .where('id', '=', row.id)
+      .execute();
+    forgotten += 1;
+  }
+  return forgotten;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { splitHtml, truncateHtml } from '../i18n/split-html';
-import type { AfterSentHook, OutboxReply, StoredKeyboard } from './outbox-store';
+import type { AfterSentHook, OutboxReply, StoredFile, StoredKeyboard, StoredRender } from './outbox-store';
 
 /** Where and how a message goes: in reply, in a forum topic, with buttons; told its message id once sent. */
 export interface OutgoingOptions {
@@ -58,40 +58,49 @@ export class Outgoing {
     });
   }
 
-  /** A file (a draft certificate), its bytes kept base64 in the outbox row; the caption is cut to Telegram's 1,024. */
+  /**
+   * A file: bytes ready (an export's), kept base64 in the outbox row, or a render request (a draft certificate) the
+   * sender draws just before sending, after the commit. The caption is cut to Telegram's 1,024.
+   */
   document(
     chatId: number,
-    file: { bytes: Uint8Array; filename: string; caption?: string },
+    file: ({ bytes: Uint8Array } | { render: StoredRender }) & { filename: string; caption?: string },
     options: Pick<OutgoingOptions, 'replyTo' | 'threadId'> = {},
   ): void {
+    const stored: StoredFile =
+      'bytes' in file ? { base64: Buffer.from(file.bytes).toString('base64') } : { render: file.render };
     this.#replies.push({
       kind: 'document',
       chatId,
-      html: file.caption ? truncateHtml(file.caption, this.moreText, 1024) : '',
+      html: this.#caption(file.caption),
       threadId: options.threadId ?? null,
       payload: {
         ...(options.replyTo !== undefined && { replyTo: options.replyTo }),
-        document: { base64: Buffer.from(file.bytes).toString('base64'), filename: file.filename },
+        document: { ...stored, filename: file.filename },
       },
     });
   }
 
-  /** A picture (a chart, PNG), its bytes kept base64 in the outbox row; the caption is cut to Telegram's 1,024. */
+  /** A picture (a chart) the sender draws just before sending, after the commit; the caption is cut to 1,024. */
   photo(
     chatId: number,
-    picture: { bytes: Uint8Array; caption?: string },
+    picture: { render: StoredRender; caption?: string },
     options: Pick<OutgoingOptions, 'replyTo' | 'threadId'> = {},
   ): void {
     this.#replies.push({
       kind: 'photo',
       chatId,
-      html: picture.caption ? truncateHtml(picture.caption, this.moreText, 1024) : '',
+      html: this.#caption(picture.caption),
       threadId: options.threadId ?? null,
       payload: {
         ...(options.replyTo !== undefined && { replyTo: options.replyTo }),
-        photo: { base64: Buffer.from(picture.bytes).toString('base64') },
+        photo: { render: picture.render },
       },
     });
+  }
+
+  #caption(caption: string | undefined): string {
+    return caption ? truncateHtml(caption, this.moreText, 1024) : '';
   }
 
   /** The bot's reaction on a message: an acknowledgement that spends no message budget. */
@@ -118,10 +127,5 @@ export class Outgoing {
   /** Everything gathered, in order. */
   get replies(): readonly OutboxReply[] {
     return this.#replies;
-  }
-
-  /** Forgets what was gathered (the update's work is being retried from the start). */
-  clear(): void {
-    this.#replies.length = 0;
   }
 }

@@ -43,58 +43,36 @@ export async function releaseSenderLease(db: Db, lease: { tokenHash: string; own
 /** How long the sender lease lasts unrenewed; a holder renews it before every pass and at least every third of it. */
 export const SENDER_LEASE_MS = 15_000;
 
-/** One process's hold on its token's sender lease: the app's sender and the job CLI take it the same way. */
+/** One process's hold on its token's sender lease: the one delivery (delivery.ts) takes it for the app and the job CLI. */
 export interface SenderLease {
   /** Whether the last take or renewal succeeded. */
   readonly held: boolean;
-  /** Takes or renews the lease (wall time: the lease is between processes); false when another process holds it. */
+  /**
+   * Takes or renews the lease (wall time: the lease is between processes); false when another process holds it.
+   * Throws when the database refused (the lease then counts as not held).
+   */
   hold(): Promise<boolean>;
-  /** Renews it every third of its length until released; `onTaken` when it is taken after not being held. */
-  keep(onTaken?: () => void): void;
   /** The owner holding the lease now, if any (who sends instead of this process). */
   holder(): Promise<string | undefined>;
-  /** Stops renewing and gives the lease up if held; never throws (an unreleased lease simply expires). */
+  /** Gives the lease up if held; never throws (an unreleased lease simply expires). */
   release(): Promise<void>;
 }
 
 export function senderLease(
   db: Db,
-  options: {
-    readonly botToken: string;
-    readonly owner: string;
-    readonly leaseMs?: number;
-    /**
-     * Told when the database refused a take or renewal; the lease then counts as not held. What it throws, `hold`
-     * throws (a renewal by `keep` swallows it).
-     */
-    readonly onError?: (error: unknown) => void;
-  },
+  options: { readonly botToken: string; readonly owner: string; readonly leaseMs?: number },
 ): SenderLease {
   const lease = { tokenHash: tokenHashOf(options.botToken), owner: options.owner };
   const leaseMs = options.leaseMs ?? SENDER_LEASE_MS;
   let held = false;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const hold = async () => {
-    try {
-      held = await holdSenderLease(db, { ...lease, now: new Date(), leaseMs });
-    } catch (error) {
-      held = false;
-      options.onError?.(error);
-    }
-    return held;
-  };
   return {
     get held() {
       return held;
     },
-    hold,
-    keep(onTaken) {
-      if (timer) return;
-      timer = setInterval(async () => {
-        const had = held;
-        if ((await hold().catch(() => false)) && !had) onTaken?.();
-      }, leaseMs / 3);
-      timer.unref();
+    async hold() {
+      held = false;
+      held = await holdSenderLease(db, { ...lease, now: new Date(), leaseMs });
+      return held;
     },
     async holder() {
       const row = await db
@@ -106,8 +84,6 @@ export function senderLease(
       return row?.owner;
     },
     async release() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
       if (!held) return;
       held = false;
       await releaseSenderLease(db, lease).catch(() => {});

@@ -1,7 +1,7 @@
 /**
- * The one sender: delivers every outbox row (replies, confirmations, edits, reactions, weekly posts) through the
- * transport, which keeps Telegram's limits. It is woken when an update's replies are committed, so no polling
- * interval sits between a command and its answer; it also looks again every `intervalMs` for rows that became due.
+ * The one sender's pass: delivers every due outbox row (replies, confirmations, edits, reactions, files, weekly posts)
+ * through the transport, which keeps Telegram's limits. src/outbox/delivery.ts wires it once for the app and the job
+ * CLI, and runs it only while the process holds the token's sender lease.
  */
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
@@ -12,14 +12,19 @@ import {
   type ClaimedRow,
   claimDue,
   claimWaitingConfirmations,
+  isOutboxKind,
   markFailed,
   markSent,
   markSkipped,
+  type OutboxKind,
   REPLY_JOB,
   retryLater,
+  type StoredFile,
+  type StoredRender,
   skipExpired,
   waitingInChat,
 } from './outbox-store';
+import { SENDER_LEASE_MS } from './sender-lease-store';
 import {
   ChatUnreachableError,
   classifyFailure,
@@ -31,6 +36,15 @@ import {
 /** Told with Telegram's message id once a row carrying the hook went out; runs in its own small transaction. */
 export type AfterSent = (db: Db, hook: AfterSentHook, messageId: number) => Promise<void>;
 
+/** Draws a file queued as a render request; undefined when no renderer has the request's name. */
+export type RenderFile = (request: StoredRender) => Promise<Uint8Array> | undefined;
+
+/**
+ * Why a row was not sent as stored: a kind, after-sent hook or renderer this version does not know (a bug, or a row
+ * a newer release wrote), or a renderer that failed. Each is logged as an error and counted in /metrics.
+ */
+export type OutboxRefusal = 'unknown_kind' | 'unknown_hook' | 'unknown_renderer' | 'render_failed';
+
 /** What a delivery pass needs; the numbers have defaults. */
 export interface DeliverOutboxOptions {
   readonly db: Db;
@@ -39,18 +53,26 @@ export interface DeliverOutboxOptions {
   readonly logger: Logger;
   /** This worker's name in lease_owner: unique per process (host, pid and a random part, say). */
   readonly owner: string;
-  /** How long a claim holds; must outlast the transport's longest wait. Default 5 minutes. */
+  /**
+   * The after-sent hook of a name (a nomination card learns its message id), or undefined for a name nobody
+   * registered: such a row is refused before it is sent.
+   */
+  readonly hookOf: (name: string) => AfterSent | undefined;
+  /** Draws the files queued as render requests (charts, certificates), just before they are sent. */
+  readonly render: RenderFile;
+  /** Told of each row refused (see OutboxRefusal), for /metrics. */
+  readonly onRefused: (reason: OutboxRefusal, row: ClaimedRow) => void;
+  /**
+   * Until when this worker's claims hold: its sender lease, whose renewals renew them (src/outbox/delivery.ts). A
+   * worker without one (tests, tools) gives each claim `leaseMs` from the instant it claims it.
+   */
+  readonly claimsUntil?: () => Date;
+  /** A claim's length without `claimsUntil`. Default SENDER_LEASE_MS. */
   readonly leaseMs?: number;
   /** Rows in flight at once. Default 50. */
   readonly batch?: number;
-  /** Claims before a row that keeps failing transiently is given up. Default 5. */
-  readonly maxAttempts?: number;
-  /** Wait before the first retry of a transient failure; it doubles with each attempt, up to an hour. Default 5 s. */
+  /** Wait before the first retry of a transient failure; it doubles with each attempt, up to MAX_RETRY_DELAY_MS. */
   readonly retryDelayMs?: number;
-  /** Hooks by kind, told each sent row's message id (a nomination card learns its message). */
-  readonly afterSent?: Readonly<Record<string, AfterSent>>;
-  /** Told of every row's outcome, for metrics. */
-  readonly onOutcome?: (kind: string, outcome: 'sent' | 'failed' | 'skipped' | 'retrying') => void;
   /** Resolves when there may be new work (a wake): a pass then claims again without waiting for a row to finish. */
   readonly woken?: () => Promise<void>;
 }
@@ -63,17 +85,41 @@ export interface DeliveryReport {
   skipped: number;
   /** Handed back for a later try after a transient failure. */
   retrying: number;
-  /** Sent, but another worker had taken the lease over: the row may have gone out twice. */
+  /** Sent, but another worker had taken the claim over: the row may have gone out twice. */
   leaseLost: number;
   /** Confirmations that went out merged into another's message. */
   merged: number;
+  /** Not sent as stored (see OutboxRefusal). */
+  refused: number;
 }
 
-/** A claim's lease: longer than a group's minute window plus a 429's retry_after and the back-offs. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+export const emptyReport = (): DeliveryReport => ({
+  claimed: 0,
+  sent: 0,
+  failed: 0,
+  skipped: 0,
+  retrying: 0,
+  leaseLost: 0,
+  merged: 0,
+  refused: 0,
+});
+
+/** Adds `report` into `total`. */
+export function addReport(total: DeliveryReport, report: DeliveryReport): DeliveryReport {
+  for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += report[key];
+  return total;
+}
+
 /** Rows a worker keeps in flight: enough to fill Telegram's 30 a second, few enough to keep the queue short. */
 export const DEFAULT_BATCH = 50;
-const MAX_RETRY_DELAY_MS = 60 * 60_000;
+/**
+ * The longest back-off between tries while Telegram fails (5xx, network, 429s past the transport's retries): a row
+ * is never given up for that, only for its own expiry, and the first answer after an outage brings every waiting row
+ * forward (src/outbox/delivery.ts), so this only bounds how often each row knocks meanwhile.
+ */
+export const MAX_RETRY_DELAY_MS = 5 * 60_000;
+/** How long a row this version cannot send waits before it is looked at again (a newer replica may send it). */
+const REFUSED_RETRY_MS = 15 * 60_000;
 /** How long a sent row's mark is tried again while the database does not answer: a restart's length, with room. */
 const MARK_RETRY_MS = 30_000;
 /** Confirmations one merged message lists at most; the rest follow in the next. */
@@ -86,30 +132,75 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** A claimed row whose kind this version sends. */
+type KnownRow = ClaimedRow & { readonly kind: OutboxKind };
+const isKnown = (row: ClaimedRow): row is KnownRow => isOutboxKind(row.kind);
+
+/** A render request this version cannot draw. */
+class UnknownRenderer extends Error {
+  override readonly name = 'UnknownRenderer';
+}
+/** A renderer that threw: the row is failed, not retried (the same input draws the same way). */
+class RenderFailed extends Error {
+  override readonly name = 'RenderFailed';
+}
+
 /**
  * Delivers every due row: keeps up to `batch` in flight, one per chat and lane at a time, claiming more as they
- * finish or when woken, until nothing due is left. Marks each sent (with Telegram's message id), failed (an
- * unreachable chat is also recorded on the chat), skipped (stale) or back to pending with a later not_before.
+ * finish or when woken, until nothing due is left (or, under a sender lease, the lease is gone). Marks each sent
+ * (with Telegram's message id), failed (Telegram refused it; an unreachable chat is also recorded on the chat),
+ * skipped (stale) or back to pending with a later not_before (Telegram failing, however long: only a row's own
+ * expiry ends its wait).
  */
 export async function deliverOutbox(options: DeliverOutboxOptions): Promise<DeliveryReport> {
   const { db, transport, clock, logger, owner } = options;
-  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const leaseMs = options.leaseMs ?? SENDER_LEASE_MS;
   const batch = options.batch ?? DEFAULT_BATCH;
-  const maxAttempts = options.maxAttempts ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 5000;
-  const report: DeliveryReport = { claimed: 0, sent: 0, failed: 0, skipped: 0, retrying: 0, leaseLost: 0, merged: 0 };
-  const outcome = (row: ClaimedRow, what: 'sent' | 'failed' | 'skipped' | 'retrying') => {
+  const report = emptyReport();
+  const outcome = (what: 'sent' | 'failed' | 'skipped' | 'retrying') => {
     report[what] += 1;
-    options.onOutcome?.(row.kind, what);
   };
+  /** Until when a row's claim holds: the sender lease's end when there is one, else the claim's own. */
+  const leaseOf = (row: ClaimedRow): Date => options.claimsUntil?.() ?? row.leaseUntil;
+  const claimUntil = (): Date => options.claimsUntil?.() ?? new Date(clock.now().getTime() + leaseMs);
+  const mark = (row: ClaimedRow) => ({ id: row.id, owner, attempts: row.attempts });
 
   report.skipped += await skipExpired(db, clock.now());
 
+  async function bytesOf(file: StoredFile | undefined): Promise<Buffer> {
+    if (!file) return Buffer.alloc(0);
+    if ('base64' in file) return Buffer.from(file.base64, 'base64');
+    const drawing = options.render(file.render);
+    if (!drawing) throw new UnknownRenderer(file.render.renderer);
+    try {
+      return Buffer.from(await drawing);
+    } catch (error) {
+      throw new RenderFailed(`${file.render.renderer}: ${describe(error)}`, { cause: error });
+    }
+  }
+
   /** Calls Telegram for one row; returns the message id it made, if any. */
-  async function call(row: ClaimedRow, others: readonly ClaimedRow[]): Promise<number | null> {
+  async function call(row: KnownRow, others: readonly ClaimedRow[]): Promise<number | null> {
     const { payload } = row;
-    const stillWanted = () => (row.expiresAt === null || row.expiresAt > clock.now()) && clock.now() < row.leaseUntil;
+    const stillWanted = () => (row.expiresAt === null || row.expiresAt > clock.now()) && clock.now() < leaseOf(row);
+    const where = { threadId: row.threadId ?? undefined, replyToMessageId: payload.replyTo, stillWanted };
     switch (row.kind) {
+      case 'post':
+      case 'message':
+      case 'confirmation': {
+        const merged = others.length > 0;
+        const html = merged
+          ? [row.payload.mergeHeading ?? '', ...[row, ...others].map((each) => each.payload.mergeLine ?? '')].join('\n')
+          : row.html;
+        const sent = await transport.sendMessage(row.chatId, html, {
+          ...where,
+          replyToMessageId: merged ? undefined : payload.replyTo,
+          keyboard: merged ? undefined : payload.keyboard,
+          priority: row.kind === 'post' ? 'bulk' : 'interactive',
+        });
+        return sent.messageId;
+      }
       case 'edit':
         await transport.editMessageText(row.chatId, payload.messageId ?? 0, row.html, payload.keyboard);
         return payload.messageId ?? null;
@@ -117,53 +208,48 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
         await transport.setMessageReaction(row.chatId, payload.messageId ?? 0, payload.emoji ?? '👍');
         return null;
       case 'document': {
-        const file = payload.document ?? { base64: '', filename: 'file' };
-        const sent = await transport.sendDocument(
-          row.chatId,
-          Buffer.from(file.base64, 'base64'),
-          file.filename,
-          row.html || undefined,
-          { threadId: row.threadId ?? undefined, replyToMessageId: payload.replyTo, stillWanted },
-        );
-        return sent.messageId;
+        const bytes = await bytesOf(payload.document);
+        const filename = payload.document?.filename ?? 'file';
+        return (await transport.sendDocument(row.chatId, bytes, filename, row.html || undefined, where)).messageId;
       }
       case 'photo': {
-        const sent = await transport.sendPhoto(
-          row.chatId,
-          Buffer.from(payload.photo?.base64 ?? '', 'base64'),
-          row.html || undefined,
-          {
-            threadId: row.threadId ?? undefined,
-            replyToMessageId: payload.replyTo,
-            priority: row.job === REPLY_JOB ? 'interactive' : 'bulk',
-            stillWanted,
-          },
-        );
-        return sent.messageId;
+        const bytes = await bytesOf(payload.photo);
+        const priority = row.job === REPLY_JOB ? 'interactive' : 'bulk';
+        return (await transport.sendPhoto(row.chatId, bytes, row.html || undefined, { ...where, priority })).messageId;
       }
       default: {
-        const merged = others.length > 0;
-        const html = merged
-          ? [row.payload.mergeHeading ?? '', ...[row, ...others].map((each) => each.payload.mergeLine ?? '')].join('\n')
-          : row.html;
-        const sent = await transport.sendMessage(row.chatId, html, {
-          threadId: row.threadId ?? undefined,
-          replyToMessageId: merged ? undefined : payload.replyTo,
-          keyboard: merged ? undefined : payload.keyboard,
-          priority: row.kind === 'post' ? 'bulk' : 'interactive',
-          stillWanted,
-        });
-        return sent.messageId;
+        const unreachable: never = row.kind;
+        throw new Error(`unhandled outbox kind ${String(unreachable)}`);
       }
     }
   }
 
-  async function deliver(row: ClaimedRow): Promise<void> {
-    if (row.expiresAt && row.expiresAt <= clock.now()) {
-      await markSkipped(db, { id: row.id, owner, leaseUntil: row.leaseUntil, reason: 'expired' });
-      outcome(row, 'skipped');
+  /** A row this version cannot send as stored: an error in the log and /metrics; it waits for a sender that can. */
+  async function refuse(row: ClaimedRow, reason: OutboxRefusal, detail: string): Promise<void> {
+    report.refused += 1;
+    options.onRefused(reason, row);
+    logger.error({ rowId: row.id, kind: row.kind, chatId: row.chatId, reason, detail }, 'outbox row refused');
+    if (reason === 'render_failed') {
+      await markFailed(db, { ...mark(row), error: detail });
       return;
     }
+    await retryLater(db, {
+      ...mark(row),
+      notBefore: new Date(clock.now().getTime() + REFUSED_RETRY_MS),
+      error: `${reason}: ${detail}`,
+    });
+  }
+
+  async function deliver(row: ClaimedRow): Promise<void> {
+    if (row.expiresAt && row.expiresAt <= clock.now()) {
+      await markSkipped(db, { ...mark(row), reason: 'expired' });
+      outcome('skipped');
+      return;
+    }
+    if (!isKnown(row)) return refuse(row, 'unknown_kind', row.kind);
+    const hook = row.payload.afterSent;
+    const told = hook ? options.hookOf(hook.kind) : undefined;
+    if (hook && !told) return refuse(row, 'unknown_hook', hook.kind);
     // Confirmations that piled up behind this one go out with it, as one message, once the chat's budget cannot
     // give each its own; while it can, each gets its reply.
     const others =
@@ -172,7 +258,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
             chatId: row.chatId,
             owner,
             now: clock.now(),
-            leaseUntil: row.leaseUntil,
+            leaseUntil: leaseOf(row),
             limit: MERGE_LIMIT - 1,
           })
         : [];
@@ -180,19 +266,19 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     try {
       messageId = await call(row, others);
     } catch (error) {
+      if (error instanceof UnknownRenderer) return refuse(row, 'unknown_renderer', error.message);
+      if (error instanceof RenderFailed) return refuse(row, 'render_failed', error.message);
       for (const each of [row, ...others]) await settleFailure(each, error);
       return;
     }
     for (const each of [row, ...others]) {
-      if (await markDelivered(each, messageId)) outcome(each, 'sent');
+      if (await markDelivered(each, messageId)) outcome('sent');
       else {
         report.leaseLost += 1;
-        logger.warn({ rowId: each.id, owner }, 'outbox row sent after its lease was taken over; it may go out twice');
+        logger.warn({ rowId: each.id, owner }, 'outbox row sent after its claim was taken over; it may go out twice');
       }
     }
     report.merged += others.length;
-    const hook = row.payload.afterSent;
-    const told = hook && messageId !== null ? options.afterSent?.[hook.kind] : undefined;
     if (told && hook && messageId !== null) await told(db, hook, messageId);
   }
 
@@ -203,10 +289,10 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
    */
   async function markDelivered(row: ClaimedRow, messageId: number | null): Promise<boolean> {
     const started = performance.now();
-    const budget = Math.min(MARK_RETRY_MS, row.leaseUntil.getTime() - clock.now().getTime());
+    const budget = Math.min(MARK_RETRY_MS, leaseOf(row).getTime() - clock.now().getTime());
     for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
       try {
-        return await markSent(db, { id: row.id, owner, leaseUntil: row.leaseUntil, messageId, now: clock.now() });
+        return await markSent(db, { ...mark(row), messageId, now: clock.now() });
       } catch (error) {
         if (performance.now() - started + wait > budget) throw error;
         logger.warn({ err: error, rowId: row.id, waitMs: wait }, 'could not mark a sent outbox row; trying again');
@@ -219,38 +305,27 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     const reason = describe(error);
     if (error instanceof SendCancelledError) {
       if (row.expiresAt !== null && row.expiresAt <= clock.now()) {
-        await markSkipped(db, { id: row.id, owner, leaseUntil: row.leaseUntil, reason: 'expired' });
-        outcome(row, 'skipped');
+        await markSkipped(db, { ...mark(row), reason: 'expired' });
+        outcome('skipped');
       } else {
-        // The lease ran out while the row queued: hand it back unless another worker has it already.
-        await retryLater(db, {
-          id: row.id,
-          owner,
-          leaseUntil: row.leaseUntil,
-          notBefore: clock.now(),
-          error: 'lease expired before sending',
-        });
-        outcome(row, 'retrying');
+        // The claim ran out while the row queued: hand it back unless another worker has it already.
+        await retryLater(db, { ...mark(row), notBefore: clock.now(), error: 'claim lapsed before sending' });
+        outcome('retrying');
       }
     } else if (error instanceof ChatUnreachableError) {
-      await markFailed(db, { id: row.id, owner, leaseUntil: row.leaseUntil, error: reason });
+      await markFailed(db, { ...mark(row), error: reason });
       await markChatUnreachable(db, error.chatId, clock.now());
-      outcome(row, 'failed');
+      outcome('failed');
       logger.info({ rowId: row.id, chatId: error.chatId, reason }, 'outbox row failed: chat unreachable');
-    } else if (isTransientFailure(error) && row.attempts < maxAttempts) {
-      const delay = Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2 ** (row.attempts - 1));
-      await retryLater(db, {
-        id: row.id,
-        owner,
-        leaseUntil: row.leaseUntil,
-        notBefore: new Date(clock.now().getTime() + delay),
-        error: reason,
-      });
-      outcome(row, 'retrying');
+    } else if (isTransientFailure(error)) {
+      // Telegram is failing, not refusing: wait for it, however long, up to the row's own expiry.
+      const delay = Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2 ** Math.min(row.attempts - 1, 20));
+      await retryLater(db, { ...mark(row), notBefore: new Date(clock.now().getTime() + delay), error: reason });
+      outcome('retrying');
       logger.warn({ rowId: row.id, attempts: row.attempts, delayMs: delay, reason }, 'outbox row will be retried');
     } else {
-      await markFailed(db, { id: row.id, owner, leaseUntil: row.leaseUntil, error: reason });
-      outcome(row, 'failed');
+      await markFailed(db, { ...mark(row), error: reason });
+      outcome('failed');
       const kind = classifyFailure(error).kind;
       logger.error({ rowId: row.id, attempts: row.attempts, kind, reason }, 'outbox row failed');
     }
@@ -263,9 +338,10 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
   let lastClaimShort = false;
   for (;;) {
     const room = batch - inFlight.size;
-    if (claimAgain && room > 0) {
+    // Under a sender lease, claims stop once it is gone: another process may be sending by now.
+    if (claimAgain && room > 0 && clock.now() < claimUntil()) {
       claimAgain = false;
-      const rows = await claimDue(db, { owner, now: clock.now(), leaseMs, limit: room });
+      const rows = await claimDue(db, { owner, now: clock.now(), leaseUntil: claimUntil(), limit: room });
       report.claimed += rows.length;
       lastClaimShort = rows.length < room;
       for (const row of rows) {
@@ -286,134 +362,4 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     claimAgain = woke || lastClaimShort || inFlight.size <= batch / 2;
   }
   return report;
-}
-
-/** Timers the worker loop uses; tests pass fakes. */
-export interface WorkerTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** A delivery pass's needs, plus how often the loop looks for rows that became due by time alone. */
-export interface SenderOptions extends Omit<DeliverOutboxOptions, 'woken'> {
-  /** Pause between passes when nothing is due. Default 5 s. */
-  readonly intervalMs?: number;
-  readonly timers?: WorkerTimers;
-  /**
-   * Asked before each pass once started: false skips the pass (another process holds the token's sender lease, so
-   * this one only writes to the outbox). Default: always true. `drain` does not ask.
-   */
-  readonly mayDeliver?: () => Promise<boolean>;
-}
-
-/** The running sender: `wake` after committing rows; `drain` delivers what is due now (tests); `stop` waits. */
-export interface Sender {
-  wake(): void;
-  drain(): Promise<DeliveryReport>;
-  stop(): Promise<void>;
-}
-
-const realTimers: WorkerTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-/** Wake-ups that are never missed: a signal given while nobody waits resolves the next wait at once. */
-function signalSource(): { next(): Promise<void>; signal(): void } {
-  let signaled = false;
-  let resolve: () => void = () => {};
-  let pending = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return {
-    next() {
-      if (!signaled) return pending;
-      signaled = false;
-      return Promise.resolve();
-    },
-    signal() {
-      signaled = true;
-      resolve();
-      pending = new Promise<void>((r) => {
-        resolve = r;
-      });
-    },
-  };
-}
-
-/**
- * Creates the sender. Until `start`, it delivers only when drained; once started it runs a pass at once, on every
- * wake, and `intervalMs` after each pass ends, until stopped.
- */
-export function createSender(options: SenderOptions): Sender & { start(): void } {
-  const timers = options.timers ?? realTimers;
-  const intervalMs = options.intervalMs ?? 5000;
-  const wakes = signalSource();
-  let started = false;
-  let stopped = false;
-  let again = false;
-  let timer: unknown;
-  let running: Promise<void> | undefined;
-
-  const passOptions: DeliverOutboxOptions = { ...options, woken: () => wakes.next() };
-
-  function pass(): void {
-    timer = undefined;
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          if (options.mayDeliver && !(await options.mayDeliver())) break;
-          const report = await deliverOutbox(passOptions);
-          if (report.claimed > 0 || report.skipped > 0) options.logger.debug({ ...report }, 'outbox pass');
-        } catch (error) {
-          options.logger.error({ err: error }, 'outbox pass failed');
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = undefined;
-      if (!stopped) timer = timers.setTimeout(pass, intervalMs);
-    });
-  }
-
-  return {
-    start() {
-      if (started || stopped) return;
-      started = true;
-      pass();
-    },
-    wake() {
-      if (!started || stopped) return;
-      if (running) {
-        again = true;
-        wakes.signal();
-        return;
-      }
-      if (timer !== undefined) timers.clearTimeout(timer);
-      pass();
-    },
-    async drain() {
-      const total: DeliveryReport = {
-        claimed: 0,
-        sent: 0,
-        failed: 0,
-        skipped: 0,
-        retrying: 0,
-        leaseLost: 0,
-        merged: 0,
-      };
-      for (;;) {
-        const report = await deliverOutbox(options);
-        for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += report[key];
-        if (report.claimed === 0) return total;
-      }
-    },
-    async stop() {
-      stopped = true;
-      if (timer !== undefined) timers.clearTimeout(timer);
-      timer = undefined;
-      wakes.signal();
-      await running;
-    },
-  };
 }

@@ -1,19 +1,21 @@
 import type { Clock } from '../clock';
-import { unreachableNotice, type WeeklyDeps } from '../features/weekly/weekly-posts';
 import type { Logger } from '../logger';
 import type { Db } from '../storage/schema';
 import { chatUnreachableSince, markChatUnreachable } from './chat-reachability-store';
-import { enqueuePosts } from './outbox-store';
+import { enqueuePosts, type OutboxPost } from './outbox-store';
 import { ChatUnreachableError, type Transport } from './transport';
 
-export interface NoticeDeps extends WeeklyDeps {
+/** The notice for a person's unit group that their private chat refuses the bot since `since`, if one is due. */
+export type UnreachableNotice = (userId: number, since: Date) => Promise<OutboxPost | undefined>;
+
+export interface NoticeDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** The bot's @username, for the link that opens a private chat with it. */
-  readonly botUsername: () => string;
-  /** Told when a notice was queued, so the worker can send it in the same pass. */
-  readonly onQueued?: () => void;
+  /** Words the notice (the weekly posts' feature knows the commander's group and language). */
+  readonly notice: UnreachableNotice;
+  /** Told when a notice was queued, so the sender sends it. */
+  readonly onQueued: () => void;
 }
 
 /**
@@ -27,13 +29,10 @@ export function noticingUnreachable(transport: Transport, deps: NoticeDeps): Tra
     const now = deps.clock.now();
     await markChatUnreachable(deps.db, userId, now);
     const since = (await chatUnreachableSince(deps.db, userId)) ?? now;
-    const notice = await unreachableNotice(
-      { ...deps, botUsername: deps.botUsername() },
-      { userId, since: since.toISOString() },
-    );
+    const notice = await deps.notice(userId, since);
     if (notice && (await enqueuePosts(deps.db, [notice], now)) > 0) {
       deps.logger.info({ userId, chatId: notice.chatId }, 'digest undeliverable: the commander’s group is told');
-      deps.onQueued?.();
+      deps.onQueued();
     }
   }
 

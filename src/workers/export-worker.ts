@@ -37,6 +37,7 @@ import type { Logger } from '../logger';
 import { Outgoing } from '../outbox/outgoing';
 import type { AfterSent } from '../outbox/sender';
 import type { Db } from '../storage/schema';
+import { createLoop } from './loop';
 
 /** The files an export writes to; tests pass writers that wait or fail. */
 export interface ExportFiles {
@@ -102,11 +103,7 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
   const files = options.files ?? exportFiles;
   const leaseMs = options.leaseMs ?? EXPORT_LEASE_MS;
   const intervalMs = options.intervalMs ?? EXPORT_POLL_MS;
-  let started = false;
   let stopped = false;
-  let again = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
 
   /** The request's answers, in its language, replying to the command. */
   function answersOf(claim: ClaimedExport) {
@@ -215,26 +212,15 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     return handled;
   }
 
-  /** Drains now, or again right after the drain under way; then looks again every interval. */
-  function pass(): void {
-    if (!started || stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    again = false;
-    running = drain()
-      .then(
-        () => undefined,
-        (error: unknown) => logger.error({ err: error }, 'export pass failed'),
-      )
-      .finally(() => {
-        running = undefined;
-        if (again) pass();
-        else if (!stopped) timer = setTimeout(pass, intervalMs);
-      });
-  }
+  // Drains now, or again right after the drain under way; then looks again every interval.
+  const loop = createLoop({
+    name: 'export pass',
+    logger,
+    intervalMs,
+    run: async () => {
+      await drain();
+    },
+  });
 
   /** Removes what exports cut off by a crash left in the temporary directory. */
   function sweepStaleFiles(): void {
@@ -252,20 +238,18 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
 
   return {
     start() {
-      if (started || stopped) return;
-      started = true;
+      if (stopped) return;
       sweepStaleFiles();
-      pass();
+      loop.start();
     },
-    wake: pass,
+    wake: () => loop.wake(),
     drain,
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await running;
+      await loop.stop();
     },
     afterSent: {
-      [EXPORT_REQUESTED_HOOK]: async () => pass(),
+      [EXPORT_REQUESTED_HOOK]: async () => loop.wake(),
       [EXPORT_SENT_HOOK]: async (store, hook) => {
         await forgetSentExportFiles(store, hook.id);
       },

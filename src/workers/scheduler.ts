@@ -4,14 +4,12 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { catchUp, type JobDeps, runJob } from '../features/weekly/weekly-jobs';
 import type { PlannedPost } from '../features/weekly/weekly-posts';
+import { chartPng } from '../files/render-requests';
 import { JOB_NAMES } from '../kernel/job-period';
 import type { Logger } from '../logger';
 import { enqueueNewPosts, type OutboxPost } from '../outbox/outbox-store';
 import type { Db } from '../storage/schema';
 import { type AlarmClock, startAlarms } from './alarm-clock';
-
-/** Draws a chart's SVG as PNG bytes: resvg at the edge (src/files/report-files.ts), given by the app. */
-export type RenderChart = (svg: string) => Promise<Uint8Array>;
 
 export interface SchedulerDeps {
   readonly db: Db;
@@ -20,8 +18,6 @@ export interface SchedulerDeps {
   readonly logger: Logger;
   /** Tells the sender that posts were queued. */
   readonly wake: () => void;
-  /** Renders the weekly chart photos; without it the posts go without their photo. */
-  readonly renderChart?: RenderChart;
 }
 
 /** The weekly posts at work: the catch-up done at start, and the alarms; the one sender delivers them. */
@@ -33,41 +29,29 @@ export interface Scheduler {
 export const workerName = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /**
- * The chart photos of the posts just created, rendered: only a post queued now gets its photo, right after it, so a
- * second process or a later catch-up (whose posts exist already) neither renders nor sends it again. A chart that
- * fails to render is left out; its post still goes.
+ * The chart photos of the posts just created, queued to be drawn by the sender when they go out: only a post queued
+ * now gets its photo, right after it, so a second process or a later catch-up (whose posts exist already) never
+ * sends it again. A chart that fails to draw is left out; its post still goes.
  */
-async function chartPhotos(
-  created: readonly PlannedPost[],
-  render: RenderChart,
-  logger: Logger,
-): Promise<OutboxPost[]> {
-  const photos: OutboxPost[] = [];
-  for (const post of created) {
-    if (!post.chart) continue;
-    try {
-      const png = await render(post.chart.svg);
-      photos.push({
-        job: post.chart.job,
-        period: post.period,
-        chatId: post.chatId,
-        threadId: post.threadId ?? null,
-        html: post.chart.caption,
-        photo: { base64: Buffer.from(png).toString('base64') },
-        ...(post.expiresAt && { expiresAt: post.expiresAt }),
-      });
-    } catch (error) {
-      logger.warn({ err: error, job: post.chart.job, chatId: post.chatId }, 'could not render a weekly chart');
-    }
-  }
-  return photos;
-}
+const chartPhotos = (created: readonly PlannedPost[]): OutboxPost[] =>
+  created.flatMap((post) =>
+    post.chart
+      ? [
+          {
+            job: post.chart.job,
+            period: post.period,
+            chatId: post.chatId,
+            threadId: post.threadId ?? null,
+            html: post.chart.caption,
+            photo: { render: chartPng(post.chart.svg) },
+            ...(post.expiresAt && { expiresAt: post.expiresAt }),
+          },
+        ]
+      : [],
+  );
 
 /** Jobs that queue into the outbox (each new post's chart photo right after it) and wake `worker` when they did. */
-export function outboxJobDeps(
-  deps: Pick<SchedulerDeps, 'db' | 'config' | 'logger' | 'renderChart'>,
-  wake?: () => void,
-): JobDeps {
+export function outboxJobDeps(deps: Pick<SchedulerDeps, 'db' | 'config' | 'logger'>, wake?: () => void): JobDeps {
   return {
     db: deps.db,
     config: deps.config,
@@ -75,7 +59,7 @@ export function outboxJobDeps(
     queue: {
       async enqueue(posts, now) {
         const created = await enqueueNewPosts(deps.db, posts, now);
-        const photos = deps.renderChart ? await chartPhotos(created, deps.renderChart, deps.logger) : [];
+        const photos = chartPhotos(created);
         const charts = photos.length > 0 ? (await enqueueNewPosts(deps.db, photos, now)).length : 0;
         if (created.length + charts > 0) wake?.();
         return { queued: created.length, charts };

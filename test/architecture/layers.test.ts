@@ -26,9 +26,10 @@ const RULES: LayerRules = {
  * violation missing from it, and on an entry that no longer occurs, so delete an entry once it is fixed.
  */
 const KNOWN_VIOLATIONS: readonly string[] = [
-  // The move put the dispatcher, the features, the files, the delivery and the workers in folders of their own; the
-  // refactors that follow break the loops (a registry of features wired by the app, ports for the renderers).
-  'cycle: src/bot, src/config.ts, src/features, src/files, src/outbox, src/workers',
+  // The move put the dispatcher, the features, the files and the workers in folders of their own; the refactors that
+  // follow break the loops (a registry of features wired by the app). The delivery left it: its hooks, migration
+  // handler, renderers and notices come in as ports.
+  'cycle: src/bot, src/config.ts, src/features, src/files, src/workers',
 ];
 
 const check = (tree: SourceTree) => violationsOf(tree, RULES);

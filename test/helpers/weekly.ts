@@ -1,7 +1,6 @@
 import type { Config } from '../../src/config';
 import { insertUnit } from '../../src/directory/unit-store';
 import type { JobDeps } from '../../src/features/weekly/weekly-jobs';
-import { renderPng } from '../../src/files/report-files';
 import { createLogger } from '../../src/logger';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
 import { outboxJobDeps } from '../../src/workers/scheduler';
@@ -22,7 +21,7 @@ export const MONDAY_0800 = new Date('2026-11-30T01:00:00Z');
 export const FRIDAY_1500 = new Date('2026-11-27T08:00:00Z');
 
 /**
- * The jobs of a test bot, queueing into its outbox with the chart photos rendered as the app does; `config`
+ * The jobs of a test bot, queueing into its outbox with the chart photos as the app does; `config`
  * overrides settings for this call only.
  */
 export function jobDepsOf(bot: TestBot, config: Partial<Config> = {}): JobDeps {
@@ -30,7 +29,6 @@ export function jobDepsOf(bot: TestBot, config: Partial<Config> = {}): JobDeps {
     db: bot.db,
     config: { ...bot.app.services.config, ...config },
     logger: silent,
-    renderChart: renderPng,
   });
 }
 

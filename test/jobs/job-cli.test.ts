@@ -3,8 +3,8 @@ import { runJobCli } from '../../src/cli/run-job-cli';
 import { outboxCounts } from '../../src/outbox/outbox-store';
 import { holdSenderLease, SENDER_LEASE_MS, tokenHashOf } from '../../src/outbox/sender-lease-store';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
-import { chats } from '../helpers/updates';
-import { setUpWeek, team } from '../helpers/weekly';
+import { chats, users } from '../helpers/updates';
+import { dung, setUpWeek, team } from '../helpers/weekly';
 
 /** Monday 30/11/2026 10:00 in Vietnam. */
 const MONDAY_1000 = new Date('2026-11-30T03:00:00Z');
@@ -70,6 +70,42 @@ describe('npm run job', () => {
         .sentMessages()
         .map((payload) => payload.chat_id)
         .sort(),
+    );
+  });
+
+  it('sends a nomination card a crash left waiting, with its after-sent hook, so its buttons work afterwards', async () => {
+    // The bot stored the card (the update's commit) and died before sending it: the card waits in the outbox.
+    const deed = bot.updates.message({ from: users.alice, chat: chats.pc06, text: 'Em trực xuyên đêm bảo vệ kho' });
+    await bot.deliver(deed);
+    const nominate = bot.updates.message({
+      from: users.binh,
+      chat: chats.pc06,
+      text: '/khen trực xuyên đêm bảo vệ kho vật chứng',
+      replyTo: deed.message,
+    });
+    await bot.app.handleUpdate(nominate);
+    const nomination = () =>
+      bot.db
+        .selectFrom('nominations')
+        .select(['id', 'card_message_id'])
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+    expect(await nomination()).toMatchObject({ id: 3, card_message_id: null });
+    expect(bot.api.sentMessages(chats.pc06.id)).toEqual([]);
+
+    const code = await cli('reminder', '--period', '2026-11-27');
+
+    expect(code).toBe(0);
+    const cards = bot.api.sentMessages(chats.pc06.id).filter((sent) => String(sent.text).includes('#3'));
+    expect(cards).toHaveLength(1);
+    const card = bot.api.message(chats.pc06.id, Number((await nomination()).card_message_id))!;
+    // The hook ran: the nomination knows its card, so the card's buttons are honoured.
+    expect(card.text).toContain('Đề cử khen thưởng #3');
+    const pressed = await bot.press(dung, card);
+    const alert = pressed.calls.find((call) => call.method === 'answerCallbackQuery')?.payload;
+    expect(alert?.text).not.toBe('Nút này không còn hiệu lực.');
+    expect(bot.api.message(chats.pc06.id, card.message_id)?.reply_markup?.inline_keyboard[0]?.[0]?.text).toBe(
+      '👍 Ủng hộ (1)',
     );
   });
 

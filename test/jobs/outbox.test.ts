@@ -14,17 +14,19 @@ import {
   type OutboxPost,
   outboxCounts,
 } from '../../src/outbox/outbox-store';
-import { createSender, deliverOutbox } from '../../src/outbox/sender';
+import { deliverOutbox } from '../../src/outbox/sender';
 import { createTransport, type TransportOptions } from '../../src/outbox/transport';
 import { type Connection, connect } from '../../src/storage/connect';
 import { migrateToLatest } from '../../src/storage/migrate';
 import type { Db } from '../../src/storage/schema';
 import type { BotApi } from '../../src/telegram/bot-api';
+import { createLoop } from '../../src/workers/loop';
 import { createVirtualTime, createWarpTime, type VirtualTime } from '../helpers/virtual-time';
 
 /** Monday 30/11/2026 08:00 in Vietnam, when the weekly posts go out. */
 const MONDAY_MORNING = new Date('2026-11-30T01:00:00Z');
 const LEASE_MS = 5 * 60_000;
+const LEASE_END = new Date(MONDAY_MORNING.getTime() + LEASE_MS);
 const logger = createLogger('silent');
 
 const leaderboard = (chatId: number, extra: Partial<OutboxPost> = {}): OutboxPost => ({
@@ -83,6 +85,9 @@ describe('outbox on sqlite', () => {
     owner,
     leaseMs: LEASE_MS,
     batch: 10,
+    hookOf: () => undefined,
+    render: () => undefined,
+    onRefused: () => {},
   });
 
   const rows = () => db.selectFrom('outbox').selectAll().orderBy('id').execute();
@@ -143,7 +148,7 @@ describe('outbox on sqlite', () => {
     const claimed = await claimDue(db, {
       owner: 'a',
       now: MONDAY_MORNING,
-      leaseMs: LEASE_MS,
+      leaseUntil: LEASE_END,
       limit: 2,
     });
 
@@ -151,10 +156,10 @@ describe('outbox on sqlite', () => {
       [1, -1001, 'leaderboard'],
       [3, -1002, 'leaderboard'],
     ]);
-    expect(claimed[0]?.leaseUntil).toEqual(new Date(MONDAY_MORNING.getTime() + LEASE_MS));
+    expect(claimed[0]?.leaseUntil).toEqual(LEASE_END);
     expect((await rows()).filter((row) => row.status === 'sending').map((row) => row.lease_owner)).toEqual(['a', 'a']);
     // The group's second post waits while its first is out: posts to a chat go in order, even across workers.
-    const next = await claimDue(db, { owner: 'b', now: MONDAY_MORNING, leaseMs: LEASE_MS, limit: 10 });
+    const next = await claimDue(db, { owner: 'b', now: MONDAY_MORNING, leaseUntil: LEASE_END, limit: 10 });
     expect(next.map((post) => post.chatId)).toEqual([5001]);
   });
 
@@ -165,8 +170,8 @@ describe('outbox on sqlite', () => {
 
     for (;;) {
       const [a, b] = await Promise.all([
-        claimDue(db, { owner: 'a', now: MONDAY_MORNING, leaseMs: LEASE_MS, limit: 7 }),
-        claimDue(other, { owner: 'b', now: MONDAY_MORNING, leaseMs: LEASE_MS, limit: 7 }),
+        claimDue(db, { owner: 'a', now: MONDAY_MORNING, leaseUntil: LEASE_END, limit: 7 }),
+        claimDue(other, { owner: 'b', now: MONDAY_MORNING, leaseUntil: LEASE_END, limit: 7 }),
       ]);
       claims.a.push(...a);
       claims.b.push(...b);
@@ -201,7 +206,7 @@ describe('outbox on sqlite', () => {
 
   it('resends the posts of a worker that crashed once their lease expires', async () => {
     await enqueuePosts(db, fanOut(4), MONDAY_MORNING);
-    await claimDue(db, { owner: 'crashed', now: MONDAY_MORNING, leaseMs: LEASE_MS, limit: 10 });
+    await claimDue(db, { owner: 'crashed', now: MONDAY_MORNING, leaseUntil: LEASE_END, limit: 10 });
     const api = new FakeBotApi();
 
     const early = await time.run(deliverOutbox(worker('b', api)));
@@ -220,9 +225,9 @@ describe('outbox on sqlite', () => {
 
   it('does not let a worker whose lease was taken over mark the post', async () => {
     await enqueuePosts(db, [leaderboard(-1001)], MONDAY_MORNING);
-    const [slow] = await claimDue(db, { owner: 'slow', now: MONDAY_MORNING, leaseMs: LEASE_MS, limit: 1 });
+    const [slow] = await claimDue(db, { owner: 'slow', now: MONDAY_MORNING, leaseUntil: LEASE_END, limit: 1 });
     const later = new Date(MONDAY_MORNING.getTime() + LEASE_MS + 1);
-    await claimDue(db, { owner: 'fast', now: later, leaseMs: LEASE_MS, limit: 1 });
+    await claimDue(db, { owner: 'fast', now: later, leaseUntil: new Date(later.getTime() + LEASE_MS), limit: 1 });
 
     expect(await markSent(db, { id: slow!.id, owner: 'slow', messageId: 9, now: later })).toBe(false);
     expect(await markSent(db, { id: slow!.id, owner: 'fast', messageId: 10, now: later })).toBe(true);
@@ -326,28 +331,32 @@ describe('outbox on sqlite', () => {
     expect(await chatUnreachableSince(db, 5002)).toBeUndefined();
   });
 
-  it('hands a post back for later when failures outlast the transport, and gives up after maxAttempts', async () => {
-    await enqueuePosts(db, [leaderboard(-1001)], MONDAY_MORNING);
+  it('hands a post back for later while Telegram fails, however often, and fails it only when Telegram refuses it', async () => {
+    await enqueuePosts(db, [leaderboard(-1001), leaderboard(-1002)], MONDAY_MORNING);
     const api = new ScriptedBotApi(new FakeBotApi());
-    api.failFor(-1001, { error_code: 502, description: 'Bad Gateway' }, 3);
-    const options = { ...worker('a', api, { transport: { maxRetries: 0 } }), maxAttempts: 3, retryDelayMs: 60_000 };
+    api.failFor(-1001, { error_code: 502, description: 'Bad Gateway' }, 12);
+    api.failFor(-1002, { error_code: 400, description: 'Bad Request: message text is empty' });
+    const options = { ...worker('a', api, { transport: { maxRetries: 0 } }), retryDelayMs: 60_000 };
 
-    expect(await time.run(deliverOutbox(options))).toMatchObject({ retrying: 1, sent: 0 });
-    expect((await rows())[0]).toMatchObject({
-      status: 'pending',
-      attempts: 1,
-      not_before: '2026-11-30T01:01:00.000Z',
-      last_error: '502 Bad Gateway',
-    });
+    expect(await time.run(deliverOutbox(options))).toMatchObject({ retrying: 1, failed: 1, sent: 0 });
+    expect((await rows()).map((row) => [row.status, row.attempts, row.not_before, row.last_error])).toEqual([
+      ['pending', 1, '2026-11-30T01:01:00.000Z', '502 Bad Gateway'],
+      ['failed', 1, MONDAY_MORNING.toISOString(), '400 Bad Request: message text is empty'],
+    ]);
     expect(await time.run(deliverOutbox(options))).toMatchObject({ claimed: 0 });
 
-    time.advance(60_000);
-    expect(await time.run(deliverOutbox(options))).toMatchObject({ retrying: 1 });
-    expect((await rows())[0]).toMatchObject({ attempts: 2, not_before: '2026-11-30T01:03:00.000Z' });
-
-    time.advance(120_000);
-    expect(await time.run(deliverOutbox(options))).toMatchObject({ failed: 1 });
-    expect((await rows())[0]).toMatchObject({ status: 'failed', attempts: 3 });
+    // Twelve failures over hours: the back-off doubles up to MAX_RETRY_DELAY_MS (5 minutes), and the post still waits.
+    const waits: number[] = [];
+    for (let attempt = 1; attempt <= 12; attempt += 1) {
+      const before = (await rows())[0]!;
+      const due = new Date(before.not_before).getTime() - time.clock.now().getTime();
+      waits.push(due / 60_000);
+      time.advance(due);
+      expect(await time.run(deliverOutbox(options))).toMatchObject({ claimed: 1 });
+    }
+    expect(waits).toEqual([1, 2, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5]);
+    expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 13 });
+    expect(api.fake.sentMessages(-1001)).toHaveLength(1);
   });
 
   it('delivers every post once through 429s, 5xx answers, a blocked user and an upgraded group', async () => {
@@ -392,7 +401,7 @@ describe('outbox on sqlite', () => {
     expect(api.lastSent(-1001)?.message_thread_id).toBe(42);
   });
 
-  it('runs passes on its timer, at once when woken, and stops after the pass under way', async () => {
+  it('runs passes in the workers’ loop: on its timer, at once when woken, and stops after the pass under way', async () => {
     const api = new FakeBotApi();
     let fire: (() => void) | undefined;
     let scheduled: () => void = () => {};
@@ -412,7 +421,15 @@ describe('outbox on sqlite', () => {
     await enqueuePosts(db, fanOut(3), MONDAY_MORNING);
 
     let passEnded = nextSchedule();
-    const running = createSender({ ...worker('a', api), intervalMs: 5000, timers });
+    const running = createLoop({
+      name: 'outbox pass',
+      logger,
+      intervalMs: 5000,
+      timers,
+      run: async (woken) => {
+        await deliverOutbox({ ...worker('a', api), woken });
+      },
+    });
     running.start();
     await time.run(passEnded);
     expect(api.sentMessages()).toHaveLength(3);

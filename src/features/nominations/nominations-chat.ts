@@ -3,7 +3,7 @@ import { messageLink } from '../../bot/links';
 import { nameOf, profileOf } from '../../bot/people';
 import type { Directory } from '../../directory/directory';
 import { displayName, findMember, findMemberByUsername, type KnownMember } from '../../directory/member-store';
-import { renderCertificate } from '../../files/certificate-pdf';
+import { certificatePdf } from '../../files/render-requests';
 import { commendationPhrase } from '../../i18n/commendation';
 import { formatDay, Html, mention } from '../../i18n/format';
 import { periodLabel } from '../../i18n/period-label';
@@ -690,7 +690,7 @@ export function nominationsFeature(services: BotServices): Feature {
     const { record } = await extrasOf(ctx.db, nominationId);
     const proposal = isProposal(levelOf(nomination.level));
     const { locale } = ctx;
-    const bytes = await renderCertificate({
+    const render = certificatePdf({
       draftMark: t(locale, 'certificate.draftMark'),
       draftNote: t(locale, 'certificate.draftNote'),
       campaign: config.campaignName,
@@ -714,7 +714,7 @@ export function nominationsFeature(services: BotServices): Feature {
     ctx.out.document(
       ctx.chat.id,
       {
-        bytes,
+        render,
         filename: `ban-nhap-khen-thuong-${nominationId}.pdf`,
         caption: t(locale, 'certificate.caption', { id: nominationId, nominee: nomination.nomineeName }),
       },

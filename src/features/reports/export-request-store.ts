@@ -6,7 +6,7 @@
  * nothing, so the documents go out once.
  */
 import type { ExpressionBuilder } from 'kysely';
-import { enqueueReplies, type OutboxPayload, type OutboxReply, REPLY_JOB } from '../../outbox/outbox-store';
+import { enqueueReplies, forgetSentDocumentBytes, type OutboxReply } from '../../outbox/outbox-store';
 import { retryWhileBusy } from '../../storage/connect';
 import type { Database, Db } from '../../storage/schema';
 import { inTransaction } from '../../storage/unit-of-work';
@@ -170,26 +170,6 @@ export async function releaseExport(db: Db, claim: ClaimedExport): Promise<boole
  * Drops the file bytes of a request's documents that went out: the outbox keeps the row (what was sent, when,
  * Telegram's message id), not megabytes of base64 nobody will send again.
  */
-export async function forgetSentExportFiles(db: Db, id: number): Promise<number> {
-  const rows = await db
-    .selectFrom('outbox')
-    .select(['id', 'payload'])
-    .where('job', '=', REPLY_JOB)
-    .where('period', 'like', `${answerKey(id)}.%`)
-    .where('kind', '=', 'document')
-    .where('status', '=', 'sent')
-    .execute();
-  let forgotten = 0;
-  for (const row of rows) {
-    const payload = row.payload ? (JSON.parse(row.payload) as OutboxPayload) : {};
-    if (!payload.document?.base64) continue;
-    const stripped: OutboxPayload = { ...payload, document: { ...payload.document, base64: '' } };
-    await db
-      .updateTable('outbox')
-      .set({ payload: JSON.stringify(stripped) })
-      .where('id', '=', row.id)
-      .execute();
-    forgotten += 1;
-  }
-  return forgotten;
+export function forgetSentExportFiles(db: Db, id: number): Promise<number> {
+  return forgetSentDocumentBytes(db, `${answerKey(id)}.`);
 }

@@ -1,5 +1,5 @@
 import type { BotServices, CommandContext, Feature } from '../../bot/context';
-import { renderPng } from '../../files/report-files';
+import { chartPng } from '../../files/render-requests';
 import { Html } from '../../i18n/format';
 import { localDayOf } from '../../kernel/period';
 import { paragraphOf } from '../../kernel/report';
@@ -222,8 +222,8 @@ export function reportsFeature(services: BotServices): Feature {
     const trend = await trendChart(ctx.db, { ...request, lastDay: range.to < today(ctx) ? range.to : today(ctx) });
     const caption = ctx.text('chart.caption', { metric: metric.name[ctx.locale], unit: scope.unit.name });
     const where = { replyTo: ctx.message.message_id, threadId: threadOf(ctx) };
-    ctx.out.photo(ctx.chat.id, { bytes: await renderPng(ranking.svg), caption }, where);
-    ctx.out.photo(ctx.chat.id, { bytes: await renderPng(trend.svg) }, where);
+    ctx.out.photo(ctx.chat.id, { render: chartPng(ranking.svg), caption }, where);
+    ctx.out.photo(ctx.chat.id, { render: chartPng(trend.svg) }, where);
   }
 
   return { commands: { report, target, campaign, model, export: exportData, chart } };

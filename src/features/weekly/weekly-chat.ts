@@ -1,5 +1,5 @@
 import type { BotServices, CommandContext, Feature } from '../../bot/context';
-import { renderPng } from '../../files/report-files';
+import { chartPng } from '../../files/render-requests';
 import { parseJobPeriod, periodOfJob } from '../../kernel/job-period';
 import { localDayOf } from '../../kernel/period';
 import { clearChatUnreachable } from '../../outbox/chat-reachability-store';
@@ -51,8 +51,11 @@ export function weeklyFeature(services: BotServices): Feature {
     // The scheduled digest's photo too (the 8 weeks per metric), right after the text, when there is data.
     if (digested.chart) {
       const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
-      const bytes = await renderPng(digested.chart.svg);
-      ctx.out.photo(ctx.chat.id, { bytes, caption: digested.chart.caption }, { threadId });
+      ctx.out.photo(
+        ctx.chat.id,
+        { render: chartPng(digested.chart.svg), caption: digested.chart.caption },
+        { threadId },
+      );
     }
   }
 

@@ -1,0 +1,27 @@
+/**
+ * Files drawn after the update's commit: a feature queues what to draw (a request naming a renderer and its input,
+ * stored in the outbox row) and the sender draws it just before sending (src/files/renderers.ts). Nothing here
+ * draws, so a feature that builds a request loads no rendering package.
+ */
+import type { CertificateInput } from './certificate-pdf';
+
+/** What each renderer draws from. */
+export interface RenderInputs {
+  /** A chart's SVG (src/files/chart-svg.ts), drawn as PNG. */
+  readonly chartPng: { readonly svg: string };
+  /** A draft certificate's wording, drawn as PDF. */
+  readonly certificatePdf: CertificateInput;
+}
+
+export type RendererName = keyof RenderInputs;
+
+/** A file to draw when it is sent: which renderer, from what. */
+export type RenderRequest = {
+  readonly [N in RendererName]: { readonly renderer: N; readonly input: RenderInputs[N] };
+}[RendererName];
+
+/** A chart's SVG, to go out as a PNG photo. */
+export const chartPng = (svg: string): RenderRequest => ({ renderer: 'chartPng', input: { svg } });
+
+/** A draft certificate, to go out as a PDF document. */
+export const certificatePdf = (input: CertificateInput): RenderRequest => ({ renderer: 'certificatePdf', input });
