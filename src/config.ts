@@ -104,7 +104,6 @@ const configSchema = z.object({
     .default('on')
     .transform((value) => value === 'on' || value === 'true' || value === '1'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
-  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   WEBHOOK_URL: webhookUrl.optional(),
   WEBHOOK_SECRET: z
     .string()
@@ -159,7 +158,6 @@ export interface Config {
   /** How often the outbox worker looks for posts to send. */
   readonly outboxPollMs: number;
   /** How long a worker may hold a post it is sending before another process may take it over. */
-  readonly outboxLeaseSeconds: number;
   /** Webhook intake, when WEBHOOK_URL is set: Telegram posts updates to `url`, the server listens on its `path`. */
   readonly webhook: { readonly url: string; readonly path: string; readonly secret: string } | undefined;
   /** Port of the HTTP server (webhook, /healthz, /metrics); none without it. */
@@ -202,7 +200,6 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       provinceDigestChatId: c.PROVINCE_DIGEST_CHAT_ID,
       weeklyCharts: c.WEEKLY_CHARTS,
       outboxPollMs: c.OUTBOX_POLL_MS,
-      outboxLeaseSeconds: c.OUTBOX_LEASE_SECONDS,
       webhook:
         c.WEBHOOK_URL !== undefined && c.WEBHOOK_SECRET !== undefined
           ? { url: c.WEBHOOK_URL, path: new URL(c.WEBHOOK_URL).pathname, secret: c.WEBHOOK_SECRET }

@@ -33,7 +33,6 @@ describe('loadConfig', () => {
         provinceDigestChatId: undefined,
         weeklyCharts: true,
         outboxPollMs: 2000,
-        outboxLeaseSeconds: 300,
         webhook: undefined,
         port: undefined,
       },
@@ -167,7 +166,6 @@ describe('loadConfig', () => {
       PROVINCE_DIGEST_CHAT_ID: '-1001000000001',
       WEEKLY_CHARTS: 'off',
       OUTBOX_POLL_MS: '500',
-      OUTBOX_LEASE_SECONDS: '120',
     });
 
     expect(loaded.ok && loaded.config).toMatchObject({
@@ -177,7 +175,6 @@ describe('loadConfig', () => {
       provinceDigestChatId: -1001000000001,
       weeklyCharts: false,
       outboxPollMs: 500,
-      outboxLeaseSeconds: 120,
     });
   });
 
@@ -191,7 +188,6 @@ describe('loadConfig', () => {
       PROVINCE_DIGEST_CHAT_ID: 'the province group',
       WEEKLY_CHARTS: 'sometimes',
       OUTBOX_POLL_MS: '0',
-      OUTBOX_LEASE_SECONDS: 'long',
     });
 
     expect(loaded.ok).toBe(false);
@@ -201,7 +197,6 @@ describe('loadConfig', () => {
       'DIGEST_CRON',
       'HOLIDAYS',
       'LEADERBOARD_CRON',
-      'OUTBOX_LEASE_SECONDS',
       'OUTBOX_POLL_MS',
       'PROVINCE_DIGEST_CHAT_ID',
       'REMINDER_CRON',

@@ -23,6 +23,7 @@ import {
   type DeliveryReport,
   deliverOutbox,
   emptyReport,
+  type HeldClaims,
   type RenderFile,
 } from './sender';
 import { SENDER_LEASE_MS, senderLease } from './sender-lease-store';
@@ -137,7 +138,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       takenOver = true;
       if (taken > 0) logger.info({ rows: taken }, 'sender lease taken: rows an earlier holder had claimed go again');
     }
-    await renewClaims(db, { owner, now, until });
+    await renewClaims(db, { owner, now, until, ids: [...claims.held] });
     claimsUntil = until;
     renewedAt = performance.now();
     return true;
@@ -160,7 +161,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     onRefused: (reason) => metrics.outboxRefused.inc({ reason }),
     ...(deps.batch !== undefined && { batch: deps.batch }),
   };
-  const underLease: DeliverOutboxOptions = { ...passOptions, claimsUntil: () => claimsUntil };
+  const claims: HeldClaims = { until: () => claimsUntil, held: new Set() };
+  const underLease: DeliverOutboxOptions = { ...passOptions, claims };
 
   /** Passes until one claims nothing: everything due now has gone (or waits for a later try). */
   async function deliverAllDue(options: DeliverOutboxOptions): Promise<DeliveryReport> {

@@ -338,21 +338,26 @@ export async function claimDue(
 }
 
 /**
- * Extends the owner's live claims to `until` (the sender lease was just renewed); lapsed ones stay lapsed, since
- * nothing in the owner's memory still holds them. Returns how many.
+ * Extends the owner's live claims on the rows `ids` (those its deliveries still hold) to `until`: the sender lease was
+ * just renewed. Lapsed ones stay lapsed, and so does a row whose delivery ended without its mark. Returns how many.
  */
 export async function renewClaims(
   db: Db,
-  renewal: { readonly owner: string; readonly now: Date; readonly until: Date },
+  renewal: { readonly owner: string; readonly now: Date; readonly until: Date; readonly ids: readonly number[] },
 ): Promise<number> {
-  const result = await db
-    .updateTable('outbox')
-    .set({ lease_until: renewal.until.toISOString() })
-    .where('status', '=', 'sending' satisfies OutboxStatus)
-    .where('lease_owner', '=', renewal.owner)
-    .where('lease_until', '>=', renewal.now.toISOString())
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  let renewed = 0;
+  for (let start = 0; start < renewal.ids.length; start += INSERT_CHUNK) {
+    const result = await db
+      .updateTable('outbox')
+      .set({ lease_until: renewal.until.toISOString() })
+      .where('id', 'in', renewal.ids.slice(start, start + INSERT_CHUNK))
+      .where('status', '=', 'sending' satisfies OutboxStatus)
+      .where('lease_owner', '=', renewal.owner)
+      .where('lease_until', '>=', renewal.now.toISOString())
+      .executeTakeFirst();
+    renewed += Number(result.numUpdatedRows);
+  }
+  return renewed;
 }
 
 /**

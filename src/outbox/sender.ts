@@ -63,11 +63,11 @@ export interface DeliverOutboxOptions {
   /** Told of each row refused (see OutboxRefusal), for /metrics. */
   readonly onRefused: (reason: OutboxRefusal, row: ClaimedRow) => void;
   /**
-   * Until when this worker's claims hold: its sender lease, whose renewals renew them (src/outbox/delivery.ts). A
-   * worker without one (tests, tools) gives each claim `leaseMs` from the instant it claims it.
+   * This worker's claims under its sender lease, whose renewals renew them (src/outbox/delivery.ts). A worker
+   * without one (tests, tools) gives each claim `leaseMs` from the instant it claims it.
    */
-  readonly claimsUntil?: () => Date;
-  /** A claim's length without `claimsUntil`. Default SENDER_LEASE_MS. */
+  readonly claims?: HeldClaims;
+  /** A claim's length without `claims`. Default SENDER_LEASE_MS. */
   readonly leaseMs?: number;
   /** Rows in flight at once. Default 50. */
   readonly batch?: number;
@@ -75,6 +75,17 @@ export interface DeliverOutboxOptions {
   readonly retryDelayMs?: number;
   /** Resolves when there may be new work (a wake): a pass then claims again without waiting for a row to finish. */
   readonly woken?: () => Promise<void>;
+}
+
+/** Claims that live with a sender lease: until when they hold, and which rows this process still holds. */
+export interface HeldClaims {
+  /** The lease's end when last renewed (the app's clock), or the past once it is lost. */
+  until(): Date;
+  /**
+   * The rows out for delivery in this process: only these are renewed, so a row whose delivery ended without a mark
+   * (the database away) lapses with the lease and goes again.
+   */
+  readonly held: Set<number>;
 }
 
 /** What one delivery pass did. */
@@ -162,8 +173,15 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     report[what] += 1;
   };
   /** Until when a row's claim holds: the sender lease's end when there is one, else the claim's own. */
-  const leaseOf = (row: ClaimedRow): Date => options.claimsUntil?.() ?? row.leaseUntil;
-  const claimUntil = (): Date => options.claimsUntil?.() ?? new Date(clock.now().getTime() + leaseMs);
+  const leaseOf = (row: ClaimedRow): Date => options.claims?.until() ?? row.leaseUntil;
+  const claimUntil = (): Date => options.claims?.until() ?? new Date(clock.now().getTime() + leaseMs);
+  /** Rows this pass holds, for the lease's renewals; each is let go once its delivery has settled, marked or not. */
+  const hold = (rows: readonly ClaimedRow[]) => {
+    for (const row of rows) options.claims?.held.add(row.id);
+  };
+  const letGo = (rows: readonly ClaimedRow[]) => {
+    for (const row of rows) options.claims?.held.delete(row.id);
+  };
   const mark = (row: ClaimedRow) => ({ id: row.id, owner, attempts: row.attempts });
 
   report.skipped += await skipExpired(db, clock.now());
@@ -262,6 +280,16 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
             limit: MERGE_LIMIT - 1,
           })
         : [];
+    hold(others);
+    try {
+      await send(row, others, told);
+    } finally {
+      letGo(others);
+    }
+  }
+
+  async function send(row: KnownRow, others: readonly ClaimedRow[], told: AfterSent | undefined): Promise<void> {
+    const hook = row.payload.afterSent;
     let messageId: number | null;
     try {
       messageId = await call(row, others);
@@ -344,13 +372,17 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       const rows = await claimDue(db, { owner, now: clock.now(), leaseUntil: claimUntil(), limit: room });
       report.claimed += rows.length;
       lastClaimShort = rows.length < room;
+      hold(rows);
       for (const row of rows) {
         const delivery: Promise<void> = deliver(row)
           .catch((error: unknown) => {
             // The database failed under a mark: the lease will expire and the row be tried again.
             logger.error({ err: error, rowId: row.id }, 'outbox row left unmarked');
           })
-          .finally(() => inFlight.delete(delivery));
+          .finally(() => {
+            letGo([row]);
+            inFlight.delete(delivery);
+          });
         inFlight.add(delivery);
       }
     }

@@ -119,7 +119,6 @@ gate('PostgreSQL restarted during a burst', () => {
       PORT: String(port),
       OUTBOX_POLL_MS: '200',
       // A row sent but left unmarked by the outage would go out again once its claim lapses: let that show here.
-      OUTBOX_LEASE_SECONDS: '5',
     });
     if (!loaded.ok) throw new Error(loaded.problems.join('; '));
     const unlimited = { count: Number.MAX_SAFE_INTEGER, windowMs: 0 };
@@ -221,8 +220,8 @@ gate('PostgreSQL restarted during a burst', () => {
       await deliver(update);
     }
     await until(settled, 30_000, 'the retried /log answered');
-    // The claims a failed mark left behind lapse after OUTBOX_LEASE_SECONDS: a second confirmation would show now.
-    await sleep(6000);
+    // The claims a failed mark left behind lapse with the sender lease (15 s): a second confirmation would show now.
+    await sleep(16_000);
     await until(async () => (await app.backlog()) === 0, 10_000, 'the outbox empty');
 
     // The outage hit: requests failed, and the pool connected again by itself (no restart of the app).

@@ -95,7 +95,6 @@ gate('two bot replicas on one PostgreSQL', () => {
     DATABASE_URL: url,
     ADMIN_IDS: String(admin.id),
     LOG_LEVEL: 'warn',
-    OUTBOX_LEASE_SECONDS: '5',
     OUTBOX_POLL_MS: '200',
     CATCH_UP_HOURS: '0',
     ...extra,

@@ -2,7 +2,8 @@ import { createApp } from '../../src/app';
 import { fixedClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { FakeBotApi } from '../../src/console/fake-bot-api';
-import { createLogger } from '../../src/logger';
+import type { Renderers } from '../../src/files/renderers';
+import { createLogger, type Logger } from '../../src/logger';
 import type { Dialect } from '../../src/storage/connect';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
 import { borrowMigratedStore } from './dialects';
@@ -42,6 +43,10 @@ export async function startTestBot(
     databaseUrl?: string;
     /** Where this bot's update ids start (a second bot on one database takes other ids). */
     firstUpdateId?: number;
+    /** The app's logger (tests that read the log); silent by default. */
+    logger?: Logger;
+    /** The renderers the sender draws with (tests that hold a render back); src/files/'s by default. */
+    renderers?: Renderers;
   } = {},
 ) {
   // A migrated file or schema; the app opens its own connection to it (and finds nothing left to migrate).
@@ -62,8 +67,9 @@ export async function startTestBot(
     config: loaded.config,
     clock,
     botApi: api,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     transport: createWarpTime(),
+    ...(options.renderers && { renderers: options.renderers }),
   }).catch(async (error: unknown) => {
     await store.dispose();
     throw error;
