@@ -174,7 +174,7 @@ describe('files drawn after the commit', () => {
     await sending;
     const documents = bot.api.calls.filter((call) => call.method === 'sendDocument');
     expect(documents.map((call) => call.payload.chat_id)).toEqual([chats.pc06.id]);
-    const pdf = Buffer.from((documents[0]?.payload.document as { source: Uint8Array }).source);
+    const pdf = Buffer.from((documents[0]!.payload.document as { source: Uint8Array }).source);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
