@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 /** The emulator behind a proxy that honours getUpdates' offset, ten registered groups, and a bot to run. */
-async function world(leaseSeconds = 5) {
+async function world() {
   const port = await freePort();
   const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 600 });
   await server.start();
@@ -46,7 +46,6 @@ async function world(leaseSeconds = 5) {
     DATABASE_URL: file,
     ADMIN_IDS: String(ADMIN_ID),
     LOG_LEVEL: 'silent',
-    OUTBOX_LEASE_SECONDS: String(leaseSeconds),
     OUTBOX_POLL_MS: '200',
   };
   let bot: ChildProcess | undefined;
@@ -169,8 +168,8 @@ describe('a bot process killed or starved of its Bot API', () => {
   ])(
     'stores a burst while the Bot API %s for 30 s and confirms every entry once it is back',
     async (_, fault) => {
-      // A lease longer than the outage: a message waiting out the failures is not taken over meanwhile.
-      const w = await world(120);
+      // The claims live with the sender lease: a message waiting out the failures is not taken over meanwhile.
+      const w = await world();
       await w.setUp();
       const before = Date.now();
       fault(w.proxy);
