@@ -13,6 +13,8 @@ import {
   markSent,
   type OutboxPost,
   outboxCounts,
+  renewClaims,
+  takeBackClaims,
 } from '../../src/outbox/outbox-store';
 import { deliverOutbox } from '../../src/outbox/sender';
 import { createTransport, type TransportOptions } from '../../src/outbox/transport';
@@ -221,6 +223,27 @@ describe('outbox on sqlite', () => {
     expect((await rows()).map((row) => [row.status, row.lease_owner, row.attempts])).toEqual(
       Array.from({ length: 4 }, () => ['sent', 'b', 2]),
     );
+  });
+
+  it('renews only the claims a holder still holds, and lets the rest lapse with its lease', async () => {
+    await enqueuePosts(db, [leaderboard(-1001), leaderboard(-1002)], MONDAY_MORNING);
+    const at = (seconds: number) => new Date(MONDAY_MORNING.getTime() + seconds * 1000);
+    const [held, dropped] = await claimDue(db, { owner: 'a', now: at(0), leaseUntil: at(15), limit: 10 });
+
+    // The lease renewed at 10 s: the row still being delivered goes on to 25 s; the other (its mark failed) does not.
+    expect(await renewClaims(db, { owner: 'a', now: at(10), until: at(25), ids: [held!.id] })).toBe(1);
+    expect(await renewClaims(db, { owner: 'b', now: at(10), until: at(25), ids: [dropped!.id] })).toBe(0);
+
+    const later = await claimDue(db, { owner: 'b', now: at(16), leaseUntil: at(31), limit: 10 });
+    expect(later.map((row) => row.chatId)).toEqual([-1002]);
+    // A lapsed claim is not renewed back to life either.
+    expect(await renewClaims(db, { owner: 'a', now: at(26), until: at(41), ids: [held!.id] })).toBe(0);
+    // Whoever takes the lease takes back what others still hold, at once.
+    expect(await takeBackClaims(db, { owner: 'c' })).toBe(2);
+    expect((await rows()).map((row) => [row.status, row.lease_owner])).toEqual([
+      ['pending', null],
+      ['pending', null],
+    ]);
   });
 
   it('does not let a worker whose lease was taken over mark the post', async () => {

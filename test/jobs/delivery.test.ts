@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fileRenderers, type Renderers } from '../../src/files/renderers';
-import { enqueueReplies, type OutboxReply } from '../../src/outbox/outbox-store';
+import { claimDue, enqueueReplies, type OutboxReply } from '../../src/outbox/outbox-store';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
 import { setUpWeek } from '../helpers/weekly';
@@ -176,6 +176,30 @@ describe('files drawn after the commit', () => {
     expect(documents.map((call) => call.payload.chat_id)).toEqual([chats.pc06.id]);
     const pdf = Buffer.from((documents[0]!.payload.document as { source: Uint8Array }).source);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('claims under the sender lease', () => {
+  it('takes back at once what an earlier holder still had claimed, when it takes the lease', async () => {
+    const bot = await startTestBot();
+    bots.push(bot);
+    await bot.setUpUnits();
+    await bot.app.handleUpdate(bot.updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 3' }));
+    // A process killed while sending: its claim (made for five minutes, as claims were before) blocks the group.
+    const now = bot.clock.now();
+    const dead = await claimDue(bot.db, {
+      owner: 'old-host:4242:dead',
+      now,
+      leaseUntil: new Date(now.getTime() + 5 * 60_000),
+      limit: 10,
+    });
+    expect(dead).toHaveLength(1);
+    expect(await bot.app.drain()).toMatchObject({ claimed: 0 });
+
+    const sent = await bot.app.deliverDue();
+
+    expect(sent).toMatchObject({ delivered: { claimed: 1, sent: 1 } });
+    expect(bot.api.lastSent(chats.pc06.id)?.text).toContain('Tuần');
   });
 });
 
