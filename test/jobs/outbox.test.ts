@@ -15,6 +15,7 @@ import {
   outboxCounts,
   renewClaims,
   takeBackClaims,
+  writePendingMessage,
 } from '../../src/outbox/outbox-store';
 import { deliverOutbox } from '../../src/outbox/sender';
 import { createTransport, type TransportOptions } from '../../src/outbox/transport';
@@ -244,6 +245,27 @@ describe('outbox on sqlite', () => {
       ['pending', null],
       ['pending', null],
     ]);
+  });
+
+  it('writes a message due later, rewrites it while it waits, and leaves it once it is out', async () => {
+    const due = new Date(MONDAY_MORNING.getTime() + 3600_000);
+    const copy = (html: string) => ({
+      job: 'nomination-copy',
+      period: 'copy-7',
+      chatId: 5001,
+      html,
+      payload: { afterSent: { kind: 'copySent', id: 7 } },
+      notBefore: due,
+    });
+
+    expect(await writePendingMessage(db, copy('one nomination'), MONDAY_MORNING)).toBe(true);
+    expect(await writePendingMessage(db, copy('two nominations'), MONDAY_MORNING)).toBe(true);
+    expect((await rows()).map((row) => [row.kind, row.html, row.not_before, row.status])).toEqual([
+      ['message', 'two nominations', due.toISOString(), 'pending'],
+    ]);
+    await claimDue(db, { owner: 'a', now: due, leaseUntil: new Date(due.getTime() + LEASE_MS), limit: 1 });
+    expect(await writePendingMessage(db, copy('three nominations'), due)).toBe(false);
+    expect((await rows())[0]).toMatchObject({ html: 'two nominations', status: 'sending' });
   });
 
   it('does not let a worker whose lease was taken over mark the post', async () => {
