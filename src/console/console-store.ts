@@ -73,8 +73,8 @@ export async function outboxMark(db: Db): Promise<number> {
 }
 
 /**
- * What the bot owes at `now`: busy while a row is due or out for delivery or an /export's files are being written;
- * held, the rows queued after `mark` that have not gone out (with the instant they may go, when it is later).
+ * What the bot owes at `now`: busy while a row is due or out for delivery, writing while an /export's files are
+ * being written; held, the rows queued after `mark` that have not gone out (with the instant they may go, when later).
  */
 export async function backlogAfter(db: Db, mark: number, now: Date): Promise<Backlog> {
   const [rows, exports] = await Promise.all([
@@ -89,7 +89,9 @@ export async function backlogAfter(db: Db, mark: number, now: Date): Promise<Bac
   const live = rows.filter((row) => row.expires_at === null || new Date(row.expires_at).getTime() > at);
   const later = (row: (typeof live)[number]) => row.status === 'pending' && new Date(row.not_before).getTime() > at;
   return {
-    busy: exports.length > 0 || live.some((row) => !later(row)),
+    busy: live.some((row) => !later(row)),
+    sending: live.some((row) => row.status === 'sending'),
+    writing: exports.length > 0,
     held: live
       .filter((row) => Number(row.id) > mark)
       .map((row) => ({ chatId: Number(row.chat_id), ...(later(row) && { notBefore: new Date(row.not_before) }) })),

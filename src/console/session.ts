@@ -10,8 +10,12 @@ import { createUpdateFactory, type UpdateFactory } from './update-factory';
 
 /** What the bot still owes after a line: whether it is at work, and the replies it holds back. */
 export interface Backlog {
-  /** The bot can still send something now, or is writing files: the line is not answered yet. */
+  /** The outbox holds rows the bot can send now, or is sending: the line is not answered yet, unless a limit holds. */
   readonly busy: boolean;
+  /** Some row is out for delivery: claimed, in the transport, which may be waiting out a chat's limit. */
+  readonly sending?: boolean;
+  /** The bot is writing /export files: the line is not answered yet. */
+  readonly writing?: boolean;
   /** Replies queued since the mark that have not gone out, with the instant they may go when the bot set one. */
   readonly held: readonly { readonly chatId: number; readonly notBefore?: Date }[];
 }
@@ -70,6 +74,8 @@ interface Group {
 }
 
 const FIRST_USER_ID = 1001;
+/** How long a delivery must stay held by a limit before the line counts it as held: past the 1 s limits' waits. */
+const LIMIT_CONFIRM_MS = 1500;
 /** How far `:clock` moves at once: its jobs are found minute by minute. */
 const MAX_CLOCK_MOVE_MS = 31 * 86_400_000;
 const FIRST_GROUP_ID = -1001000000001;
@@ -435,12 +441,18 @@ export class ConsoleSession {
     const pushedAt = performance.now();
     const watch = this.options.backlog;
     let backlog: Backlog = { busy: false, held: [] };
+    let limitedSince: number | undefined;
     for (;;) {
       const now = performance.now();
       const quiet = now - Math.max(this.api.lastCallAt, pushedAt) >= quietMs;
       if ((updateId === undefined || this.api.isConfirmed(updateId)) && quiet) {
         backlog = watch ? await watch.read(mark ?? 0) : backlog;
-        if (!backlog.busy || watch?.limitHeld()) break;
+        if (!backlog.writing && !backlog.busy) break;
+        // A row out for delivery that stays out while the transport waits long: held by a group's limit. It must
+        // last longer than the short waits (a second) that only delay a message.
+        const limited = !backlog.writing && backlog.sending === true && watch?.limitHeld() === true;
+        limitedSince = limited ? (limitedSince ?? now) : undefined;
+        if (limitedSince !== undefined && now - limitedSince >= LIMIT_CONFIRM_MS) break;
       }
       if (now > deadline) {
         this.unanswered.clear();

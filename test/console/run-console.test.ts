@@ -129,6 +129,15 @@ describe('runConsole with the real bot', () => {
     expect(code).toBe(0);
   });
 
+  it("waits for an /export's files (written after the answer) before the next line", async () => {
+    const { code, transcript } = await runLines([...SETUP.slice(0, 3), '/export', ':files']);
+    expect(transcript.slice(transcript.indexOf(':files'))).toMatch(
+      /^ {2}#7 document thidua-CAT-2026-11-01-2026-11-30\.xlsx, \d+ bytes\n {2}#8 document .*\.csv, \d+ bytes$/m,
+    );
+    expect(transcript).not.toContain('held');
+    expect(code).toBe(0);
+  });
+
   it('exits 1 when the configuration is refused', async () => {
     const { code, transcript } = await runLines([], { env: { DEFAULT_LOCALE: 'fr' } });
     expect(code).toBe(1);

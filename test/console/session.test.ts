@@ -306,18 +306,17 @@ describe('ConsoleSession against a stand-in bot polling over HTTP', () => {
   });
 
   it('ends a line whose reply the bot holds back with why, and counts only a reply never coming as a problem', async () => {
-    let held: Backlog = { busy: true, held: [{ chatId: -1001000000001 }] };
-    let limit = true;
-    const backlog: BacklogWatch = { mark: async () => 7, read: async () => held, limitHeld: () => limit };
+    let held: Backlog = { busy: true, sending: true, held: [{ chatId: -1001000000001 }] };
+    const backlog: BacklogWatch = { mark: async () => 7, read: async () => held, limitHeld: () => true };
     const time = { now: () => new Date('2026-11-24T02:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' } as ConsoleTime;
-    running = await startConsole(300, { backlog, time });
+    running = await startConsole(2000, { backlog, time });
     const { session, transcript } = running;
     await session.run(':in PC06');
     await session.run('/whoami');
     held = { busy: false, held: [{ chatId: 1001, notBefore: new Date('2026-11-24T03:00:00Z') }] };
     await session.run('/whoami');
-    held = { busy: true, held: [] };
-    limit = false;
+    // Files being written are work, whatever the transport waits for.
+    held = { busy: true, sending: true, writing: true, held: [] };
     await session.run('/whoami');
     expect(transcript.filter((line) => /^( {2}\(|!)/.test(line))).toEqual([
       '  (new group PC06: PC06, id -1001000000001)',
