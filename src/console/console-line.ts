@@ -10,13 +10,61 @@ export type ConsoleLine =
   | { kind: 'reply'; ref: number; text: string }
   /** Press a button of a transcript message: by 1-based index, by (part of) its text, or the only one. */
   | { kind: 'press'; ref: number; button?: { index: number } | { text: string } }
+  /** Edit message #ref (one's own) to a new text: an `edited_message` update. */
+  | { kind: 'edit'; ref: number; text: string }
+  /** Show the bot's clock, or move it forward (running the scheduled jobs it passes). */
+  | { kind: 'clock'; to?: ClockTarget }
+  /** List the files the bot sent. */
+  | { kind: 'files' }
+  /** Save the file of message #ref to a path. */
+  | { kind: 'save'; ref: number; path: string }
+  /** Send a file from disk as a document, with an optional caption. */
+  | { kind: 'file'; path: string; caption?: string }
   | { kind: 'users' }
   | { kind: 'groups' }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'invalid'; problem: string };
 
+/** Where `:clock` moves the clock: by a span, to an instant, or to a local time in the bot's time zone. */
+export type ClockTarget =
+  | { readonly by: number }
+  | { readonly at: Date }
+  /** A local day and minutes past its midnight, read in the bot's time zone. */
+  | { readonly day: string; readonly minute: number };
+
 const KEY = /^[\p{L}\p{N}_-]{1,32}$/u;
+const SPAN = /^\+(\d{1,5})([mhdw])$/;
+const SPAN_MS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** `+1d`, `+7d`, `+2h`, `+30m`, `+1w`; `2026-11-30` or `2026-11-30 08:00` (local); an ISO instant with its zone. */
+export function parseClockTarget(text: string): ClockTarget | undefined {
+  const span = SPAN.exec(text);
+  if (span) return Number(span[1]) > 0 ? { by: Number(span[1]) * SPAN_MS[span[2]!]! } : undefined;
+  const local = LOCAL_TIME.exec(text);
+  if (local) {
+    const [, day = '', hour = '0', minute = '0'] = local;
+    const midnight = new Date(`${day}T00:00:00Z`);
+    const valid =
+      !Number.isNaN(midnight.getTime()) &&
+      midnight.toISOString().startsWith(day) &&
+      Number(hour) < 24 &&
+      Number(minute) < 60;
+    return valid ? { day, minute: Number(hour) * 60 + Number(minute) } : undefined;
+  }
+  const at = INSTANT.test(text) ? new Date(text) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? { at } : undefined;
+}
+
+/** A path, possibly in double quotes (for spaces), and the words after it. */
+function pathAndRest(text: string): { path: string; rest: string } | undefined {
+  const quoted = /^"([^"]+)"\s*(.*)$/s.exec(text);
+  if (quoted) return { path: quoted[1]!, rest: quoted[2]!.trim() };
+  const [path = '', ...rest] = text.split(/\s+/);
+  return path ? { path, rest: rest.join(' ') } : undefined;
+}
 
 /** Usage lines for `:help`. */
 export const CONSOLE_HELP: readonly string[] = [
@@ -26,6 +74,13 @@ export const CONSOLE_HELP: readonly string[] = [
   ':in <group> [title]  move to a group (created on first use); `:in private` = private chat with the bot',
   ':reply <n> <text>    reply to message #n of the transcript',
   ':press <n> [button]  press a button of message #n, by number or by (part of) its text',
+  ':edit <n> <text>     edit your own message #n (the bot reads an edited /log as a correction)',
+  ':file <path> [text]  send a file (an XLSX or CSV) as a document, the text as its caption',
+  ':files               list the files the bot sent (documents, photos)',
+  ':save <n> <path>     save the file of message #n',
+  ':clock [when]        show the clock, or move it forward: +1d, +7d, +2h, 2026-11-30 08:00 or an ISO',
+  '                     instant; the weekly jobs and reminders run as it passes their times',
+  '@user  @{user}       mention a person in any text (@{user}: their name, linked to their account)',
   ':users  :groups      list the people and groups so far',
   ':help  :quit',
 ];
@@ -42,6 +97,8 @@ export function parseConsoleLine(line: string): ConsoleLine {
   const [head = '', ...words] = trimmed.slice(1).split(/\s+/);
   const name = head.toLowerCase();
   const rest = (from: number) => words.slice(from).join(' ');
+  /** The line after the command word, spacing kept. */
+  const after = trimmed.slice(1 + head.length).trim();
   switch (name) {
     case 'as':
     case 'in': {
@@ -66,6 +123,31 @@ export function parseConsoleLine(line: string): ConsoleLine {
       if (!choice) return { kind: 'press', ref };
       return { kind: 'press', ref, button: /^\d+$/.test(choice) ? { index: Number(choice) } : { text: choice } };
     }
+    case 'edit': {
+      const ref = refOf(words[0]);
+      const text = rest(1);
+      if (ref === undefined || !text) return { kind: 'invalid', problem: 'usage: :edit <n> <text>' };
+      return { kind: 'edit', ref, text };
+    }
+    case 'clock': {
+      if (words.length === 0) return { kind: 'clock' };
+      const to = parseClockTarget(rest(0));
+      if (!to)
+        return { kind: 'invalid', problem: 'usage: :clock [+1d | +7d | +2h | +30m | 2026-11-30 08:00 | ISO instant]' };
+      return { kind: 'clock', to };
+    }
+    case 'save': {
+      const ref = refOf(words[0]);
+      const target = pathAndRest(after.replace(/^\S+\s*/, ''));
+      if (ref === undefined || !target || target.rest) return { kind: 'invalid', problem: 'usage: :save <n> <path>' };
+      return { kind: 'save', ref, path: target.path };
+    }
+    case 'file': {
+      const target = pathAndRest(after);
+      if (!target) return { kind: 'invalid', problem: 'usage: :file <path> [caption]' };
+      return { kind: 'file', path: target.path, ...(target.rest && { caption: target.rest }) };
+    }
+    case 'files':
     case 'users':
     case 'groups':
     case 'help':

@@ -1,7 +1,18 @@
+import { extname } from 'node:path';
 import { type Clock, systemClock } from '../clock';
 import type { BotApi } from '../telegram/bot-api';
 import { TelegramError } from '../telegram/telegram-client';
 import type { Chat, Message, MessageEntity, User } from '../telegram/update-schema';
+import {
+  imageSizeOf,
+  isPng,
+  MAX_DOWNLOAD_BYTES,
+  mimeTypeOf,
+  type TelegramDocument,
+  type TelegramFile,
+  type TelegramPhotoSize,
+  uniqueIdOf,
+} from './telegram-file';
 import { parseTelegramHtml, toTextAndEntities } from './telegram-html';
 
 /** The bot the fake answers as. */
@@ -22,6 +33,16 @@ export interface InjectedError {
 export interface ApiCall {
   readonly method: string;
   readonly payload: Record<string, unknown>;
+}
+
+/** A message as Telegram describes it, with the file it carries, if any. */
+export type MessageWithFile = Message & { document?: TelegramDocument; photo?: TelegramPhotoSize[] };
+
+/** What the bot and its users uploaded: the bytes, and the file as getFile describes it. */
+interface StoredFile {
+  readonly file: TelegramFile & { readonly file_path: string };
+  readonly bytes: Uint8Array;
+  readonly fileName?: string;
 }
 
 /** What a call came to: its result, or the error it threw. */
@@ -110,8 +131,10 @@ export class FakeBotApi implements BotApi {
   private readonly listeners = new Set<(call: ApiCall, outcome: CallOutcome) => void>();
   private readonly waiters = new Set<() => void>();
   private readonly succeeded = new WeakSet<ApiCall>();
+  private readonly files = new Map<string, StoredFile>();
+  private readonly filePaths = new Map<string, string>();
   private queue: Record<string, unknown>[] = [];
-  private nextUpdateId = 1;
+  private lastUpdateId = 0;
   private confirmedOffset = 0;
   private closed = false;
   private lastCall = 0;
@@ -157,6 +180,7 @@ export class FakeBotApi implements BotApi {
       setMessageReaction: (payload) => this.setMessageReaction(payload),
       getChat: (payload) => ({ ...this.chatFor(this.chatIdOf(payload)), accent_color_id: 0, max_reaction_count: 11 }),
       getChatMember: (payload) => this.getChatMember(payload),
+      getFile: (payload) => this.getFile(payload),
     };
     this.handlers = new Map(
       Object.entries(handlers).map(([name, handle]) => [name.toLowerCase(), { name, handle }] as const),
@@ -255,11 +279,27 @@ export class FakeBotApi implements BotApi {
     return next;
   }
 
+  /** Reserves the next update id; pushUpdate numbers updates that come without one the same way. */
+  nextUpdateId(): number {
+    this.lastUpdateId += 1;
+    return this.lastUpdateId;
+  }
+
+  /**
+   * Numbers later updates and messages past those given, as Telegram's ids only grow: a bot that stored update
+   * 40 and message 12 of a chat must never see either again as new.
+   */
+  continueAfter(last: { readonly updateId: number; readonly messageIds: ReadonlyMap<number, number> }): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, last.updateId);
+    for (const [chatId, messageId] of last.messageIds)
+      this.lastMessageIds.set(chatId, Math.max(this.lastMessageIds.get(chatId) ?? 0, messageId));
+  }
+
   /** Queues an update for getUpdates, numbering it when it has no update_id; remembers its chats, users, messages. */
   pushUpdate<T extends object>(update: T): T & { update_id: number } {
     const given = integer((update as { update_id?: unknown }).update_id);
-    const numbered = { ...update, update_id: given ?? this.nextUpdateId };
-    this.nextUpdateId = Math.max(this.nextUpdateId, numbered.update_id + 1);
+    const numbered = { ...update, update_id: given ?? this.lastUpdateId + 1 };
+    this.lastUpdateId = Math.max(this.lastUpdateId, numbered.update_id);
     const record = numbered as Record<string, unknown>;
     for (const key of ['message', 'edited_message']) this.remember(record[key]);
     const query = record.callback_query;
@@ -270,6 +310,71 @@ export class FakeBotApi implements BotApi {
     this.queue.push(clone(record));
     this.wake();
     return numbered;
+  }
+
+  /**
+   * A file a user sends, kept as Telegram keeps an upload: the document a message carries (with a file_id the bot
+   * can getFile and download), named and typed as a Telegram client names and types it.
+   */
+  uploadDocument(bytes: Uint8Array, fileName: string): TelegramDocument {
+    const { file } = this.storeFile(bytes, 'documents', fileName);
+    return {
+      file_id: file.file_id,
+      file_unique_id: file.file_unique_id,
+      file_name: fileName,
+      mime_type: mimeTypeOf(fileName),
+      file_size: bytes.length,
+    };
+  }
+
+  /** The bytes of a file by its file_id (what the bot sent, or a user uploaded), and its name if it has one. */
+  fileOf(fileId: string): { bytes: Uint8Array; fileName?: string } | undefined {
+    const stored = this.files.get(fileId);
+    return (
+      stored && { bytes: stored.bytes.slice(), ...(stored.fileName !== undefined && { fileName: stored.fileName }) }
+    );
+  }
+
+  /** What `<api root>/file/bot<token>/<file_path>` serves: the file's bytes, or nothing for an unknown path. */
+  download(filePath: string): Uint8Array | undefined {
+    const fileId = this.filePaths.get(filePath);
+    const stored = fileId === undefined ? undefined : this.files.get(fileId);
+    return stored?.bytes.slice();
+  }
+
+  private storeFile(bytes: Uint8Array, folder: 'documents' | 'photos', fileName?: string): StoredFile {
+    const number = this.files.size + 1;
+    const extension = fileName
+      ? extname(fileName).toLowerCase()
+      : folder === 'photos'
+        ? isPng(bytes)
+          ? '.png'
+          : '.jpg'
+        : '';
+    const unique = uniqueIdOf(bytes);
+    // Opaque to the bot, as Telegram's are; unique per upload, while file_unique_id stays with the content.
+    const fileId = `${folder === 'photos' ? 'AgAC' : 'BQAC'}${number}_${unique}`;
+    const stored: StoredFile = {
+      file: {
+        file_id: fileId,
+        file_unique_id: unique,
+        file_size: bytes.length,
+        file_path: `${folder}/file_${number}${extension}`,
+      },
+      bytes: Uint8Array.from(bytes),
+      ...(fileName !== undefined && { fileName }),
+    };
+    this.files.set(fileId, stored);
+    this.filePaths.set(stored.file.file_path, fileId);
+    return stored;
+  }
+
+  /** getFile: the file's path for a download, or Telegram's refusal of an unknown id or a file over 20 MB. */
+  private getFile(payload: Record<string, unknown>): TelegramFile {
+    const stored = typeof payload.file_id === 'string' ? this.files.get(payload.file_id) : undefined;
+    if (!stored) throw badRequest('invalid file_id');
+    if (stored.bytes.length > MAX_DOWNLOAD_BYTES) throw badRequest('file is too big');
+    return { ...stored.file };
   }
 
   /** Whether the bot has confirmed the update (polled past it), which telegraf does once its handler settled. */
@@ -407,11 +512,7 @@ export class FakeBotApi implements BotApi {
     const chatId = this.chatIdOf(payload);
     const { text, entities } = this.formatted(payload);
     const markup = keyboardOf(payload.reply_markup);
-    const reply = isObject(payload.reply_parameters) ? payload.reply_parameters : undefined;
-    const replyToId = integer(reply?.message_id ?? payload.reply_to_message_id);
-    const repliedTo = replyToId === undefined ? undefined : this.messages.get(keyOf(chatId, replyToId));
-    const mayGoWithout = reply?.allow_sending_without_reply === true || payload.allow_sending_without_reply === true;
-    if (replyToId !== undefined && !repliedTo && !mayGoWithout) throw badRequest('message to be replied not found');
+    const repliedTo = this.repliedTo(payload, chatId);
     const threadId = integer(payload.message_thread_id);
     const message: Message = {
       message_id: this.nextMessageId(chatId),
@@ -428,26 +529,61 @@ export class FakeBotApi implements BotApi {
     return message;
   }
 
+  /** The message a send replies to, or Telegram's refusal when it is gone and the send may not go without it. */
+  private repliedTo(payload: Record<string, unknown>, chatId: number): Message | undefined {
+    const reply = isObject(payload.reply_parameters) ? payload.reply_parameters : undefined;
+    const replyToId = integer(reply?.message_id ?? payload.reply_to_message_id);
+    const repliedTo = replyToId === undefined ? undefined : this.messages.get(keyOf(chatId, replyToId));
+    const mayGoWithout = reply?.allow_sending_without_reply === true || payload.allow_sending_without_reply === true;
+    if (replyToId !== undefined && !repliedTo && !mayGoWithout) throw badRequest('message to be replied not found');
+    return repliedTo;
+  }
+
   /**
-   * A document or photo as Telegram stores it: the caption parsed like a text; the bytes stay in the call's payload.
-   * `field` names the upload (document, photo); an empty or missing one is refused as Telegram refuses it.
+   * A document or photo as Telegram stores it: the caption parsed like a text, the bytes kept under a new file_id
+   * (a known file_id sends that file again). `field` names the upload (document, photo); an empty or missing one is
+   * refused as Telegram refuses it.
    */
-  private sendFile(payload: Record<string, unknown>, field: 'document' | 'photo'): Message {
+  private sendFile(payload: Record<string, unknown>, field: 'document' | 'photo'): MessageWithFile {
     const chatId = this.chatIdOf(payload);
-    const file = isObject(payload[field]) ? payload[field] : undefined;
-    if (!file || !(file.source instanceof Uint8Array) || file.source.length === 0)
-      throw badRequest(field === 'photo' ? 'photo must be non-empty' : 'file must be non-empty');
+    const upload = payload[field];
+    let stored = typeof upload === 'string' ? this.files.get(upload) : undefined;
+    if (typeof upload === 'string' && !stored) throw badRequest('wrong file identifier/HTTP URL specified');
+    if (!stored) {
+      const file = isObject(upload) ? upload : undefined;
+      if (!file || !(file.source instanceof Uint8Array) || file.source.length === 0)
+        throw badRequest(field === 'photo' ? 'photo must be non-empty' : 'file must be non-empty');
+      // A photo keeps no name at Telegram; a document keeps the one it was uploaded with.
+      const fileName = field === 'document' && typeof file.filename === 'string' ? file.filename : '';
+      stored = this.storeFile(file.source, field === 'photo' ? 'photos' : 'documents', fileName || undefined);
+    }
+    const repliedTo = this.repliedTo(payload, chatId);
     const caption =
       typeof payload.caption === 'string' && payload.caption !== ''
         ? this.formatted({ text: payload.caption, parse_mode: payload.parse_mode })
         : undefined;
     const threadId = integer(payload.message_thread_id);
-    const message: Message = {
+    const { file_id, file_unique_id, file_size } = stored.file;
+    const message: MessageWithFile = {
       message_id: this.nextMessageId(chatId),
       from: this.bot,
       chat: this.chatFor(chatId),
       date: Math.floor(this.clock.now().getTime() / 1000),
       ...(threadId !== undefined && { message_thread_id: threadId, is_topic_message: true as const }),
+      ...(repliedTo && { reply_to_message: withoutReply(repliedTo) }),
+      ...(field === 'photo'
+        ? { photo: [{ file_id, file_unique_id, file_size, ...imageSizeOf(stored.bytes) }] }
+        : {
+            document: {
+              file_id,
+              file_unique_id,
+              file_size,
+              ...(stored.fileName !== undefined && {
+                file_name: stored.fileName,
+                mime_type: mimeTypeOf(stored.fileName),
+              }),
+            },
+          }),
       ...(caption && { caption: caption.text }),
       ...(caption && caption.entities.length > 0 && { caption_entities: caption.entities }),
     };

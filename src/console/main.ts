@@ -6,8 +6,10 @@ import { scriptLines } from './script';
 const USAGE = `usage: npm run console -- [--db FILE] [--script FILE] [--now ISO-INSTANT]
   --db FILE       SQLite file for the bot (default data/console.sqlite; :memory: forgets everything on exit)
   --script FILE   run the lines of FILE (blank lines and # comments skipped), print the transcript, exit
-                  with 1 if the bot answered with its error text, failed a call or crashed
-  --now INSTANT   fix the bot's clock, e.g. 2026-11-24T09:00:00+07:00, for reproducible transcripts`;
+                  with 1 if the bot answered with its error text, failed a call, never answered or crashed
+                  (a reply the bot holds back is not a failure)
+  --now INSTANT   fix the bot's clock, e.g. 2026-11-24T09:00:00+07:00, for reproducible transcripts
+                  (:clock moves it forward)`;
 
 let args: { db?: string; script?: string; now?: string; help?: boolean };
 try {

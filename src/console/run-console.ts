@@ -2,15 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { pino } from 'pino';
-import { createApp } from '../app';
-import { type Clock, fixedClock, systemClock } from '../clock';
+import { type App, createApp } from '../app';
 import { loadConfig } from '../config';
+import { type JobDeps, missedFirings, runJob } from '../features/weekly/weekly-jobs';
+import { renderPng } from '../files/report-files';
 import { t } from '../i18n/texts';
+import type { JobName } from '../kernel/job-period';
 import { LOCALES } from '../kernel/locale';
+import { outboxJobDeps } from '../workers/scheduler';
+import { backlogAfter, outboxMark, storedIds } from './console-store';
+import { consoleClock, transportTime } from './console-time';
 import { FakeBotApi } from './fake-bot-api';
 import { runScript } from './script';
 import { serveBotApi } from './serve-bot-api';
-import { ConsoleSession } from './session';
+import { ConsoleSession, type ConsoleTime } from './session';
 
 /** The token the console's bot uses: well-formed, so config accepts it, and never valid at Telegram. */
 export const CONSOLE_TOKEN = '123456789:CONSOLE_fake_token_for_local_runs';
@@ -34,6 +39,8 @@ export interface ConsoleOptions {
 }
 
 const PASSED_THROUGH = ['DEFAULT_LOCALE', 'BACKDATE_DAYS', 'UNDO_BUTTON_MINUTES', 'LOG_LEVEL'] as const;
+/** A transport wait longer than this is a group's limit: the overall and private limits wait about a second. */
+const LIMIT_WAIT_MS = 2000;
 
 function messageOf(args: unknown[]): string {
   const [first, second] = args;
@@ -62,17 +69,8 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     if (prompting && rl) rl.prompt(true);
   };
 
-  const clock: Clock = options.now ? fixedClock(options.now) : systemClock;
+  const clock = consoleClock(options.now);
   const api = new FakeBotApi({ clock, admins: [CONSOLE_ADMIN_ID] });
-  const session = new ConsoleSession({
-    api,
-    write,
-    ansi,
-    admin: { id: CONSOLE_ADMIN_ID },
-    errorTexts: LOCALES.map((locale) => t(locale, 'error.generic')),
-    delivered: async () => (app ? (await app.backlog()) === 0 : true),
-    ...(options.quietMs !== undefined && { quietMs: options.quietMs }),
-  });
   const served = await serveBotApi(api);
   const env = options.env ?? {};
   const loaded = loadConfig({
@@ -82,6 +80,8 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     TELEGRAM_API_ROOT: served.url,
     DATABASE_URL: options.databaseUrl,
     ADMIN_IDS: String(CONSOLE_ADMIN_ID),
+    // The posts `:clock` queues are not announced to the sender (its wake is the app's own): it looks this often.
+    OUTBOX_POLL_MS: '100',
   });
   if (!loaded.ok) {
     for (const problem of loaded.problems) write(`! configuration: ${problem}`);
@@ -90,6 +90,39 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   }
   const { config } = loaded;
   if (config.databaseUrl !== ':memory:') mkdirSync(dirname(config.databaseUrl), { recursive: true });
+
+  let app: App | undefined;
+  let jobs: JobDeps | undefined;
+  const waits = transportTime();
+  const time: ConsoleTime = {
+    now: () => clock.now(),
+    moveTo(instant) {
+      const by = instant.getTime() - clock.now().getTime();
+      clock.set(instant);
+      waits.jump(by);
+    },
+    timeZone: config.timeZone,
+    // The scheduler's own catch-up, over the span the clock crossed: what a bot running all along would have fired.
+    firings: (from, to) =>
+      missedFirings({ ...config, catchUpHours: (to.getTime() - from.getTime()) / 3_600_000 }, to).filter(
+        (firing) => firing.dueAt > from,
+      ),
+    run: async (job, dueAt) => (jobs ? runJob(jobs, job as JobName, dueAt, dueAt) : { planned: 0, queued: 0 }),
+  };
+  const session = new ConsoleSession({
+    api,
+    write,
+    ansi,
+    admin: { id: CONSOLE_ADMIN_ID },
+    errorTexts: LOCALES.map((locale) => t(locale, 'error.generic')),
+    backlog: {
+      mark: async () => (app ? outboxMark(app.connection.db) : 0),
+      read: async (mark) => (app ? backlogAfter(app.connection.db, mark, clock.now()) : { busy: false, held: [] }),
+      limitHeld: () => waits.waitsLongerThan(LIMIT_WAIT_MS),
+    },
+    time,
+    ...(options.quietMs !== undefined && { quietMs: options.quietMs }),
+  });
 
   // Logs go to stderr so the transcript stays readable; an error logged by the bot counts as a problem.
   const logger = pino(
@@ -106,9 +139,11 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     pino.destination({ dest: 2, sync: true }),
   );
 
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
-    app = await createApp({ config, clock, logger });
+    app = await createApp({ config, clock, logger, transport: { sleep: waits.sleep, now: waits.now } });
+    // A store used before holds Telegram's ids of then; numbering from 1 again would make them look redelivered.
+    api.continueAfter(await storedIds(app.connection.db));
+    jobs = outboxJobDeps({ db: app.connection.db, config, logger, renderChart: renderPng });
     await app.start();
     // start() resolves before telegraf's first poll, and telegraf refuses to stop a bot that is not polling yet.
     const deadline = performance.now() + 5000;

@@ -20,6 +20,8 @@ export interface ServedBotApi {
 /** Telegram takes JSON and form bodies up to a few megabytes, and uploads (multipart) up to 50 MB. */
 const MAX_BODY_BYTES = 50 << 20;
 const ROUTE = /^\/bot([^/]+)(?:\/test)?\/([A-Za-z]+)\/?$/;
+/** Downloads: `/file/bot<token>/<file_path>`, the path getFile answered. */
+const FILE_ROUTE = /^\/file\/bot[^/]+\/(.+)$/;
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -107,8 +109,9 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 /**
  * Serves a FakeBotApi over HTTP the way api.telegram.org does (`/bot<token>/<method>`, JSON or form bodies,
- * `{ ok, result }` or `{ ok: false, error_code, description, parameters }` with the matching status), so a real
- * telegraf client, long polling included, can run against it unchanged.
+ * `{ ok, result }` or `{ ok: false, error_code, description, parameters }` with the matching status, and file
+ * downloads at `/file/bot<token>/<file_path>`), so a real telegraf client, long polling included, can run against
+ * it unchanged.
  */
 export async function serveBotApi(api: FakeBotApi, options: ServeOptions = {}): Promise<ServedBotApi> {
   const host = options.host ?? '127.0.0.1';
@@ -117,6 +120,16 @@ export async function serveBotApi(api: FakeBotApi, options: ServeOptions = {}): 
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake');
+    const download = FILE_ROUTE.exec(url.pathname);
+    if (download && (request.method === 'GET' || request.method === 'HEAD')) {
+      const bytes = api.download(decodeURIComponent(download[1]!));
+      if (!bytes) send(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      else {
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+        response.end(request.method === 'HEAD' ? undefined : bytes);
+      }
+      return;
+    }
     const route = ROUTE.exec(url.pathname);
     if (!route || (request.method !== 'POST' && request.method !== 'GET')) {
       send(response, 404, { ok: false, error_code: 404, description: 'Not Found' });

@@ -1,8 +1,45 @@
-import type { Chat, Message, NonChannelChat, User } from '../telegram/update-schema';
-import { CONSOLE_HELP, type ConsoleLine, parseConsoleLine } from './console-line';
-import type { ApiCall, CallOutcome, FakeBotApi } from './fake-bot-api';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { Chat, Message, MessageEntity, NonChannelChat, UpdateMessage, User } from '../telegram/update-schema';
+import { type ClockTarget, CONSOLE_HELP, type ConsoleLine, parseConsoleLine } from './console-line';
+import { instantOf, localLabel } from './console-time';
+import type { ApiCall, CallOutcome, FakeBotApi, MessageWithFile } from './fake-bot-api';
+import { markText } from './mentions';
 import { type RenderableButton, renderHtml, renderKeyboard } from './render';
 import { createUpdateFactory, type UpdateFactory } from './update-factory';
+
+/** What the bot still owes after a line: whether it is at work, and the replies it holds back. */
+export interface Backlog {
+  /** The outbox holds rows the bot can send now, or is sending: the line is not answered yet, unless a limit holds. */
+  readonly busy: boolean;
+  /** Some row is out for delivery: claimed, in the transport, which may be waiting out a chat's limit. */
+  readonly sending?: boolean;
+  /** The bot is writing /export files: the line is not answered yet. */
+  readonly writing?: boolean;
+  /** Replies queued since the mark that have not gone out, with the instant they may go when the bot set one. */
+  readonly held: readonly { readonly chatId: number; readonly notBefore?: Date }[];
+}
+
+/** The bot's outbox as the console watches it; see runConsole. */
+export interface BacklogWatch {
+  /** A mark before a line runs: replies queued after it are that line's. */
+  mark(): Promise<number>;
+  read(mark: number): Promise<Backlog>;
+  /** Whether the transport waits out a chat's limit (a group's 20 messages a minute), rather than working. */
+  limitHeld(): boolean;
+}
+
+/** The bot's clock and its scheduled jobs, for `:clock`; see runConsole. */
+export interface ConsoleTime {
+  now(): Date;
+  /** Sets the bot's clock (forward only). */
+  moveTo(instant: Date): void;
+  readonly timeZone: string;
+  /** The scheduled jobs due in (from, to], oldest first. */
+  firings(from: Date, to: Date): readonly { readonly job: string; readonly dueAt: Date }[];
+  /** Runs a job as its alarm would at `dueAt` (the clock reads dueAt then); how many posts it planned and queued. */
+  run(job: string, dueAt: Date): Promise<{ readonly planned: number; readonly queued: number }>;
+}
 
 export interface ConsoleSessionOptions {
   readonly api: FakeBotApi;
@@ -17,8 +54,18 @@ export interface ConsoleSessionOptions {
   readonly quietMs?: number;
   /** How long to wait for the bot to finish one update before giving up on it. */
   readonly settleTimeoutMs?: number;
-  /** Whether everything the bot means to send has gone out (its outbox is empty); answers arrive after the commit. */
-  readonly delivered?: () => Promise<boolean>;
+  /** The bot's outbox: answers arrive after the commit, and some are held back. Without it, quiet is enough. */
+  readonly backlog?: BacklogWatch;
+  /** The clock `:clock` moves; without it `:clock` is refused. */
+  readonly time?: ConsoleTime;
+}
+
+/** A file the bot sent, under its transcript number. */
+interface SentFile {
+  readonly kind: 'document' | 'photo';
+  readonly fileId: string;
+  readonly name: string;
+  readonly size: number;
 }
 
 interface Group {
@@ -27,6 +74,10 @@ interface Group {
 }
 
 const FIRST_USER_ID = 1001;
+/** How long a delivery must stay held by a limit before the line counts it as held: past the 1 s limits' waits. */
+const LIMIT_CONFIRM_MS = 1500;
+/** How far `:clock` moves at once: its jobs are found minute by minute. */
+const MAX_CLOCK_MOVE_MS = 31 * 86_400_000;
 const FIRST_GROUP_ID = -1001000000001;
 
 const nameOf = (user: User) => (user.last_name ? `${user.first_name} ${user.last_name}` : user.first_name);
@@ -48,6 +99,7 @@ export class ConsoleSession {
   private readonly groups = new Map<string, Group>();
   private readonly transcript = new Map<number, { chatId: number; messageId: number }>();
   private readonly numbers = new Map<string, number>();
+  private readonly files = new Map<number, SentFile>();
   private readonly unanswered = new Set<string>();
   private readonly unsubscribe: () => void;
   private userKey = 'admin';
@@ -61,6 +113,7 @@ export class ConsoleSession {
     this.updates = createUpdateFactory({
       now: () => this.api.clock.now(),
       nextMessageId: (chatId) => this.api.nextMessageId(chatId),
+      nextUpdateId: () => this.api.nextUpdateId(),
     });
     this.users.set('admin', { id: options.admin.id, is_bot: false, first_name: options.admin.name ?? 'Admin' });
     this.unsubscribe = this.api.onCall((call, outcome) => this.show(call, outcome));
@@ -75,10 +128,11 @@ export class ConsoleSession {
   async run(line: string, options: { echo?: boolean } = {}): Promise<'continue' | 'quit'> {
     const parsed = parseConsoleLine(line);
     this.echo = options.echo === true && parsed.kind !== 'empty' ? `${this.prompt()}${line.trim()}` : undefined;
-    const pushed = this.execute(parsed);
+    const mark = await this.options.backlog?.mark();
+    const pushed = await this.execute(parsed);
     this.out();
     if (pushed === 'quit') return 'quit';
-    if (pushed !== undefined) await this.settle(pushed);
+    if (pushed !== undefined) await this.settle(pushed, mark);
     return 'continue';
   }
 
@@ -106,7 +160,7 @@ export class ConsoleSession {
   }
 
   /** Returns the update id it pushed, 'quit', or nothing when the line only changed or printed console state. */
-  private execute(line: ConsoleLine): number | 'quit' | undefined {
+  private async execute(line: ConsoleLine): Promise<number | 'quit' | undefined> {
     switch (line.kind) {
       case 'empty':
         return undefined;
@@ -125,6 +179,20 @@ export class ConsoleSession {
         return this.reply(line.ref, line.text);
       case 'press':
         return this.press(line.ref, line.button);
+      case 'edit':
+        return this.edit(line.ref, line.text);
+      case 'file':
+        return this.sendFile(line.path, line.caption);
+      case 'files':
+        for (const [number, file] of this.files) this.out(`  #${number} ${this.fileLabel(file)}`);
+        if (this.files.size === 0) this.out('  no files yet');
+        return undefined;
+      case 'save':
+        this.save(line.ref, line.path);
+        return undefined;
+      case 'clock':
+        await this.clock(line.to);
+        return undefined;
       case 'users':
         for (const [key, user] of this.users)
           this.out(`  ${key === this.userKey ? '*' : ' '} ${key}: ${nameOf(user)} (id ${user.id})`);
@@ -190,12 +258,138 @@ export class ConsoleSession {
     this.groupKey = key;
   }
 
-  private send(text: string, replyTo?: Message): number {
-    const update = this.api.pushUpdate(this.updates.message({ from: this.user(), chat: this.chat(), text, replyTo }));
-    const number = this.number(update.message.chat.id, update.message.message_id);
+  /** Typed text as Telegram delivers it (mentions resolved), or nothing after saying who is unknown. */
+  private marked(typed: string): { text: string; entities: MessageEntity[] } | undefined {
+    const marked = markText(typed, (key) => this.users.get(key));
+    if (marked.ok) return marked;
+    this.out(`? there is no one called "${marked.unknown}" here (:users lists them)`);
+    return undefined;
+  }
+
+  private send(typed: string, replyTo?: Message): number | undefined {
+    const marked = this.marked(typed);
+    if (!marked) return undefined;
+    const { text, entities } = marked;
+    const update = this.api.pushUpdate(
+      this.updates.message({ from: this.user(), chat: this.chat(), text, entities, replyTo }),
+    );
+    return this.pushed(update.update_id, update.message);
+  }
+
+  /** Numbers a message the person sent, on the echo line or a line of its own. */
+  private pushed(updateId: number, message: Message): number {
+    const number = this.number(message.chat.id, message.message_id);
     if (this.echo === undefined) this.out(`  (#${number})`);
     else this.out(undefined, number);
+    return updateId;
+  }
+
+  /** The author's edit of their message #ref: an edited_message update, as the bot gets when a /log is corrected. */
+  private edit(ref: number, typed: string): number | undefined {
+    const message = this.target(ref);
+    if (!message) return undefined;
+    if (message.from?.id !== this.user().id) {
+      const author = message.from ? nameOf(message.from) : 'someone else';
+      this.out(`? #${ref} was sent by ${author}; only its author can edit it`);
+      return undefined;
+    }
+    if (message.text === undefined) {
+      this.out(`? #${ref} has no text to edit`);
+      return undefined;
+    }
+    const marked = this.marked(typed);
+    if (!marked) return undefined;
+    if (marked.text === message.text) {
+      this.out(`? #${ref} already says that`);
+      return undefined;
+    }
+    const update = this.api.pushUpdate(this.updates.edited(message as UpdateMessage, marked.text, marked.entities));
+    if (this.echo === undefined) this.out(`  (#${ref} edited)`);
     return update.update_id;
+  }
+
+  /** A file from disk sent as a document by the current person, its caption marked like a typed text. */
+  private sendFile(path: string, caption: string | undefined): number | undefined {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      this.out(`? cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    if (bytes.length === 0) {
+      this.out(`? ${path} is empty; Telegram does not send empty files`);
+      return undefined;
+    }
+    const marked = caption === undefined ? undefined : this.marked(caption);
+    if (caption !== undefined && !marked) return undefined;
+    const document = this.api.uploadDocument(bytes, basename(path));
+    const update = this.api.pushUpdate(
+      this.updates.document({
+        from: this.user(),
+        chat: this.chat(),
+        document,
+        ...(marked && { caption: marked.text, captionEntities: marked.entities }),
+      }),
+    );
+    return this.pushed(update.update_id, update.message);
+  }
+
+  /** Writes the file of message #ref (a document or photo the bot sent) to `path`. */
+  private save(ref: number, path: string): void {
+    const file = this.files.get(ref);
+    const bytes = file && this.api.fileOf(file.fileId)?.bytes;
+    if (!file || !bytes) {
+      this.out(`? #${ref} carries no file the bot sent (:files lists them)`);
+      return;
+    }
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+      this.out(`  (saved the ${file.kind} of #${ref} to ${path}, ${bytes.length} bytes)`);
+    } catch (error) {
+      this.out(`? cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * Shows the clock, or moves it forward: the scheduled jobs it passes run one by one with the clock at their
+   * time (through the code the scheduler runs), each delivered before the next, as if the time had gone by.
+   */
+  private async clock(target: ClockTarget | undefined): Promise<void> {
+    const time = this.options.time;
+    if (!time) {
+      this.out('? this console has no clock to move');
+      return;
+    }
+    const from = time.now();
+    const label = (instant: Date) => localLabel(instant, time.timeZone);
+    if (!target) {
+      this.out(`  (the clock reads ${label(from)}, ${time.timeZone})`);
+      return;
+    }
+    const to = instantOf(target, from, time.timeZone);
+    if (to.getTime() <= from.getTime()) {
+      this.out(`? the clock only moves forward; it reads ${label(from)}`);
+      return;
+    }
+    if (to.getTime() - from.getTime() > MAX_CLOCK_MOVE_MS) {
+      this.out('? the clock moves at most 31 days at a time');
+      return;
+    }
+    for (const { job, dueAt } of time.firings(from, to)) {
+      const mark = await this.options.backlog?.mark();
+      time.moveTo(dueAt);
+      this.out(`  (${label(dueAt)}: ${job})`);
+      const run = await time.run(job, dueAt);
+      if (run.queued === 0) this.out(run.planned === 0 ? '   nothing to post' : '   posted before');
+      await this.settle(undefined, mark);
+    }
+    const mark = await this.options.backlog?.mark();
+    time.moveTo(to);
+    this.out(`  (the clock reads ${label(to)})`);
+    // Replies the bot held until now go out.
+    await this.settle(undefined, mark);
   }
 
   private target(ref: number): Message | undefined {
@@ -237,24 +431,53 @@ export class ConsoleSession {
     return this.api.pushUpdate(update).update_id;
   }
 
-  /** Waits until the bot confirmed the update (its handler finished) and then stayed quiet for a moment. */
-  private async settle(updateId: number): Promise<void> {
+  /**
+   * Waits until the bot confirmed the update (its handler finished), stayed quiet for a moment and owes nothing it
+   * could send now; then says which of this line's replies it holds back (a group's limit, a decider's hour).
+   */
+  private async settle(updateId: number | undefined, mark: number | undefined): Promise<void> {
     const quietMs = this.options.quietMs ?? 150;
     const deadline = performance.now() + (this.options.settleTimeoutMs ?? 10_000);
     const pushedAt = performance.now();
+    const watch = this.options.backlog;
+    let backlog: Backlog = { busy: false, held: [] };
+    let limitedSince: number | undefined;
     for (;;) {
       const now = performance.now();
       const quiet = now - Math.max(this.api.lastCallAt, pushedAt) >= quietMs;
-      if (this.api.isConfirmed(updateId) && quiet && (await (this.options.delivered?.() ?? true))) break;
+      if ((updateId === undefined || this.api.isConfirmed(updateId)) && quiet) {
+        backlog = watch ? await watch.read(mark ?? 0) : backlog;
+        if (!backlog.writing && !backlog.busy) break;
+        // A row out for delivery that stays out while the transport waits long: held by a group's limit. It must
+        // last longer than the short waits (a second) that only delay a message.
+        const limited = !backlog.writing && backlog.sending === true && watch?.limitHeld() === true;
+        limitedSince = limited ? (limitedSince ?? now) : undefined;
+        if (limitedSince !== undefined && now - limitedSince >= LIMIT_CONFIRM_MS) break;
+      }
       if (now > deadline) {
         this.unanswered.clear();
-        this.flag(`the bot did not finish update ${updateId} in time`);
+        this.flag(
+          updateId === undefined
+            ? 'the bot did not deliver its posts in time'
+            : `the bot did not finish update ${updateId} in time`,
+        );
         return;
       }
       await sleep(10);
     }
     for (const id of this.unanswered) this.out(`  (the bot never answered the button press ${id})`);
     this.unanswered.clear();
+    for (const note of new Set(backlog.held.map((held) => this.heldNote(held)))) this.out(`  ${note}`);
+  }
+
+  /** Why a reply waits: until an instant the bot set (move the clock past it), or a chat's limit on messages. */
+  private heldNote(held: Backlog['held'][number]): string {
+    const time = this.options.time;
+    if (held.notBefore && time) {
+      const where = this.chatLabel({ id: held.chatId, type: held.chatId < 0 ? 'supergroup' : 'private' });
+      return `(held until ${localLabel(held.notBefore, time.timeZone)}, ${where}: move the :clock past it)`;
+    }
+    return held.chatId < 0 ? "(held: the group's limit)" : "(held: the chat's limit)";
   }
 
   private number(chatId: number, messageId: number): number {
@@ -288,6 +511,30 @@ export class ConsoleSession {
     return renderKeyboard(message.reply_markup?.inline_keyboard ?? []).map((row) => `   ${row}`);
   }
 
+  /** `#12 Thi đua @ PC06, reply to #11` */
+  private heading(number: number, message: Message): string {
+    const replied = message.reply_to_message
+      ? this.numbers.get(keyOf(message.chat.id, message.reply_to_message.message_id))
+      : undefined;
+    const replyNote = replied === undefined ? '' : `, reply to #${replied}`;
+    return `#${number} ${this.api.bot.first_name} @ ${this.chatLabel(message.chat)}${replyNote}`;
+  }
+
+  /** The file a sent message carries: a document, or a photo's largest size. */
+  private sentFile(message: MessageWithFile): SentFile | undefined {
+    if (message.document) {
+      const { file_id, file_name, file_size } = message.document;
+      return { kind: 'document', fileId: file_id, name: file_name ?? '', size: file_size ?? 0 };
+    }
+    const photo = message.photo?.at(-1);
+    return photo && { kind: 'photo', fileId: photo.file_id, name: '', size: photo.file_size ?? 0 };
+  }
+
+  /** `document report.xlsx, 5432 bytes` */
+  private fileLabel(file: SentFile): string {
+    return `${file.kind}${file.name ? ` ${file.name}` : ''}, ${file.size} bytes`;
+  }
+
   private show(call: ApiCall, outcome: CallOutcome): void {
     const method = call.method.toLowerCase();
     const { payload } = call;
@@ -295,38 +542,22 @@ export class ConsoleSession {
       this.flag(`${call.method} failed: ${outcome.error.description}`);
       return;
     }
-    const bot = this.api.bot.first_name;
     switch (method) {
       case 'sendmessage': {
         const message = outcome.result as Message;
         const number = this.number(message.chat.id, message.message_id);
-        const replied = message.reply_to_message
-          ? this.numbers.get(keyOf(message.chat.id, message.reply_to_message.message_id))
-          : undefined;
-        const replyNote = replied === undefined ? '' : `, reply to #${replied}`;
-        this.out(
-          [
-            `#${number} ${bot} @ ${this.chatLabel(message.chat)}${replyNote}:`,
-            ...this.body(payload),
-            ...this.keyboard(message),
-          ].join('\n'),
-        );
+        this.out([`${this.heading(number, message)}:`, ...this.body(payload), ...this.keyboard(message)].join('\n'));
         return;
       }
       case 'senddocument':
       case 'sendphoto': {
-        const message = outcome.result as Message;
-        const field = method === 'sendphoto' ? 'photo' : 'document';
-        const file = payload[field] as { source?: Uint8Array; filename?: string } | undefined;
-        const what = `[${field}${file?.filename ? ` ${file.filename}` : ''}, ${file?.source?.length ?? 0} bytes]`;
+        const message = outcome.result as MessageWithFile;
+        const number = this.number(message.chat.id, message.message_id);
+        const file = this.sentFile(message);
+        if (file) this.files.set(number, file);
+        const what = file ? `[${this.fileLabel(file)}]` : '[no file]';
         const caption = typeof payload.caption === 'string' ? this.body({ ...payload, text: payload.caption }) : [];
-        this.out(
-          [
-            `#${this.number(message.chat.id, message.message_id)} ${bot} @ ${this.chatLabel(message.chat)}:`,
-            `   ${what}`,
-            ...caption,
-          ].join('\n'),
-        );
+        this.out([`${this.heading(number, message)}:`, `   ${what}`, ...caption].join('\n'));
         return;
       }
       case 'editmessagetext':

@@ -8,6 +8,7 @@ import type {
   UpdateMessage,
   User,
 } from '../telegram/update-schema';
+import type { TelegramDocument } from './telegram-file';
 
 /** Where a factory takes time and message ids from; defaults are fixed so tests stay deterministic. */
 export interface UpdateFactoryOptions {
@@ -16,6 +17,8 @@ export interface UpdateFactoryOptions {
   /** The next message id in a chat; by default counted per chat from 1. Pass FakeBotApi.nextMessageId to share. */
   readonly nextMessageId?: (chatId: number) => number;
   readonly firstUpdateId?: number;
+  /** The next update id; by default counted from `firstUpdateId`. Pass FakeBotApi.nextUpdateId to share. */
+  readonly nextUpdateId?: () => number;
 }
 
 /** What a message update is built from. */
@@ -30,6 +33,23 @@ export interface MessageOptions {
   readonly entities?: MessageEntity[];
 }
 
+/** What a message carrying a file is built from: the document (see FakeBotApi.uploadDocument) and a caption. */
+export interface DocumentOptions {
+  readonly from: User;
+  readonly chat: NonChannelChat;
+  readonly document: TelegramDocument;
+  readonly caption?: string;
+  /** Replaces the bot_command entity the factory adds for a caption starting with "/". */
+  readonly captionEntities?: MessageEntity[];
+  readonly replyTo?: Message;
+}
+
+/** A message with a file, as a `message` update carries it. */
+export type DocumentMessage = UpdateMessage & { document: TelegramDocument };
+
+/** An edited message, as an `edited_message` update carries it. */
+export type EditedUpdateMessage = UpdateMessage & { edit_date: number };
+
 /** What a button press is built from. */
 export interface CallbackOptions {
   readonly from: User;
@@ -41,6 +61,14 @@ export interface CallbackOptions {
 export interface UpdateFactory {
   message(options: MessageOptions): Update & { message: UpdateMessage };
   callback(options: CallbackOptions): Update & { callback_query: CallbackQuery };
+  /** A message with a document (a spreadsheet sent to the bot), captioned. */
+  document(options: DocumentOptions): { update_id: number; message: DocumentMessage };
+  /** The author's edit of a message: the new text (and its entities) under the same id, with the time of the edit. */
+  edited(
+    message: UpdateMessage,
+    text: string,
+    entities?: MessageEntity[],
+  ): Update & { edited_message: EditedUpdateMessage };
   /** Numbers any object as an update (its own update_id wins), unvalidated: for malformed and unusual updates. */
   raw<T extends object>(partial: T): T & { update_id: number };
 }
@@ -72,7 +100,8 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
     });
   let updateId = options.firstUpdateId ?? 1;
   let queryId = 0;
-  const nextUpdateId = () => updateId++;
+  const nextUpdateId = options.nextUpdateId ?? (() => updateId++);
+  const dateNow = () => Math.floor(now().getTime() / 1000);
 
   return {
     message({ from, chat, text, replyTo, threadId, entities }) {
@@ -81,7 +110,7 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
         message_id: nextMessageId(chat.id),
         from,
         chat,
-        date: Math.floor(now().getTime() / 1000),
+        date: dateNow(),
         ...(threadId !== undefined && { message_thread_id: threadId, is_topic_message: true as const }),
         ...(replyTo && { reply_to_message: asReplied(replyTo) }),
         text,
@@ -100,6 +129,31 @@ export function createUpdateFactory(options: UpdateFactoryOptions = {}): UpdateF
         data,
       };
       return { update_id: nextUpdateId(), callback_query };
+    },
+    document({ from, chat, document, caption, captionEntities, replyTo }) {
+      const entities = captionEntities ?? (caption ? commandEntities(caption) : []);
+      const message: DocumentMessage = {
+        message_id: nextMessageId(chat.id),
+        from,
+        chat,
+        date: dateNow(),
+        ...(replyTo && { reply_to_message: asReplied(replyTo) }),
+        document,
+        ...(caption && { caption }),
+        ...(entities.length > 0 && { caption_entities: entities }),
+      };
+      return { update_id: nextUpdateId(), message };
+    },
+    edited(message, text, entities) {
+      const { entities: _before, text: _old, ...kept } = message;
+      const marked = entities ?? commandEntities(text);
+      const edited_message: EditedUpdateMessage = {
+        ...kept,
+        text,
+        ...(marked.length > 0 && { entities: marked }),
+        edit_date: Math.max(dateNow(), message.date),
+      };
+      return { update_id: nextUpdateId(), edited_message };
     },
     raw(partial) {
       return { update_id: nextUpdateId(), ...partial };

@@ -196,6 +196,92 @@ describe('FakeBotApi in process', () => {
     expect(api.calls).toEqual([]);
   });
 
+  it('numbers updates and messages past the ids a store already holds', async () => {
+    const api = new FakeBotApi();
+    api.continueAfter({ updateId: 40, messageIds: new Map([[chats.pc06.id, 12]]) });
+    const updates = createUpdateFactory({
+      nextMessageId: (chatId) => api.nextMessageId(chatId),
+      nextUpdateId: () => api.nextUpdateId(),
+    });
+    const typed = api.pushUpdate(updates.message({ from: users.alice, chat: chats.pc06, text: 'xin chào' }));
+    expect([typed.update_id, typed.message.message_id]).toEqual([41, 13]);
+    expect(api.pushUpdate({ message: null }).update_id).toBe(42);
+    expect(await api.call('sendMessage', { chat_id: chats.pc06.id, text: 'chào' })).toMatchObject({ message_id: 14 });
+    expect(await api.call('sendMessage', { chat_id: chats.pc08.id, text: 'chào' })).toMatchObject({ message_id: 1 });
+    // Ids never go back, whatever a later store says.
+    api.continueAfter({ updateId: 5, messageIds: new Map([[chats.pc06.id, 3]]) });
+    expect([api.nextUpdateId(), api.nextMessageId(chats.pc06.id)]).toEqual([43, 15]);
+  });
+
+  it('keeps files as Telegram does: uploads and sent files get a file_id, getFile a path, the path the bytes', async () => {
+    const api = new FakeBotApi({ clock });
+    const csv = Buffer.from('Họ tên,Đơn vị\nHà Văn Hưng,PC06\n');
+    const document = api.uploadDocument(csv, 'danh-sach.csv');
+    expect(document).toEqual({
+      file_id: expect.any(String),
+      file_unique_id: expect.any(String),
+      file_name: 'danh-sach.csv',
+      mime_type: 'text/csv',
+      file_size: csv.length,
+    });
+    const file = (await api.call('getFile', { file_id: document.file_id })) as { file_path: string };
+    expect(file).toEqual({
+      file_id: document.file_id,
+      file_unique_id: document.file_unique_id,
+      file_size: csv.length,
+      file_path: 'documents/file_1.csv',
+    });
+    expect(Buffer.from(api.download(file.file_path)!).equals(csv)).toBe(true);
+    expect(api.download('documents/file_9.csv')).toBeUndefined();
+
+    const xlsx = Buffer.from('PK\u0003\u0004 a workbook');
+    const sent = await api.call('sendDocument', {
+      chat_id: chats.pc06.id,
+      document: { source: xlsx, filename: 'bao-cao.xlsx' },
+      caption: '<b>Báo cáo</b>',
+      parse_mode: 'HTML',
+    });
+    expect(sent).toMatchObject({
+      document: {
+        file_name: 'bao-cao.xlsx',
+        mime_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        file_size: xlsx.length,
+      },
+      caption: 'Báo cáo',
+      caption_entities: [{ type: 'bold', offset: 0, length: 7 }],
+    });
+    const sentId = (sent as { document: { file_id: string } }).document.file_id;
+    expect(Buffer.from(api.fileOf(sentId)!.bytes).equals(xlsx)).toBe(true);
+    // The same bytes again: a new file_id, the same file_unique_id; a known file_id sends that file again.
+    const again = api.uploadDocument(xlsx, 'copy.xlsx');
+    expect(again.file_id).not.toBe(sentId);
+    expect(again.file_unique_id).toBe((sent as { document: { file_unique_id: string } }).document.file_unique_id);
+    const resent = await api.call('sendDocument', { chat_id: chats.pc08.id, document: sentId });
+    expect(resent).toMatchObject({ document: { file_id: sentId, file_name: 'bao-cao.xlsx' } });
+
+    const png = Buffer.alloc(32);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+    png.writeUInt32BE(1200, 16);
+    png.writeUInt32BE(630, 20);
+    const photo = await api.call('sendPhoto', { chat_id: chats.pc06.id, photo: { source: png, filename: 'x.png' } });
+    expect(photo).toMatchObject({ photo: [{ width: 1200, height: 630, file_size: 32 }] });
+    expect(photo).not.toHaveProperty('document');
+  });
+
+  it('refuses what Telegram refuses: an unknown file_id, a download over 20 MB, an unknown file to resend', async () => {
+    const api = new FakeBotApi();
+    expect((await rejection(api.call('getFile', { file_id: 'nope' }))).description).toBe(
+      'Bad Request: invalid file_id',
+    );
+    const big = api.uploadDocument(new Uint8Array((20 << 20) + 1), 'big.xlsx');
+    expect((await rejection(api.call('getFile', { file_id: big.file_id }))).description).toBe(
+      'Bad Request: file is too big',
+    );
+    expect((await rejection(api.call('sendDocument', { chat_id: -5, document: 'nope' }))).description).toBe(
+      'Bad Request: wrong file identifier/HTTP URL specified',
+    );
+  });
+
   it('caps an in-process poll at a second', async () => {
     const api = new FakeBotApi();
     const started = performance.now();
@@ -260,6 +346,24 @@ describe('serveBotApi with a real telegraf client', () => {
     });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { description: string }).description).toMatch(/^Bad Request: malformed/);
+  });
+
+  it('serves downloads at <api root>/file/bot<token>/<file_path>, as telegraf links them', async () => {
+    const api = new FakeBotApi();
+    served = await serveBotApi(api);
+    const bot = new Telegraf(TOKEN, { telegram: { apiRoot: served.url } });
+    const bytes = Buffer.from('Họ tên;Cấp bậc\nHà Văn Hưng;Thiếu úy\n');
+    const { file_id } = api.uploadDocument(bytes, 'danh sách.csv');
+    const link = await bot.telegram.getFileLink(file_id);
+    expect(link.href).toBe(`${served.url}/file/bot${TOKEN}/documents/file_1.csv`);
+    const download = await fetch(link);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    const missing = await fetch(`${served.url}/file/bot${TOKEN}/documents/file_2.csv`);
+    expect([missing.status, await missing.json()]).toEqual([
+      404,
+      { ok: false, error_code: 404, description: 'Not Found' },
+    ]);
   });
 
   it('speaks HTTP like api.telegram.org: status codes, form bodies, unknown routes', async () => {

@@ -41,6 +41,48 @@ describe('createUpdateFactory', () => {
     });
   });
 
+  it('edits a message as its author does: same id, chat and date, the new text and entities, an edit_date', () => {
+    let now = new Date('2026-11-24T02:00:00Z');
+    const updates = createUpdateFactory({ now: () => now });
+    const logged = updates.message({ from: users.alice, chat: chats.pc06, text: '/log cccd 120' });
+    now = new Date('2026-11-24T02:05:00Z');
+    const edited = updates.edited(logged.message, '/log cccd 150');
+    expect(edited).toEqual({
+      update_id: 2,
+      edited_message: {
+        ...logged.message,
+        text: '/log cccd 150',
+        entities: [{ type: 'bot_command', offset: 0, length: 4 }],
+        edit_date: Date.parse('2026-11-24T02:05:00Z') / 1000,
+      },
+    });
+    expect(parseUpdate(edited)).toEqual({ ok: true, update: edited });
+    expect(updates.edited(logged.message, 'không còn là lệnh').edited_message).not.toHaveProperty('entities');
+  });
+
+  it('sends a document with a caption, the caption command marked, ids from the given counters', () => {
+    let next = 100;
+    const updates = createUpdateFactory({ nextUpdateId: () => next++ });
+    const document = { file_id: 'BQAC1_x', file_unique_id: 'x', file_name: 'danh-sach.xlsx', file_size: 9 };
+    const sent = updates.document({ from: users.admin, chat: chats.private(users.admin), document, caption: '/nhap' });
+    expect(sent).toEqual({
+      update_id: 100,
+      message: {
+        message_id: 1,
+        from: users.admin,
+        chat: chats.private(users.admin),
+        date: Date.parse('2026-11-24T02:00:00Z') / 1000,
+        document,
+        caption: '/nhap',
+        caption_entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      },
+    });
+    // The schema keeps what it reads of such a message; the document is the telegram layer's to add.
+    const { document: _file, ...rest } = sent.message;
+    expect(parseUpdate(sent)).toEqual({ ok: true, update: { update_id: 100, message: expect.objectContaining(rest) } });
+    expect(updates.document({ from: users.admin, chat: chats.pc06, document }).update_id).toBe(101);
+  });
+
   it('numbers raw updates, keeping an update_id they bring', () => {
     const updates = createUpdateFactory();
     expect(updates.raw({ message: null })).toEqual({ update_id: 1, message: null });
