@@ -63,6 +63,8 @@ export interface App {
   deliverDue(): ReturnType<Delivery['deliverUnderLease']>;
   /** Rows still waiting in the outbox (replies and posts): 0 once everything has gone out. */
   backlog(): Promise<number>;
+  /** Tells the sender there is new work in the outbox (rows queued outside an update, by a tool or the console). */
+  wake(): void;
   /**
    * Publishes the command menus, starts the sender, the weekly schedules and the intake (a webhook server when
    * WEBHOOK_URL is set, long polling otherwise, and /healthz and /metrics on PORT); resolves once all have begun.
@@ -203,6 +205,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return delivery.drain();
     },
     deliverDue: () => delivery.deliverUnderLease(),
+    wake: () => sender.wake(),
     backlog: async () => Object.values(await backlogByKind(db)).reduce((sum, count) => sum + count, 0),
     async start() {
       if (!me) await getMe();

@@ -5,7 +5,6 @@ import { pino } from 'pino';
 import { type App, createApp } from '../app';
 import { loadConfig } from '../config';
 import { type JobDeps, missedFirings, runJob } from '../features/weekly/weekly-jobs';
-import { renderPng } from '../files/report-files';
 import { t } from '../i18n/texts';
 import type { JobName } from '../kernel/job-period';
 import { LOCALES } from '../kernel/locale';
@@ -143,7 +142,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     app = await createApp({ config, clock, logger, transport: { sleep: waits.sleep, now: waits.now } });
     // A store used before holds Telegram's ids of then; numbering from 1 again would make them look redelivered.
     api.continueAfter(await storedIds(app.connection.db));
-    jobs = outboxJobDeps({ db: app.connection.db, config, logger, renderChart: renderPng });
+    jobs = outboxJobDeps({ db: app.connection.db, config, logger }, () => app?.wake());
     await app.start();
     // start() resolves before telegraf's first poll, and telegraf refuses to stop a bot that is not polling yet.
     const deadline = performance.now() + 5000;
