@@ -656,6 +656,7 @@ export const enApp = {
   'app.nominations.confirmReject': 'Reject',
   'app.nominations.cancel': 'Cancel',
   'app.nominations.approved': (p: { nominee: string; level: string }) => `${p.nominee} is awarded ${p.level}.`,
+  'app.nominations.proposed': (p: { nominee: string; level: string }) => `${p.nominee} is proposed for ${p.level}.`,
   'app.nominations.pending': (p: { nominee: string }) => `Recorded; ${p.nominee}'s nomination now waits upward.`,
   'app.nominations.rejected': (p: { nominee: string }) => `The nomination of ${p.nominee} is rejected.`,
   'app.nominations.openCard': 'See the card in its group',

@@ -667,6 +667,8 @@ export const viApp = {
   'app.nominations.confirmReject': 'Xác nhận từ chối',
   'app.nominations.cancel': 'Huỷ',
   'app.nominations.approved': (p: { nominee: string; level: string }) => `Đồng chí ${p.nominee} được tặng ${p.level}.`,
+  'app.nominations.proposed': (p: { nominee: string; level: string }) =>
+    `Đồng chí ${p.nominee} được đề nghị tặng ${p.level}.`,
   'app.nominations.pending': (p: { nominee: string }) => `Đã ghi nhận; đề cử của đồng chí ${p.nominee} chờ cấp trên.`,
   'app.nominations.rejected': (p: { nominee: string }) => `Đã từ chối đề cử đồng chí ${p.nominee}.`,
   'app.nominations.openCard': 'Xem thẻ trong nhóm',

@@ -219,6 +219,17 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     ]);
   });
 
+  it('words a level decided outside the bot as a proposal, on the button and after', async () => {
+    const { page } = await open(USERS.admin, { hash: '#/n' });
+    const propose = page.locator('.nomination[data-nomination="11"] [data-action="decide:bangkhen"]');
+    expect(await propose.textContent()).toBe('✅ Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh');
+    await propose.click();
+    await page.locator('.toast.shown', { hasText: 'được đề nghị tặng Bằng khen' }).waitFor();
+    expect(callsOf('decide')).toEqual([
+      { method: 'decide', userId: 9001, input: { nominationId: 11, level: 'bangkhen' } },
+    ]);
+  });
+
   it('shows the report paragraph with a copy button, and requests the export for the chosen period', async () => {
     const { page } = await open(USERS.commander, { hash: '#/r/2' });
     const paragraph = page.locator('.paragraph');

@@ -18,8 +18,11 @@ function actionLabel(action: NominationAction, levels: ReadonlyMap<string, Level
 }
 
 function outcomeText(outcome: NominationOutcome, nominee: string, levels: ReadonlyMap<string, LevelRef>): string {
-  if (outcome.status === 'approved')
-    return text('app.nominations.approved', { nominee, level: levelName(levels, outcome.level ?? '') });
+  if (outcome.status === 'approved') {
+    const level = levelName(levels, outcome.level ?? '');
+    const proposal = levels.get(outcome.level ?? '')?.proposal;
+    return text(proposal ? 'app.nominations.proposed' : 'app.nominations.approved', { nominee, level });
+  }
   if (outcome.status === 'rejected') return text('app.nominations.rejected', { nominee });
   return text('app.nominations.pending', { nominee });
 }
