@@ -63,7 +63,10 @@ async function firstFigures(context: BrowserContext, url: string, throttled: boo
     await cdp.send('Network.emulateNetworkConditions', FAST_3G);
   }
   await openAppIn(page, { url, initData });
-  await page.waitForFunction('window.__figuresAt !== undefined', null, { timeout: 30_000 });
+  // A function, not a string: the page's CSP forbids eval, which a string predicate needs.
+  await page.waitForFunction(() => (globalThis as { __figuresAt?: number }).__figuresAt !== undefined, null, {
+    timeout: 30_000,
+  });
   const load = await page.evaluate<Load>(`(() => {
     const ends = (pattern) => Math.max(
       ...performance.getEntriesByType('resource').filter((entry) => pattern.test(entry.name)).map((entry) => entry.responseEnd),

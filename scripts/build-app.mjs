@@ -56,10 +56,14 @@ export async function buildApp({ outdir = DIST_APP, quiet = false } = {}) {
       logLevel: quiet ? 'error' : 'warning',
     });
     const inline = firstCalls.outputFiles[0].text.trim();
-    const html = readFileSync(join(ROOT, 'src/webapp/index.html'), 'utf8')
+    const template = readFileSync(join(ROOT, 'src/webapp/index.html'), 'utf8');
+    for (const mark of ['{{js}}', '{{css}}', '<script data-inline="first-calls.ts"></script>']) {
+      if (!template.includes(mark)) throw new Error(`src/webapp/index.html lost its ${mark}`);
+    }
+    const html = template
       .replace('{{js}}', `assets/${basename(script)}`)
       .replace('{{css}}', `assets/${basename(style)}`)
-      .replace('{{firstCalls}}', () => inline);
+      .replace('<script data-inline="first-calls.ts"></script>', () => `<script>${inline}</script>`);
     writeFileSync(join(staging, 'index.html'), html);
     let scriptBytes = gzipSync(inline, { level: 9 }).length;
     for (const file of [...outputs, join(staging, 'index.html')]) {

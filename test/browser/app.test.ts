@@ -28,7 +28,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   let context: BrowserContext;
   let fixture: ReturnType<typeof createFixtureApi>;
   let server: AppServer;
-  const opened: Page[] = [];
+  const opened: OpenedApp[] = [];
 
   beforeAll(async () => {
     built = buildApp();
@@ -43,7 +43,9 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     fixture = createFixtureApi();
   });
   afterEach(async () => {
-    for (const page of opened.splice(0)) await page.close();
+    const apps = opened.splice(0);
+    for (const app of apps) await app.page.close();
+    expect(apps.flatMap((app) => app.errors)).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -54,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   async function open(user: TestUser | string, options: { theme?: ThemeName; hash?: string } = {}): Promise<OpenedApp> {
     const initData = typeof user === 'string' ? user : initDataFor(user, { authDate: new Date() });
     const app = await openApp(context, { url: server.url, initData, ...options });
-    opened.push(app.page);
+    opened.push(app);
     return app;
   }
   const screenshot = (page: Page, name: string) => page.screenshot({ path: `${EXAMPLES}/app-${name}.png` });
@@ -89,6 +91,16 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     expect(await page.getByText('Số liệu riêng của PC06').isVisible()).toBe(true);
     expect(await page.getByText('Mọi đơn vị đều đã ghi nhận tuần này.').isVisible()).toBe(true);
     expect((await telegramCalls()).slice(0, 2)).toEqual([['ready'], ['expand']]);
+    // index.html's inline script asked for both before the page's script had even arrived, and the page used them.
+    expect(fixture.calls.map((call) => call.method).sort()).toEqual(['me', 'overview']);
+    const timing = await page.evaluate<{ api: number; script: number }>(`(() => {
+      const entries = performance.getEntriesByType('resource');
+      return {
+        api: Math.max(...entries.filter((entry) => entry.name.includes('/api/')).map((entry) => entry.startTime)),
+        script: entries.find((entry) => /\\/assets\\/app-.*\\.js$/.test(entry.name)).responseEnd,
+      };
+    })()`);
+    expect(timing.api).toBeLessThan(timing.script);
     const foreign = requests.filter((url) => !url.startsWith(server.url) && url !== TELEGRAM_SCRIPT);
     expect(foreign).toEqual([]);
     await screenshot(page, 'overview');

@@ -124,6 +124,8 @@ function telegramStub(initData: string, theme: ThemeName): string {
 
 export interface OpenedApp {
   readonly page: Page;
+  /** Uncaught exceptions and console errors in the page, but the browser's note of each 4xx answer (a test expects none). */
+  readonly errors: string[];
   /** Every URL the page asked for, its own and others. */
   readonly requests: string[];
   /** What the page asked of Telegram's object, in order. */
@@ -145,7 +147,13 @@ export async function openAppIn(
 ): Promise<OpenedApp> {
   const theme = options.theme ?? 'light';
   const requests: string[] = [];
+  const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
+  });
   await page.emulateMedia({ colorScheme: theme });
   await page.route(TELEGRAM_SCRIPT, (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript', body: telegramStub(options.initData, theme) }),
@@ -161,6 +169,7 @@ export async function openAppIn(
   await page.goto(`${options.url}/app/${options.hash ?? (options.initData ? `#${launch}` : '')}`);
   return {
     page,
+    errors,
     requests,
     telegramCalls: () => page.evaluate<unknown[][]>('window.__telegram'),
   };
