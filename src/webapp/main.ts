@@ -1,7 +1,7 @@
 /**
  * The commanders' web app (a Telegram Mini App), in plain TypeScript and the DOM: four read-mostly pages, each
  * redrawn whole from one JSON answer, need no components or diffing, so no framework (Preact would cost a JSX
- * build and ~4 KB for nothing we use); the whole page stays a few KB gzipped. Charts are hand-drawn SVG (chart.ts),
+ * build and ~4 KB for nothing we use); the page is under 10 KB of JavaScript gzipped. Charts are hand-drawn SVG (chart.ts),
  * not uPlot: one line and a list of bars, coloured by Telegram's theme variables through CSS.
  * Texts come from the bot's own catalog (the `app.*` block of src/i18n/vi.ts and en.ts).
  */

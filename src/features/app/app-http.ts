@@ -32,6 +32,9 @@ export interface AppHttpOptions {
 /** Answers `/app/*` and `/api/*`; resolves false for any other path, which it leaves untouched. */
 export type AppRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
+/** Where the page is served: PUBLIC_URL + APP_PATH is the address web_app buttons and BotFather's app open. */
+export const APP_PATH = '/app/';
+
 /** Bodies are a level code, a reason or a period: a few hundred bytes. */
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -83,7 +86,7 @@ function loadStaticFiles(dir: string): Map<string, StaticFile> {
         const body = readFileSync(path);
         const name = relative(dir, path).split(sep).join('/');
         const index = name === 'index.html';
-        files.set(index ? '/app/' : `/app/${name}`, {
+        files.set(index ? APP_PATH : `${APP_PATH}${name}`, {
           body,
           gzipped: existsSync(`${path}.gz`) ? readFileSync(`${path}.gz`) : undefined,
           type: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream',
@@ -242,7 +245,7 @@ const REFUSAL_KINDS: Record<InitDataRefusal['kind'], string> = {
 export function createAppHttpHandler(options: AppHttpOptions): AppRequestHandler {
   const { api, clock, logger } = options;
   const files = loadStaticFiles(options.staticDir);
-  if (!files.has('/app/'))
+  if (!files.has(APP_PATH))
     logger.warn({ dir: options.staticDir }, 'web app not built (npm run build): /app/ answers 503');
   const check = createInitDataCheck(options.botToken, options.maxAgeSeconds);
 
@@ -252,12 +255,12 @@ export function createAppHttpHandler(options: AppHttpOptions): AppRequestHandler
       return;
     }
     if (path === '/app') {
-      res.writeHead(301, { location: '/app/', 'content-length': 0 }).end();
+      res.writeHead(301, { location: APP_PATH, 'content-length': 0 }).end();
       return;
     }
     const file = files.get(path);
     if (!file) {
-      const status = files.has('/app/') ? 404 : 503;
+      const status = files.has(APP_PATH) ? 404 : 503;
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       res.end(status === 404 ? 'not found' : 'the web app is not built: npm run build');
       return;
@@ -330,7 +333,7 @@ export function createAppHttpHandler(options: AppHttpOptions): AppRequestHandler
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const isApp = url.pathname === '/app' || url.pathname.startsWith('/app/');
+    const isApp = url.pathname === '/app' || url.pathname.startsWith(APP_PATH);
     const isApi = url.pathname.startsWith('/api/');
     if (!isApp && !isApi) return false;
     try {
