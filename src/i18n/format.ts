@@ -1,12 +1,16 @@
 import type { Locale } from '../kernel/locale';
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
-};
+const THOUSANDS: Record<Locale, string> = { vi: '.', en: ',' };
 
-/** 1400 → "1.400" in Vietnamese, "1,400" in English. */
-export const formatNumber = (locale: Locale, value: number): string => numberFormats[locale].format(value);
+/**
+ * 1400 → "1.400" in Vietnamese, "1,400" in English, rounded to a whole number. Grouped by hand rather than by
+ * Intl.NumberFormat: the web app would pay for loading ICU's locale data (0.1 s in Chromium) before its first figure.
+ */
+export function formatNumber(locale: Locale, value: number): string {
+  const whole = Math.round(Math.abs(value));
+  const digits = String(whole).replace(/\B(?=(\d{3})+$)/g, THOUSANDS[locale]);
+  return value < 0 && whole !== 0 ? `-${digits}` : digits;
+}
 
 /** "2026-11-24" → "24/11/2026" (both languages: the force writes dates day first). */
 export function formatDay(isoDay: string): string {

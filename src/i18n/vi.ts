@@ -609,3 +609,88 @@ export const vi = {
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */
 export type Texts = { [K in keyof typeof vi]: (typeof vi)[K] extends string ? string : (typeof vi)[K] };
+
+/**
+ * The commanders' web app (src/webapp/): plain text, set as text content by the page (never parsed as HTML, so
+ * parameters are not escaped). Kept out of `vi` so the page bundles these keys alone; `enApp` must match it.
+ */
+export const viApp = {
+  'app.title': 'Bảng điều khiển thi đua',
+  'app.loading': 'Đang tải…',
+  'app.retry': 'Thử lại',
+  'app.error': 'Đã có lỗi xảy ra, vui lòng thử lại sau ít phút.',
+  'app.auth.openFromTelegram':
+    'Đồng chí hãy mở trang này từ Telegram: gõ /bangdieukhien (/dashboard) trong tin nhắn riêng với bot, hoặc bấm nút menu của bot.',
+  'app.auth.expired': 'Phiên mở trang đã quá hạn. Đồng chí đóng trang và mở lại từ Telegram.',
+  'app.forbidden': 'Đồng chí không có quyền xem đơn vị này.',
+  'app.notFound': 'Không tìm thấy mục này.',
+  'app.noScopes': 'Đồng chí chưa là chỉ huy hay cán bộ của đơn vị nào có trong hệ thống, nên chưa có số liệu để xem.',
+  'app.tab.overview': 'Tổng quan',
+  'app.tab.metric': 'Chỉ tiêu',
+  'app.tab.nominations': 'Đề cử',
+  'app.tab.reports': 'Báo cáo',
+  'app.units': 'Đơn vị',
+  'app.period.week': 'Tuần này',
+  'app.period.month': 'Tháng này',
+  'app.overview.total': 'Toàn đơn vị (gồm các đơn vị trực thuộc)',
+  'app.overview.own': (p: { unit: string }) => `Số liệu riêng của ${p.unit}`,
+  'app.overview.children': 'Đơn vị trực thuộc',
+  'app.overview.subUnits': (p: { count: number }) => `${formatNumber('vi', p.count)} đơn vị trực thuộc`,
+  'app.overview.silent': 'Chưa ghi nhận tuần này',
+  'app.overview.silentNone': 'Mọi đơn vị đều đã ghi nhận tuần này.',
+  'app.overview.silentPeople': 'Cán bộ chưa ghi nhận tuần này',
+  'app.overview.nothing': 'Tháng này chưa có số liệu.',
+  'app.change.up': (p: { percent: number }) => `▲ ${formatNumber('vi', p.percent)}%`,
+  'app.change.down': (p: { percent: number }) => `▼ ${formatNumber('vi', p.percent)}%`,
+  'app.change.same': '= cùng kỳ',
+  'app.change.new': '▲ mới',
+  'app.change.hint': 'so với cùng kỳ tuần trước',
+  'app.target': (p: { percent: number }) => `${formatNumber('vi', p.percent)}% mục tiêu tháng`,
+  'app.metric.weeks': (p: { count: number }) => `${p.count} tuần`,
+  'app.metric.trend': 'Diễn biến theo tuần',
+  'app.metric.ranking': 'Xếp hạng đơn vị trực thuộc',
+  'app.metric.own': (p: { unit: string }) => `Riêng ${p.unit}`,
+  'app.metric.leaf': 'Đơn vị này không có đơn vị trực thuộc.',
+  'app.metric.chartLabel': (p: { metric: string; unit: string }) => `${p.metric} theo tuần, ${p.unit}`,
+  'app.nominations.heading': 'Đề cử chờ đồng chí quyết định',
+  'app.nominations.empty': 'Không có đề cử nào chờ đồng chí quyết định.',
+  'app.nominations.by': (p: { name: string; day: string }) => `Đề cử bởi ${p.name}, ngày ${formatDay(p.day)}`,
+  'app.nominations.endorsements': (p: { count: number }) => `👍 ${formatNumber('vi', p.count)} ủng hộ`,
+  'app.nominations.recommended': (p: { by: string; level: string }) => `⬆️ ${p.by} đề xuất lên: ${p.level}`,
+  'app.nominations.decide': (p: { level: string }) => `✅ Tặng ${p.level}`,
+  'app.nominations.propose': (p: { level: string }) => `✅ Đề nghị tặng ${p.level}`,
+  'app.nominations.recommend': (p: { level: string }) => `⬆️ Đề xuất lên ${p.level}`,
+  'app.nominations.reject': '❌ Từ chối',
+  'app.nominations.confirm': (p: { action: string; nominee: string }) => `${p.action} cho đồng chí ${p.nominee}?`,
+  'app.nominations.reason': 'Lý do từ chối (ít nhất 10 ký tự; chỉ gửi riêng cho người đề cử và người quyết định)',
+  'app.nominations.reasonTooShort': 'Lý do cần ít nhất 10 ký tự.',
+  'app.nominations.confirmReject': 'Xác nhận từ chối',
+  'app.nominations.cancel': 'Huỷ',
+  'app.nominations.approved': (p: { nominee: string; level: string }) => `Đồng chí ${p.nominee} được tặng ${p.level}.`,
+  'app.nominations.proposed': (p: { nominee: string; level: string }) =>
+    `Đồng chí ${p.nominee} được đề nghị tặng ${p.level}.`,
+  'app.nominations.pending': (p: { nominee: string }) => `Đã ghi nhận; đề cử của đồng chí ${p.nominee} chờ cấp trên.`,
+  'app.nominations.rejected': (p: { nominee: string }) => `Đã từ chối đề cử đồng chí ${p.nominee}.`,
+  'app.nominations.openCard': 'Xem thẻ trong nhóm',
+  'app.reports.period': 'Kỳ báo cáo',
+  'app.reports.tuan': 'Tuần này',
+  'app.reports.tuan-truoc': 'Tuần trước',
+  'app.reports.thang': 'Tháng này',
+  'app.reports.thang-truoc': 'Tháng trước',
+  'app.reports.quy': 'Quý này',
+  'app.reports.nam': 'Năm nay',
+  'app.reports.from': 'Từ tháng',
+  'app.reports.to': 'Đến tháng',
+  'app.reports.show': 'Xem',
+  'app.reports.paragraph': 'Đoạn văn báo cáo',
+  'app.reports.copy': 'Sao chép',
+  'app.reports.copied': 'Đã sao chép.',
+  'app.reports.totals': 'Tổng theo chỉ tiêu',
+  'app.reports.empty': 'Kỳ này chưa có số liệu.',
+  'app.reports.export': 'Xuất Excel và CSV',
+  'app.reports.exportQueued': (p: { period: string }) =>
+    `Đã nhận yêu cầu. Tệp XLSX và CSV (${p.period}) sẽ được gửi vào tin nhắn riêng của đồng chí với bot.`,
+};
+
+/** The web app's keys and parameters, as the Vietnamese master has them. */
+export type AppTexts = { [K in keyof typeof viApp]: (typeof viApp)[K] extends string ? string : (typeof viApp)[K] };

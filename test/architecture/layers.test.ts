@@ -17,6 +17,9 @@ const RULES: LayerRules = {
   allowedImports: {
     'src/kernel/': ['src/kernel/'],
     'src/i18n/': ['src/kernel/', 'src/i18n/'],
+    // The web app runs in the browser: the pure folders and the API's contract, nothing else (no package).
+    'src/webapp/': ['src/webapp/', 'src/kernel/', 'src/i18n/', 'src/features/app/api-types.ts'],
+    'src/features/app/api-types.ts': ['src/kernel/'],
   },
   entryPoints: ['src/main.ts'],
 };
