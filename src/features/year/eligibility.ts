@@ -138,7 +138,7 @@ export function checkEligibility(
       'discipline',
       outcomeOf(discipline !== undefined, discipline === 'none' || (discipline !== undefined && !keepsOut(discipline))),
       rule.discipline,
-      { lightest },
+      { lightest, subject: candidate.kind },
     );
     if (rule.minMonthsServed) {
       const served = candidate.monthsServed;
@@ -176,7 +176,7 @@ export function checkEligibility(
         (disciplined ?? []).every((d) => !keepsOut(d)),
       ),
       rule.discipline,
-      { lightest },
+      { lightest, subject: candidate.kind },
     );
     if (rule.memberShare) {
       const holding = candidate.membersHolding[rule.memberShare.of] ?? 0;
