@@ -153,6 +153,8 @@ function rulesOf(period: Period): Record<TitleId, TitleRule> {
   const since2024 = period.law === 'law-06-2022';
   /** A note only for the periods after the one the figure was read for. */
   const unlessOld = (note: string) => (since2024 ? note : undefined);
+  /** Carries a note on a figure read for Decree 91/2017 into the later decrees. */
+  const later = since2024 ? `, and in ${decree}` : '';
   const circular = since2024
     ? 'TT 12/2019/TT-BCA was issued under the 2013 law; whether a later circular of the Ministry replaced it is unconfirmed'
     : undefined;
@@ -160,7 +162,7 @@ function rulesOf(period: Period): Record<TitleId, TitleRule> {
     registration: figure(
       true,
       byDecree,
-      `registration as a condition of a title, recalled from Decree 91/2017: unconfirmed in ${decree}`,
+      `registration as a condition of a title, recalled from Decree 91/2017: unconfirmed${later}`,
     ),
     disqualifiers: figure(FLAG_KINDS, TT12, circular),
   };
@@ -190,7 +192,7 @@ function rulesOf(period: Period): Record<TitleId, TitleRule> {
       minMonthsServed: figure(
         10,
         byDecree,
-        `10 months served in the year, recalled from Decree 91/2017: unconfirmed in ${decree}`,
+        `10 months served in the year, recalled from Decree 91/2017: unconfirmed${later}`,
       ),
       minRating: figure<Rating>('good', law('cstt')),
       review: unitMeeting(share(1, 2), 'CSTT'),

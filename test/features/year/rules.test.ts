@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -128,6 +130,23 @@ describe('the rule data', () => {
     // Two consecutive ministry-level titles for the national title: the law's Art. 21, not in doubt.
     expect(paths('cstd-tq')).not.toContain('chain.years');
     expect(latest.titles.cstdcs.quota!.share.value).toEqual({ numerator: 15, denominator: 100 });
+  });
+});
+
+describe('docs/YEAR-RULES.md', () => {
+  it('lists every figure of the current rule set that is marked verify', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../../docs/YEAR-RULES.md'), 'utf8');
+    const rows = doc
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|').map((cell) => cell.trim()));
+    const latest = DEFAULT_RULE_SETS.at(-1)!;
+    const missing = TITLES.flatMap((title) =>
+      unverifiedFigures(latest.titles[title])
+        .filter(({ path }) => !rows.some((row) => row[1] === `\`${path}\`` && row[2]!.split(', ').includes(title)))
+        .map(({ path }) => `${title} ${path}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
 
