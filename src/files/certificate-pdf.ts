@@ -147,8 +147,9 @@ function drawHeading(doc: Doc, input: CertificateInput): number {
   let middle = INNER.top;
   if (input.draftMark) {
     const markSize = 11;
-    const gapX = INNER.left + LEFT_WIDTH;
-    const gap = RIGHT_X - gapX;
+    // Between the columns; in the left one when there is no issuer to fill it.
+    const gapX = input.issuer ? INNER.left + LEFT_WIDTH : INNER.left;
+    const gap = input.issuer ? RIGHT_X - gapX : LEFT_WIDTH;
     const boxWidth = Math.min(gap - 8, use(doc, 'bold', markSize).widthOfString(input.draftMark) + 16);
     const x = gapX + (gap - boxWidth) / 2;
     const textHeight = heightOf(doc, input.draftMark, 'bold', markSize, boxWidth - 8);

@@ -23,6 +23,8 @@ export interface IndividualEvidence {
   /** The roster's person id: chains are counted by it. */
   readonly subjectId: string;
   readonly registered: boolean;
+  /** When they registered (ISO instant): the quota's fourth tie-break. */
+  readonly registeredAt?: string;
   /** Pending matters a commander flagged privately. */
   readonly flags: readonly FlagKind[];
   /** The heaviest discipline of the year; `none` when there was none. */
@@ -41,6 +43,7 @@ export interface CollectiveEvidence {
   /** The unit's id: a unit's own titles form its chains. */
   readonly subjectId: string;
   readonly registered: boolean;
+  readonly registeredAt?: string;
   readonly flags: readonly FlagKind[];
   /** Active members over the year. */
   readonly members: number;

@@ -25,7 +25,7 @@ export interface StageInput {
   readonly rule: TitleRule;
   readonly stage: Stage;
   readonly year: number;
-  readonly candidates: readonly (CandidateEvidence & { readonly registeredAt?: string })[];
+  readonly candidates: readonly CandidateEvidence[];
   /** Every title across the years, of everyone: chains and seniority are read from it by subject. */
   readonly records: readonly HonourRecord[];
   /** The closed ballot's totals, one entry per candidate by `subjectId`. */
