@@ -5,10 +5,9 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ExportCell, SheetSink, WorkbookSink } from '../features/reports/export';
+import { FONT_FAMILY, FONT_FILES } from './fonts';
 import { createXlsxWriter } from './xlsx-writer';
 
 /**
@@ -64,12 +63,8 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
   };
 }
 
-const fontDir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
 /** Be Vietnam Pro, a TTF with every Vietnamese diacritic; resvg draws WOFF2 blank, so the TTF files are given. */
-export const CHART_FONT_FILES = [
-  join(fontDir, '400Regular', 'BeVietnamPro_400Regular.ttf'),
-  join(fontDir, '700Bold', 'BeVietnamPro_700Bold.ttf'),
-];
+export const CHART_FONT_FILES = [FONT_FILES.regular, FONT_FILES.bold];
 
 /**
  * Renders chart SVG to PNG with resvg, with the bundled font only: no system fonts are loaded, so a chart looks
@@ -79,7 +74,7 @@ export async function renderPng(svg: string): Promise<Uint8Array> {
   // Loaded on first use: a native module the bot needs only for /chart.
   const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
-    font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Be Vietnam Pro' },
+    font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     background: '#ffffff',
   });
   return resvg.render().asPng();

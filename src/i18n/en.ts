@@ -597,6 +597,131 @@ export const en = {
   'menu.export': 'Excel and CSV export (commanders)',
   'menu.campaign': 'The campaign and its models',
   'menu.settings': 'Group settings: reminders, language',
+  // The year of emulation (src/features/year) and its official papers (src/files/papers).
+  'year.title.cstt': 'Advanced Soldier',
+  'year.title.cstdcs': 'Grassroots Emulation Soldier',
+  'year.title.cstd-bo': 'Ministry-level Emulation Soldier',
+  'year.title.cstd-tq': 'National Emulation Soldier',
+  'year.title.dvtt': 'Advanced Unit',
+  'year.title.dvqt': 'Determined-to-Win Unit',
+  'year.title.co-thi-dua': 'Emulation Flag',
+  'year.act.law-2003': 'the Law on Emulation and Commendation of 2003 (amended 2005, 2013)',
+  'year.act.law-06-2022': 'the Law on Emulation and Commendation No. 06/2022/QH15 of 15 June 2022',
+  'year.act.decree-91-2017': 'Government Decree No. 91/2017/NĐ-CP of 31 July 2017',
+  'year.act.decree-98-2023': 'Government Decree No. 98/2023/NĐ-CP',
+  'year.act.decree-152-2025': 'Government Decree No. 152/2025/NĐ-CP',
+  'year.act.circular-12-2019-bca': 'Circular No. 12/2019/TT-BCA of the Minister of Public Security',
+  'year.act.circular-08-2017-bnv': 'Circular No. 08/2017/TT-BNV of the Minister of Home Affairs',
+  'year.act.config': "this deployment's configuration",
+  'year.citation': (p: { act: string; article: number }) => (p.article > 0 ? `Art. ${p.article} of ${p.act}` : p.act),
+  'year.verify': 'to be verified',
+  'year.check.subject': 'This title is not for this kind of candidate.',
+  'year.check.registered': 'Did not register for this title at the start of the year.',
+  'year.check.flags': 'A discipline, inspection or complaint is pending.',
+  'year.check.discipline': (p: { collective: boolean }) =>
+    p.collective ? 'A member was disciplined with a warning or heavier.' : 'Disciplined this year.',
+  'year.check.served': (p: { needed: number }) => `Served under ${n(p.needed)} months this year.`,
+  'year.check.rating': 'Not rated as completing duties well or better.',
+  'year.check.achievement': 'No initiative, research or feat recognised by the unit.',
+  'year.check.requires': (p: { title: string }) => `Does not hold “${p.title}” this year.`,
+  'year.check.chain': (p: { title: string; years: number; needed: number }) =>
+    `${n(p.years)} of ${n(p.needed)} consecutive years of “${p.title}”.`,
+  'year.check.once': (p: { year: number }) => `Already holds this title for ${p.year}.`,
+  'year.check.memberShare': (p: { title: string; holding: number; members: number }) =>
+    `${n(p.holding)} of ${n(p.members)} members hold “${p.title}”: not enough.`,
+  'year.check.memberHolds': (p: { title: string; holding: number; needed: number }) =>
+    `${n(p.holding)} members hold “${p.title}”; ${n(p.needed)} needed.`,
+  'year.check.membersComplete': 'Not every member completed their duties.',
+  'year.check.unknown': 'to be confirmed at the meeting',
+
+  'paper.nation': 'SOCIALIST REPUBLIC OF VIETNAM',
+  'paper.motto': 'Independence - Freedom - Happiness',
+  'paper.number': (p: { symbol: string }) => `No.:        /${p.symbol}`,
+  'paper.date': (p: { day: string; month: string; year: number }) =>
+    `${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year}`,
+  'paper.placeDate': (p: { place: string; date: string }) => `${p.place}, ${p.date}`,
+  'paper.draft': 'DRAFT',
+  'paper.recipients': 'To:',
+  'paper.archive': '- Archive: records office.',
+  'paper.page': (p: { page: number }) => `${p.page}`,
+  'paper.col.no': 'No.',
+  'paper.col.name': 'Rank and full name',
+  'paper.col.unitName': 'Unit',
+  'paper.col.position': 'Position',
+  'paper.col.positionUnit': 'Position, unit',
+  'paper.col.pledged': 'Title registered',
+  'paper.col.yes': 'Yes votes',
+  'paper.col.share': 'Share (%)',
+  'paper.col.result': 'Result',
+  'paper.col.note': 'Note',
+  'paper.people': (p: { count: number }) => `${n(p.count)} ${p.count === 1 ? 'person' : 'people'}`,
+  'paper.units': (p: { count: number }) => `${n(p.count)} ${p.count === 1 ? 'unit' : 'units'}`,
+  'paper.registration.kind': (p: { year: number }) => `EMULATION REGISTRATION FOR ${p.year}`,
+  'paper.registration.summary': 'Titles registered by the unit and its members',
+  'paper.registration.intro': (p: { unit: string; year: number; campaign: string }) =>
+    `Following the emulation plan for ${p.year}${p.campaign ? ` and the “${p.campaign}” campaign` : ''}, ${p.unit} registers the following titles for ${p.year}:`,
+  'paper.registration.collective': '1. The unit',
+  'paper.registration.collectiveLine': (p: { unit: string; title: string }) => `${p.unit} registers for “${p.title}”.`,
+  'paper.registration.individual': (p: { count: number }) => `2. Members (${n(p.count)})`,
+  'paper.registration.totals': (p: { lines: string }) => `In all: ${p.lines}.`,
+  'paper.registration.pledge': (p: { unit: string }) =>
+    `${p.unit} undertakes to carry out the registered emulation targets.`,
+  'paper.minutes.kind': 'MINUTES',
+  'paper.minutes.summary': (p: { year: number }) => `Meeting to review the emulation titles of ${p.year}`,
+  'paper.minutes.opening': (p: { time: string; date: string; venue: string; unit: string; year: number }) =>
+    `At ${p.time} on ${p.date}, at ${p.venue}, ${p.unit} met to review the emulation titles of ${p.year}.`,
+  'paper.minutes.time': (p: { hour: string; minute: string }) => `${p.hour}:${p.minute}`,
+  'paper.minutes.chair': (p: { name: string; position: string }) => `Chair: ${p.name}, ${p.position}.`,
+  'paper.minutes.secretary': (p: { name: string; position: string }) => `Secretary: ${p.name}, ${p.position}.`,
+  'paper.minutes.attendance': (p: { members: number; present: number; absent: number }) =>
+    `Attendance: ${n(p.members)} members; ${n(p.present)} present; ${n(p.absent)} absent.`,
+  'paper.minutes.absentees': (p: { names: string }) => `Absent: ${p.names}.`,
+  'paper.minutes.quorum': (p: { met: boolean; needed: number; quorum: string }) =>
+    p.met
+      ? `At least ${p.quorum} of the members (${n(p.needed)}) were present: the meeting had its quorum.`
+      : `Fewer than ${p.quorum} of the members (${n(p.needed)}) were present: the ballot cannot support a proposal.`,
+  'paper.minutes.ballots': (p: { issued: number; returned: number; valid: number }) =>
+    `Secret ballot. Ballots issued: ${n(p.issued)}; returned: ${n(p.returned)}; valid: ${n(p.valid)}.`,
+  'paper.minutes.section': (p: { index: string; title: string; rule: string }) =>
+    `${p.index}. “${p.title}” (${p.rule})`,
+  'paper.minutes.rule': (p: { atLeast: boolean; share: string; members: boolean }) =>
+    `needs ${p.atLeast ? 'at least' : 'more than'} ${p.share} yes votes of ${p.members ? 'all members' : 'those present'}`,
+  'paper.minutes.result.proposed': 'Proposed',
+  'paper.minutes.result.not-passed': 'Not passed',
+  'paper.minutes.result.ineligible': 'Not eligible',
+  'paper.minutes.result.no-quorum': 'No quorum',
+  'paper.minutes.result.over-quota': 'Over the quota',
+  'paper.minutes.result.tied': 'Tied: new vote',
+  'paper.minutes.result.not-voted': 'Not voted on',
+  'paper.minutes.quota': (p: { title: string; share: string; of: string; holders: number; limit: number }) =>
+    `“${p.title}” may go to at most ${p.share} of the holders of “${p.of}” (${n(p.holders)}): ${n(p.limit)} at most.`,
+  'paper.minutes.conclusion': (p: { count: number }) =>
+    `The meeting agreed to propose the ${n(p.count)} candidates marked “Proposed” above to the competent authority.`,
+  'paper.minutes.closing': (p: { time: string }) =>
+    `The meeting closed at ${p.time} the same day. The minutes were read out and approved by all present.`,
+  'paper.minutes.signSecretary': 'SECRETARY',
+  'paper.minutes.signChair': 'CHAIR',
+  'paper.list.kind': 'LIST',
+  'paper.list.summary': (p: { year: number }) => `Proposed for the emulation titles of ${p.year}`,
+  'paper.list.attached': (p: { symbol: string; unit: string }) =>
+    `(Attached to proposal No.        /${p.symbol} of ${p.unit})`,
+  'paper.list.group': (p: { index: string; title: string; count: string }) =>
+    `${p.index}. “${p.title.toUpperCase()}”: ${p.count}`,
+  'paper.list.total': (p: { people: number; units: number }) => `In all: ${n(p.people)} people, ${n(p.units)} units.`,
+  'paper.letter.kind': 'PROPOSAL',
+  'paper.letter.summary': (p: { year: number }) => `On proposing the emulation titles of ${p.year}`,
+  'paper.letter.to': 'To:',
+  'paper.letter.basis': (p: { act: string }) => `Pursuant to ${p.act};`,
+  'paper.letter.basisMinutes': (p: { unit: string; date: string }) =>
+    `Pursuant to the result of the review meeting of ${p.unit} on ${p.date},`,
+  'paper.letter.request': (p: { unit: string; addressee: string; year: number }) =>
+    `${p.unit} respectfully proposes that ${p.addressee} consider and confer the emulation titles of ${p.year} on:`,
+  'paper.letter.line': (p: { title: string; count: string }) => `- “${p.title}”: ${p.count};`,
+  'paper.letter.attached': '(The list, the minutes and the achievement reports are attached.)',
+  'paper.letter.closing': (p: { addressee: string }) => `Respectfully submitted to ${p.addressee} for decision.`,
+  'paper.letter.addressee': 'As above',
+  'paper.certificate.reason': 'For:',
+  'paper.certificate.decision': (p: { number: string; date: string }) => `Decision No. ${p.number} of ${p.date}`,
 } satisfies Texts;
 
 /** The commanders' web app: plain text, set as text content by the page (see viApp). */

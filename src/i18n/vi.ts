@@ -605,6 +605,133 @@ export const vi = {
   'menu.export': 'Xuất Excel, CSV (chỉ huy)',
   'menu.campaign': 'Phong trào và mô hình',
   'menu.settings': 'Cài đặt nhóm: nhắc nhở, ngôn ngữ',
+  // The year of emulation (src/features/year) and its official papers (src/files/papers): titles, acts, the
+  // rules' checks, and the papers' labels. Papers are plain text: these are looked up without HTML escaping.
+  'year.title.cstt': 'Chiến sĩ tiên tiến',
+  'year.title.cstdcs': 'Chiến sĩ thi đua cơ sở',
+  'year.title.cstd-bo': 'Chiến sĩ thi đua cấp Bộ',
+  'year.title.cstd-tq': 'Chiến sĩ thi đua toàn quốc',
+  'year.title.dvtt': 'Đơn vị tiên tiến',
+  'year.title.dvqt': 'Đơn vị quyết thắng',
+  'year.title.co-thi-dua': 'Cờ thi đua',
+  'year.act.law-2003': 'Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013)',
+  'year.act.law-06-2022': 'Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022',
+  'year.act.decree-91-2017': 'Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ',
+  'year.act.decree-98-2023': 'Nghị định số 98/2023/NĐ-CP của Chính phủ',
+  'year.act.decree-152-2025': 'Nghị định số 152/2025/NĐ-CP của Chính phủ',
+  'year.act.circular-12-2019-bca': 'Thông tư số 12/2019/TT-BCA của Bộ trưởng Bộ Công an',
+  'year.act.circular-08-2017-bnv': 'Thông tư số 08/2017/TT-BNV của Bộ trưởng Bộ Nội vụ',
+  'year.act.config': 'quy định của đơn vị (cấu hình)',
+  'year.citation': (p: { act: string; article: number }) => (p.article > 0 ? `Điều ${p.article} ${p.act}` : p.act),
+  'year.verify': 'cần kiểm chứng',
+  'year.check.subject': 'Danh hiệu này không xét cho đối tượng này.',
+  'year.check.registered': 'Chưa đăng ký danh hiệu này khi đăng ký thi đua đầu năm.',
+  'year.check.flags': 'Đang trong thời gian xem xét kỷ luật, thanh tra, kiểm tra hoặc xác minh đơn thư.',
+  'year.check.discipline': (p: { collective: boolean }): string =>
+    p.collective ? 'Có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên.' : 'Bị kỷ luật trong năm.',
+  'year.check.served': (p: { needed: number }) => `Thời gian công tác trong năm dưới ${n(p.needed)} tháng.`,
+  'year.check.rating': 'Chưa đạt mức hoàn thành tốt nhiệm vụ trở lên.',
+  'year.check.achievement': 'Chưa có sáng kiến, đề tài hoặc thành tích được đơn vị công nhận.',
+  'year.check.requires': (p: { title: string }) => `Chưa đạt danh hiệu “${p.title}” năm nay.`,
+  'year.check.chain': (p: { title: string; years: number; needed: number }) =>
+    `Mới có ${n(p.years)}/${n(p.needed)} năm liên tục đạt danh hiệu “${p.title}”.`,
+  'year.check.once': (p: { year: number }) => `Đã được tặng danh hiệu này cho năm ${p.year}.`,
+  'year.check.memberShare': (p: { title: string; holding: number; members: number }) =>
+    `${n(p.holding)}/${n(p.members)} cá nhân đạt danh hiệu “${p.title}”, chưa đủ tỷ lệ.`,
+  'year.check.memberHolds': (p: { title: string; holding: number; needed: number }) =>
+    `Có ${n(p.holding)} cá nhân đạt danh hiệu “${p.title}”, cần ${n(p.needed)}.`,
+  'year.check.membersComplete': 'Chưa phải 100% cá nhân hoàn thành nhiệm vụ.',
+  'year.check.unknown': 'cần xác nhận tại cuộc họp',
+
+  'paper.nation': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'paper.motto': 'Độc lập - Tự do - Hạnh phúc',
+  'paper.number': (p: { symbol: string }) => `Số:        /${p.symbol}`,
+  'paper.date': (p: { day: string; month: string; year: number }) => `ngày ${p.day} tháng ${p.month} năm ${p.year}`,
+  'paper.placeDate': (p: { place: string; date: string }) => `${p.place}, ${p.date}`,
+  'paper.draft': 'DỰ THẢO',
+  'paper.recipients': 'Nơi nhận:',
+  'paper.archive': '- Lưu: VT.',
+  'paper.page': (p: { page: number }) => `${p.page}`,
+  'paper.col.no': 'STT',
+  'paper.col.name': 'Họ và tên, cấp bậc',
+  'paper.col.unitName': 'Tên tập thể',
+  'paper.col.position': 'Chức vụ',
+  'paper.col.positionUnit': 'Chức vụ, đơn vị',
+  'paper.col.pledged': 'Danh hiệu đăng ký',
+  'paper.col.yes': 'Số phiếu đồng ý',
+  'paper.col.share': 'Tỷ lệ (%)',
+  'paper.col.result': 'Kết quả',
+  'paper.col.note': 'Ghi chú',
+  'paper.people': (p: { count: number }) => `${n(p.count)} đồng chí`,
+  'paper.units': (p: { count: number }) => `${n(p.count)} tập thể`,
+  'paper.registration.kind': (p: { year: number }) => `BẢN ĐĂNG KÝ THI ĐUA NĂM ${p.year}`,
+  'paper.registration.summary': 'Danh hiệu thi đua của tập thể và cá nhân',
+  'paper.registration.intro': (p: { unit: string; year: number; campaign: string }) =>
+    `Thực hiện kế hoạch phát động phong trào thi đua năm ${p.year}${p.campaign ? ` và phong trào “${p.campaign}”` : ''}, ${p.unit} đăng ký danh hiệu thi đua năm ${p.year} như sau:`,
+  'paper.registration.collective': '1. Tập thể',
+  'paper.registration.collectiveLine': (p: { unit: string; title: string }) =>
+    `${p.unit} đăng ký danh hiệu “${p.title}”.`,
+  'paper.registration.individual': (p: { count: number }) => `2. Cá nhân (${n(p.count)} đồng chí)`,
+  'paper.registration.totals': (p: { lines: string }) => `Tổng hợp: ${p.lines}.`,
+  'paper.registration.pledge': (p: { unit: string }) =>
+    `${p.unit} cam kết tổ chức thực hiện tốt các nội dung, chỉ tiêu thi đua đã đăng ký.`,
+  'paper.minutes.kind': 'BIÊN BẢN',
+  'paper.minutes.summary': (p: { year: number }) => `Họp bình xét danh hiệu thi đua năm ${p.year}`,
+  'paper.minutes.opening': (p: { time: string; date: string; venue: string; unit: string; year: number }) =>
+    `Vào hồi ${p.time}, ${p.date}, tại ${p.venue}, ${p.unit} tổ chức họp bình xét danh hiệu thi đua năm ${p.year}.`,
+  'paper.minutes.time': (p: { hour: string; minute: string }) => `${p.hour} giờ ${p.minute} phút`,
+  'paper.minutes.chair': (p: { name: string; position: string }) => `Chủ trì: đồng chí ${p.name}, ${p.position}.`,
+  'paper.minutes.secretary': (p: { name: string; position: string }) => `Thư ký: đồng chí ${p.name}, ${p.position}.`,
+  'paper.minutes.attendance': (p: { members: number; present: number; absent: number }) =>
+    `Thành phần: tổng số ${n(p.members)} đồng chí; có mặt ${n(p.present)} đồng chí; vắng mặt ${n(p.absent)} đồng chí.`,
+  'paper.minutes.absentees': (p: { names: string }) => `Vắng mặt: ${p.names}.`,
+  'paper.minutes.quorum': (p: { met: boolean; needed: number; quorum: string }) =>
+    p.met
+      ? `Số người có mặt đạt từ ${p.quorum} tổng số trở lên (ít nhất ${n(p.needed)} đồng chí), cuộc họp đủ điều kiện tiến hành.`
+      : `Số người có mặt chưa đạt ${p.quorum} tổng số (${n(p.needed)} đồng chí); kết quả bỏ phiếu không được dùng để đề nghị.`,
+  'paper.minutes.ballots': (p: { issued: number; returned: number; valid: number }) =>
+    `Hình thức: bỏ phiếu kín. Số phiếu phát ra: ${n(p.issued)}; số phiếu thu về: ${n(p.returned)}; số phiếu hợp lệ: ${n(p.valid)}.`,
+  'paper.minutes.section': (p: { index: string; title: string; rule: string }) =>
+    `${p.index}. Danh hiệu “${p.title}” (${p.rule})`,
+  'paper.minutes.rule': (p: { atLeast: boolean; share: string; members: boolean }) =>
+    `cần đạt ${p.atLeast ? 'từ' : 'trên'} ${p.share}${p.atLeast ? ' trở lên' : ''} số phiếu đồng ý so với ${p.members ? 'tổng số thành viên' : 'số người dự họp'}`,
+  'paper.minutes.result.proposed': 'Đề nghị',
+  'paper.minutes.result.not-passed': 'Không đạt',
+  'paper.minutes.result.ineligible': 'Không đủ điều kiện',
+  'paper.minutes.result.no-quorum': 'Không đủ người dự',
+  'paper.minutes.result.over-quota': 'Vượt tỷ lệ',
+  'paper.minutes.result.tied': 'Bằng phiếu, bỏ phiếu lại',
+  'paper.minutes.result.not-voted': 'Chưa bỏ phiếu',
+  'paper.minutes.quota': (p: { title: string; share: string; of: string; holders: number; limit: number }) =>
+    `Số cá nhân được đề nghị danh hiệu “${p.title}” không quá ${p.share} số cá nhân đạt danh hiệu “${p.of}” (${n(p.holders)} đồng chí), tức tối đa ${n(p.limit)} đồng chí.`,
+  'paper.minutes.conclusion': (p: { count: number }) =>
+    `Cuộc họp thống nhất đề nghị cấp có thẩm quyền xem xét, công nhận danh hiệu thi đua cho ${n(p.count)} trường hợp có kết quả “Đề nghị” nêu trên.`,
+  'paper.minutes.closing': (p: { time: string }) =>
+    `Cuộc họp kết thúc vào hồi ${p.time} cùng ngày. Biên bản đã được đọc lại cho mọi người dự họp cùng nghe và nhất trí thông qua.`,
+  'paper.minutes.signSecretary': 'THƯ KÝ',
+  'paper.minutes.signChair': 'CHỦ TRÌ',
+  'paper.list.kind': 'DANH SÁCH',
+  'paper.list.summary': (p: { year: number }) => `Đề nghị xét tặng danh hiệu thi đua năm ${p.year}`,
+  'paper.list.attached': (p: { symbol: string; unit: string }) =>
+    `(Kèm theo Tờ trình số        /${p.symbol} của ${p.unit})`,
+  'paper.list.group': (p: { index: string; title: string; count: string }) =>
+    `${p.index}. DANH HIỆU “${p.title.toUpperCase()}”: ${p.count}`,
+  'paper.list.total': (p: { people: number; units: number }) =>
+    `Tổng cộng: ${n(p.people)} cá nhân, ${n(p.units)} tập thể.`,
+  'paper.letter.kind': 'TỜ TRÌNH',
+  'paper.letter.summary': (p: { year: number }) => `Về việc đề nghị xét tặng danh hiệu thi đua năm ${p.year}`,
+  'paper.letter.to': 'Kính gửi:',
+  'paper.letter.basis': (p: { act: string }) => `Căn cứ ${p.act};`,
+  'paper.letter.basisMinutes': (p: { unit: string; date: string }) =>
+    `Căn cứ kết quả họp bình xét thi đua của ${p.unit} ${p.date},`,
+  'paper.letter.request': (p: { unit: string; addressee: string; year: number }) =>
+    `${p.unit} kính đề nghị ${p.addressee} xem xét, công nhận danh hiệu thi đua năm ${p.year} cho các tập thể, cá nhân sau:`,
+  'paper.letter.line': (p: { title: string; count: string }) => `- Danh hiệu “${p.title}”: ${p.count};`,
+  'paper.letter.attached': '(Có danh sách, biên bản họp và báo cáo thành tích kèm theo.)',
+  'paper.letter.closing': (p: { addressee: string }) => `Kính trình ${p.addressee} xem xét, quyết định./.`,
+  'paper.letter.addressee': 'Như trên',
+  'paper.certificate.reason': 'Đã có thành tích:',
+  'paper.certificate.decision': (p: { number: string; date: string }) => `Quyết định số ${p.number} ngày ${p.date}`,
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

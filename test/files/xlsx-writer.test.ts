@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportColumn } from '../../src/features/reports/export';
 import { createXlsxWriter, daySerial } from '../../src/files/xlsx-writer';
 import { xmlText } from '../../src/i18n/format';
+import { unzip } from '../helpers/zip';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -24,30 +24,9 @@ const COLUMNS: readonly ExportColumn[] = [
   { header: 'Số lượng', width: 12, kind: 'number' },
 ];
 
-/** Every entry of the zip, by its central directory, inflated and checked against its CRC-32 and sizes. */
-function zipEntries(file: Buffer): Map<string, string> {
-  const end = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = file.readUInt16LE(end + 10);
-  let at = file.readUInt32LE(end + 16);
-  const entries = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    expect(file.readUInt32LE(at)).toBe(0x02014b50);
-    const crc = file.readUInt32LE(at + 16);
-    const compressed = file.readUInt32LE(at + 20);
-    const size = file.readUInt32LE(at + 24);
-    const nameLength = file.readUInt16LE(at + 28);
-    const local = file.readUInt32LE(at + 42);
-    const name = file.toString('utf8', at + 46, at + 46 + nameLength);
-    expect(file.readUInt32LE(local)).toBe(0x04034b50);
-    const dataAt = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
-    const data = inflateRawSync(file.subarray(dataAt, dataAt + compressed));
-    expect(data.length).toBe(size);
-    expect(crc32(data)).toBe(crc);
-    entries.set(name, data.toString('utf8'));
-    at += 46 + nameLength;
-  }
-  return entries;
-}
+/** Every entry of the zip as text, each checked against its CRC-32 and size. */
+const zipEntries = (file: Buffer): Map<string, string> =>
+  new Map([...unzip(file)].map(([name, data]) => [name, data.toString('utf8')]));
 
 describe('createXlsxWriter', () => {
   it('writes three sheets that exceljs reads back: dates as dates, numbers as numbers, text escaped', async () => {
