@@ -3,6 +3,7 @@ import type { BotServices } from './bot/context';
 import { type Bot, createBot } from './bot/create-bot';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { featureRegistry } from './features';
 import { renderPng } from './files/report-files';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -110,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     transport,
     me: () => me,
+    features: featureRegistry,
     onCommitted: () => sender.wake(),
     onHandled: (kind, seconds) => {
       lastUpdateAt = clock.now();

@@ -2,14 +2,6 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { type ChatSettings, moveChat } from '../directory/chat-store';
 import { createDirectory } from '../directory/directory';
-import { adminFeature } from '../features/admin/admin-chat';
-import { boardsFeature } from '../features/boards/boards-chat';
-import { generalFeature } from '../features/general/general-chat';
-import { nominationsFeature } from '../features/nominations/nominations-chat';
-import { reportsFeature } from '../features/reports/reports-chat';
-import { historyFeature } from '../features/tally/history-chat';
-import { tallyFeature } from '../features/tally/tally-chat';
-import { weeklyFeature } from '../features/weekly/weekly-chat';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/texts';
 import { isLocale, type Locale } from '../kernel/locale';
@@ -33,16 +25,9 @@ import {
   type Update,
   type User,
 } from '../telegram/update-schema';
-import type {
-  BotServices,
-  CallbackHandler,
-  CommandContext,
-  CommandHandler,
-  EditContext,
-  Feature,
-  UpdateScope,
-} from './context';
+import type { BotServices, CommandContext, EditContext, UpdateScope } from './context';
 import { profileOf } from './people';
+import type { FeatureRegistry } from './registry';
 import { relayKindOf } from './relayed';
 import { createSequencer } from './sequentialize';
 
@@ -62,6 +47,8 @@ export interface BotDeps {
   readonly onHandled?: (kind: UpdateKind, seconds: number) => void;
   /** Updates handled at once across chats (one chat's always one after another). Default 16. */
   readonly concurrency?: number;
+  /** The features, gathered and checked (src/features/index.ts); told the services they may use. */
+  readonly features: (services: BotServices) => FeatureRegistry;
 }
 
 /** What an update was, as /metrics counts it. */
@@ -139,25 +126,7 @@ export function createBot(deps: BotDeps): Bot {
     freeSlots: (chatId) => transport.freeSlots(chatId),
   };
 
-  const features: Feature[] = [
-    generalFeature(),
-    tallyFeature(services),
-    historyFeature(services),
-    boardsFeature(services),
-    nominationsFeature(services),
-    weeklyFeature(services),
-    reportsFeature(services),
-    adminFeature(),
-  ];
-  const commands = new Map<string, CommandHandler>();
-  const callbacks = new Map<string, CallbackHandler>();
-  const afterSent: Record<string, AfterSent> = {};
-  const editHandlers = features.flatMap((feature) => (feature.edits ? [feature.edits] : []));
-  for (const feature of features) {
-    for (const [name, handler] of Object.entries(feature.commands ?? {})) commands.set(name, handler);
-    for (const [prefix, handler] of Object.entries(feature.callbacks ?? {})) callbacks.set(prefix, handler);
-    Object.assign(afterSent, feature.afterSent);
-  }
+  const { commands, buttons, edits: editHandlers, afterSent } = deps.features(services);
   const sequencer = createSequencer(deps.concurrency ?? 16);
 
   const localeOf = (stored: string | null | undefined): Locale =>
@@ -265,7 +234,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function onCallback(scope: UpdateScope, updateId: number, query: CallbackQuery, answers: Answer[]) {
     const data = query.data ?? '';
-    const handler = callbacks.get(data.split(':', 1)[0] ?? '');
+    const handler = buttons.get(data.split(':', 1)[0] ?? '')?.handle;
     const settings = query.message ? await scope.directory.chat(query.message.chat.id) : undefined;
     const locale = localeOf(settings?.locale);
     const answer = async (text?: string, alert = false) => {
