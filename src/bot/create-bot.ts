@@ -135,10 +135,10 @@ export function createBot(deps: BotDeps): Bot {
   /** A button press's answer, given once the update is committed. */
   type Answer = { readonly queryId: string; readonly text?: string; readonly alert: boolean };
 
-  // Told both by the service message and by a send refused for the old id; moveChat is safe to run twice.
+  // Told both by the service message and by a send refused for the old id; moveChat is safe to run twice. `store`
+  // is a directory's watched handle, so the chats' cache follows.
   async function migrateChat(store: Db, fromChatId: number, toChatId: number): Promise<void> {
     await moveChat(store, fromChatId, toChatId, clock.now());
-    directory.forget('chats');
     logger.info({ from: fromChatId, to: toChatId }, 'group upgraded to a supergroup');
   }
 
@@ -290,7 +290,7 @@ export function createBot(deps: BotDeps): Bot {
           if (!(await claimUpdate(trx, update.update_id, fingerprintOf(update), clock.now()))) return false;
           const out = new Outgoing(moreText);
           scoped = directory.within(trx);
-          await dispatch({ db: trx, directory: scoped, out }, update, answers);
+          await dispatch({ db: scoped.db, directory: scoped, out }, update, answers);
           await enqueueReplies(trx, String(update.update_id), out.replies, clock.now());
           return out.replies.length > 0 ? 'replied' : 'silent';
         }),
@@ -331,6 +331,10 @@ export function createBot(deps: BotDeps): Bot {
       await sequencer.run(sequenceKeyOf(update), () => handleParsed(update));
     },
     idle: () => sequencer.idle(),
-    onChatMigrated: (fromChatId, toChatId) => migrateChat(db, fromChatId, toChatId),
+    async onChatMigrated(fromChatId, toChatId) {
+      const watched = directory.within(db);
+      await migrateChat(watched.db, fromChatId, toChatId);
+      watched.committed();
+    },
   };
 }

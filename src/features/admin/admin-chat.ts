@@ -75,8 +75,6 @@ export function adminFeature(): Feature {
       const locale: Locale = stored && isLocale(stored) ? stored : ctx.locale;
       ctx.out.send(group.chatId, t(locale, 'unit.retiredNotice', { code: unit.code, name: unit.name }));
     }
-    ctx.directory.forget('units');
-    ctx.directory.forget('chats');
     await ctx.replyText('unit.retiredDone', {
       code: unit.code,
       name: unit.name,
@@ -98,13 +96,11 @@ export function adminFeature(): Feature {
         return ctx.replyText('unit.unknownParent', { code: command.parentCode });
       if (parent && !isActiveUnit(parent)) return ctx.replyText('unit.isRetired', { code: parent.code });
       await insertUnit(ctx.db, { code: command.code, name: command.name, parentId: parent?.id ?? null }, ctx.now);
-      ctx.directory.forget('units');
       return ctx.replyText('unit.added', { code: command.code, name: command.name });
     }
     if (!existing) return ctx.replyText('register.unknownUnit', { code: command.code });
     if (command.kind === 'rename') {
       await renameUnit(ctx.db, existing.id, command.name);
-      ctx.directory.forget('units');
       return ctx.replyText('unit.renamed', { code: existing.code, name: command.name });
     }
     if (command.kind === 'retire') return retire(ctx, tree, existing);
@@ -119,14 +115,11 @@ export function adminFeature(): Feature {
     if (tree.isWithin(parent.id, existing.id))
       return ctx.replyText('unit.moveCycle', { code: existing.code, parent: parent.code });
     await moveUnit(ctx.db, existing.id, parent.id);
-    ctx.directory.forget('units');
     await ctx.replyText('unit.moved', { code: existing.code, parent: parent.code });
   }
 
   async function bind(ctx: CommandContext | CallbackContext, chat: Message['chat'], unitId: number) {
     await upsertChat(ctx.db, { chatId: chat.id, type: chat.type, title: chat.title ?? null }, { unitId }, ctx.now);
-    ctx.directory.forget('chats');
-    ctx.directory.forget('units');
   }
 
   async function register(ctx: CommandContext) {
@@ -257,7 +250,6 @@ export function adminFeature(): Feature {
     await ctx.directory.rememberMember(target, unit.id, ctx.now);
     const commander = parsed.value.role === 'commander';
     await setCommander(ctx.db, { userId: target.userId, unitId: unit.id, commander, grantedBy: ctx.from.id }, ctx.now);
-    ctx.directory.forget('roles');
     await ctx.replyText(commander ? 'role.commander' : 'role.officer', { name: displayName(target), unit: unit.name });
   }
 
@@ -280,7 +272,6 @@ export function adminFeature(): Feature {
         },
         ctx.now,
       );
-      ctx.directory.forget('metrics');
       return ctx.replyText('metric.added', { code: command.code, name: command.nameVi });
     }
     const existing = catalog.resolve(command.code);
@@ -290,16 +281,13 @@ export function adminFeature(): Feature {
       const alias = checkNewAlias(command.alias, catalog);
       if (!alias.ok) return ctx.replyError(alias.error);
       await insertMetricAlias(ctx.db, alias.value.folded, existing.code, alias.value.display);
-      ctx.directory.forget('metrics');
       return ctx.replyText('metric.aliasAdded', { alias: alias.value.display, code: existing.code });
     }
     if (command.kind === 'retire') {
       await retireMetric(ctx.db, existing.code, ctx.now);
-      ctx.directory.forget('metrics');
       return ctx.replyText('metric.retiredDone', { code: existing.code, name: existing.name[ctx.locale] });
     }
     await setMetricMax(ctx.db, existing.code, command.max);
-    ctx.directory.forget('metrics');
     await ctx.replyText('metric.maxSet', { code: existing.code, max: command.max });
   }
 
