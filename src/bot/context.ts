@@ -34,8 +34,9 @@ export interface UpdateScope {
   readonly out: Outgoing;
 }
 
-/** One incoming command, already validated and parsed to its name and argument text. */
+/** One incoming command, already validated and parsed to its name and argument text; a use case's scope as it is. */
 export interface CommandContext extends UpdateScope {
+  readonly config: Config;
   readonly updateId: number;
   readonly message: Message;
   readonly from: User;
@@ -57,8 +58,9 @@ export interface CommandContext extends UpdateScope {
   replyError(error: ParseError): Promise<void>;
 }
 
-/** One press of an inline button. */
+/** One press of an inline button, honoured only on the message its button was sent with; a use case's scope too. */
 export interface CallbackContext extends UpdateScope {
+  readonly config: Config;
   readonly updateId: number;
   readonly query: CallbackQuery;
   readonly from: User;

@@ -7,7 +7,7 @@ import { t } from '../i18n/texts';
 import { isLocale, type Locale } from '../kernel/locale';
 import { parseCommandText, resolveCommandName } from '../kernel/parsing/parse-command';
 import type { Logger } from '../logger';
-import { enqueueReplies } from '../outbox/outbox-store';
+import { buttonsOnMessage, enqueueReplies } from '../outbox/outbox-store';
 import { Outgoing } from '../outbox/outgoing';
 import type { AfterSent } from '../outbox/sender';
 import type { Transport } from '../outbox/transport';
@@ -27,7 +27,7 @@ import {
 } from '../telegram/update-schema';
 import type { BotServices, CommandContext, EditContext, UpdateScope } from './context';
 import { profileOf } from './people';
-import type { FeatureRegistry } from './registry';
+import type { ButtonKind, FeatureRegistry } from './registry';
 import { relayKindOf } from './relayed';
 import { createSequencer } from './sequentialize';
 
@@ -157,6 +157,7 @@ export function createBot(deps: BotDeps): Bot {
       scope.out.send(message.chat.id, html, { ...options, replyTo: message.message_id, threadId });
     return {
       ...scope,
+      config,
       updateId,
       message,
       from,
@@ -232,16 +233,30 @@ export function createBot(deps: BotDeps): Bot {
     );
   }
 
+  /**
+   * Whether the pressed message carries the pressed button: as the outbox wrote that message's buttons (its last
+   * edit's, else its own), or as the feature's own record says for buttons that outlive the outbox's.
+   */
+  async function isBound(scope: UpdateScope, query: CallbackQuery, data: string, kind: ButtonKind): Promise<boolean> {
+    const message = query.message;
+    if (!message) return false;
+    const pressed = { chatId: message.chat.id, messageId: message.message_id, fromId: query.from.id };
+    if (kind.record) return kind.record(scope, pressed, data);
+    return (await buttonsOnMessage(scope.db, pressed)).includes(data);
+  }
+
+  /** A press is honoured only on the message its button was sent with; any other changes nothing and says so. */
   async function onCallback(scope: UpdateScope, updateId: number, query: CallbackQuery, answers: Answer[]) {
     const data = query.data ?? '';
-    const handler = buttons.get(data.split(':', 1)[0] ?? '')?.handle;
+    const kind = buttons.get(data.split(':', 1)[0] ?? '');
     const settings = query.message ? await scope.directory.chat(query.message.chat.id) : undefined;
     const locale = localeOf(settings?.locale);
     const answer = async (text?: string, alert = false) => {
       answers.push({ queryId: query.id, text, alert });
     };
-    if (!handler) return answer();
-    await handler({ ...scope, updateId, query, from: query.from, data, locale, now: clock.now(), answer });
+    if (!kind) return answer();
+    if (!(await isBound(scope, query, data, kind))) return answer(t(locale, 'button.notValid'), true);
+    await kind.handle({ ...scope, config, updateId, query, from: query.from, data, locale, now: clock.now(), answer });
   }
 
   async function dispatch(scope: UpdateScope, update: Update, answers: Answer[]): Promise<void> {

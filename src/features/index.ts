@@ -4,6 +4,7 @@ import { adminFeature } from './admin/admin-chat';
 import { boardsFeature } from './boards/boards-chat';
 import { generalFeature } from './general/general-chat';
 import { nominationsFeature } from './nominations/nominations-chat';
+import { profileFeature } from './profile/profile-chat';
 import { reportsFeature } from './reports/reports-chat';
 import { historyFeature } from './tally/history-chat';
 import { tallyFeature } from './tally/tally-chat';
@@ -21,6 +22,7 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     historyFeature(services),
     boardsFeature(services),
     nominationsFeature(services),
+    profileFeature(services),
     weeklyFeature(services),
     reportsFeature(services),
     adminFeature(),

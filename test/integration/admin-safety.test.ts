@@ -45,10 +45,10 @@ describe('/register in a group bound to another unit', () => {
     const edit = confirmed.calls.find((call) => call.method === 'editMessageText');
     expect(edit?.payload.text).toContain('đã chuyển từ PC08 sang đơn vị <b>PC06</b>');
 
-    // A second press (or a redelivered one) finds the group already moved: nothing changes again.
+    // A second press (or a redelivered one) finds the request answered, its buttons gone: nothing changes again.
     const again = await bot.press(users.admin, card);
     expect(again.calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text).toContain(
-      'đã thay đổi sau yêu cầu này',
+      'không còn hiệu lực',
     );
     expect(await unitOfGroup(chats.pc08.id)).toBe('PC06');
   });
@@ -69,7 +69,7 @@ describe('/register in a group bound to another unit', () => {
     const forged = await bot.press(users.admin, other, data);
 
     expect(forged.calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text).toContain(
-      'không thuộc yêu cầu nào',
+      'không còn hiệu lực',
     );
     expect(await unitOfGroup(chats.pc08.id)).toBe('PC08');
 

@@ -223,9 +223,11 @@ describe('recommendations and private notifications', () => {
 });
 
 describe('/decision, /commendations, /certificate and /profile', () => {
+  /** Hưng's nomination, approved at Giấy khen on 24/11/2026; then the clock moves past the decisions' dates. */
   async function approvedAtGiaykhen() {
     const { card } = await nominateHung();
     await bot.press(rootCommander, card, buttonData(card, 'Giấy khen'));
+    bot.clock.set(new Date('2026-12-07T02:00:00Z'));
     return card;
   }
 
@@ -254,7 +256,8 @@ describe('/decision, /commendations, /certificate and /profile', () => {
       ['124/QĐ-CAT', '2026-12-06', 'Đại tá Nguyễn Văn A', users.admin.id],
     ]);
     expect(current(card).text).toContain('Quyết định số 124/QĐ-CAT ngày 06/12/2026, người ký: Đại tá Nguyễn Văn A');
-    const list = await bot.send(lan, team, '/khenthuong');
+    // Approved in November: this year's list (the clock is in December now).
+    const list = await bot.send(lan, team, '/khenthuong nam');
     expect(list.text).toContain('Hà Văn Hưng được tặng Giấy khen của Giám đốc Công an tỉnh');
     expect(list.text).toContain('Quyết định số 124/QĐ-CAT ngày 06/12/2026');
   });
@@ -280,7 +283,7 @@ describe('/decision, /commendations, /certificate and /profile', () => {
   it('sends a PDF draft certificate through sendDocument', async () => {
     await approvedAtGiaykhen();
     await bot.send(rootCommander, chats.province, '/quyetdinh 1 123/QĐ-CAT 05/12/2026 Đại tá Nguyễn Văn A');
-    const answer = await bot.send(lan, team, '/chungnhan 1');
+    const answer = await bot.send(hung, team, '/chungnhan 1');
     const call = answer.calls.find((c) => c.method === 'sendDocument');
     const document = call?.payload.document as { source: Uint8Array; filename: string } | undefined;
 
@@ -293,8 +296,8 @@ describe('/decision, /commendations, /certificate and /profile', () => {
     expect(text).toContain('BẢN NHÁP');
     expect(text).toContain('Hà Văn Hưng');
     expect(text).toContain('123/QĐ-CAT');
-    const pending = await bot.send(lan, team, '/chungnhan 9');
-    expect(pending.text).toContain('Không có đề cử #9');
+    const missing = await bot.send(users.admin, team, '/chungnhan 9');
+    expect(missing.text).toContain('Không có đề cử #9');
   });
 
   it('/profile shows the unit, this year’s totals and every commendation with its decision', async () => {
@@ -304,7 +307,7 @@ describe('/decision, /commendations, /certificate and /profile', () => {
     const own = await bot.send(hung, team, '/hoso');
     const hello = bot.updates.message({ from: hung, chat: team, text: 'chào' });
     await bot.deliver(hello);
-    const other = await bot.send(lan, team, '/profile', { replyTo: hello.message });
+    const other = await bot.send(teamCommander, team, '/profile', { replyTo: hello.message });
 
     for (const answer of [own, other]) {
       expect(answer.text).toContain('Hà Văn Hưng');

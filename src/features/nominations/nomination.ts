@@ -92,6 +92,13 @@ export function decidesLevel(level: CommendationLevel, standing: Standing): bool
 
 export const isProposal = (level: CommendationLevel | undefined): boolean => level?.authority.kind === 'proposal';
 
+/**
+ * Whether a commendation still reads as a proposal ("được đề nghị tặng …"): a proposal level whose official
+ * decision is not recorded yet. Once it is, it reads as an award everywhere.
+ */
+export const readsAsProposal = (level: CommendationLevel | undefined, record: DecisionRecord | undefined): boolean =>
+  isProposal(level) && record === undefined;
+
 /** What pressing a level's button does. */
 export type PressOutcome = 'decide' | 'recommend' | 'ownCase' | 'notDecider';
 
