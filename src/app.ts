@@ -4,6 +4,7 @@ import { type Bot, createBot } from './bot/create-bot';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { featureRegistry } from './features';
+import { proposalCodes } from './features/nominations';
 import { renderPng } from './files/report-files';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -136,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     directory: bot.services.directory,
     owner,
     onQueued: () => sender.wake(),
+    proposals: proposalCodes(config.commendationAuthorities),
   });
   const sender = createSender({
     mayDeliver: () => lease.hold(),

@@ -610,6 +610,7 @@ export const en = {
     `The code "${p.code}" reads as a date (like <code>/log yesterday 5</code>), so /log could never use it; please choose another.`,
   'metric.codeNumeric': (p: { code: string }) =>
     `The code "${p.code}" is a number, which /log reads as an amount; please choose a code with letters.`,
+  'export.status.proposed': (p: { level: string }) => `Proposed: ${p.level}`,
   'metric.codePeriodWord': (p: { code: string }) =>
     `The code "${p.code}" is a period word of /top, /chart and /report (week, month, quarter, year…); please choose another.`,
 } satisfies Texts;

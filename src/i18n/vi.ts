@@ -618,6 +618,7 @@ export const vi = {
     `Mã "${p.code}" đọc thành một ngày (như <code>/log hôm qua 5</code>) nên /log không dùng được; đồng chí chọn mã khác.`,
   'metric.codeNumeric': (p: { code: string }) =>
     `Mã "${p.code}" là một con số nên /log đọc thành số lượng; đồng chí chọn mã có chữ cái.`,
+  'export.status.proposed': (p: { level: string }) => `Đề nghị tặng ${p.level}`,
   'metric.codePeriodWord': (p: { code: string }) =>
     `Mã "${p.code}" trùng với từ chỉ kỳ của /top, /bieudo và /baocao (tuần, tháng, quý, năm…); đồng chí chọn mã khác.`,
 };

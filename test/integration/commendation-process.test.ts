@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decisionsOf } from '../../src/features/nominations/nomination-store';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
@@ -391,11 +392,24 @@ describe('the official decision, dated and worded', () => {
     expect(await bot.db.selectFrom('commendation_decisions').selectAll().execute()).toEqual([]);
   });
 
-  it('turns a proposal into an award once its decision is recorded: card, /commendations, /profile, certificate', async () => {
+  /** The "Hình thức" of the export's commendation row, as the admin's /xuat of this month writes it. */
+  async function exportedForm(): Promise<unknown> {
+    const answer = await bot.send(users.admin, chats.private(users.admin), '/xuat CAT thang');
+    const xlsx = answer.calls.find((call) => call.method === 'sendDocument')?.payload.document as {
+      source: Uint8Array;
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.source) as never);
+    return (workbook.worksheets[2]?.getRow(2).values as unknown[])[3];
+  }
+
+  it('turns a proposal into an award once its decision is recorded: card, /commendations, /profile, certificate, export', async () => {
     const { card } = await nominateHung();
     await bot.press(rootCommander, card, buttonData(card, 'Bằng khen'));
     expect(current(card).text).toContain('quyết định do cấp có thẩm quyền ban hành');
+    expect(await exportedForm()).toBe('Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh');
     await bot.send(rootCommander, chats.province, '/quyetdinh 1 567/QĐ-UBND 24/11/2026 Chủ tịch UBND tỉnh');
+    expect(await exportedForm()).toBe('Bằng khen của Chủ tịch UBND tỉnh');
 
     const awarded = 'được tặng Bằng khen của Chủ tịch UBND tỉnh';
     expect(current(card).text).toContain(`Đồng chí ${awarded} (Hoàng Thị Em đề nghị).`);
