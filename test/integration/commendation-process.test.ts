@@ -395,12 +395,10 @@ describe('the official decision, dated and worded', () => {
   /** The "Hình thức" of the export's commendation row, as the admin's /xuat of this month writes it. */
   async function exportedForm(): Promise<unknown> {
     const answer = await bot.send(users.admin, chats.private(users.admin), '/xuat CAT thang');
-    const xlsx = answer.calls.find((call) => call.method === 'sendDocument')?.payload.document as {
-      source: Uint8Array;
-    };
+    const xlsx = answer.calls.find((call) => call.method === 'sendDocument');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(xlsx.source) as never);
-    return (workbook.worksheets[2]?.getRow(2).values as unknown[])[3];
+    await workbook.xlsx.load(Buffer.from((xlsx!.payload.document as { source: Uint8Array }).source) as never);
+    return (workbook.worksheets[2]!.getRow(2).values as unknown[])[3];
   }
 
   it('turns a proposal into an award once its decision is recorded: card, /commendations, /profile, certificate, export', async () => {
@@ -421,7 +419,7 @@ describe('the official decision, dated and worded', () => {
     expect(profile.text).toContain(awarded);
     const pdf = (await bot.send(hung, team, '/chungnhan 1')).calls.find((call) => call.method === 'sendDocument');
     const { pdfText } = await import('../helpers/pdf-text');
-    const text = await pdfText((pdf?.payload.document as { source: Uint8Array }).source);
+    const text = await pdfText((pdf!.payload.document as { source: Uint8Array }).source);
     expect(text).toContain('được tặng');
     expect(text).not.toContain('đề nghị tặng');
   });

@@ -32,13 +32,7 @@ import {
   rejectNomination,
   reopenNomination,
 } from './nomination-service';
-import {
-  findNomination,
-  findNominationByCard,
-  findPrivateCopy,
-  setCardMessage,
-  setPrivateCopyMessage,
-} from './nomination-store';
+import { findNominationByCard, findPrivateCopy, setCardMessage, setPrivateCopyMessage } from './nomination-store';
 import { parseDecisionArgs, parseNominationNumber, parseRejection } from './parse-decision';
 import { parseCommendationsArgs, parseNominateArgs } from './parse-nominate';
 
@@ -181,10 +175,12 @@ export function nominationsFeature(services: BotServices): Feature {
       return ctx.replyText(problem.kind);
     }
     const nominationId = target.nominationId ?? parsed.value.nominationId;
-    if (nominationId === undefined || !(await findNomination(ctx.db, nominationId)))
-      return ctx.replyText('reject.notCard');
+    if (nominationId === undefined) return ctx.replyText('reject.notCard');
     const rejected = await rejectNomination(ctx, callerOf(ctx.from), { nominationId, reason: parsed.value.reason });
-    if (!rejected.ok) return refuse(ctx, rejected.error);
+    if (!rejected.ok)
+      return rejected.error.kind === 'decision.notFound'
+        ? ctx.replyText('reject.notCard')
+        : refuse(ctx, rejected.error);
     await ctx.replyText('nomination.decided');
   }
 
