@@ -3,6 +3,8 @@ import type { BotServices } from './bot/context';
 import { type Bot, createBot } from './bot/create-bot';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { featureRegistry } from './features';
+import { proposalCodes } from './features/nominations';
 import { unreachableNotice } from './features/weekly/weekly-posts';
 import { fileRenderers, type Renderers, renderStored } from './files/renderers';
 import { createLogger, type Logger } from './logger';
@@ -135,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     transport,
     me: () => me,
+    features: featureRegistry,
     onCommitted: () => sender.wake(),
     onHandled: (kind, seconds) => {
       lastUpdateAt = clock.now();
@@ -151,6 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     directory: bot.services.directory,
     owner,
     onQueued: () => sender.wake(),
+    proposals: proposalCodes(config.commendationAuthorities),
   });
   const afterSent: Readonly<Record<string, AfterSent>> = { ...bot.afterSent, ...exports.afterSent };
   // A pass runs only while this process holds the sender lease; others handle updates and write to the outbox.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CommendationLevel, DEFAULT_LEVELS, parseLevelsSpec } from './features/nominations/nomination';
+import { type CommendationLevel, DEFAULT_LEVELS, parseLevelsSpec } from './kernel/commendation-levels';
 import { parseCron } from './kernel/cron';
 import type { JobName } from './kernel/job-period';
 import { LOCALES } from './kernel/locale';

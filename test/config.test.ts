@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { formatLevelsSpec } from '../src/features/nominations/nomination';
+import { formatLevelsSpec } from '../src/kernel/commendation-levels';
 
 describe('loadConfig', () => {
   it('fills every default from an empty environment', () => {

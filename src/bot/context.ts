@@ -34,8 +34,9 @@ export interface UpdateScope {
   readonly out: Outgoing;
 }
 
-/** One incoming command, already validated and parsed to its name and argument text. */
+/** One incoming command, already validated and parsed to its name and argument text; a use case's scope as it is. */
 export interface CommandContext extends UpdateScope {
+  readonly config: Config;
   readonly updateId: number;
   readonly message: Message;
   readonly from: User;
@@ -57,8 +58,9 @@ export interface CommandContext extends UpdateScope {
   replyError(error: ParseError): Promise<void>;
 }
 
-/** One press of an inline button. */
+/** One press of an inline button, honoured only on the message its button was sent with; a use case's scope too. */
 export interface CallbackContext extends UpdateScope {
+  readonly config: Config;
   readonly updateId: number;
   readonly query: CallbackQuery;
   readonly from: User;
@@ -84,13 +86,30 @@ export type CommandHandler = (ctx: CommandContext) => Promise<void>;
 export type EditHandler = (ctx: EditContext) => Promise<void>;
 export type CallbackHandler = (ctx: CallbackContext) => Promise<void>;
 
+/** A feature's command handlers, by canonical name: a name outside CommandName does not compile. */
+export type CommandHandlers = Partial<Readonly<Record<CommandName, CommandHandler>>>;
+
+/** The message a button was pressed on, and who pressed it. */
+export interface PressedMessage {
+  readonly chatId: number;
+  readonly messageId: number;
+  readonly fromId: number;
+}
+
 /**
- * A feature contributes command handlers (by canonical name), callback handlers (by data prefix) and hooks told
- * the message id of what it sent (by hook kind).
+ * A feature's own record of which message carries its buttons, for buttons that outlive the outbox's record of
+ * replies (pruned after LEDGER_DAYS): true when `data` is a button of the pressed message.
+ */
+export type ButtonRecord = (scope: UpdateScope, pressed: PressedMessage, data: string) => Promise<boolean>;
+
+/**
+ * A feature contributes command handlers (by canonical name), callback handlers (by data prefix), its own button
+ * records where the outbox's does not do, and hooks told the message id of what it sent (by hook kind).
  */
 export interface Feature {
-  readonly commands?: Readonly<Record<string, CommandHandler>>;
+  readonly commands?: CommandHandlers;
   readonly callbacks?: Readonly<Record<string, CallbackHandler>>;
+  readonly buttonRecords?: Readonly<Record<string, ButtonRecord>>;
   readonly afterSent?: Readonly<Record<string, AfterSent>>;
   /** Told of every edited message from a person (not forwarded or relayed); it decides what the edit changes. */
   readonly edits?: EditHandler;

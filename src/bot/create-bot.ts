@@ -2,20 +2,12 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { type ChatSettings, moveChat } from '../directory/chat-store';
 import { createDirectory } from '../directory/directory';
-import { adminFeature } from '../features/admin/admin-chat';
-import { boardsFeature } from '../features/boards/boards-chat';
-import { generalFeature } from '../features/general/general-chat';
-import { nominationsFeature } from '../features/nominations/nominations-chat';
-import { reportsFeature } from '../features/reports/reports-chat';
-import { historyFeature } from '../features/tally/history-chat';
-import { tallyFeature } from '../features/tally/tally-chat';
-import { weeklyFeature } from '../features/weekly/weekly-chat';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/texts';
 import { isLocale, type Locale } from '../kernel/locale';
 import { parseCommandText, resolveCommandName } from '../kernel/parsing/parse-command';
 import type { Logger } from '../logger';
-import { enqueueReplies } from '../outbox/outbox-store';
+import { buttonsOnMessage, enqueueReplies } from '../outbox/outbox-store';
 import { Outgoing } from '../outbox/outgoing';
 import type { AfterSent } from '../outbox/sender';
 import type { Transport } from '../outbox/transport';
@@ -33,16 +25,9 @@ import {
   type Update,
   type User,
 } from '../telegram/update-schema';
-import type {
-  BotServices,
-  CallbackHandler,
-  CommandContext,
-  CommandHandler,
-  EditContext,
-  Feature,
-  UpdateScope,
-} from './context';
+import type { BotServices, CommandContext, EditContext, UpdateScope } from './context';
 import { profileOf } from './people';
+import type { ButtonKind, FeatureRegistry } from './registry';
 import { relayKindOf } from './relayed';
 import { createSequencer } from './sequentialize';
 
@@ -62,6 +47,8 @@ export interface BotDeps {
   readonly onHandled?: (kind: UpdateKind, seconds: number) => void;
   /** Updates handled at once across chats (one chat's always one after another). Default 16. */
   readonly concurrency?: number;
+  /** The features, gathered and checked (src/features/index.ts); told the services they may use. */
+  readonly features: (services: BotServices) => FeatureRegistry;
 }
 
 /** What an update was, as /metrics counts it. */
@@ -139,25 +126,7 @@ export function createBot(deps: BotDeps): Bot {
     freeSlots: (chatId) => transport.freeSlots(chatId),
   };
 
-  const features: Feature[] = [
-    generalFeature(),
-    tallyFeature(services),
-    historyFeature(services),
-    boardsFeature(services),
-    nominationsFeature(services),
-    weeklyFeature(services),
-    reportsFeature(services),
-    adminFeature(),
-  ];
-  const commands = new Map<string, CommandHandler>();
-  const callbacks = new Map<string, CallbackHandler>();
-  const afterSent: Record<string, AfterSent> = {};
-  const editHandlers = features.flatMap((feature) => (feature.edits ? [feature.edits] : []));
-  for (const feature of features) {
-    for (const [name, handler] of Object.entries(feature.commands ?? {})) commands.set(name, handler);
-    for (const [prefix, handler] of Object.entries(feature.callbacks ?? {})) callbacks.set(prefix, handler);
-    Object.assign(afterSent, feature.afterSent);
-  }
+  const { commands, buttons, edits: editHandlers, afterSent } = deps.features(services);
   const sequencer = createSequencer(deps.concurrency ?? 16);
 
   const localeOf = (stored: string | null | undefined): Locale =>
@@ -166,10 +135,10 @@ export function createBot(deps: BotDeps): Bot {
   /** A button press's answer, given once the update is committed. */
   type Answer = { readonly queryId: string; readonly text?: string; readonly alert: boolean };
 
-  // Told both by the service message and by a send refused for the old id; moveChat is safe to run twice.
+  // Told both by the service message and by a send refused for the old id; moveChat is safe to run twice. `store`
+  // is a directory's watched handle, so the chats' cache follows.
   async function migrateChat(store: Db, fromChatId: number, toChatId: number): Promise<void> {
     await moveChat(store, fromChatId, toChatId, clock.now());
-    directory.forget('chats');
     logger.info({ from: fromChatId, to: toChatId }, 'group upgraded to a supergroup');
   }
 
@@ -188,6 +157,7 @@ export function createBot(deps: BotDeps): Bot {
       scope.out.send(message.chat.id, html, { ...options, replyTo: message.message_id, threadId });
     return {
       ...scope,
+      config,
       updateId,
       message,
       from,
@@ -263,16 +233,30 @@ export function createBot(deps: BotDeps): Bot {
     );
   }
 
+  /**
+   * Whether the pressed message carries the pressed button: as the outbox wrote that message's buttons (its last
+   * edit's, else its own), or as the feature's own record says for buttons that outlive the outbox's.
+   */
+  async function isBound(scope: UpdateScope, query: CallbackQuery, data: string, kind: ButtonKind): Promise<boolean> {
+    const message = query.message;
+    if (!message) return false;
+    const pressed = { chatId: message.chat.id, messageId: message.message_id, fromId: query.from.id };
+    if (kind.record) return kind.record(scope, pressed, data);
+    return (await buttonsOnMessage(scope.db, pressed)).includes(data);
+  }
+
+  /** A press is honoured only on the message its button was sent with; any other changes nothing and says so. */
   async function onCallback(scope: UpdateScope, updateId: number, query: CallbackQuery, answers: Answer[]) {
     const data = query.data ?? '';
-    const handler = callbacks.get(data.split(':', 1)[0] ?? '');
+    const kind = buttons.get(data.split(':', 1)[0] ?? '');
     const settings = query.message ? await scope.directory.chat(query.message.chat.id) : undefined;
     const locale = localeOf(settings?.locale);
     const answer = async (text?: string, alert = false) => {
       answers.push({ queryId: query.id, text, alert });
     };
-    if (!handler) return answer();
-    await handler({ ...scope, updateId, query, from: query.from, data, locale, now: clock.now(), answer });
+    if (!kind) return answer();
+    if (!(await isBound(scope, query, data, kind))) return answer(t(locale, 'button.notValid'), true);
+    await kind.handle({ ...scope, config, updateId, query, from: query.from, data, locale, now: clock.now(), answer });
   }
 
   async function dispatch(scope: UpdateScope, update: Update, answers: Answer[]): Promise<void> {
@@ -321,7 +305,7 @@ export function createBot(deps: BotDeps): Bot {
           if (!(await claimUpdate(trx, update.update_id, fingerprintOf(update), clock.now()))) return false;
           const out = new Outgoing(moreText);
           scoped = directory.within(trx);
-          await dispatch({ db: trx, directory: scoped, out }, update, answers);
+          await dispatch({ db: scoped.db, directory: scoped, out }, update, answers);
           await enqueueReplies(trx, String(update.update_id), out.replies, clock.now());
           return out.replies.length > 0 ? 'replied' : 'silent';
         }),
@@ -362,6 +346,10 @@ export function createBot(deps: BotDeps): Bot {
       await sequencer.run(sequenceKeyOf(update), () => handleParsed(update));
     },
     idle: () => sequencer.idle(),
-    onChatMigrated: (fromChatId, toChatId) => migrateChat(db, fromChatId, toChatId),
+    async onChatMigrated(fromChatId, toChatId) {
+      const watched = directory.within(db);
+      await migrateChat(watched.db, fromChatId, toChatId);
+      watched.committed();
+    },
   };
 }

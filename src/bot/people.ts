@@ -15,3 +15,9 @@ export const nameOf = (user: User): string => displayName(profileOf(user));
 
 /** A clickable mention of the user that works without a username. */
 export const mentionOf = (user: User): Html => mention(user.id, nameOf(user));
+
+/** The person pressing or typing, as a use case's caller: their id, and their name to store with what they do. */
+export const callerOf = (user: User): { readonly userId: number; readonly profile: MemberProfile } => ({
+  userId: user.id,
+  profile: profileOf(user),
+});

@@ -1,3 +1,4 @@
+import { AliasNode, type KyselyPlugin, type OperationNode, type RootOperationNode, TableNode } from 'kysely';
 import type { MetricCatalog } from '../kernel/metric';
 import { createUnitTree, type UnitTree } from '../kernel/units';
 import { type CacheName, cacheVersions } from '../storage/cache-version-store';
@@ -16,9 +17,11 @@ export interface Authority {
 
 /**
  * Read-mostly lookups the hot path needs on every update (catalog, unit tree, chat settings, members),
- * cached in this process and dropped whenever this process changes them. Changes made by other processes on the
- * same database (replicas, CLIs) are noticed through cache_versions (moved by triggers in the changing
- * transaction, migration 0012), read at most once every `versionCheckMs`: a cache whose version moved is dropped.
+ * cached in this process. A change this process makes through a unit of work's handle (`within(trx).db`) drops the
+ * caches of the table it writes, when it writes and again at commit: no caller has to say what it changed. Changes
+ * made by other processes on the same database (replicas, CLIs) are noticed through cache_versions (moved by
+ * triggers in the changing transaction, migration 0012), read at most once every `versionCheckMs`: a cache whose
+ * version moved is dropped.
  */
 export interface Directory {
   metrics(): Promise<MetricCatalog>;
@@ -29,16 +32,58 @@ export interface Directory {
   commands(userId: number, unitId: number): Promise<boolean>;
   /** Stores the member when first seen or when their name or unit changed. */
   rememberMember(member: MemberProfile, unitId: number | null, now: Date): Promise<void>;
+  /** Drops a cache; for a write made behind the directory's back (a test writing the table itself). */
   forget(what: CacheName): void;
   /**
-   * The same caches, reading and writing through `db` (an update's transaction) on a miss. What it reads or stores
-   * there joins the shared caches only once told `committed`, and what it forgets is forgotten again then: a
-   * transaction sees its own uncommitted writes (and on SQLite those of the updates sharing its group commit), and
-   * one rolled back (a lost connection, a busy retry, a failed commit) must leave nothing cached, or a unit, a role,
-   * a metric or a member that is not in the database would stay cached until the next change.
+   * The same caches, reading and writing through `db` (an update's transaction) on a miss, and `db` watched: the
+   * unit of work writes through the returned `db`, and every insert, update or delete of a cached table drops that
+   * cache (CACHES_OF_TABLE). What the view reads or stores joins the shared caches only once told `committed`, and
+   * what it forgot is forgotten again then: a transaction sees its own uncommitted writes (and on SQLite those of the
+   * updates sharing its group commit), and one rolled back (a lost connection, a busy retry, a failed commit) must
+   * leave nothing cached, or a unit, a role, a metric or a member that is not in the database would stay cached
+   * until the next change.
    */
-  within(db: Db): Directory & { committed(): void };
+  within(db: Db): Directory & { readonly db: Db; committed(): void };
 }
+
+/**
+ * The caches each table feeds: the tables migration 0012's triggers watch (test/directory checks they agree), and
+ * chats for the units too, whose tree counts each unit's groups.
+ */
+export const CACHES_OF_TABLE: ReadonlyMap<string, readonly CacheName[]> = new Map([
+  ['units', ['units']],
+  ['metrics', ['metrics']],
+  ['metric_aliases', ['metrics']],
+  ['roles', ['roles']],
+  ['chats', ['chats', 'units']],
+]);
+
+const tableOf = (node: OperationNode | undefined): string | undefined =>
+  node === undefined
+    ? undefined
+    : TableNode.is(node)
+      ? node.table.identifier.name
+      : AliasNode.is(node)
+        ? tableOf(node.node)
+        : undefined;
+
+/** The table a statement writes, if it writes one. */
+function writtenTable(node: RootOperationNode): string | undefined {
+  if (node.kind === 'InsertQueryNode') return tableOf(node.into);
+  if (node.kind === 'UpdateQueryNode') return tableOf(node.table);
+  if (node.kind === 'DeleteQueryNode') return tableOf(node.from.froms[0]);
+  return undefined;
+}
+
+/** A Kysely plugin telling `changed` which caches each write statement touches, as it is about to run. */
+const watchingWrites = (changed: (cache: CacheName) => void): KyselyPlugin => ({
+  transformQuery({ node }) {
+    const table = writtenTable(node);
+    for (const cache of (table && CACHES_OF_TABLE.get(table)) || []) changed(cache);
+    return node;
+  },
+  transformResult: async ({ result }) => result,
+});
 
 interface Caches {
   metrics: Promise<MetricCatalog> | undefined;
@@ -157,7 +202,10 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?:
       const versions = await cacheVersions(db);
       for (const name of CACHE_NAMES) {
         const version = versions.get(name) ?? 0;
-        if (caches.versions.has(name) && caches.versions.get(name) !== version) drop(caches, name);
+        if (caches.versions.has(name) && caches.versions.get(name) !== version) {
+          // A group bound elsewhere moves only the chats' version; the tree counts groups too.
+          for (const cache of name === 'chats' ? (['chats', 'units'] as const) : [name]) drop(caches, cache);
+        }
         (view?.versions ?? caches.versions).set(name, version);
       }
       caches.checkedAt = now;
@@ -258,7 +306,11 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?:
     },
     within: (other) => {
       const own = pending();
-      return Object.assign(directoryOver(other, config, caches, own), { committed: () => commit(caches, own) });
+      const view = directoryOver(other, config, caches, own);
+      return Object.assign(view, {
+        db: other.withPlugin(watchingWrites((cache) => view.forget(cache))),
+        committed: () => commit(caches, own),
+      });
     },
   };
   return directory;

@@ -241,7 +241,6 @@ export const en = {
     `The request is older than ${p.minutes} minutes and no longer valid; nothing changed. Send /register CODE again if still needed.`,
   'register.stale':
     "The group's unit changed after this request, so the button is no longer valid; nothing changed. Send /register CODE again if needed.",
-  'register.notHere': 'This button belongs to no valid request; nothing changed.',
   'register.adminOnly': "Only the bot's admins may confirm; nothing changed.",
 
   'role.usage':
@@ -314,7 +313,6 @@ export const en = {
   'nomination.notDecider': 'You have no authority to decide this level; nothing changed.',
   'nomination.alreadyDecided': 'This nomination has already been decided.',
   'nomination.notDecided': 'This nomination is still waiting for a decision.',
-  'nomination.unknown': 'This button is no longer valid.',
   'nomination.rejectHow':
     'To reject, reply to the nomination card with /reject and the reason (at least 10 characters); the reason goes privately to the nominator and the deciders.',
   'nomination.decided': 'Decision recorded.',
@@ -722,6 +720,24 @@ export const en = {
   'paper.letter.addressee': 'As above',
   'paper.certificate.reason': 'For:',
   'paper.certificate.decision': (p: { number: string; date: string }) => `Decision No. ${p.number} of ${p.date}`,
+
+  // Buttons bound to their message, who may read a commendation, /register's requests, decisions (issues 18, 20).
+  'button.notValid': 'This button is no longer valid; nothing changed.',
+  'commendation.notAllowed':
+    'You can see only your own commendations, or those of officers in the units you command and the units under them; nothing was sent.',
+  'register.notRequester': 'Only the admin who sent this /register can confirm it; nothing changed.',
+  'nomination.proposalDecided': (p: { phrase: Html; by: string }) => `✅ ${p.phrase} (proposed by ${p.by}).`,
+  'decision.future': (p: { date: string }) =>
+    `The decision date ${formatDay(p.date)} has not come yet: only a decision already issued can be recorded.`,
+  'decision.beforeNomination': (p: { date: string; day: string }) =>
+    `The decision date ${formatDay(p.date)} is before the nomination (${formatDay(p.day)}): please check the date.`,
+  'metric.codeDateWord': (p: { code: string }) =>
+    `The code "${p.code}" reads as a date (like <code>/log yesterday 5</code>), so /log could never use it; please choose another.`,
+  'metric.codeNumeric': (p: { code: string }) =>
+    `The code "${p.code}" is a number, which /log reads as an amount; please choose a code with letters.`,
+  'export.status.proposed': (p: { level: string }) => `Proposed: ${p.level}`,
+  'metric.codePeriodWord': (p: { code: string }) =>
+    `The code "${p.code}" is a period word of /top, /chart and /report (week, month, quarter, year…); please choose another.`,
 } satisfies Texts;
 
 /** The commanders' web app: plain text, set as text content by the page (see viApp). */

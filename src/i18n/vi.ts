@@ -246,7 +246,6 @@ export const vi = {
     `Yêu cầu đã quá ${p.minutes} phút nên không còn hiệu lực; không có gì thay đổi. Gõ lại /register MÃ nếu vẫn cần chuyển.`,
   'register.stale':
     'Đơn vị của nhóm đã thay đổi sau yêu cầu này nên nút không còn hiệu lực; không có gì thay đổi. Gõ lại /register MÃ nếu cần.',
-  'register.notHere': 'Nút này không thuộc yêu cầu nào còn hiệu lực; không có gì thay đổi.',
   'register.adminOnly': 'Chỉ quản trị viên của bot được xác nhận; không có gì thay đổi.',
 
   'role.usage':
@@ -321,7 +320,6 @@ export const vi = {
   'nomination.notDecider': 'Đồng chí không có thẩm quyền quyết định mức khen này; không có gì thay đổi.',
   'nomination.alreadyDecided': 'Đề cử này đã được quyết định.',
   'nomination.notDecided': 'Đề cử này đang chờ quyết định.',
-  'nomination.unknown': 'Nút này không còn hiệu lực.',
   'nomination.rejectHow':
     'Để từ chối, đồng chí trả lời thẻ đề cử bằng /tuchoi kèm lý do (ít nhất 10 ký tự); lý do chỉ gửi riêng cho người đề cử và người có thẩm quyền.',
   'nomination.decided': 'Đã ghi nhận quyết định.',
@@ -732,6 +730,24 @@ export const vi = {
   'paper.letter.addressee': 'Như trên',
   'paper.certificate.reason': 'Đã có thành tích:',
   'paper.certificate.decision': (p: { number: string; date: string }) => `Quyết định số ${p.number} ngày ${p.date}`,
+
+  // Buttons bound to their message, who may read a commendation, /register's requests, decisions (issues 18, 20).
+  'button.notValid': 'Nút này không còn hiệu lực; không có gì thay đổi.',
+  'commendation.notAllowed':
+    'Đồng chí chỉ xem được khen thưởng của mình, hoặc của cán bộ thuộc đơn vị đồng chí chỉ huy hay các đơn vị cấp dưới; không có gì được gửi.',
+  'register.notRequester': 'Chỉ quản trị viên đã gõ /register này mới xác nhận được yêu cầu; không có gì thay đổi.',
+  'nomination.proposalDecided': (p: { phrase: Html; by: string }) => `✅ Đồng chí ${p.phrase} (${p.by} đề nghị).`,
+  'decision.future': (p: { date: string }) =>
+    `Ngày quyết định ${formatDay(p.date)} chưa đến: chỉ ghi được quyết định đã ban hành.`,
+  'decision.beforeNomination': (p: { date: string; day: string }) =>
+    `Ngày quyết định ${formatDay(p.date)} trước ngày đề cử (${formatDay(p.day)}): đồng chí kiểm tra lại ngày.`,
+  'metric.codeDateWord': (p: { code: string }) =>
+    `Mã "${p.code}" đọc thành một ngày (như <code>/log hôm qua 5</code>) nên /log không dùng được; đồng chí chọn mã khác.`,
+  'metric.codeNumeric': (p: { code: string }) =>
+    `Mã "${p.code}" là một con số nên /log đọc thành số lượng; đồng chí chọn mã có chữ cái.`,
+  'export.status.proposed': (p: { level: string }) => `Đề nghị tặng ${p.level}`,
+  'metric.codePeriodWord': (p: { code: string }) =>
+    `Mã "${p.code}" trùng với từ chỉ kỳ của /top, /bieudo và /baocao (tuần, tháng, quý, năm…); đồng chí chọn mã khác.`,
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

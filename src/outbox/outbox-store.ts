@@ -214,21 +214,35 @@ export async function enqueueReplies(db: Db, key: string, replies: readonly Outb
   return created.length;
 }
 
-/** Whether `messageId` in the chat is a message the bot sent in answer to that update (a button's own message). */
-export async function isReplyMessage(
+/**
+ * The callback data of the buttons a message of the bot's carries, as the outbox wrote them: its last edit's (sent,
+ * waiting or failed: an edit that took a button away withdrew it), else its own; none under confirmations merged
+ * into one message (sent without buttons). Empty once the outbox no longer knows the message (finished replies are
+ * pruned after LEDGER_DAYS); a press is honoured only when its data is among these.
+ */
+export async function buttonsOnMessage(
   db: Db,
-  query: { readonly updateId: number; readonly chatId: number; readonly messageId: number },
-): Promise<boolean> {
-  const row = await db
+  message: { readonly chatId: number; readonly messageId: number },
+): Promise<readonly string[]> {
+  const rows = await db
     .selectFrom('outbox')
-    .select('id')
-    .where('job', '=', REPLY_JOB)
-    .where('chat_id', '=', query.chatId)
-    .where('telegram_message_id', '=', query.messageId)
-    .where('period', 'like', `${query.updateId}.%`)
-    .where('status', '=', 'sent')
-    .executeTakeFirst();
-  return row !== undefined;
+    .select(['kind', 'payload'])
+    .where('chat_id', '=', message.chatId)
+    .where('lane', '=', 'message' satisfies OutboxLane)
+    .where((eb) =>
+      eb.or([
+        eb('telegram_message_id', '=', message.messageId),
+        eb.and([eb('kind', '=', 'edit' satisfies OutboxKind), eb('telegram_message_id', 'is', null)]),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .execute();
+  const payloadOf = (row: { payload: string | null }): OutboxPayload => (row.payload ? JSON.parse(row.payload) : {});
+  const dataOf = (payload: OutboxPayload) => (payload.keyboard ?? []).flat().map((button) => button.callbackData);
+  const lastEdit = rows.find((row) => row.kind === 'edit' && payloadOf(row).messageId === message.messageId);
+  if (lastEdit) return dataOf(payloadOf(lastEdit));
+  const sent = rows.filter((row) => row.kind !== 'edit');
+  return sent.length === 1 ? dataOf(payloadOf(sent[0]!)) : [];
 }
 
 /**

@@ -76,6 +76,8 @@ export interface ExportWorkerOptions {
   /** Told when a request's answers are in the outbox: wakes the sender. */
   readonly onQueued: () => void;
   readonly files?: ExportFiles;
+  /** The commendation levels proposed rather than decided in the bot (COMMENDATION_LEVELS). */
+  readonly proposals?: ReadonlySet<string>;
   readonly leaseMs?: number;
   readonly intervalMs?: number;
 }
@@ -152,7 +154,7 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     };
     const { entries } = await writeExport(
       db,
-      { tree, catalog: await directory.metrics(), unitId: unit.id, range, locale },
+      { tree, catalog: await directory.metrics(), unitId: unit.id, range, locale, proposals: options.proposals },
       { workbook, csv: pacedCsv },
     );
     await Promise.all([workbook.finish(), csv.finish()]);

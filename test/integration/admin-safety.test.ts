@@ -45,10 +45,10 @@ describe('/register in a group bound to another unit', () => {
     const edit = confirmed.calls.find((call) => call.method === 'editMessageText');
     expect(edit?.payload.text).toContain('đã chuyển từ PC08 sang đơn vị <b>PC06</b>');
 
-    // A second press (or a redelivered one) finds the group already moved: nothing changes again.
+    // A second press (or a redelivered one) finds the request answered, its buttons gone: nothing changes again.
     const again = await bot.press(users.admin, card);
     expect(again.calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text).toContain(
-      'đã thay đổi sau yêu cầu này',
+      'không còn hiệu lực',
     );
     expect(await unitOfGroup(chats.pc08.id)).toBe('PC06');
   });
@@ -69,7 +69,7 @@ describe('/register in a group bound to another unit', () => {
     const forged = await bot.press(users.admin, other, data);
 
     expect(forged.calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text).toContain(
-      'không thuộc yêu cầu nào',
+      'không còn hiệu lực',
     );
     expect(await unitOfGroup(chats.pc08.id)).toBe('PC08');
 
@@ -89,6 +89,63 @@ describe('/register in a group bound to another unit', () => {
     expect(same.sent[0]?.reply_markup).toBeUndefined();
     expect(bound.text).toContain('Nhóm này đã gắn với đơn vị PC08-DK');
     expect(await unitOfGroup(fresh.id)).toBe('PC08-DK');
+  });
+});
+
+describe('/register requests: one-shot, bound to their message, chat and requesting admin', () => {
+  const otherAdmin = { id: 9002, is_bot: false, first_name: 'Lý Thị Hoa' };
+  const alertText = (answer: Awaited<ReturnType<TestBot['press']>>) =>
+    answer.calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text;
+  const dataOf = (message: { reply_markup?: { inline_keyboard: { callback_data?: string }[][] } }, index: number) =>
+    message.reply_markup?.inline_keyboard[0]?.[index]?.callback_data ?? '';
+
+  it('refuses a replay of "move" after "keep", and of "keep" after "move"', async () => {
+    const first = (await bot.send(users.admin, chats.pc08, '/register PC06')).sent[0]!;
+    await bot.press(users.admin, first, dataOf(first, 1));
+    const replayed = await bot.press(users.admin, bot.api.message(first.chat.id, first.message_id)!, dataOf(first, 0));
+    expect(alertText(replayed)).toContain('không còn hiệu lực');
+    expect(await unitOfGroup(chats.pc08.id)).toBe('PC08');
+
+    const second = (await bot.send(users.admin, chats.pc08, '/register PC06')).sent[0]!;
+    await bot.press(users.admin, second, dataOf(second, 0));
+    expect(await unitOfGroup(chats.pc08.id)).toBe('PC06');
+    const kept = await bot.press(users.admin, bot.api.message(second.chat.id, second.message_id)!, dataOf(second, 1));
+    expect(alertText(kept)).toContain('không còn hiệu lực');
+    expect(bot.api.message(second.chat.id, second.message_id)?.text).toContain('đã chuyển từ PC08');
+  });
+
+  it('is answered only by the admin who asked', async () => {
+    await bot.db
+      .insertInto('roles')
+      .values({ user_id: otherAdmin.id, role: 'admin', unit_id: null, granted_by: users.admin.id, granted_at: '' })
+      .execute();
+    bot.app.services.directory.forget('roles');
+    const request = (await bot.send(users.admin, chats.pc08, '/register PC06')).sent[0]!;
+    for (const index of [0, 1]) {
+      const foreign = await bot.press(otherAdmin, request, dataOf(request, index));
+      expect(alertText(foreign)).toContain('Chỉ quản trị viên đã gõ /register này');
+      expect(foreign.calls.some((call) => call.method === 'editMessageText')).toBe(false);
+    }
+    expect(await unitOfGroup(chats.pc08.id)).toBe('PC08');
+    await bot.press(users.admin, request, dataOf(request, 0));
+    expect(await unitOfGroup(chats.pc08.id)).toBe('PC06');
+  });
+
+  it('refuses crafted data on its own message: another unit, another admin, another request', async () => {
+    const request = (await bot.send(users.admin, chats.pc08, '/register PC06')).sent[0]!;
+    const [prefix, updateId, toUnit, fromUnit, adminId] = dataOf(request, 0).split(':');
+    for (const crafted of [
+      [prefix, updateId, Number(toUnit) + 2, fromUnit, adminId].join(':'),
+      [prefix, updateId, toUnit, fromUnit, otherAdmin.id].join(':'),
+      [prefix, Number(updateId) - 1, toUnit, fromUnit, adminId].join(':'),
+      `regkeep:${updateId}:${fromUnit}`,
+    ]) {
+      const pressed = await bot.press(users.admin, request, crafted);
+      expect(alertText(pressed), crafted).toContain('không còn hiệu lực');
+      expect(pressed.calls.map((call) => call.method)).toEqual(['answerCallbackQuery']);
+    }
+    expect(await unitOfGroup(chats.pc08.id)).toBe('PC08');
+    expect(bot.api.message(request.chat.id, request.message_id)?.text).toContain('Chuyển sang PC06');
   });
 });
 

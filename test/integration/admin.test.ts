@@ -163,6 +163,25 @@ describe('/metric', () => {
   });
 });
 
+describe('/metric add with a code /log could never reach', () => {
+  beforeEach(() => bot.setUpUnits());
+
+  it.each([
+    ['today', 'đọc thành một ngày'],
+    ['homqua', 'đọc thành một ngày'],
+    ['t2', 'đọc thành một ngày'],
+    ['1400', 'là một con số'],
+    ['tuan', 'từ chỉ kỳ'],
+    ['quy', 'từ chỉ kỳ'],
+  ])('refuses %s and says why, storing nothing', async (code, why) => {
+    const refused = await inPrivate(`/metric add ${code} Thử nghiệm`);
+    expect(refused.text).toContain(why);
+    expect(
+      await bot.db.selectFrom('metrics').select('code').where('code', '=', code).executeTakeFirst(),
+    ).toBeUndefined();
+  });
+});
+
 describe('/lang', () => {
   beforeEach(() => bot.setUpUnits());
 

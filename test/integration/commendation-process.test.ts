@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decisionsOf } from '../../src/features/nominations/nomination-store';
 import type { Message, NonChannelChat, User } from '../../src/telegram/update-schema';
@@ -223,9 +224,11 @@ describe('recommendations and private notifications', () => {
 });
 
 describe('/decision, /commendations, /certificate and /profile', () => {
+  /** Hưng's nomination, approved at Giấy khen on 24/11/2026; then the clock moves past the decisions' dates. */
   async function approvedAtGiaykhen() {
     const { card } = await nominateHung();
     await bot.press(rootCommander, card, buttonData(card, 'Giấy khen'));
+    bot.clock.set(new Date('2026-12-07T02:00:00Z'));
     return card;
   }
 
@@ -254,7 +257,8 @@ describe('/decision, /commendations, /certificate and /profile', () => {
       ['124/QĐ-CAT', '2026-12-06', 'Đại tá Nguyễn Văn A', users.admin.id],
     ]);
     expect(current(card).text).toContain('Quyết định số 124/QĐ-CAT ngày 06/12/2026, người ký: Đại tá Nguyễn Văn A');
-    const list = await bot.send(lan, team, '/khenthuong');
+    // Approved in November: this year's list (the clock is in December now).
+    const list = await bot.send(lan, team, '/khenthuong nam');
     expect(list.text).toContain('Hà Văn Hưng được tặng Giấy khen của Giám đốc Công an tỉnh');
     expect(list.text).toContain('Quyết định số 124/QĐ-CAT ngày 06/12/2026');
   });
@@ -280,7 +284,7 @@ describe('/decision, /commendations, /certificate and /profile', () => {
   it('sends a PDF draft certificate through sendDocument', async () => {
     await approvedAtGiaykhen();
     await bot.send(rootCommander, chats.province, '/quyetdinh 1 123/QĐ-CAT 05/12/2026 Đại tá Nguyễn Văn A');
-    const answer = await bot.send(lan, team, '/chungnhan 1');
+    const answer = await bot.send(hung, team, '/chungnhan 1');
     const call = answer.calls.find((c) => c.method === 'sendDocument');
     const document = call?.payload.document as { source: Uint8Array; filename: string } | undefined;
 
@@ -293,8 +297,8 @@ describe('/decision, /commendations, /certificate and /profile', () => {
     expect(text).toContain('BẢN NHÁP');
     expect(text).toContain('Hà Văn Hưng');
     expect(text).toContain('123/QĐ-CAT');
-    const pending = await bot.send(lan, team, '/chungnhan 9');
-    expect(pending.text).toContain('Không có đề cử #9');
+    const missing = await bot.send(users.admin, team, '/chungnhan 9');
+    expect(missing.text).toContain('Không có đề cử #9');
   });
 
   it('/profile shows the unit, this year’s totals and every commendation with its decision', async () => {
@@ -304,7 +308,7 @@ describe('/decision, /commendations, /certificate and /profile', () => {
     const own = await bot.send(hung, team, '/hoso');
     const hello = bot.updates.message({ from: hung, chat: team, text: 'chào' });
     await bot.deliver(hello);
-    const other = await bot.send(lan, team, '/profile', { replyTo: hello.message });
+    const other = await bot.send(teamCommander, team, '/profile', { replyTo: hello.message });
 
     for (const answer of [own, other]) {
       expect(answer.text).toContain('Hà Văn Hưng');
@@ -314,5 +318,109 @@ describe('/decision, /commendations, /certificate and /profile', () => {
       expect(answer.text).toContain('được tặng Giấy khen của Giám đốc Công an tỉnh');
       expect(answer.text).toContain('QĐ số 123/QĐ-CAT ngày 05/12/2026');
     }
+  });
+});
+
+describe('who may read a commendation: /certificate and /profile', () => {
+  /** Hưng's nomination approved at Giấy khen: commendation #1. */
+  async function commended() {
+    const { card } = await nominateHung();
+    await bot.press(rootCommander, card, buttonData(card, 'Giấy khen'));
+  }
+  const pdfOf = (answer: Answer) => answer.calls.find((call) => call.method === 'sendDocument');
+  /** Dũng commands PC06, a sibling of Hưng's PC08. */
+  const siblingCommander = { id: 2005, is_bot: false, first_name: 'Phạm Văn Dũng' } satisfies User;
+
+  it('gives the PDF to the person, the commanders of their unit and the units above, and admins', async () => {
+    await commended();
+    for (const [person, chat] of [
+      [hung, team],
+      [teamCommander, team],
+      [aboveCommander, chats.pc08],
+      [rootCommander, chats.province],
+      [users.admin, chats.private(users.admin)],
+    ] as const) {
+      const answer = await bot.send(person, chat, '/chungnhan 1');
+      expect(pdfOf(answer)?.payload.chat_id, person.first_name).toBe(chat.id);
+    }
+  });
+
+  it('refuses an officer of another unit, a commander of a sibling unit, and every number enumerated', async () => {
+    await commended();
+    await bot.appointCommander(siblingCommander, chats.pc06);
+    for (const [person, chat] of [
+      [users.alice, chats.pc06],
+      [siblingCommander, chats.pc06],
+      [lan, team],
+      [khoa, team],
+    ] as const) {
+      for (let id = 1; id <= 5; id++) {
+        const answer = await bot.send(person, chat, `/chungnhan ${id}`);
+        expect(pdfOf(answer), `${person.first_name} #${id}`).toBeUndefined();
+        expect(answer.text).toContain('chỉ xem được khen thưởng của mình');
+      }
+    }
+  });
+
+  it('shows a profile to the person and the commanders above them, and refuses anyone else', async () => {
+    await commended();
+    await bot.appointCommander(siblingCommander, chats.pc06);
+    const hello = bot.updates.message({ from: hung, chat: team, text: 'chào' });
+    await bot.deliver(hello);
+    for (const person of [teamCommander, aboveCommander, rootCommander, users.admin]) {
+      const answer = await bot.send(person, team, '/hoso', { replyTo: hello.message });
+      expect(answer.text, person.first_name).toContain('Giấy khen của Giám đốc Công an tỉnh');
+    }
+    for (const person of [lan, khoa, siblingCommander, users.alice]) {
+      const answer = await bot.send(person, team, '/hoso', { replyTo: hello.message });
+      expect(answer.text, person.first_name).toContain('chỉ xem được khen thưởng của mình');
+      expect(answer.text).not.toContain('Hà Văn Hưng');
+    }
+    expect((await bot.send(hung, team, '/hoso')).text).toContain('Giấy khen của Giám đốc Công an tỉnh');
+  });
+});
+
+describe('the official decision, dated and worded', () => {
+  it('refuses a decision dated in the future or before the nomination, with a clear reply', async () => {
+    const { card } = await nominateHung();
+    await bot.press(rootCommander, card, buttonData(card, 'Bằng khen'));
+    const future = await bot.send(rootCommander, chats.province, '/quyetdinh 1 567/QĐ-UBND 25/11/2026 Chủ tịch');
+    const before = await bot.send(rootCommander, chats.province, '/quyetdinh 1 567/QĐ-UBND 23/11/2026 Chủ tịch');
+
+    expect(future.text).toContain('Ngày quyết định 25/11/2026 chưa đến');
+    expect(before.text).toContain('trước ngày đề cử (24/11/2026)');
+    expect(await bot.db.selectFrom('commendation_decisions').selectAll().execute()).toEqual([]);
+  });
+
+  /** The "Hình thức" of the export's commendation row, as the admin's /xuat of this month writes it. */
+  async function exportedForm(): Promise<unknown> {
+    const answer = await bot.send(users.admin, chats.private(users.admin), '/xuat CAT thang');
+    const xlsx = answer.calls.find((call) => call.method === 'sendDocument');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((xlsx!.payload.document as { source: Uint8Array }).source) as never);
+    return (workbook.worksheets[2]!.getRow(2).values as unknown[])[3];
+  }
+
+  it('turns a proposal into an award once its decision is recorded: card, /commendations, /profile, certificate, export', async () => {
+    const { card } = await nominateHung();
+    await bot.press(rootCommander, card, buttonData(card, 'Bằng khen'));
+    expect(current(card).text).toContain('quyết định do cấp có thẩm quyền ban hành');
+    expect(await exportedForm()).toBe('Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh');
+    await bot.send(rootCommander, chats.province, '/quyetdinh 1 567/QĐ-UBND 24/11/2026 Chủ tịch UBND tỉnh');
+    expect(await exportedForm()).toBe('Bằng khen của Chủ tịch UBND tỉnh');
+
+    const awarded = 'được tặng Bằng khen của Chủ tịch UBND tỉnh';
+    expect(current(card).text).toContain(`Đồng chí ${awarded} (Hoàng Thị Em đề nghị).`);
+    expect(current(card).text).not.toContain('đề nghị tặng');
+    expect(current(card).text).not.toContain('cấp có thẩm quyền');
+    const list = await bot.send(teamCommander, team, '/khenthuong');
+    expect(list.text).toContain(`Hà Văn Hưng ${awarded}`);
+    const profile = await bot.send(hung, team, '/hoso');
+    expect(profile.text).toContain(awarded);
+    const pdf = (await bot.send(hung, team, '/chungnhan 1')).calls.find((call) => call.method === 'sendDocument');
+    const { pdfText } = await import('../helpers/pdf-text');
+    const text = await pdfText((pdf!.payload.document as { source: Uint8Array }).source);
+    expect(text).toContain('được tặng');
+    expect(text).not.toContain('đề nghị tặng');
   });
 });

@@ -278,7 +278,10 @@ describe('the card', () => {
     const { card } = await nominateAlice();
     const press = await bot.press(dung, card, data);
 
-    expect(alertOf(press)).toMatchObject({ show_alert: true, text: 'Nút này không còn hiệu lực.' });
+    expect(alertOf(press)).toMatchObject({
+      show_alert: true,
+      text: 'Nút này không còn hiệu lực; không có gì thay đổi.',
+    });
     expect(await status()).toEqual({ status: 'pending', level: null });
   });
 

@@ -45,8 +45,9 @@ describe('the undo button', () => {
     await bot.press(users.alice, logged.sent[0]!);
     const second = await bot.press(users.alice, logged.sent[0]!);
 
+    // The first press took the button away with the confirmation's edit: the second is no longer honoured.
     expect(second.calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text).toContain(
-      'đã được hoàn tác',
+      'không còn hiệu lực',
     );
     expect((await bot.allEntries()).filter((entry) => entry.undone_at !== null)).toHaveLength(1);
   });

@@ -5,6 +5,8 @@ import { DATE_LEAD_WORDS, isOneWordDay, parseDayWords } from '../../kernel/parsi
 import type { ParseError } from '../../kernel/parsing/parse-error';
 import { normalizeWord, quote } from '../../kernel/parsing/tokens';
 import { err, ok, type Result } from '../../kernel/result';
+import { periodWordOf } from '../boards/parse-top';
+import { parseReportPeriod } from '../reports/parse-report';
 
 /** Longest unit name, in characters (code points). */
 export const MAX_UNIT_NAME_CHARS = 120;
@@ -70,4 +72,22 @@ export function checkNewAlias(alias: string, catalog: MetricCatalog): Result<Ali
   const owner = catalog.resolve(shape.value.folded);
   if (owner) return err({ kind: 'metric.aliasTaken', alias: quote(shape.value.display), metric: owner.code });
   return shape;
+}
+
+/** Why a new metric's code was refused: /log, /top or /chart would read it as something else. */
+export type MetricCodeProblem =
+  | { kind: 'metric.codeDateWord'; code: string }
+  | { kind: 'metric.codeNumeric'; code: string }
+  | { kind: 'metric.codePeriodWord'; code: string };
+
+/**
+ * Whether a new metric's code can be reached: not a date or the start of one ("today", "t2", "cn": `/log today 5`
+ * reads a date), not a number (read as an amount), not a period word of /top, /chart and /report ("tuan", "nam",
+ * "quy", "w"), which those commands read before a metric.
+ */
+export function checkNewMetricCode(code: string): Result<string, MetricCodeProblem> {
+  if (readsAsDate([code])) return err({ kind: 'metric.codeDateWord', code });
+  if (looksLikeAmount(code)) return err({ kind: 'metric.codeNumeric', code });
+  if (periodWordOf(code) || parseReportPeriod(code, PROBE_DAY)) return err({ kind: 'metric.codePeriodWord', code });
+  return ok(code);
 }

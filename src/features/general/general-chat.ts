@@ -23,7 +23,6 @@ export async function changeLanguage(ctx: CommandContext, args: string): Promise
     { locale },
     ctx.now,
   );
-  ctx.directory.forget('chats');
   await ctx.reply(t(locale, 'lang.set'));
 }
 

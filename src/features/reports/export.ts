@@ -77,6 +77,8 @@ export interface ExportRequest {
   readonly unitId: number;
   readonly range: DayRange;
   readonly locale: Locale;
+  /** The levels proposed rather than decided in the bot: "Đề nghị tặng …" until their decision is recorded. */
+  readonly proposals?: ReadonlySet<string>;
 }
 
 /**
@@ -155,9 +157,12 @@ export async function writeExport(
   const nominations = await nominationsForExport(db, { unitIds: ids, range: request.range });
   await sinks.workbook.sheet(t(request.locale, 'export.sheet.commendations'), COMMENDATION_COLUMNS, async (sheet) => {
     for (const nomination of nominations) {
+      const { level } = nomination;
       const form =
-        nomination.status === 'approved' && nomination.level
-          ? levelName('vi', nomination.level)
+        nomination.status === 'approved' && level
+          ? request.proposals?.has(level) && !nomination.decision
+            ? t('vi', 'export.status.proposed', { level: levelName('vi', level) })
+            : levelName('vi', level)
           : t('vi', nomination.status === 'rejected' ? 'export.status.rejected' : 'export.status.pending');
       sheet.row([
         nomination.nominee,

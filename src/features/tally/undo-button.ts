@@ -1,6 +1,5 @@
 import type { CallbackContext } from '../../bot/context';
 import { t } from '../../i18n/texts';
-import { isReplyMessage } from '../../outbox/outbox-store';
 import { authorOf } from './entry-people';
 import { entriesOfUpdate, markUndone, type TallyEntry } from './tally-store';
 
@@ -25,25 +24,16 @@ export function parseUndoButtonData(prefix: string, data: string): UndoButtonDat
 }
 
 /**
- * A press of an undo button: honoured only under the message it was sent with (a message the bot sent in answer
- * to `boundTo`), by the person who typed the /log, within `windowMinutes` of it. Answers every refusal itself;
- * returns the entries it undid, or undefined when it refused.
+ * A press of an undo button (the dispatcher honours it only on the message it was sent with), by the person who
+ * typed the /log, within `windowMinutes` of it. Answers every refusal itself; returns the entries it undid, or
+ * undefined when it refused.
  */
 export async function pressUndo(
   ctx: CallbackContext,
   button: UndoButtonData | undefined,
   windowMinutes: number,
 ): Promise<TallyEntry[] | undefined> {
-  const message = ctx.query.message;
-  const onItsMessage =
-    button !== undefined &&
-    message !== undefined &&
-    (await isReplyMessage(ctx.db, {
-      updateId: button.boundTo,
-      chatId: message.chat.id,
-      messageId: message.message_id,
-    }));
-  const entries = onItsMessage && button ? await entriesOfUpdate(ctx.db, button.updateId) : [];
+  const entries = button ? await entriesOfUpdate(ctx.db, button.updateId) : [];
   const first = entries[0];
   const refuse = async (key: 'undo.notFound' | 'undo.notAuthor' | 'undo.buttonExpired' | 'undo.alreadyUndone') => {
     await ctx.answer(t(ctx.locale, key), true);

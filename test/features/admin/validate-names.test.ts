@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkAliasShape,
   checkNewAlias,
+  checkNewMetricCode,
   checkUnitName,
   MAX_ALIAS_CHARS,
   MAX_UNIT_NAME_CHARS,
@@ -124,6 +125,41 @@ describe('checkNewAlias', () => {
         if (checked.value.folded.split(' ').length === checked.value.display.split(' ').length) {
           expect(parsed).toMatchObject({ ok: true, value: { items: [{ metric: { code: 'antt' }, amount: 5 }] } });
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('checkNewMetricCode', () => {
+  it.each([
+    ['cuuho', undefined],
+    ['x1', undefined],
+    ['qua', undefined],
+    ['today', 'metric.codeDateWord'],
+    ['homqua', 'metric.codeDateWord'],
+    ['cn', 'metric.codeDateWord'],
+    ['42', 'metric.codeNumeric'],
+    ['tuan', 'metric.codePeriodWord'],
+    ['month', 'metric.codePeriodWord'],
+    ['y', 'metric.codePeriodWord'],
+  ])('%s → %s', (code, problem) => {
+    const checked = checkNewMetricCode(code);
+    expect(checked.ok ? undefined : checked.error.kind).toBe(problem);
+  });
+
+  it('lets through only codes that /log then reads as that metric', () => {
+    const catalog = seedCatalog();
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9]{1,24}$/), (code) => {
+        if (!checkNewMetricCode(code).ok || catalog.resolve(code)) return;
+        const metric = { ...seedMetric('antt'), code, aliases: [] };
+        const parsed = parseLogArgs(`${code} 5`, {
+          catalog: createMetricCatalog([...catalog.all, metric]),
+          today: '2026-11-24',
+          backdateDays: 7,
+        });
+        expect(parsed).toMatchObject({ ok: true, value: { items: [{ metric: { code }, amount: 5 }] } });
       }),
       { numRuns: 1000 },
     );

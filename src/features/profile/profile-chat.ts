@@ -1,0 +1,65 @@
+import type { BotServices, CommandContext, Feature } from '../../bot/context';
+import { callerOf, nameOf } from '../../bot/people';
+import { displayName } from '../../directory/member-store';
+import { errorText } from '../../i18n/error-text';
+import { formatDay, Html } from '../../i18n/format';
+import { t } from '../../i18n/texts';
+import { localDayOf } from '../../kernel/period';
+import { phraseOf } from '../nominations';
+import { readProfile } from './profile-service';
+
+const NO_HTML = new Html('');
+
+/** /profile (/hoso): one's own record, or the replied-to author's for their commanders and admins. */
+export function profileFeature(services: BotServices): Feature {
+  const { config } = services;
+
+  async function profile(ctx: CommandContext) {
+    const replied = ctx.message.reply_to_message;
+    const subject = replied?.from && !replied.from.is_bot ? replied.from : ctx.from;
+    const read = await readProfile(ctx, callerOf(ctx.from), { subjectId: subject.id });
+    if (!read.ok) return ctx.reply(errorText(ctx.locale, read.error));
+    const { member, year, totals, commendations, records } = read.value;
+    const tree = await ctx.directory.units();
+    const catalog = await ctx.directory.metrics();
+    const { locale } = ctx;
+    const totalLines = catalog.all
+      .filter((metric) => (totals.get(metric.code) ?? 0) > 0)
+      .map((metric) =>
+        t(locale, 'log.line', {
+          metric: metric.name[locale],
+          amount: totals.get(metric.code)!,
+          countUnit: metric.countUnit[locale],
+        }),
+      );
+    const commendationLines = commendations.map((nomination) => {
+      const record = records.get(nomination.id);
+      const decidedDay = nomination.decidedAt
+        ? localDayOf(new Date(nomination.decidedAt), config.timeZone)
+        : nomination.day;
+      return t(locale, 'profile.commendationLine', {
+        day: formatDay(decidedDay),
+        phrase: phraseOf(config, locale, nomination.level ?? '', record),
+        reason: nomination.reason,
+        decision: record
+          ? new Html(t(locale, 'profile.decision', { number: record.number, date: formatDay(record.date) }))
+          : NO_HTML,
+      });
+    });
+    const unit = member?.unitId ? tree.byId(member.unitId)?.name : undefined;
+    await ctx.reply(
+      [
+        t(locale, 'profile.header', {
+          name: member ? displayName(member) : nameOf(subject),
+          unit: unit ?? t(locale, 'profile.noUnit'),
+        }),
+        t(locale, 'profile.totalsHeader', { year: Number(year.from.slice(0, 4)) }),
+        ...(totalLines.length > 0 ? totalLines : [t(locale, 'profile.noTotals')]),
+        t(locale, 'profile.commendationsHeader'),
+        ...(commendationLines.length > 0 ? commendationLines : [t(locale, 'profile.noCommendations')]),
+      ].join('\n'),
+    );
+  }
+
+  return { commands: { profile } };
+}

@@ -1,0 +1,53 @@
+import { findMember, type KnownMember } from '../../directory/member-store';
+import type { TextMisfits } from '../../i18n/error-text';
+import type { DayRange } from '../../kernel/day';
+import { localDayOf, periodOf } from '../../kernel/period';
+import { err, ok, type Result } from '../../kernel/result';
+import {
+  commendationsOf,
+  type DecisionRecord,
+  latestDecisionRecords,
+  mayReadRecordOf,
+  type Nomination,
+} from '../nominations';
+import { sumByMetric } from '../tally/tally-store';
+import type { Caller, UseCaseScope } from '../use-case';
+
+/** A person's record: who they are, this year's totals by metric, and every commendation with its decision. */
+export interface Profile {
+  /** The person as the bot knows them; undefined when it has never seen them (only one's own profile then). */
+  readonly member: KnownMember | undefined;
+  readonly year: DayRange;
+  readonly totals: ReadonlyMap<string, number>;
+  readonly commendations: readonly Nomination[];
+  readonly records: ReadonlyMap<number, DecisionRecord>;
+}
+
+export type ProfileRefusal = { kind: 'profile.unknown' } | { kind: 'commendation.notAllowed' };
+const everyRefusalFitsItsText: [TextMisfits<ProfileRefusal>] extends [never] ? true : TextMisfits<ProfileRefusal> =
+  true;
+void everyRefusalFitsItsText;
+
+/**
+ * A person's record, for the person, the commanders of their unit and the units above it, and admins; anyone else
+ * is refused, whether or not the bot knows the person.
+ */
+export async function readProfile(
+  scope: UseCaseScope,
+  caller: Caller,
+  input: { subjectId: number },
+): Promise<Result<Profile, ProfileRefusal>> {
+  const member = await findMember(scope.db, input.subjectId);
+  const own = input.subjectId === caller.userId;
+  if (!own && !(await mayReadRecordOf(scope, caller, { userId: input.subjectId, unitIds: [member?.unitId ?? null] })))
+    return err({ kind: 'commendation.notAllowed' });
+  if (!member && !own) return err({ kind: 'profile.unknown' });
+  const year = periodOf('year', localDayOf(scope.now, scope.config.timeZone));
+  const totals = await sumByMetric(scope.db, { userId: input.subjectId, range: year });
+  const commendations = await commendationsOf(scope.db, input.subjectId);
+  const records = await latestDecisionRecords(
+    scope.db,
+    commendations.map((nomination) => nomination.id),
+  );
+  return ok({ member, year, totals, commendations, records });
+}
