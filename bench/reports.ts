@@ -24,7 +24,7 @@ import { allUnitTotals } from '../src/features/reports/report-store';
 import { unitTotals } from '../src/features/weekly/weekly-store';
 import { csvFileSink, xlsxFileSink } from '../src/files/report-files';
 import { addDays, weekOf } from '../src/kernel/period';
-import { byUnitAndMetric, sumOverUnits } from '../src/kernel/report';
+import { byUnitAndMetric, sumOverUnits } from '../src/kernel/totals';
 import { createUnitTree } from '../src/kernel/units';
 import { type Connection, connect } from '../src/storage/connect';
 import { migrateToLatest } from '../src/storage/migrate';

@@ -428,16 +428,6 @@ export async function skipExpired(db: Db, now: Date): Promise<number> {
   return Number(result.numUpdatedRows);
 }
 
-/** The earliest instant a pending row becomes due, if any: when the worker should look again. */
-export async function nextDueAt(db: Db): Promise<Date | undefined> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.min<string>('not_before').as('at'))
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return row?.at ? new Date(row.at) : undefined;
-}
-
 /** Counts of the scheduled posts (not replies) by status, for logs, the job CLI and tests. */
 export async function outboxCounts(db: Db): Promise<Record<OutboxStatus, number>> {
   const rows = await db

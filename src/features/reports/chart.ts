@@ -5,7 +5,7 @@ import type { DayRange } from '../../kernel/day';
 import type { Locale } from '../../kernel/locale';
 import type { Metric, MetricCatalog } from '../../kernel/metric';
 import { addDays, weekOf } from '../../kernel/period';
-import { byUnitAndMetric, sumOverUnits } from '../../kernel/report';
+import { byUnitAndMetric, sumOverUnits } from '../../kernel/totals';
 import type { Unit, UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import type { WeekData } from '../weekly/weekly-figures';

@@ -2,7 +2,7 @@ import { levelName, t } from '../../i18n/texts';
 import type { DayRange } from '../../kernel/day';
 import type { Locale } from '../../kernel/locale';
 import type { MetricCatalog } from '../../kernel/metric';
-import { byUnitAndMetric } from '../../kernel/report';
+import { byUnitAndMetric } from '../../kernel/totals';
 import type { UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import { unitTotals } from '../weekly/weekly-store';

@@ -1,6 +1,7 @@
 import { instantsOfDays } from '../../kernel/cron';
 import type { MetricCatalog } from '../../kernel/metric';
-import { buildReport, byUnitAndMetric, type Report, type ReportPeriod, targetBasis } from '../../kernel/report';
+import { buildReport, type Report, type ReportPeriod, targetBasis } from '../../kernel/report';
+import { byUnitAndMetric } from '../../kernel/totals';
 import type { UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import { approvedNominations } from '../nominations/nomination-store';
