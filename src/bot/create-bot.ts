@@ -7,6 +7,7 @@ import { boardsFeature } from '../features/boards/boards-chat';
 import { generalFeature } from '../features/general/general-chat';
 import { nominationsFeature } from '../features/nominations/nominations-chat';
 import { reportsFeature } from '../features/reports/reports-chat';
+import { settingsFeature } from '../features/settings';
 import { historyFeature } from '../features/tally/history-chat';
 import { tallyFeature } from '../features/tally/tally-chat';
 import { weeklyFeature } from '../features/weekly/weekly-chat';
@@ -147,6 +148,7 @@ export function createBot(deps: BotDeps): Bot {
     nominationsFeature(services),
     weeklyFeature(services),
     reportsFeature(services),
+    settingsFeature(services),
     adminFeature(),
   ];
   const commands = new Map<string, CommandHandler>();

@@ -481,8 +481,8 @@ export const vi = {
     'Cú pháp: <code>/xuat [MÃ_ĐƠN_VỊ] [kỳ]</code>, ví dụ <code>/xuat thang-truoc</code>, <code>/xuat PC06 05/2021-08/2021</code>.',
   'export.caption': (p: { unit: string; from: string; to: string; entries: number }) =>
     `📎 Dữ liệu thi đua ${p.unit}, ${formatDay(p.from)}–${formatDay(p.to)}: ${n(p.entries)} lượt ghi.`,
-  'export.tooLarge':
-    'Tệp xuất vượt quá 50 MB mà Telegram cho phép; đồng chí chọn kỳ ngắn hơn hoặc một đơn vị cấp dưới.',
+  'export.tooLarge': (p: { megabytes: number }) =>
+    `Tệp xuất vượt quá ${n(p.megabytes)} MB mà bot gửi được; đồng chí chọn kỳ ngắn hơn hoặc một đơn vị cấp dưới.`,
   'export.sheet.entries': 'Lượt ghi',
   'export.sheet.totals': 'Tổng theo đơn vị',
   'export.sheet.commendations': 'Đề cử và khen thưởng',
@@ -599,6 +599,9 @@ export const vi = {
   'settings.language.vi': 'Tiếng Việt',
   'settings.language.en': 'English',
 
+  // Tally, reports and settings (issues 15 and 20).
+  'log.sentInFuture': (p: { day: string }) =>
+    `Không ghi được: tin nhắn mang ngày gửi ${formatDay(p.day)}, muộn hơn giờ hiện tại của bot. Đồng chí gửi lại lệnh; nếu vẫn bị từ chối, đồng chí báo quản trị viên.`,
   'menu.digest': 'Bản tổng hợp tuần (chỉ huy)',
   'menu.report': 'Báo cáo và đoạn văn: /baocao 05/2021-08/2021',
   'menu.chart': 'Biểu đồ theo chỉ tiêu',

@@ -50,3 +50,29 @@ export function splitBySubUnit(tree: UnitTree, totals: UnitMetricTotals, unitId:
     own: ownTotal(totals, unitId),
   };
 }
+
+/** A bar of a chart that ranks units: a unit's total, or (`own`) a parent's own entries beside its sub-units. */
+export interface RankedPart {
+  readonly unit: Unit;
+  readonly totals: ReadonlyMap<string, number>;
+  readonly own: boolean;
+}
+
+/**
+ * What a chart ranks a unit with: its sub-units (each its total) and its own entries as a part of their own, so
+ * the parts add up to its total; a unit without sub-units, among its siblings (each its total), or alone.
+ */
+export function rankedWith(tree: UnitTree, totals: UnitMetricTotals, unitId: number): RankedPart[] {
+  const unit = tree.byId(unitId);
+  if (!unit) return [];
+  if (tree.children(unit.id).length > 0) {
+    const split = splitBySubUnit(tree, totals, unit.id);
+    return [...split.children.map((child) => ({ ...child, own: false })), { unit, totals: split.own, own: true }];
+  }
+  const siblings = unit.parentId === null ? [] : tree.children(unit.parentId);
+  return (siblings.length > 0 ? siblings : [unit]).map((each) => ({
+    unit: each,
+    totals: unitTotal(tree, totals, each.id),
+    own: false,
+  }));
+}

@@ -161,7 +161,7 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     await Promise.all([workbook.finish(), csv.finish()]);
     await heartbeat();
     if (statSync(paths.xlsx).size + statSync(paths.csv).size > MAX_EXPORT_BYTES) {
-      out.send(claim.chatId, t(locale, 'export.tooLarge'), where);
+      out.send(claim.chatId, t(locale, 'export.tooLarge', { megabytes: MAX_EXPORT_BYTES / 2 ** 20 }), where);
       return finish(claim, { status: 'failed', error: 'too large' }, out);
     }
     const caption = t(locale, 'export.caption', { unit: unit.name, from: range.from, to: range.to, entries });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { byUnitAndMetric, ownTotal, splitBySubUnit, sumOverUnits, unitTotal } from '../../src/kernel/totals';
+import {
+  byUnitAndMetric,
+  ownTotal,
+  rankedWith,
+  splitBySubUnit,
+  sumOverUnits,
+  unitTotal,
+} from '../../src/kernel/totals';
 import { createUnitTree } from '../../src/kernel/units';
 
 /** CAT (its own group) → PC06, PC08 → PC08-DK; PA04 retired under CAT. */
@@ -61,5 +68,36 @@ describe('ownTotal and splitBySubUnit', () => {
     expect(plain(ownTotal(totals, 3))).toEqual({ dkoto: 5 });
     expect(plain(ownTotal(totals, 99))).toEqual({});
     expect(splitBySubUnit(tree, totals, 4).children).toEqual([]);
+  });
+});
+
+describe('rankedWith: what a chart ranks a unit with', () => {
+  const parts = (id: number) =>
+    rankedWith(tree, totals, id).map(
+      (part) => `${part.unit.code}${part.own ? ' (own)' : ''}: ${JSON.stringify(plain(part.totals))}`,
+    );
+
+  it.each([
+    {
+      id: 1,
+      why: 'a parent: its sub-units rolled up, and its own entries apart',
+      expected: ['PC06: {"cccd":120}', 'PC08: {"dkoto":55,"cccd":1}', 'CAT (own): {"cccd":7}'],
+    },
+    {
+      id: 2,
+      why: 'a unit without sub-units: among its siblings, each rolled up',
+      expected: ['PC06: {"cccd":120}', 'PC08: {"dkoto":55,"cccd":1}'],
+    },
+    { id: 4, why: 'an only child: alone among its siblings', expected: ['PC08-DK: {"dkoto":50,"cccd":1}'] },
+    { id: 99, why: 'an unknown unit: nothing', expected: [] },
+  ])('unit $id: $why', ({ id, expected }) => {
+    expect(parts(id)).toEqual(expected);
+  });
+
+  it('adds up, for a parent, to its total', () => {
+    const sum = new Map<string, number>();
+    for (const part of rankedWith(tree, totals, 3))
+      for (const [metric, total] of part.totals) sum.set(metric, (sum.get(metric) ?? 0) + total);
+    expect(plain(sum)).toEqual(plain(unitTotal(tree, totals, 3)));
   });
 });

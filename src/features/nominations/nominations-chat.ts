@@ -3,6 +3,7 @@ import { messageLink } from '../../bot/links';
 import { nameOf, profileOf } from '../../bot/people';
 import type { Directory } from '../../directory/directory';
 import { displayName, findMember, findMemberByUsername, type KnownMember } from '../../directory/member-store';
+import { commanderRoles } from '../../directory/role-store';
 import { renderCertificate } from '../../files/certificate-pdf';
 import { commendationPhrase } from '../../i18n/commendation';
 import { formatDay, Html, mention } from '../../i18n/format';
@@ -14,8 +15,7 @@ import { isLocale, type Locale } from '../../kernel/locale';
 import { localDayOf, periodOf } from '../../kernel/period';
 import type { InlineKeyboard } from '../../outbox/transport';
 import type { MessageEntity } from '../../telegram/update-schema';
-import { sumByMetric } from '../tally/tally-store';
-import { commanderRoles } from '../weekly/weekly-store';
+import { personTotals } from '../tally';
 import {
   type CommendationLevel,
   type DecisionRecord,
@@ -734,7 +734,7 @@ export function nominationsFeature(services: BotServices): Feature {
     const catalog = await ctx.directory.metrics();
     const day = localDayOf(ctx.now, config.timeZone);
     const year = periodOf('year', day);
-    const totals = await sumByMetric(ctx.db, { userId: subject.id, range: year });
+    const totals = await personTotals(ctx.db, subject.id, year);
     const commendations = await commendationsOf(ctx.db, subject.id);
     const records = await latestDecisionRecords(
       ctx.db,

@@ -1,8 +1,11 @@
 import type { CallbackContext } from '../../bot/context';
+import type { Config } from '../../config';
 import { t } from '../../i18n/texts';
+import { err } from '../../kernel/result';
 import { isReplyMessage } from '../../outbox/outbox-store';
-import { authorOf } from './entry-people';
-import { entriesOfUpdate, markUndone, type TallyEntry } from './tally-store';
+import { scopeOf } from '../use-case';
+import { undoLog } from './tally-service';
+import type { TallyEntry } from './tally-store';
 
 /** Callback data of an undo button: `<prefix>:<the /log's update id>[:<the update whose message carries it>]`. */
 export interface UndoButtonData {
@@ -26,14 +29,14 @@ export function parseUndoButtonData(prefix: string, data: string): UndoButtonDat
 
 /**
  * A press of an undo button: honoured only under the message it was sent with (a message the bot sent in answer
- * to `boundTo`), by the person who typed the /log, within `windowMinutes` of it. Answers every refusal itself;
- * returns the entries it undid, or undefined when it refused.
+ * to `boundTo`); the use case decides who may undo and until when. Answers every refusal itself; returns the
+ * entries it undid, or undefined when it refused.
  */
 export async function pressUndo(
   ctx: CallbackContext,
   button: UndoButtonData | undefined,
-  windowMinutes: number,
-): Promise<TallyEntry[] | undefined> {
+  config: Config,
+): Promise<readonly TallyEntry[] | undefined> {
   const message = ctx.query.message;
   const onItsMessage =
     button !== undefined &&
@@ -43,22 +46,15 @@ export async function pressUndo(
       chatId: message.chat.id,
       messageId: message.message_id,
     }));
-  const entries = onItsMessage && button ? await entriesOfUpdate(ctx.db, button.updateId) : [];
-  const first = entries[0];
-  const refuse = async (key: 'undo.notFound' | 'undo.notAuthor' | 'undo.buttonExpired' | 'undo.alreadyUndone') => {
-    await ctx.answer(t(ctx.locale, key), true);
-    return undefined;
-  };
-  if (!first) return refuse('undo.notFound');
-  if (authorOf(first) !== ctx.from.id) return refuse('undo.notAuthor');
-  // The window runs from the /log itself: correcting it by an edit does not extend it.
-  if (ctx.now.getTime() - Date.parse(first.createdAt) > windowMinutes * 60_000) return refuse('undo.buttonExpired');
-  const undone = await markUndone(
-    ctx.db,
-    entries.filter((entry) => entry.undoneAt === null).map((entry) => entry.id),
-    ctx.from.id,
-    ctx.now,
-  );
-  if (undone.length === 0) return refuse('undo.alreadyUndone');
-  return entries.filter((entry) => undone.includes(entry.id));
+  const undone =
+    onItsMessage && button
+      ? await undoLog(
+          scopeOf(ctx, config),
+          { userId: ctx.from.id },
+          { target: { kind: 'log', updateId: button.updateId }, via: 'button' },
+        )
+      : err({ kind: 'undo.notFound' as const });
+  if (undone.ok) return undone.value.entries;
+  await ctx.answer(t(ctx.locale, undone.error.kind), true);
+  return undefined;
 }

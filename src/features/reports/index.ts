@@ -1,0 +1,13 @@
+/** What other features and layers may use of the reports: targets so far, the export's writer and requests. */
+export { type ExportCell, type ExportColumn, type SheetSink, type WorkbookSink, writeExport } from './export';
+export {
+  type ClaimedExport,
+  claimExport,
+  finishExport,
+  forgetSentExportFiles,
+  releaseExport,
+  renewExportLease,
+} from './export-request-store';
+export { loadMonthTargets, type MonthTargetData, type MonthTargets, monthTargetsOf } from './month-targets';
+export { targetSection } from './report-text';
+export { reportsFeature } from './reports-chat';
