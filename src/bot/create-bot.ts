@@ -3,14 +3,13 @@ import type { Config } from '../config';
 import { type ChatSettings, moveChat } from '../directory/chat-store';
 import { createDirectory } from '../directory/directory';
 import { adminFeature } from '../features/admin/admin-chat';
-import { boardsFeature } from '../features/boards/boards-chat';
-import { generalFeature } from '../features/general/general-chat';
+import { boardsFeature } from '../features/boards';
+import { generalFeature } from '../features/general';
 import { nominationsFeature } from '../features/nominations/nominations-chat';
-import { reportsFeature } from '../features/reports/reports-chat';
+import { reportsFeature } from '../features/reports';
 import { settingsFeature } from '../features/settings';
-import { historyFeature } from '../features/tally/history-chat';
-import { tallyFeature } from '../features/tally/tally-chat';
-import { weeklyFeature } from '../features/weekly/weekly-chat';
+import { historyFeature, tallyFeature } from '../features/tally';
+import { weeklyFeature } from '../features/weekly';
 import { errorText } from '../i18n/error-text';
 import { t } from '../i18n/texts';
 import { isLocale, type Locale } from '../kernel/locale';
@@ -104,6 +103,10 @@ const kindOf = (update: Update): UpdateKind =>
         : update.my_chat_member
           ? 'my_chat_member'
           : 'other';
+
+/** A command is typed as a message's text, or as the caption of a photo or a document. */
+const commandTextOf = (message: Pick<Message, 'text' | 'caption'>): string | undefined =>
+  message.text ?? message.caption;
 
 /** Updates of one chat are handled in order; a press without its message falls back to the person. */
 function sequenceKeyOf(update: Update): string {
@@ -214,12 +217,12 @@ export function createBot(deps: BotDeps): Bot {
     if (!from || from.id === deps.me()?.id) return;
     // Forwarded, relayed, anonymous and bots' messages are nobody's own command: explained, never acted on.
     const relayed = relayKindOf(message);
-    if (relayed === 'bot' && !message.text?.startsWith('/')) return;
+    const text = commandTextOf(message);
+    if (relayed === 'bot' && !text?.startsWith('/')) return;
     const settings = await scope.directory.chat(message.chat.id);
     if (settings?.unitId && !from.is_bot && !message.sender_chat)
       await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
 
-    const text = message.text;
     if (!text?.startsWith('/')) return;
     const command = parseCommandText(text, deps.me()?.username ?? '');
     if (!command) return;
@@ -241,7 +244,7 @@ export function createBot(deps: BotDeps): Bot {
   async function onEditedMessage(scope: UpdateScope, updateId: number, message: EditedMessage): Promise<void> {
     if (relayKindOf(message) || editHandlers.length === 0) return;
     const settings = await scope.directory.chat(message.chat.id);
-    const command = parseCommandText(message.text ?? '', deps.me()?.username ?? '');
+    const command = parseCommandText(commandTextOf(message) ?? '', deps.me()?.username ?? '');
     const ctx: EditContext = {
       ...commandContext(scope, updateId, message, message.from, settings, command?.args ?? ''),
       command: command ? resolveCommandName(command.name) : undefined,

@@ -592,13 +592,14 @@ export const en = {
   'settings.language.vi': 'Tiếng Việt',
   'settings.language.en': 'English',
 
-  // Tally, reports and settings (issues 15 and 20).
-  'log.sentInFuture': (p: { day: string }) =>
-    `Not logged: the message is dated ${formatDay(p.day)}, later than the bot's clock. Send the command again; if it is refused again, tell an admin.`,
   'menu.digest': 'Weekly digest (commanders)',
   'menu.report': 'Report and paragraph: /report 05/2021-08/2021',
   'menu.chart': 'Charts by metric',
   'menu.export': 'Excel and CSV export (commanders)',
   'menu.campaign': 'The campaign and its models',
   'menu.settings': 'Group settings: reminders, language',
+
+  // Tally, reports and settings (issues 15 and 20).
+  'log.sentInFuture': (p: { day: string }) =>
+    `Not logged: the message is dated ${formatDay(p.day)}, later than the bot's clock. Send the command again; if it is refused again, tell an admin.`,
 } satisfies Texts;

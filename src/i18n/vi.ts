@@ -599,15 +599,16 @@ export const vi = {
   'settings.language.vi': 'Tiếng Việt',
   'settings.language.en': 'English',
 
-  // Tally, reports and settings (issues 15 and 20).
-  'log.sentInFuture': (p: { day: string }) =>
-    `Không ghi được: tin nhắn mang ngày gửi ${formatDay(p.day)}, muộn hơn giờ hiện tại của bot. Đồng chí gửi lại lệnh; nếu vẫn bị từ chối, đồng chí báo quản trị viên.`,
   'menu.digest': 'Bản tổng hợp tuần (chỉ huy)',
   'menu.report': 'Báo cáo và đoạn văn: /baocao 05/2021-08/2021',
   'menu.chart': 'Biểu đồ theo chỉ tiêu',
   'menu.export': 'Xuất Excel, CSV (chỉ huy)',
   'menu.campaign': 'Phong trào và mô hình',
   'menu.settings': 'Cài đặt nhóm: nhắc nhở, ngôn ngữ',
+
+  // Tally, reports and settings (issues 15 and 20).
+  'log.sentInFuture': (p: { day: string }) =>
+    `Không ghi được: tin nhắn mang ngày gửi ${formatDay(p.day)}, muộn hơn giờ hiện tại của bot. Đồng chí gửi lại lệnh; nếu vẫn bị từ chối, đồng chí báo quản trị viên.`,
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

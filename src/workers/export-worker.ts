@@ -25,6 +25,7 @@ import { type SheetSink, type WorkbookSink, writeExport } from '../features/repo
 import {
   type ClaimedExport,
   claimExport,
+  EXPORT_REQUESTED_HOOK,
   finishExport,
   forgetSentExportFiles,
   releaseExport,
@@ -46,8 +47,6 @@ export interface ExportFiles {
 
 export const exportFiles: ExportFiles = { xlsx: xlsxFileSink, csv: csvFileSink };
 
-/** The after-sent hook of the command's acknowledgement: the worker looks for the request at once. */
-export const EXPORT_REQUESTED_HOOK = 'exportRequested';
 /** The after-sent hook of the documents: their bytes leave the outbox once Telegram has them. */
 const EXPORT_SENT_HOOK = 'exportSent';
 

@@ -19,7 +19,7 @@ import {
   toggleEndorsement,
 } from '../../src/features/nominations/nomination-store';
 import { chatLocales, unreachableChats } from '../../src/features/settings/chats-store';
-import { DEFAULT_GROUP_SETTINGS } from '../../src/features/settings/group-settings';
+import { DEFAULT_GROUP_SETTINGS } from '../../src/features/settings/group-settings-rules';
 import {
   boundGroupsWithSettings,
   findGroupSettings,

@@ -48,7 +48,7 @@ export type BoardsRefusal = { kind: 'chat.notRegistered' } | { kind: 'top.noUnit
  * The rows of a parent unit's board: its sub-units ranked by their totals, those at zero after them (sharing the
  * next rank), so a unit that reported nothing is seen.
  */
-export function subUnitRows(children: readonly { unit: Unit; total: number }[]): BoardRow[] {
+function subUnitRows(children: readonly { unit: Unit; total: number }[]): BoardRow[] {
   const ranked = rank(
     children.map((child) => ({ item: child.unit, total: child.total })),
     (unit) => unit.name,

@@ -3,6 +3,7 @@ export { type ExportCell, type ExportColumn, type SheetSink, type WorkbookSink, 
 export {
   type ClaimedExport,
   claimExport,
+  EXPORT_REQUESTED_HOOK,
   finishExport,
   forgetSentExportFiles,
   releaseExport,

@@ -1,5 +1,5 @@
 import type { Db } from '../../storage/schema';
-import type { GroupSettings, StoredGroupSettings } from './group-settings';
+import type { GroupSettings, StoredGroupSettings } from './group-settings-rules';
 
 // reminders is text ('on' or 'off'), not a boolean column: the mapping lives here alone.
 const REMINDERS_ON = 'on';

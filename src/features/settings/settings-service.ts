@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../kernel/result';
 import type { Unit } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import type { Caller, UseCaseScope } from '../use-case';
-import { type ConfirmMode, type GroupSettings, groupSettingsOf } from './group-settings';
+import { type ConfirmMode, type GroupSettings, groupSettingsOf } from './group-settings-rules';
 import { boundGroupsWithSettings, findGroupSettings, saveGroupSettings } from './group-settings-store';
 
 /** The chat a setting is about: its id, kind and title as Telegram gives them, and the unit it is bound to. */
