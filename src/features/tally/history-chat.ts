@@ -9,7 +9,7 @@ import { scopeOf } from '../use-case';
 import { otherPersonRepliedTo } from './replied-person';
 import { type History, historyOf } from './tally-service';
 import type { TallyEntry } from './tally-store';
-import { parseUndoButtonData, pressUndo, undoButtonData } from './undo-button';
+import { entryLines, parseUndoButtonData, pressUndo, undoButtonData } from './undo-button';
 
 /** History's undo buttons: `hist:<the /log's update id>:<the /history update>`, bound to the history message. */
 const HISTORY_UNDO_PREFIX = 'hist';
@@ -100,18 +100,7 @@ export function historyFeature(services: BotServices): Feature {
     const message = ctx.query.message;
     if (!undone || !message || !button) return;
     const catalog = await ctx.directory.metrics();
-    const done = t(ctx.locale, 'undo.done', {
-      lines: lines(
-        undone.map((entry) => {
-          const metric = catalog.all.find((m) => m.code === entry.metricCode);
-          return t(ctx.locale, 'log.line', {
-            metric: metric?.name[ctx.locale] ?? entry.metricCode,
-            amount: entry.amount,
-            countUnit: metric?.countUnit[ctx.locale] ?? '',
-          });
-        }),
-      ),
-    });
+    const done = t(ctx.locale, 'undo.done', { lines: lines(entryLines(ctx.locale, catalog, undone)) });
     const shown = await historyOf(
       scopeOf(ctx, config),
       { userId: ctx.from.id },

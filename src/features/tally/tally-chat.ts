@@ -24,8 +24,7 @@ import {
   type UndoTarget,
   undoLog,
 } from './tally-service';
-import type { TallyEntry } from './tally-store';
-import { parseUndoButtonData, pressUndo, undoButtonData } from './undo-button';
+import { entryLines, parseUndoButtonData, pressUndo, undoButtonData } from './undo-button';
 
 const UNDO_PREFIX = 'undo';
 /** The acknowledgement when a group's budget is short: from Telegram's fixed list (✅ is not in it). */
@@ -41,17 +40,6 @@ function undoTargetOf(message: Message, botId: number): number | undefined {
     }
   }
   return undefined;
-}
-
-function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly TallyEntry[]): string[] {
-  return entries.map((entry) => {
-    const metric = catalog.all.find((m) => m.code === entry.metricCode);
-    return t(locale, 'log.line', {
-      metric: metric?.name[locale] ?? entry.metricCode,
-      amount: entry.amount,
-      countUnit: metric?.countUnit[locale] ?? '',
-    });
-  });
 }
 
 /** What a confirmation says: who it counts for, who entered it (when someone else), what, which day, the week. */

@@ -1,6 +1,8 @@
 import type { CallbackContext } from '../../bot/context';
 import type { Config } from '../../config';
 import { t } from '../../i18n/texts';
+import type { Locale } from '../../kernel/locale';
+import type { MetricCatalog } from '../../kernel/metric';
 import { err } from '../../kernel/result';
 import { isReplyMessage } from '../../outbox/outbox-store';
 import { scopeOf } from '../use-case';
@@ -57,4 +59,16 @@ export async function pressUndo(
   if (undone.ok) return undone.value.entries;
   await ctx.answer(t(ctx.locale, undone.error.kind), true);
   return undefined;
+}
+
+/** The lines of undone entries: one per metric, with its amount. */
+export function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly TallyEntry[]): string[] {
+  return entries.map((entry) => {
+    const metric = catalog.all.find((m) => m.code === entry.metricCode);
+    return t(locale, 'log.line', {
+      metric: metric?.name[locale] ?? entry.metricCode,
+      amount: entry.amount,
+      countUnit: metric?.countUnit[locale] ?? '',
+    });
+  });
 }
