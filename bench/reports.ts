@@ -20,11 +20,10 @@ import { loadMetricCatalog } from '../src/directory/metric-store';
 import { loadUnits } from '../src/directory/unit-store';
 import { EXPORT_FLUSH_ROWS, writeExport } from '../src/features/reports/export';
 import { composeReport } from '../src/features/reports/report-service';
-import { allUnitTotals } from '../src/features/reports/report-store';
-import { unitTotals } from '../src/features/weekly/weekly-store';
+import { unitTotals } from '../src/features/tally/tally-store';
 import { csvFileSink, xlsxFileSink } from '../src/files/report-files';
 import { addDays, weekOf } from '../src/kernel/period';
-import { byUnitAndMetric, sumOverUnits } from '../src/kernel/report';
+import { byUnitAndMetric, sumOverUnits } from '../src/kernel/totals';
 import { createUnitTree } from '../src/kernel/units';
 import { type Connection, connect } from '../src/storage/connect';
 import { migrateToLatest } from '../src/storage/migrate';
@@ -176,7 +175,7 @@ async function measure(connection: Connection, raw: SqliteDatabase.Database): Pr
   row(
     'weekly unit leaderboard',
     await time(leaderboardRuns, async () => {
-      const rows = byUnitAndMetric(await unitTotals(db, deptIds, week));
+      const rows = byUnitAndMetric(await unitTotals(db, { unitIds: deptIds, range: week }));
       return tree.children(dept.id).map((child) => sumOverUnits(rows, tree.subtreeIds(child.id)));
     }),
     await time(leaderboardRuns, () => floorWeek.all(...deptIds, week.from, week.to)),
@@ -191,7 +190,7 @@ async function measure(connection: Connection, raw: SqliteDatabase.Database): Pr
   );
   row(
     'province-wide weekly roll-up',
-    await time(100, () => allUnitTotals(db, week)),
+    await time(100, () => unitTotals(db, { unitIds: 'all', range: week })),
     await time(100, () => floorProvince.all(week.from, week.to)),
   );
 

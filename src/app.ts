@@ -5,7 +5,7 @@ import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { featureRegistry } from './features';
 import { proposalCodes } from './features/nominations';
-import { unreachableNotice } from './features/weekly/weekly-posts';
+import { unreachableNotice } from './features/weekly';
 import { fileRenderers, type Renderers, renderStored } from './files/renderers';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';

@@ -91,6 +91,10 @@ const kindOf = (update: Update): UpdateKind =>
           ? 'my_chat_member'
           : 'other';
 
+/** A command is typed as a message's text, or as the caption of a photo or a document. */
+const commandTextOf = (message: Pick<Message, 'text' | 'caption'>): string | undefined =>
+  message.text ?? message.caption;
+
 /** Updates of one chat are handled in order; a press without its message falls back to the person. */
 function sequenceKeyOf(update: Update): string {
   const chatId =
@@ -182,12 +186,12 @@ export function createBot(deps: BotDeps): Bot {
     if (!from || from.id === deps.me()?.id) return;
     // Forwarded, relayed, anonymous and bots' messages are nobody's own command: explained, never acted on.
     const relayed = relayKindOf(message);
-    if (relayed === 'bot' && !message.text?.startsWith('/')) return;
+    const text = commandTextOf(message);
+    if (relayed === 'bot' && !text?.startsWith('/')) return;
     const settings = await scope.directory.chat(message.chat.id);
     if (settings?.unitId && !from.is_bot && !message.sender_chat)
       await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
 
-    const text = message.text;
     if (!text?.startsWith('/')) return;
     const command = parseCommandText(text, deps.me()?.username ?? '');
     if (!command) return;
@@ -209,7 +213,7 @@ export function createBot(deps: BotDeps): Bot {
   async function onEditedMessage(scope: UpdateScope, updateId: number, message: EditedMessage): Promise<void> {
     if (relayKindOf(message) || editHandlers.length === 0) return;
     const settings = await scope.directory.chat(message.chat.id);
-    const command = parseCommandText(message.text ?? '', deps.me()?.username ?? '');
+    const command = parseCommandText(commandTextOf(message) ?? '', deps.me()?.username ?? '');
     const ctx: EditContext = {
       ...commandContext(scope, updateId, message, message.from, settings, command?.args ?? ''),
       command: command ? resolveCommandName(command.name) : undefined,

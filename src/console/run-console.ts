@@ -4,7 +4,7 @@ import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { pino } from 'pino';
 import { type App, createApp } from '../app';
 import { loadConfig } from '../config';
-import { type JobDeps, missedFirings, runJob } from '../features/weekly/weekly-jobs';
+import { type JobDeps, missedFirings, runJob } from '../features/weekly';
 import { t } from '../i18n/texts';
 import type { JobName } from '../kernel/job-period';
 import { LOCALES } from '../kernel/locale';

@@ -42,3 +42,16 @@ export async function setCommander(
     }
   });
 }
+
+/** Every stored commander role: who commands which unit. */
+export async function commanderRoles(db: Db): Promise<{ userId: number; unitId: number }[]> {
+  const rows = await db
+    .selectFrom('roles')
+    .select(['user_id', 'unit_id'])
+    .where('role', '=', 'commander')
+    .where('unit_id', 'is not', null)
+    .orderBy('user_id')
+    .orderBy('unit_id')
+    .execute();
+  return rows.map((row) => ({ userId: row.user_id, unitId: row.unit_id! }));
+}

@@ -1,14 +1,14 @@
 import type { BotServices } from '../bot/context';
 import { type FeatureRegistry, registryOf } from '../bot/registry';
-import { adminFeature } from './admin/admin-chat';
-import { boardsFeature } from './boards/boards-chat';
-import { generalFeature } from './general/general-chat';
-import { nominationsFeature } from './nominations/nominations-chat';
-import { profileFeature } from './profile/profile-chat';
-import { reportsFeature } from './reports/reports-chat';
-import { historyFeature } from './tally/history-chat';
-import { tallyFeature } from './tally/tally-chat';
-import { weeklyFeature } from './weekly/weekly-chat';
+import { adminFeature } from './admin';
+import { boardsFeature } from './boards';
+import { generalFeature } from './general';
+import { nominationsFeature } from './nominations';
+import { profileFeature } from './profile';
+import { reportsFeature } from './reports';
+import { settingsFeature } from './settings';
+import { historyFeature, tallyFeature } from './tally';
+import { weeklyFeature } from './weekly';
 
 /**
  * Every feature of the bot: their commands by CommandName, their buttons by callback prefix, their edit handlers
@@ -25,6 +25,7 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     profileFeature(services),
     weeklyFeature(services),
     reportsFeature(services),
+    settingsFeature(services),
     adminFeature(),
   ]);
 }

@@ -29,3 +29,19 @@ export interface Caller {
   /** How they are named, when the door knows it: a use case that records who acted stores it with the act. */
   readonly profile?: MemberProfile;
 }
+
+/** The scope of a use case called from a chat handler: the update's transaction, its directory and instant. */
+export const scopeOf = (
+  update: { readonly db: Db; readonly directory: Directory; readonly now: Date },
+  config: Config,
+): UseCaseScope => ({ db: update.db, directory: update.directory, config, now: update.now });
+
+/** Where a caller asks from: a group (and the unit it is bound to, if any), or a private chat. */
+export type Place = { readonly kind: 'group'; readonly unitId: number | null } | { readonly kind: 'private' };
+
+/** The place of a chat handler's update: a private chat, or a group with its unit. */
+export const placeOf = (update: {
+  readonly chat: { readonly type: string };
+  readonly settings?: { readonly unitId: number | null } | undefined;
+}): Place =>
+  update.chat.type === 'private' ? { kind: 'private' } : { kind: 'group', unitId: update.settings?.unitId ?? null };

@@ -6,8 +6,8 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { ExportCell, SheetSink, WorkbookSink } from '../features/reports/export';
 import { FONT_FAMILY, FONT_FILES } from './fonts';
+import type { ExportCell, SheetSink, WorkbookSink } from './sheet-sink';
 import { createXlsxWriter } from './xlsx-writer';
 
 /**

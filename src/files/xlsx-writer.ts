@@ -10,8 +10,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { crc32, createDeflateRaw } from 'node:zlib';
-import type { ExportCell, ExportColumn, WorkbookSink } from '../features/reports/export';
 import { xmlText } from '../i18n/format';
+import type { ExportCell, ExportColumn, WorkbookSink } from './sheet-sink';
 
 const LIMIT = 0xffffffff;
 /** Excel's serial number of a local day (days since 1899-12-30, the 1900 date system). */

@@ -472,7 +472,8 @@ export const en = {
     'Usage: <code>/export [UNIT] [period]</code>, e.g. <code>/export last-month</code>, <code>/export PC06 05/2021-08/2021</code>.',
   'export.caption': (p: { unit: string; from: string; to: string; entries: number }) =>
     `📎 Campaign data of ${p.unit}, ${formatDay(p.from)}–${formatDay(p.to)}: ${n(p.entries)} entries.`,
-  'export.tooLarge': 'The export is larger than the 50 MB Telegram allows; choose a shorter period or a sub-unit.',
+  'export.tooLarge': (p: { megabytes: number }) =>
+    `The export is larger than the ${n(p.megabytes)} MB the bot can send; choose a shorter period or a sub-unit.`,
   'export.sheet.entries': 'Lượt ghi',
   'export.sheet.totals': 'Tổng theo đơn vị',
   'export.sheet.commendations': 'Đề cử và khen thưởng',
@@ -738,6 +739,10 @@ export const en = {
   'export.status.proposed': (p: { level: string }) => `Proposed: ${p.level}`,
   'metric.codePeriodWord': (p: { code: string }) =>
     `The code "${p.code}" is a period word of /top, /chart and /report (week, month, quarter, year…); please choose another.`,
+
+  // Tally, reports and settings (issues 15 and 20).
+  'log.sentInFuture': (p: { day: string }) =>
+    `Not logged: the message is dated ${formatDay(p.day)}, later than the bot's clock. Send the command again; if it is refused again, tell an admin.`,
 } satisfies Texts;
 
 /** The commanders' web app: plain text, set as text content by the page (see viApp). */

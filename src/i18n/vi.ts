@@ -479,8 +479,8 @@ export const vi = {
     'Cú pháp: <code>/xuat [MÃ_ĐƠN_VỊ] [kỳ]</code>, ví dụ <code>/xuat thang-truoc</code>, <code>/xuat PC06 05/2021-08/2021</code>.',
   'export.caption': (p: { unit: string; from: string; to: string; entries: number }) =>
     `📎 Dữ liệu thi đua ${p.unit}, ${formatDay(p.from)}–${formatDay(p.to)}: ${n(p.entries)} lượt ghi.`,
-  'export.tooLarge':
-    'Tệp xuất vượt quá 50 MB mà Telegram cho phép; đồng chí chọn kỳ ngắn hơn hoặc một đơn vị cấp dưới.',
+  'export.tooLarge': (p: { megabytes: number }) =>
+    `Tệp xuất vượt quá ${n(p.megabytes)} MB mà bot gửi được; đồng chí chọn kỳ ngắn hơn hoặc một đơn vị cấp dưới.`,
   'export.sheet.entries': 'Lượt ghi',
   'export.sheet.totals': 'Tổng theo đơn vị',
   'export.sheet.commendations': 'Đề cử và khen thưởng',
@@ -748,6 +748,10 @@ export const vi = {
   'export.status.proposed': (p: { level: string }) => `Đề nghị tặng ${p.level}`,
   'metric.codePeriodWord': (p: { code: string }) =>
     `Mã "${p.code}" trùng với từ chỉ kỳ của /top, /bieudo và /baocao (tuần, tháng, quý, năm…); đồng chí chọn mã khác.`,
+
+  // Tally, reports and settings (issues 15 and 20).
+  'log.sentInFuture': (p: { day: string }) =>
+    `Không ghi được: tin nhắn mang ngày gửi ${formatDay(p.day)}, muộn hơn giờ hiện tại của bot. Đồng chí gửi lại lệnh; nếu vẫn bị từ chối, đồng chí báo quản trị viên.`,
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

@@ -7,9 +7,6 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Periods a leaderboard or digest can cover. */
 export type PeriodKind = 'week' | 'month' | 'year';
 
-/** The period kinds, shortest first. */
-export const PERIOD_KINDS: readonly PeriodKind[] = ['week', 'month', 'year'];
-
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
 /** UTC midnight of y-m-d; setUTCFullYear because Date.UTC maps years 0–99 to 1900–1999. */

@@ -15,18 +15,3 @@ export function rank<T>(rows: readonly { item: T; total: number }[], label: (ite
     return { rank: first === -1 ? index + 1 : first + 1, item: row.item, total: row.total };
   });
 }
-
-/** Adds each unit's totals into the child of `parentId` whose subtree holds it. */
-export function rollUpToChildren(
-  rows: readonly { unitId: number; total: number }[],
-  children: readonly { id: number; subtree: readonly number[] }[],
-): Map<number, number> {
-  const owner = new Map<number, number>();
-  for (const child of children) for (const id of child.subtree) owner.set(id, child.id);
-  const totals = new Map<number, number>(children.map((child) => [child.id, 0]));
-  for (const row of rows) {
-    const childId = owner.get(row.unitId);
-    if (childId !== undefined) totals.set(childId, (totals.get(childId) ?? 0) + row.total);
-  }
-  return totals;
-}

@@ -1,5 +1,6 @@
 import type { DayRange } from './day';
 import type { Metric, MetricCatalog } from './metric';
+import { ownTotal, type UnitMetricTotals, unitTotal } from './totals';
 import type { Unit, UnitTree } from './units';
 
 /** What a report covers: a week, a month, a quarter, a year, a run of whole months, or any run of days. */
@@ -10,7 +11,6 @@ export interface ReportPeriod {
 
 /** The periods a target is set for. */
 export type TargetKind = 'month' | 'quarter' | 'year';
-export const TARGET_KINDS: readonly TargetKind[] = ['month', 'quarter', 'year'];
 
 /** One metric's amount. */
 export interface MetricAmount {
@@ -52,30 +52,6 @@ export interface Report {
   readonly units: readonly ReportUnitLine[];
   readonly commendations: readonly ReportCommendation[];
   readonly targets: readonly TargetProgress[];
-}
-
-/** Per unit, per metric: a unit's own total. */
-export type UnitMetricTotals = ReadonlyMap<number, ReadonlyMap<string, number>>;
-
-/** Rows of (unit, metric, total) as a map of maps, adding repeats. */
-export function byUnitAndMetric(
-  rows: readonly { unitId: number; metricCode: string; total: number }[],
-): UnitMetricTotals {
-  const totals = new Map<number, Map<string, number>>();
-  for (const row of rows) {
-    const unit = totals.get(row.unitId) ?? new Map<string, number>();
-    unit.set(row.metricCode, (unit.get(row.metricCode) ?? 0) + row.total);
-    totals.set(row.unitId, unit);
-  }
-  return totals;
-}
-
-/** The units' totals added up per metric (never across metrics). */
-export function sumOverUnits(totals: UnitMetricTotals, unitIds: Iterable<number>): Map<string, number> {
-  const sum = new Map<string, number>();
-  for (const id of unitIds)
-    for (const [metric, total] of totals.get(id) ?? []) sum.set(metric, (sum.get(metric) ?? 0) + total);
-  return sum;
 }
 
 /** The positive totals as catalog-ordered amounts. */
@@ -148,7 +124,7 @@ export function targetProgressOf(input: {
       const own = effectiveTarget(tree, input.targets, rootId, metric.code);
       if (own === undefined || own <= 0) continue;
       target += own * times;
-      total += sumOverUnits(input.totals, tree.subtreeIds(rootId)).get(metric.code) ?? 0;
+      total += unitTotal(tree, input.totals, rootId).get(metric.code) ?? 0;
     }
     return target > 0 ? [{ metric, total, target, percent: percentOf(total, target) }] : [];
   });
@@ -168,7 +144,7 @@ export function buildReport(input: {
   const { tree, catalog } = input;
   const unit = tree.byId(input.unitId);
   if (!unit) return undefined;
-  const totals = sumOverUnits(input.totals, tree.subtreeIds(unit.id));
+  const totals = unitTotal(tree, input.totals, unit.id);
   const baseDepth = tree.ancestorIds(unit.id).length;
   const units = tree
     .walk()
@@ -176,8 +152,8 @@ export function buildReport(input: {
     .map(({ unit: each }) => ({
       unit: each,
       depth: tree.ancestorIds(each.id).length - baseDepth,
-      totals: amountsOf(catalog, sumOverUnits(input.totals, tree.subtreeIds(each.id))),
-      own: amountsOf(catalog, input.totals.get(each.id) ?? new Map()),
+      totals: amountsOf(catalog, unitTotal(tree, input.totals, each.id)),
+      own: amountsOf(catalog, ownTotal(input.totals, each.id)),
     }))
     .filter((line) => line.totals.length > 0);
   const basis = targetBasis(input.period);

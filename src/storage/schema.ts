@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 /** Instants are ISO-8601 UTC text; local days are "YYYY-MM-DD" text; Telegram ids are numbers. */
 type Instant = string;
@@ -295,9 +295,3 @@ export interface Database {
 }
 
 export type Db = Kysely<Database>;
-export type UnitRow = Selectable<UnitTable>;
-export type ChatRow = Selectable<ChatTable>;
-export type MemberRow = Selectable<MemberTable>;
-export type MetricRow = Selectable<MetricTable>;
-export type TallyEntryRow = Selectable<TallyEntryTable>;
-export type NewTallyEntryRow = Insertable<TallyEntryTable>;

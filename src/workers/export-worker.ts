@@ -1,5 +1,5 @@
 /**
- * The export worker: writes the files of the /export requests the command stored (src/features/reports/export-request-store.ts),
+ * The export worker: writes the files of the /export requests the command stored (features/reports' export requests),
  * outside any update's transaction, and hands them to the one sender as documents.
  *
  * Why not in the handler: a province's month at 5M entries takes tens of seconds to write, and an update's
@@ -21,16 +21,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import type { Directory } from '../directory/directory';
-import { type SheetSink, type WorkbookSink, writeExport } from '../features/reports/export';
 import {
   type ClaimedExport,
   claimExport,
+  EXPORT_REQUESTED_HOOK,
   finishExport,
   forgetSentExportFiles,
   releaseExport,
   renewExportLease,
-} from '../features/reports/export-request-store';
+  writeExport,
+} from '../features/reports';
 import { csvFileSink, xlsxFileSink } from '../files/report-files';
+import type { SheetSink, WorkbookSink } from '../files/sheet-sink';
 import { t } from '../i18n/texts';
 import { isLocale, type Locale } from '../kernel/locale';
 import type { Logger } from '../logger';
@@ -47,8 +49,6 @@ export interface ExportFiles {
 
 export const exportFiles: ExportFiles = { xlsx: xlsxFileSink, csv: csvFileSink };
 
-/** The after-sent hook of the command's acknowledgement: the worker looks for the request at once. */
-export const EXPORT_REQUESTED_HOOK = 'exportRequested';
 /** The after-sent hook of the documents: their bytes leave the outbox once Telegram has them. */
 const EXPORT_SENT_HOOK = 'exportSent';
 
@@ -160,7 +160,7 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     await Promise.all([workbook.finish(), csv.finish()]);
     await heartbeat();
     if (statSync(paths.xlsx).size + statSync(paths.csv).size > MAX_EXPORT_BYTES) {
-      out.send(claim.chatId, t(locale, 'export.tooLarge'), where);
+      out.send(claim.chatId, t(locale, 'export.tooLarge', { megabytes: MAX_EXPORT_BYTES / 2 ** 20 }), where);
       return finish(claim, { status: 'failed', error: 'too large' }, out);
     }
     const caption = t(locale, 'export.caption', { unit: unit.name, from: range.from, to: range.to, entries });

@@ -73,9 +73,20 @@ export function importsOf(tree: SourceTree): ImportEdge[] {
   return edges;
 }
 
-/** Whether a path falls under a scope: a folder (`src/db/`, ending in a slash) or one file (`src/storage/connect.ts`). */
-export const within = (path: string, scope: string): boolean =>
-  scope.endsWith('/') ? path.startsWith(scope) : path === scope;
+/**
+ * Whether a path falls under a scope: a folder (`src/db/`, ending in a slash), one file (`src/storage/connect.ts`),
+ * or a pattern whose `*` stands for any part of one name (each feature's parsers: `parse-*.ts` in any feature).
+ */
+export function within(path: string, scope: string): boolean {
+  if (scope.includes('*')) {
+    const pattern = scope
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*');
+    return new RegExp(`^${pattern}${scope.endsWith('/') ? '' : '$'}`).test(path);
+  }
+  return scope.endsWith('/') ? path.startsWith(scope) : path === scope;
+}
 
 /** The layer a file belongs to: its top folder under src/ (`src/telegram`), migrations, or a file at src/'s top. */
 export function layerOf(path: string): string {
@@ -86,18 +97,46 @@ export function layerOf(path: string): string {
 
 /** The rules, as data; layers.test.ts holds the real ones. */
 export interface LayerRules {
-  /** Package → the only scopes that may import it. */
+  /** Package → the only scopes that may import it. A package listed nowhere may be imported by no file. */
   readonly packageOwners: Readonly<Record<string, readonly string[]>>;
-  /** Layer (a folder scope) → the only scopes its files may import; packages too must be listed to be allowed. */
+  /**
+   * Scope → the only scopes its files may import. Every file must fall under one (a new folder gets its rule);
+   * a file under several keeps all of them (a parser inside a feature imports only what a parser may).
+   */
   readonly allowedImports: Readonly<Record<string, readonly string[]>>;
-  /** Files nothing may import (entry points). */
+  /** Files nothing may import, and that need no importer (everything else nothing imports is dead). */
   readonly entryPoints: readonly string[];
+  /**
+   * Folders whose subfolders are modules (`src/features/`): from outside a module, only its `index.ts` may be
+   * imported, which exports what others may use.
+   */
+  readonly modules: readonly string[];
+  /** Files of a module others may import besides its index (a contract shared with code outside the server). */
+  readonly publicFiles?: readonly string[];
 }
 
 const edgeKey = (edge: ImportEdge) => `${edge.from} → ${edge.target}`;
 
-/** Imports that break a package owner, an allowed-imports or an entry-point rule; one per file and target. */
-export function ruleViolations(edges: readonly ImportEdge[], rules: LayerRules): Violation[] {
+/** The module a path lies in under one of the module folders (`src/features/tally/`), if any. */
+function moduleOf(path: string, modules: readonly string[]): string | undefined {
+  for (const folder of modules) {
+    if (!path.startsWith(folder)) continue;
+    const name = path.slice(folder.length).split('/')[0]!;
+    // A file directly in the folder (src/features/use-case.ts) belongs to no module.
+    if (path.slice(folder.length).includes('/')) return `${folder}${name}/`;
+  }
+  return undefined;
+}
+
+/**
+ * Imports that break a package owner, an allowed-imports, an entry-point or a module rule, one per file and
+ * target; and files in no scope of the allowed imports (`unplaced: …`) or that nothing imports (`orphan: …`).
+ */
+export function ruleViolations(
+  edges: readonly ImportEdge[],
+  rules: LayerRules,
+  files: Iterable<string> = [],
+): Violation[] {
   const found = new Map<string, Violation>();
   const add = (edge: ImportEdge, why: string) => {
     const key = edgeKey(edge);
@@ -105,15 +144,37 @@ export function ruleViolations(edges: readonly ImportEdge[], rules: LayerRules):
   };
   for (const edge of edges) {
     if (edge.kind === 'package') {
-      const owners = rules.packageOwners[edge.target];
-      if (owners && !owners.some((scope) => within(edge.from, scope)))
-        add(edge, `only ${owners.join(', ')} may import ${edge.target}`);
+      const owners = rules.packageOwners[edge.target] ?? [];
+      if (!owners.some((scope) => within(edge.from, scope)))
+        add(
+          edge,
+          owners.length > 0 ? `only ${owners.join(', ')} may import ${edge.target}` : 'no rule names this package',
+        );
+      continue;
     }
-    for (const [layer, allowed] of Object.entries(rules.allowedImports)) {
-      if (within(edge.from, layer) && !allowed.some((scope) => within(edge.target, scope)))
-        add(edge, `${layer} may import only ${allowed.join(', ')}`);
+    for (const [scope, allowed] of Object.entries(rules.allowedImports)) {
+      if (within(edge.from, scope) && !allowed.some((target) => within(edge.target, target)))
+        add(edge, `${scope} may import only ${allowed.join(', ')}`);
     }
-    if (edge.kind === 'file' && rules.entryPoints.includes(edge.target)) add(edge, `${edge.target} is an entry point`);
+    if (rules.entryPoints.includes(edge.target)) add(edge, `${edge.target} is an entry point`);
+    const module = moduleOf(edge.target, rules.modules);
+    if (
+      module &&
+      moduleOf(edge.from, rules.modules) !== module &&
+      edge.target !== `${module}index.ts` &&
+      !rules.publicFiles?.includes(edge.target)
+    )
+      add(edge, `from outside ${module}, import its index.ts`);
+  }
+  const imported = new Set(edges.filter((edge) => edge.kind === 'file').map((edge) => edge.target));
+  for (const file of files) {
+    if (!Object.keys(rules.allowedImports).some((scope) => within(file, scope)))
+      found.set(`unplaced: ${file}`, {
+        key: `unplaced: ${file}`,
+        detail: `${file} falls under no allowedImports rule`,
+      });
+    if (!imported.has(file) && !rules.entryPoints.includes(file))
+      found.set(`orphan: ${file}`, { key: `orphan: ${file}`, detail: `${file} is imported by nothing` });
   }
   return [...found.values()];
 }
@@ -217,5 +278,5 @@ export function cycleViolations(edges: readonly ImportEdge[]): Violation[] {
 /** Every violation of the rules and every cycle, in a stable order. */
 export const violationsOf = (tree: SourceTree, rules: LayerRules): Violation[] => {
   const edges = importsOf(tree);
-  return [...ruleViolations(edges, rules), ...cycleViolations(edges)];
+  return [...ruleViolations(edges, rules, tree.keys()), ...cycleViolations(edges)];
 };

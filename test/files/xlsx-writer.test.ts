@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportColumn } from '../../src/features/reports/export';
+import type { ExportColumn } from '../../src/files/sheet-sink';
 import { createXlsxWriter, daySerial } from '../../src/files/xlsx-writer';
 import { xmlText } from '../../src/i18n/format';
 import { unzip } from '../helpers/zip';

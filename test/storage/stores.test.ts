@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findChat, moveChat, upsertChat } from '../../src/directory/chat-store';
 import { findMember, findMemberByUsername, upsertMember } from '../../src/directory/member-store';
 import { insertMetric, insertMetricAlias, loadMetricCatalog, setMetricMax } from '../../src/directory/metric-store';
-import { findRoles, setCommander } from '../../src/directory/role-store';
+import { commanderRoles, findRoles, setCommander } from '../../src/directory/role-store';
 import { insertUnit, loadUnits } from '../../src/directory/unit-store';
 import {
   addEndorsement,
@@ -18,19 +18,20 @@ import {
   setCardMessage,
   toggleEndorsement,
 } from '../../src/features/nominations/nomination-store';
-import { addToDayTotals, insertTallies, sumByMember } from '../../src/features/tally/tally-store';
+import { chatLocales, unreachableChats } from '../../src/features/settings/chats-store';
+import { DEFAULT_GROUP_SETTINGS } from '../../src/features/settings/group-settings-rules';
 import {
-  chatLocales,
-  commanderRoles,
+  boundGroupsWithSettings,
+  findGroupSettings,
+  saveGroupSettings,
+} from '../../src/features/settings/group-settings-store';
+import {
+  addToDayTotals,
+  insertTallies,
   memberTotals,
-  registeredGroups,
-  remindersOn,
-  setPostsTopic,
-  setReminders,
-  unitsThatLogged,
+  personTotals,
   unitTotals,
-  unreachablePeople,
-} from '../../src/features/weekly/weekly-store';
+} from '../../src/features/tally/tally-store';
 import type { Db } from '../../src/storage/schema';
 import { DIALECTS } from '../helpers/dialects';
 import { batch, NOW, type TempStore, tempStore } from '../helpers/store-fixture';
@@ -96,7 +97,7 @@ for (const dialect of DIALECTS) {
       expect(await findChat(db, basic)).toEqual({ chatId: basic, unitId: 2, locale: 'en' });
       await log(db, 1, { chatId: basic, unitId: 2 });
       const nominationId = await insertNomination(db, nomination({ chatId: basic, unitId: 2 }), NOW);
-      await setReminders(db, basic, false, 11, NOW);
+      await saveGroupSettings(db, basic, { ...DEFAULT_GROUP_SETTINGS, reminders: false }, { by: 11, at: NOW });
 
       await moveChat(db, basic, GROUP, NOW);
       await moveChat(db, basic, GROUP, NOW);
@@ -105,7 +106,7 @@ for (const dialect of DIALECTS) {
       const entries = await db.selectFrom('tally_entries').select('chat_id').execute();
       expect(entries).toEqual([{ chat_id: GROUP }]);
       expect((await findNomination(db, nominationId))?.chatId).toBe(GROUP);
-      expect(await remindersOn(db, GROUP)).toBe(false);
+      expect((await findGroupSettings(db, GROUP))?.reminders).toBe(false);
       expect(await findChat(db, 42)).toBeUndefined();
     });
 
@@ -234,11 +235,19 @@ for (const dialect of DIALECTS) {
       await upsertChat(db, { chatId: GROUP, type: 'supergroup', title: 'U1' }, { unitId: 1, locale: 'en' }, NOW);
       await upsertChat(db, { chatId: OTHER_GROUP, type: 'supergroup', title: 'U2' }, { unitId: 2 }, NOW);
       await upsertChat(db, { chatId: 12, type: 'private', title: null }, { locale: 'vi' }, NOW);
-      await setReminders(db, OTHER_GROUP, false, 11, NOW);
-      await setPostsTopic(db, GROUP, 77, 11, NOW);
-      expect(await registeredGroups(db)).toEqual([
-        { chatId: OTHER_GROUP, unitId: 2, locale: null, reminders: false, threadId: null },
-        { chatId: GROUP, unitId: 1, locale: 'en', reminders: true, threadId: 77 },
+      await saveGroupSettings(db, OTHER_GROUP, { ...DEFAULT_GROUP_SETTINGS, reminders: false }, { by: 11, at: NOW });
+      await saveGroupSettings(
+        db,
+        GROUP,
+        { ...DEFAULT_GROUP_SETTINGS, postsThreadId: 77, confirmMode: 'reply' },
+        {
+          by: 11,
+          at: NOW,
+        },
+      );
+      expect(await boundGroupsWithSettings(db)).toEqual([
+        { chatId: OTHER_GROUP, unitId: 2, stored: { reminders: false, confirmMode: 'auto', postsThreadId: null } },
+        { chatId: GROUP, unitId: 1, stored: { reminders: true, confirmMode: 'reply', postsThreadId: 77 } },
       ]);
       expect(await chatLocales(db, [GROUP, OTHER_GROUP, 12])).toEqual(
         new Map([
@@ -250,20 +259,22 @@ for (const dialect of DIALECTS) {
       await log(db, 1, { userId: 11, items: [{ metricCode: 'cccd', amount: 1_000_000 }] });
       await log(db, 2, { userId: 12, items: [{ metricCode: 'cccd', amount: 2_500_000 }] });
       await log(db, 3, { unitId: 2, userId: 13, day: '2026-11-20', items: [{ metricCode: 'qua', amount: 3 }] });
-      expect(await unitTotals(db, [1, 2], WEEK)).toEqual([{ unitId: 1, metricCode: 'cccd', total: 3_500_000 }]);
-      expect(await unitsThatLogged(db, [1, 2, 3], WEEK)).toEqual(new Set([1]));
-      expect(await unitsThatLogged(db, [], WEEK)).toEqual(new Set());
-      const members = await memberTotals(db, [1], WEEK);
+      expect(await unitTotals(db, { unitIds: [1, 2], range: WEEK })).toEqual([
+        { unitId: 1, metricCode: 'cccd', total: 3_500_000 },
+      ]);
+      expect(await unitTotals(db, { unitIds: 'all', range: WEEK })).toEqual([
+        { unitId: 1, metricCode: 'cccd', total: 3_500_000 },
+      ]);
+      expect(await unitTotals(db, { unitIds: [], range: WEEK })).toEqual([]);
+      const members = await memberTotals(db, { unitIds: [1], range: WEEK });
       expect(members.sort((a, b) => a.userId - b.userId)).toEqual([
         { userId: 11, name: 'User 11', unitId: 1, metricCode: 'cccd', total: 1_000_000 },
         { userId: 12, name: 'User 12', unitId: 1, metricCode: 'cccd', total: 2_500_000 },
       ]);
-      expect((await sumByMember(db, { unitIds: [1], range: WEEK })).map((row) => row.total).sort()).toEqual([
-        1_000_000, 2_500_000,
-      ]);
+      expect(await personTotals(db, 12, WEEK)).toEqual(new Map([['cccd', 2_500_000]]));
 
       await db.updateTable('chats').set({ unreachable_at: NOW.toISOString() }).where('chat_id', '=', 12).execute();
-      expect(await unreachablePeople(db, [11, 12])).toEqual(new Map([[12, NOW.toISOString()]]));
+      expect(await unreachableChats(db, [11, 12])).toEqual(new Map([[12, NOW.toISOString()]]));
     });
   });
 }

@@ -1,5 +1,4 @@
 import { foldText } from '../../kernel/fold';
-import type { Locale } from '../../kernel/locale';
 import { parseAmount } from '../../kernel/parsing/parse-amount';
 import type { ParseError } from '../../kernel/parsing/parse-error';
 import { restFrom, tokenize } from '../../kernel/parsing/tokens';
@@ -165,21 +164,4 @@ export function parseMetricArgs(args: string): Result<MetricArgs, ParseError> {
     ...(nameEn === '' ? {} : { nameEn }),
     ...(countUnit === '' ? {} : { countUnit }),
   });
-}
-
-// Folded, spaces removed, so "Tieng Viet" with or without accents and "tiengviet" both match.
-const LANG_WORDS: ReadonlyMap<string, Locale> = new Map([
-  ['vi', 'vi'],
-  ['vn', 'vi'],
-  ['tiengviet', 'vi'],
-  ['vietnamese', 'vi'],
-  ['en', 'en'],
-  ['english', 'en'],
-  ['tienganh', 'en'],
-]);
-
-/** Parses "/lang vi" or "/lang en" (also "tieng Viet" with accents, "English"). */
-export function parseLangArgs(args: string): Result<{ locale: Locale }, ParseError> {
-  const locale = LANG_WORDS.get(foldText(args).replace(/ /g, ''));
-  return locale ? ok({ locale }) : err({ kind: 'lang.usage' });
 }

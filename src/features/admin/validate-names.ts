@@ -3,10 +3,10 @@ import type { MetricCatalog } from '../../kernel/metric';
 import { looksLikeAmount } from '../../kernel/parsing/parse-amount';
 import { DATE_LEAD_WORDS, isOneWordDay, parseDayWords } from '../../kernel/parsing/parse-day';
 import type { ParseError } from '../../kernel/parsing/parse-error';
+import { parseReportPeriod } from '../../kernel/parsing/parse-period';
+import { periodWordOf } from '../../kernel/parsing/period-words';
 import { normalizeWord, quote } from '../../kernel/parsing/tokens';
 import { err, ok, type Result } from '../../kernel/result';
-import { periodWordOf } from '../boards/parse-top';
-import { parseReportPeriod } from '../reports/parse-report';
 
 /** Longest unit name, in characters (code points). */
 export const MAX_UNIT_NAME_CHARS = 120;

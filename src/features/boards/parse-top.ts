@@ -2,6 +2,7 @@ import { foldText } from '../../kernel/fold';
 import type { Metric, MetricCatalog } from '../../kernel/metric';
 import { matchMetric } from '../../kernel/parsing/match-metric';
 import type { ParseError } from '../../kernel/parsing/parse-error';
+import { periodWordOf } from '../../kernel/parsing/period-words';
 import { tokenize } from '../../kernel/parsing/tokens';
 import type { PeriodKind } from '../../kernel/period';
 import { err, ok, type Result } from '../../kernel/result';
@@ -14,18 +15,6 @@ export interface TopCommand {
   readonly previous: boolean;
 }
 
-// Folded period words; they are checked before metric names so a short alias can never hide them.
-const PERIOD_WORDS: ReadonlyMap<string, PeriodKind> = new Map([
-  ['tuan', 'week'],
-  ['week', 'week'],
-  ['w', 'week'],
-  ['thang', 'month'],
-  ['month', 'month'],
-  ['m', 'month'],
-  ['nam', 'year'],
-  ['year', 'year'],
-  ['y', 'year'],
-]);
 // "tháng này" (this month) is how people say it; the "này" adds nothing.
 const THIS = 'nay';
 // "tuần trước", "năm ngoái": the period before. Full period words only: "w truoc" is not how anyone writes it.
@@ -47,9 +36,6 @@ function periodAt(words: readonly string[], index: number) {
   if (FULL_PERIOD_WORDS.has(word) && BEFORE.has(next)) return { kind, previous: true, consumed: 2 };
   return { kind, previous: false, consumed: next === THIS ? 2 : 1 };
 }
-
-/** The period a word names ("tuần", "thang", "year"), if any. */
-export const periodWordOf = (word: string): PeriodKind | undefined => PERIOD_WORDS.get(foldText(word));
 
 /**
  * Parses "/top" arguments: an optional metric and an optional period in either order; this week by default. A

@@ -1,11 +1,11 @@
 import { displayName, findMember, type KnownMember } from '../../directory/member-store';
+import { commanderRoles } from '../../directory/role-store';
 import type { TextMisfits } from '../../i18n/error-text';
 import type { CommendationLevel } from '../../kernel/commendation-levels';
 import type { IsoDay } from '../../kernel/day';
 import { localDayOf } from '../../kernel/period';
 import { err, ok, type Result } from '../../kernel/result';
 import type { Caller, TellingScope, UseCaseScope } from '../use-case';
-import { commanderRoles } from '../weekly/weekly-store';
 import {
   type DecisionRecord,
   decidesLevel,

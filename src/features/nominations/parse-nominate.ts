@@ -1,8 +1,8 @@
 import { foldText } from '../../kernel/fold';
 import type { ParseError } from '../../kernel/parsing/parse-error';
+import { periodWordOf } from '../../kernel/parsing/period-words';
 import type { PeriodKind } from '../../kernel/period';
 import { err, ok, type Result } from '../../kernel/result';
-import { periodWordOf } from '../boards/parse-top';
 import { MAX_REASON_LENGTH, MIN_REASON_LENGTH } from './nomination';
 
 /** A parsed /nominate: the reason, and the @username it names when it does not reply to the person. */

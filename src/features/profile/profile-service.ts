@@ -10,7 +10,7 @@ import {
   mayReadRecordOf,
   type Nomination,
 } from '../nominations';
-import { sumByMetric } from '../tally/tally-store';
+import { personTotals } from '../tally';
 import type { Caller, UseCaseScope } from '../use-case';
 
 /** A person's record: who they are, this year's totals by metric, and every commendation with its decision. */
@@ -43,7 +43,7 @@ export async function readProfile(
     return err({ kind: 'commendation.notAllowed' });
   if (!member && !own) return err({ kind: 'profile.unknown' });
   const year = periodOf('year', localDayOf(scope.now, scope.config.timeZone));
-  const totals = await sumByMetric(scope.db, { userId: input.subjectId, range: year });
+  const totals = await personTotals(scope.db, input.subjectId, year);
   const commendations = await commendationsOf(scope.db, input.subjectId);
   const records = await latestDecisionRecords(
     scope.db,

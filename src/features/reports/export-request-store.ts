@@ -13,6 +13,9 @@ import { inTransaction } from '../../storage/unit-of-work';
 
 export type ExportStatus = 'pending' | 'running' | 'done' | 'failed';
 
+/** The after-sent hook of /export's acknowledgement: once it is sent, the export worker looks for the request. */
+export const EXPORT_REQUESTED_HOOK = 'exportRequested';
+
 /** What the command stores. */
 export interface NewExportRequest {
   readonly chatId: number;

@@ -1,38 +1,13 @@
+import type { ExportCell, ExportColumn, SheetSink, WorkbookSink } from '../../files/sheet-sink';
 import { levelName, t } from '../../i18n/texts';
 import type { DayRange } from '../../kernel/day';
 import type { Locale } from '../../kernel/locale';
 import type { MetricCatalog } from '../../kernel/metric';
-import { byUnitAndMetric } from '../../kernel/report';
+import { byUnitAndMetric, ownTotal, sumOverUnits } from '../../kernel/totals';
 import type { UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
-import { unitTotals } from '../weekly/weekly-store';
+import { unitTotals } from '../tally';
 import { type EntryCursor, nominationsForExport, pageEntries } from './report-store';
-
-/** A cell as the export writes it: text, a number (stays a number in Excel), a local day (a date), or empty. */
-export type ExportCell = string | number | { readonly day: string } | null;
-
-/** A sheet's column: its Vietnamese header, width and what its cells hold. */
-export interface ExportColumn {
-  readonly header: string;
-  readonly width: number;
-  readonly kind: 'text' | 'number' | 'date';
-}
-
-/** Where a sheet's rows go; the writer behind it streams them out (the XLSX writer in src/files/xlsx-writer.ts, a CSV file). */
-export interface SheetSink {
-  row(cells: readonly ExportCell[]): void;
-  /**
-   * Called after every EXPORT_FLUSH_ROWS rows and each page: resolves once what was written has drained to the file.
-   * Without it the rows of a whole year would pile up in the writers' buffers, since reading the store never yields
-   * to the event loop.
-   */
-  flush?(): Promise<void>;
-}
-
-/** A workbook being written: sheets one after another, each finished before the next starts. */
-export interface WorkbookSink {
-  sheet(name: string, columns: readonly ExportColumn[], write: (sink: SheetSink) => Promise<void>): Promise<void>;
-}
 
 /** How many entries one read brings: the most the export ever holds in memory at once. */
 export const EXPORT_PAGE = 5000;
@@ -138,18 +113,19 @@ export async function writeExport(
     entries = await writeEntries(db, request, [sheet, sinks.csv]);
   });
 
-  const own = byUnitAndMetric(await unitTotals(db, ids, request.range));
+  const own = byUnitAndMetric(await unitTotals(db, { unitIds: ids, range: request.range }));
+  const total = sumOverUnits(own, ids);
   const metricColumns = catalog.all.map((metric) => ({ header: metric.name.vi, width: 16, kind: 'number' as const }));
   await sinks.workbook.sheet(
     t(request.locale, 'export.sheet.totals'),
     [{ header: 'Mã đơn vị', width: 12, kind: 'text' }, { header: 'Đơn vị', width: 36, kind: 'text' }, ...metricColumns],
     async (sheet) => {
       for (const { unit } of subtree)
-        sheet.row([unit.code, unit.name, ...catalog.all.map((metric) => own.get(unit.id)?.get(metric.code) ?? 0)]);
+        sheet.row([unit.code, unit.name, ...catalog.all.map((metric) => ownTotal(own, unit.id).get(metric.code) ?? 0)]);
       sheet.row([
         'Tổng cộng',
         tree.byId(request.unitId)?.name ?? '',
-        ...catalog.all.map((metric) => ids.reduce((sum, id) => sum + (own.get(id)?.get(metric.code) ?? 0), 0)),
+        ...catalog.all.map((metric) => total.get(metric.code) ?? 0),
       ]);
     },
   );

@@ -1,26 +1,5 @@
-import { SqliteAdapter, sql } from 'kysely';
 import type { DayRange } from '../../kernel/day';
 import type { Db } from '../../storage/schema';
-
-/**
- * Per unit and metric, every unit's running totals summed over the days (only positive sums): one range scan of
- * the by-day covering index (migration 0011), where a list of every unit id would seek each unit's rows in turn.
- */
-export async function allUnitTotals(
-  db: Db,
-  range: DayRange,
-): Promise<{ unitId: number; metricCode: string; total: number }[]> {
-  // SQLite's planner, once it has statistics, prefers a skip-scan of the primary key (50 units × 10 metrics seeks)
-  // to spare the group-by a sort; on a week that is many times slower than the by-day range, so it is named.
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-  const { rows } = await sql<{ unit_id: number; metric_code: string; total: number }>`
-    select unit_id, metric_code, sum(total) as total
-    from unit_day_totals ${sqlite ? sql.raw('indexed by unit_day_totals_day') : sql``}
-    where day >= ${range.from} and day <= ${range.to}
-    group by unit_id, metric_code
-    having sum(total) > 0`.execute(db);
-  return rows.map((row) => ({ unitId: Number(row.unit_id), metricCode: row.metric_code, total: Number(row.total) }));
-}
 
 /** One standing entry as the export lists it. */
 export interface ExportEntry {

@@ -2,6 +2,7 @@ import { escapeHtml, formatNumber, Html } from '../../i18n/format';
 import { levelName, t } from '../../i18n/texts';
 import type { Locale } from '../../kernel/locale';
 import type { MetricAmount, ParagraphInput, Report, ReportPeriod } from '../../kernel/report';
+import type { MonthTargets } from './month-targets';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
@@ -147,4 +148,27 @@ export function renderReport(locale: Locale, report: Report, paragraph: string):
   }
   out.push('', t(locale, 'report.paragraphHeader'), paragraph);
   return out.join('\n');
+}
+
+/**
+ * How far the month's targets are, month to date, one line a metric ("Tháng 11: 62% mục tiêu (1.240/2.000 thẻ)"),
+ * under its header; nothing without a target.
+ */
+export function targetSection(locale: Locale, targets: MonthTargets | undefined): string[] {
+  if (!targets || targets.rows.length === 0) return [];
+  const month = Number(targets.from.slice(5, 7));
+  return [
+    '',
+    t(locale, 'target.progressHeader', { to: targets.to }),
+    ...targets.rows.map((row) =>
+      t(locale, 'target.progressLine', {
+        metric: row.metric.name[locale],
+        month,
+        percent: row.percent,
+        total: row.total,
+        target: row.target,
+        countUnit: row.metric.countUnit[locale],
+      }),
+    ),
+  ];
 }

@@ -1,21 +1,16 @@
 import type { BotServices, CommandContext, Feature } from '../../bot/context';
 import { chartPng } from '../../files/render-requests';
+import { errorText } from '../../i18n/error-text';
 import { Html } from '../../i18n/format';
 import { localDayOf } from '../../kernel/period';
 import { paragraphOf } from '../../kernel/report';
-import type { Unit, UnitTree } from '../../kernel/units';
-import { EXPORT_REQUESTED_HOOK } from '../../workers/export-worker';
-import { unitTotals } from '../weekly/weekly-store';
-import { rankChart, trendChart } from './chart';
-import { requestExport } from './export-request-store';
+import { placeOf, scopeOf } from '../use-case';
+import { EXPORT_REQUESTED_HOOK } from './export-request-store';
 import { parseChartArgs, parseReportArgs, type ReportCommand } from './parse-report';
 import { parseTargetArgs } from './parse-target';
-import { composeReport } from './report-service';
+import { addModel, campaignOf, chartsOf, exportOf, modelsOf, reportOf, setUnitTarget } from './report-service';
 import { renderReport, writeReportParagraph } from './report-text';
-import { countModels, insertModel, listModels, setTarget } from './target-store';
 
-/** Models a unit registers without an admin: "one or two per unit". */
-const MODELS_WITHOUT_ADMIN = 2;
 const MIN_SLOGAN = 5;
 const MAX_SLOGAN = 200;
 const CAMPAIGN_MODEL_LINES = 10;
@@ -24,44 +19,7 @@ const CAMPAIGN_MODEL_LINES = 10;
 export function reportsFeature(services: BotServices): Feature {
   const { config } = services;
   const today = (ctx: CommandContext) => localDayOf(ctx.now, config.timeZone);
-
-  /**
-   * The unit a command is about: the one named, else the group's, else (in private) the first the person commands
-   * (an admin: the top of the tree). Refusals are answered here; undefined then.
-   */
-  async function unitOf(
-    ctx: CommandContext,
-    code: string | undefined,
-    need: 'view' | 'command',
-  ): Promise<{ unit: Unit; tree: UnitTree } | undefined> {
-    const tree = await ctx.directory.units();
-    const groupUnitId = ctx.chat.type === 'private' ? undefined : (ctx.settings?.unitId ?? undefined);
-    let unit: Unit | undefined;
-    if (code !== undefined) {
-      unit = tree.byCode(code);
-      if (!unit) {
-        await ctx.replyText('report.unknownUnit', { code });
-        return undefined;
-      }
-    } else if (groupUnitId !== undefined) unit = tree.byId(groupUnitId);
-    else {
-      const authority = await ctx.directory.authority(ctx.from.id);
-      const firstId = authority.admin ? tree.walk().find((row) => row.depth === 0)?.unit.id : authority.commanderOf[0];
-      unit = firstId === undefined ? undefined : tree.byId(firstId);
-    }
-    if (!unit) {
-      await ctx.replyText('report.noUnit');
-      return undefined;
-    }
-    // In a unit's group everyone sees its subtree's figures; elsewhere, and for exports and targets, only those
-    // who command the unit (or one above it) and admins.
-    const inOwnGroup = need === 'view' && groupUnitId !== undefined && tree.subtreeIds(groupUnitId).includes(unit.id);
-    if (!inOwnGroup && !(await ctx.directory.commands(ctx.from.id, unit.id))) {
-      await ctx.replyText('report.notAllowed');
-      return undefined;
-    }
-    return { unit, tree };
-  }
+  const caller = (ctx: CommandContext) => ({ userId: ctx.from.id });
 
   /** Parses the unit and period of /report or /export, answering a refusal. */
   async function requestOf(ctx: CommandContext): Promise<ReportCommand | undefined> {
@@ -76,18 +34,14 @@ export function reportsFeature(services: BotServices): Feature {
   async function report(ctx: CommandContext) {
     const request = await requestOf(ctx);
     if (!request) return;
-    const scope = await unitOf(ctx, request.unitCode, 'view');
-    if (!scope) return;
-    const built = await composeReport(ctx.db, {
-      tree: scope.tree,
-      catalog: await ctx.directory.metrics(),
-      unitId: scope.unit.id,
+    const built = await reportOf(scopeOf(ctx, config), caller(ctx), {
+      unitCode: request.unitCode,
+      place: placeOf(ctx),
       period: request.period,
-      timeZone: config.timeZone,
     });
-    if (!built) return ctx.replyText('report.noUnit');
-    const paragraph = writeReportParagraph(ctx.locale, paragraphOf(built));
-    await ctx.reply(renderReport(ctx.locale, built, paragraph));
+    if (!built.ok) return ctx.reply(errorText(ctx.locale, built.error));
+    const paragraph = writeReportParagraph(ctx.locale, paragraphOf(built.value));
+    await ctx.reply(renderReport(ctx.locale, built.value, paragraph));
   }
 
   async function target(ctx: CommandContext) {
@@ -99,18 +53,20 @@ export function reportsFeature(services: BotServices): Feature {
       return ctx.replyText('target.usage');
     }
     const { metric, amount, kind, unitCode } = parsed.value;
-    const scope = await unitOf(ctx, unitCode, 'command');
-    if (!scope) return;
-    await setTarget(
-      ctx.db,
-      { unitId: scope.unit.id, metricCode: metric.code, kind, amount, setBy: ctx.from.id },
-      ctx.now,
-    );
+    const set = await setUnitTarget(scopeOf(ctx, config), caller(ctx), {
+      unitCode,
+      place: placeOf(ctx),
+      metric,
+      kind,
+      amount,
+    });
+    if (!set.ok) return ctx.reply(errorText(ctx.locale, set.error));
+    const unit = set.value;
     const period = ctx.text(`target.kind.${kind}`);
     if (amount === 0)
-      return ctx.replyText('target.cleared', { unit: scope.unit.name, metric: metric.name[ctx.locale], period });
+      return ctx.replyText('target.cleared', { unit: unit.name, metric: metric.name[ctx.locale], period });
     await ctx.replyText('target.set', {
-      unit: scope.unit.name,
+      unit: unit.name,
       metric: metric.name[ctx.locale],
       amount,
       countUnit: metric.countUnit[ctx.locale],
@@ -119,14 +75,13 @@ export function reportsFeature(services: BotServices): Feature {
   }
 
   async function campaign(ctx: CommandContext) {
-    const tree = await ctx.directory.units();
-    const models = await listModels(ctx.db);
+    const { registered, units, models, tree } = await campaignOf(scopeOf(ctx, config));
     const modelLines = models
       .slice(-CAMPAIGN_MODEL_LINES)
       .map((model) => ctx.text('model.line', { unit: tree.byId(model.unitId)?.name ?? '', slogan: model.slogan }));
     await ctx.replyText('campaign.text', {
-      registered: tree.all.filter((unit) => unit.groups > 0).length,
-      units: tree.all.length,
+      registered,
+      units,
       models: models.length,
       modelLines: new Html(modelLines.join('\n')),
     });
@@ -135,10 +90,8 @@ export function reportsFeature(services: BotServices): Feature {
   async function model(ctx: CommandContext) {
     const args = ctx.args.trim();
     const [verb = '', ...rest] = args.split(/\s+/);
-    const tree = await ctx.directory.units();
     if (verb.toLowerCase() === 'list' || verb.toLowerCase() === 'ds' || args === '') {
-      const groupUnitId = ctx.chat.type === 'private' ? undefined : (ctx.settings?.unitId ?? undefined);
-      const models = await listModels(ctx.db, groupUnitId === undefined ? undefined : tree.subtreeIds(groupUnitId));
+      const { models, tree } = await modelsOf(scopeOf(ctx, config), placeOf(ctx));
       if (models.length === 0) return ctx.replyText('model.none');
       return ctx.reply(
         [
@@ -150,21 +103,15 @@ export function reportsFeature(services: BotServices): Feature {
       );
     }
     if (!['add', 'them'].includes(verb.toLowerCase())) return ctx.replyText('model.usage');
-    if (ctx.chat.type === 'private') return ctx.replyText('chat.groupOnly');
-    const unit = ctx.settings?.unitId ? tree.byId(ctx.settings.unitId) : undefined;
-    if (!unit) return ctx.replyText('chat.notRegistered');
-    if (!(await ctx.directory.commands(ctx.from.id, unit.id))) return ctx.replyText('auth.commanderOrAdmin');
     const slogan = rest
       .join(' ')
       .replace(/^["“«]|["”»]$/g, '')
       .trim();
     if ([...slogan].length < MIN_SLOGAN || [...slogan].length > MAX_SLOGAN)
       return ctx.replyText('model.badSlogan', { max: MAX_SLOGAN });
-    const count = await countModels(ctx.db, unit.id);
-    if (count >= MODELS_WITHOUT_ADMIN && !(await ctx.directory.authority(ctx.from.id)).admin)
-      return ctx.replyText('model.tooMany', { unit: unit.name, count });
-    await insertModel(ctx.db, { unitId: unit.id, slogan, createdBy: ctx.from.id }, ctx.now);
-    await ctx.replyText('model.added', { unit: unit.name, slogan, count: count + 1 });
+    const added = await addModel(scopeOf(ctx, config), caller(ctx), { place: placeOf(ctx), slogan });
+    if (!added.ok) return ctx.reply(errorText(ctx.locale, added.error));
+    await ctx.replyText('model.added', { unit: added.value.unit.name, slogan, count: added.value.count });
   }
 
   const threadOf = (ctx: CommandContext) => (ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined);
@@ -176,24 +123,17 @@ export function reportsFeature(services: BotServices): Feature {
   async function exportData(ctx: CommandContext) {
     const request = await requestOf(ctx);
     if (!request) return;
-    const scope = await unitOf(ctx, request.unitCode, 'command');
-    if (!scope) return;
     const { range } = request.period;
-    const id = await requestExport(
-      ctx.db,
-      {
-        chatId: ctx.chat.id,
-        threadId: threadOf(ctx),
-        replyTo: ctx.message.message_id,
-        requestedBy: ctx.from.id,
-        unitId: scope.unit.id,
-        range,
-        locale: ctx.locale,
-      },
-      ctx.now,
-    );
-    await ctx.reply(ctx.text('export.queued', { unit: scope.unit.name, from: range.from, to: range.to }), {
-      afterSent: { kind: EXPORT_REQUESTED_HOOK, id },
+    const requested = await exportOf(scopeOf(ctx, config), caller(ctx), {
+      unitCode: request.unitCode,
+      place: placeOf(ctx),
+      range,
+      deliverTo: { chatId: ctx.chat.id, threadId: threadOf(ctx), replyTo: ctx.message.message_id, locale: ctx.locale },
+    });
+    if (!requested.ok) return ctx.reply(errorText(ctx.locale, requested.error));
+    const { unit, requestId } = requested.value;
+    await ctx.reply(ctx.text('export.queued', { unit: unit.name, from: range.from, to: range.to }), {
+      afterSent: { kind: EXPORT_REQUESTED_HOOK, id: requestId },
     });
   }
 
@@ -205,21 +145,15 @@ export function reportsFeature(services: BotServices): Feature {
         return ctx.replyText('report.badPeriod', { period: parsed.error.period });
       return ctx.replyText('chart.usage');
     }
-    const scope = await unitOf(ctx, undefined, 'view');
-    if (!scope) return;
-    const { range } = parsed.value.period;
-    let metric = parsed.value.metric;
-    if (!metric) {
-      // The metric the subtree logged most entries' worth of is no measure across metrics; the first logged is.
-      const logged = new Set(
-        (await unitTotals(ctx.db, scope.tree.subtreeIds(scope.unit.id), range)).map((row) => row.metricCode),
-      );
-      metric = catalog.all.find((each) => logged.has(each.code));
-    }
-    if (!metric) return ctx.replyText('chart.nothing');
-    const request = { tree: scope.tree, unit: scope.unit, metric, locale: ctx.locale };
-    const ranking = await rankChart(ctx.db, { ...request, range });
-    const trend = await trendChart(ctx.db, { ...request, lastDay: range.to < today(ctx) ? range.to : today(ctx) });
+    const charted = await chartsOf(scopeOf(ctx, config), caller(ctx), {
+      place: placeOf(ctx),
+      metric: parsed.value.metric,
+      range: parsed.value.period.range,
+      locale: ctx.locale,
+    });
+    if (!charted.ok) return ctx.reply(errorText(ctx.locale, charted.error));
+    const scope = charted.value;
+    const { metric, ranking, trend } = scope;
     const caption = ctx.text('chart.caption', { metric: metric.name[ctx.locale], unit: scope.unit.name });
     const where = { replyTo: ctx.message.message_id, threadId: threadOf(ctx) };
     ctx.out.photo(ctx.chat.id, { render: chartPng(ranking.svg), caption }, where);

@@ -1,4 +1,6 @@
 import { foldText } from '../../kernel/fold';
+import type { Locale } from '../../kernel/locale';
+import type { ParseError } from '../../kernel/parsing/parse-error';
 import { restFrom, tokenize } from '../../kernel/parsing/tokens';
 import { err, ok, type Result } from '../../kernel/result';
 
@@ -61,4 +63,21 @@ export function parseSettingsArgs(args: string): Result<SettingsArgs, { kind: 's
     }
   }
   return err({ kind: 'settings.usage' });
+}
+
+// Folded, spaces removed, so "Tieng Viet" with or without accents and "tiengviet" both match.
+const LANG_WORDS: ReadonlyMap<string, Locale> = new Map([
+  ['vi', 'vi'],
+  ['vn', 'vi'],
+  ['tiengviet', 'vi'],
+  ['vietnamese', 'vi'],
+  ['en', 'en'],
+  ['english', 'en'],
+  ['tienganh', 'en'],
+]);
+
+/** Parses "/lang vi" or "/lang en" (also "tieng Viet" with accents, "English"). */
+export function parseLangArgs(args: string): Result<{ locale: Locale }, ParseError> {
+  const locale = LANG_WORDS.get(foldText(args).replace(/ /g, ''));
+  return locale ? ok({ locale }) : err({ kind: 'lang.usage' });
 }

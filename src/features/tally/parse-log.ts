@@ -6,7 +6,6 @@ import { looksLikeAmount, parseAmount } from '../../kernel/parsing/parse-amount'
 import { parseDayWords } from '../../kernel/parsing/parse-day';
 import type { ParseError } from '../../kernel/parsing/parse-error';
 import { normalizeWord, quote, restFrom, type Token, tokenize } from '../../kernel/parsing/tokens';
-import { daysBetween } from '../../kernel/period';
 import { err, ok, type Result } from '../../kernel/result';
 
 /** Longest note a log entry keeps, in characters (code points). */
@@ -20,22 +19,11 @@ export interface LogCommand {
   readonly note: string | undefined;
 }
 
-/** What /log needs besides the text: the catalog, today's local day and how far back this caller may go. */
+/** What /log needs besides the text: the catalog, and the local day relative dates count from. */
 export interface LogContext {
   readonly catalog: MetricCatalog;
+  /** The day the message was sent: "hôm qua" is the day before it. */
   readonly today: IsoDay;
-  /**
-   * How many days back this caller may log: the caller passes BACKDATE_DAYS (`config.backdateDays`) for an
-   * officer, COMMANDER_BACKDATE_DAYS (`config.commanderBackdateDays`) for a commander of the unit or an admin.
-   */
-  readonly backdateDays: number;
-  /**
-   * COMMANDER_BACKDATE_DAYS, whoever the caller is. It only words the refusal: a day older than `backdateDays` but
-   * within this window is refused as `log.tooOldForOfficer` (a commander or admin of the unit can enter it), any
-   * older day as `log.tooOld`. A commander's call passes the same number in both fields, so it never gets the
-   * officer's wording; no boolean is needed that could disagree with the windows. Absent: always `log.tooOld`.
-   */
-  readonly commanderBackdateDays?: number;
 }
 
 /** A trailing "," or ";" separates pairs ("cccd 120, dkoto 5") and is not part of the number. */
@@ -103,8 +91,8 @@ function matchGlued(catalog: MetricCatalog, words: readonly string[], index: num
 /**
  * Parses "/log" arguments: pairs `<metric> <amount>` (also glued, "dkoto5"), at most one date anywhere among them,
  * then an optional free-text note. What follows the pairs must be a date, a note, or nothing: a number without a
- * metric, a broken date or letters glued to a number there is refused, so nothing is half-stored.
- * Never throws for any args; ctx.today must be a valid day (a bad one is the caller's bug and throws RangeError).
+ * metric, a broken date or letters glued to a number there is refused, so nothing is half-stored. Whether the
+ * day may be logged (not in the future, within the caller's window) is log-rules.ts's `checkLogDay`. Never throws for any args; ctx.today must be a valid day (a bad one is the caller's bug and throws RangeError).
  */
 export function parseLogArgs(args: string, ctx: LogContext): Result<LogCommand, ParseError> {
   const tokens: Token[] = tokenize(args);
@@ -200,17 +188,7 @@ export function parseLogArgs(args: string, ctx: LogContext): Result<LogCommand, 
   }
 
   if (items.length === 0) return err({ kind: 'log.usage' });
-  const logDay = day ?? ctx.today;
-  if (logDay > ctx.today) return err({ kind: 'log.futureDay', day: logDay });
-  const age = daysBetween(logDay, ctx.today);
-  if (age > ctx.backdateDays) {
-    const wider = ctx.commanderBackdateDays;
-    if (wider !== undefined && wider > ctx.backdateDays && age <= wider) {
-      return err({ kind: 'log.tooOldForOfficer', day: logDay, days: ctx.backdateDays, commanderDays: wider });
-    }
-    return err({ kind: 'log.tooOld', day: logDay, days: ctx.backdateDays });
-  }
   const note = restFrom(args, tokens, noteStart);
   if ([...note].length > MAX_NOTE_CHARS) return err({ kind: 'log.noteTooLong', max: MAX_NOTE_CHARS });
-  return ok({ items, day: logDay, note: note === '' ? undefined : note });
+  return ok({ items, day: day ?? ctx.today, note: note === '' ? undefined : note });
 }

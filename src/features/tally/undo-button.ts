@@ -1,7 +1,12 @@
 import type { CallbackContext } from '../../bot/context';
+import type { Config } from '../../config';
 import { t } from '../../i18n/texts';
-import { authorOf } from './entry-people';
-import { entriesOfUpdate, markUndone, type TallyEntry } from './tally-store';
+import type { Locale } from '../../kernel/locale';
+import type { MetricCatalog } from '../../kernel/metric';
+import { err } from '../../kernel/result';
+import { scopeOf } from '../use-case';
+import { undoLog } from './tally-service';
+import type { TallyEntry } from './tally-store';
 
 /** Callback data of an undo button: `<prefix>:<the /log's update id>[:<the update whose message carries it>]`. */
 export interface UndoButtonData {
@@ -24,31 +29,34 @@ export function parseUndoButtonData(prefix: string, data: string): UndoButtonDat
 }
 
 /**
- * A press of an undo button (the dispatcher honours it only on the message it was sent with), by the person who
- * typed the /log, within `windowMinutes` of it. Answers every refusal itself; returns the entries it undid, or
- * undefined when it refused.
+ * A press of an undo button (the dispatcher honours it only on the message it was sent with); the use case decides who may undo and until when. Answers every refusal itself; returns the
+ * entries it undid, or undefined when it refused.
  */
 export async function pressUndo(
   ctx: CallbackContext,
   button: UndoButtonData | undefined,
-  windowMinutes: number,
-): Promise<TallyEntry[] | undefined> {
-  const entries = button ? await entriesOfUpdate(ctx.db, button.updateId) : [];
-  const first = entries[0];
-  const refuse = async (key: 'undo.notFound' | 'undo.notAuthor' | 'undo.buttonExpired' | 'undo.alreadyUndone') => {
-    await ctx.answer(t(ctx.locale, key), true);
-    return undefined;
-  };
-  if (!first) return refuse('undo.notFound');
-  if (authorOf(first) !== ctx.from.id) return refuse('undo.notAuthor');
-  // The window runs from the /log itself: correcting it by an edit does not extend it.
-  if (ctx.now.getTime() - Date.parse(first.createdAt) > windowMinutes * 60_000) return refuse('undo.buttonExpired');
-  const undone = await markUndone(
-    ctx.db,
-    entries.filter((entry) => entry.undoneAt === null).map((entry) => entry.id),
-    ctx.from.id,
-    ctx.now,
-  );
-  if (undone.length === 0) return refuse('undo.alreadyUndone');
-  return entries.filter((entry) => undone.includes(entry.id));
+  config: Config,
+): Promise<readonly TallyEntry[] | undefined> {
+  const undone = button
+    ? await undoLog(
+        scopeOf(ctx, config),
+        { userId: ctx.from.id },
+        { target: { kind: 'log', updateId: button.updateId }, via: 'button' },
+      )
+    : err({ kind: 'undo.notFound' as const });
+  if (undone.ok) return undone.value.entries;
+  await ctx.answer(t(ctx.locale, undone.error.kind), true);
+  return undefined;
+}
+
+/** The lines of undone entries: one per metric, with its amount. */
+export function entryLines(locale: Locale, catalog: MetricCatalog, entries: readonly TallyEntry[]): string[] {
+  return entries.map((entry) => {
+    const metric = catalog.all.find((m) => m.code === entry.metricCode);
+    return t(locale, 'log.line', {
+      metric: metric?.name[locale] ?? entry.metricCode,
+      amount: entry.amount,
+      countUnit: metric?.countUnit[locale] ?? '',
+    });
+  });
 }

@@ -1,24 +1,15 @@
 import { instantsOfDays } from '../../kernel/cron';
 import type { JobPeriod } from '../../kernel/job-period';
 import type { MetricCatalog } from '../../kernel/metric';
-import { addDays, monthOf } from '../../kernel/period';
+import { addDays } from '../../kernel/period';
 import { rank } from '../../kernel/ranking';
-import { byUnitAndMetric, sumOverUnits, targetProgressOf, type UnitMetricTotals } from '../../kernel/report';
+import { byUnitAndMetric, ownTotal, sumOverUnits, type UnitMetricTotals, unitTotal } from '../../kernel/totals';
 import type { Unit, UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
-import type { Nomination } from '../nominations/nomination';
-import { approvedNominations, pendingNominations as loadPending } from '../nominations/nomination-store';
-import { allUnitTotals } from '../reports/report-store';
-import { targetsOfKind } from '../reports/target-store';
-import type {
-  Commendation,
-  DigestReport,
-  LeaderboardReport,
-  MetricTop,
-  MetricTotal,
-  MonthTargets,
-} from './weekly-report';
-import { memberTotals } from './weekly-store';
+import { approvedNominations, pendingNominations as loadPending, type Nomination } from '../nominations';
+import { loadMonthTargets, type MonthTargetData, monthTargetsOf } from '../reports';
+import { type MemberMetricRow, memberTotals, unitTotals } from '../tally';
+import type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal } from './weekly-report';
 
 // The reports' shapes live in the domain, so the texts that render them need not import services.
 export type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal };
@@ -28,41 +19,13 @@ export interface WeekData {
   readonly period: JobPeriod;
   readonly current: UnitMetricTotals;
   readonly previous: UnitMetricTotals;
-  readonly members: readonly { userId: number; name: string; unitId: number; metricCode: string; total: number }[];
+  readonly members: readonly MemberMetricRow[];
   readonly approved: readonly Nomination[];
   readonly pending: readonly Nomination[];
   /** The month's targets and its totals so far, when any monthly target is set. */
   readonly month?: MonthTargetData;
   /** With `trend`: the eight weeks ending with the period's, oldest first (the last is `current`). */
   readonly weeks?: readonly { readonly from: string; readonly totals: UnitMetricTotals }[];
-}
-
-/** Monthly targets per unit and metric, and every unit's totals from the month's first day through `to`. */
-export interface MonthTargetData {
-  readonly from: string;
-  readonly to: string;
-  readonly targets: ReadonlyMap<number, ReadonlyMap<string, number>>;
-  readonly totals: UnitMetricTotals;
-}
-
-/** The monthly targets and the month-to-date totals through `day`; undefined (one query) when no target is set. */
-export async function loadMonthTargets(db: Db, day: string): Promise<MonthTargetData | undefined> {
-  const targets = await targetsOfKind(db, 'month');
-  if (targets.size === 0) return undefined;
-  const range = { from: monthOf(day).from, to: day };
-  return { ...range, targets, totals: byUnitAndMetric(await allUnitTotals(db, range)) };
-}
-
-/** How far the subtrees under `rootIds` are toward their month's targets; undefined when none has one. */
-export function monthTargetsOf(
-  tree: UnitTree,
-  catalog: MetricCatalog,
-  month: MonthTargetData | undefined,
-  rootIds: readonly number[],
-): MonthTargets | undefined {
-  if (!month) return undefined;
-  const rows = targetProgressOf({ tree, catalog, rootIds, totals: month.totals, targets: month.targets });
-  return rows.length > 0 ? { from: month.from, to: month.to, rows } : undefined;
 }
 
 /** The seven weeks before the period's, oldest first, loaded; the period's own and the one before are at hand. */
@@ -78,7 +41,9 @@ async function eightWeeks(
   return Promise.all(
     starts.map(async (from) => ({
       from,
-      totals: known.get(from) ?? byUnitAndMetric(await allUnitTotals(db, { from, to: addDays(from, 6) })),
+      totals:
+        known.get(from) ??
+        byUnitAndMetric(await unitTotals(db, { unitIds: 'all', range: { from, to: addDays(from, 6) } })),
     })),
   );
 }
@@ -97,9 +62,9 @@ export async function loadWeekData(
   const ids = tree.all.map((unit) => unit.id);
   const [current, previous, members, approved, pending, month] = await Promise.all([
     // Every unit's: one scan of the by-day index rather than a seek per unit.
-    allUnitTotals(db, period.range),
-    period.previous ? allUnitTotals(db, period.previous) : Promise.resolve([]),
-    memberTotals(db, ids, period.range),
+    unitTotals(db, { unitIds: 'all', range: period.range }),
+    period.previous ? unitTotals(db, { unitIds: 'all', range: period.previous }) : Promise.resolve([]),
+    memberTotals(db, { unitIds: ids, range: period.range }),
     approvedNominations(db, { unitIds: ids, ...instantsOfDays(period.range, timeZone) }),
     loadPending(db, ids),
     loadMonthTargets(db, period.range.to),
@@ -181,14 +146,14 @@ export function leaderboardReport(
   const unit = tree.byId(unitId);
   if (!unit) return undefined;
   const subtree = new Set(tree.subtreeIds(unit.id));
-  const totals = metricTotals(catalog, sumOverUnits(data.current, subtree), sumOverUnits(data.previous, subtree));
+  const totals = metricTotals(catalog, unitTotal(tree, data.current, unit.id), unitTotal(tree, data.previous, unit.id));
   const parent = unit.parentId === null ? undefined : tree.byId(unit.parentId);
   const siblings = parent ? tree.children(parent.id) : [];
   let ranks: LeaderboardReport['ranks'];
   if (parent && siblings.length > 1) {
     const siblingTotals = siblings.map((sibling) => ({
       id: sibling.id,
-      totals: sumOverUnits(data.current, tree.subtreeIds(sibling.id)),
+      totals: unitTotal(tree, data.current, sibling.id),
     }));
     const rows = totals
       .filter((row) => row.current > 0)
@@ -211,7 +176,7 @@ export function leaderboardReport(
       rows: rank(
         children.map((child) => ({
           item: child,
-          total: sumOverUnits(data.current, tree.subtreeIds(child.id)).get(metric.code) ?? 0,
+          total: unitTotal(tree, data.current, child.id).get(metric.code) ?? 0,
         })),
         (child) => child.code,
       ),
@@ -261,8 +226,9 @@ export function digestReport(
     .map(({ unit, depth }) => ({
       unit,
       depth,
-      current: grandTotal(sumOverUnits(data.current, [unit.id])),
-      previous: grandTotal(sumOverUnits(data.previous, [unit.id])),
+      // The digest's tree lists each unit's own entries under its parent's, so nothing is counted twice.
+      current: grandTotal(ownTotal(data.current, unit.id)),
+      previous: grandTotal(ownTotal(data.previous, unit.id)),
     }));
   const minDepth = Math.min(...units.map((row) => row.depth));
   const targets = monthTargetsOf(
@@ -283,16 +249,14 @@ export function digestReport(
         .map((row) => ({
           unit: row.unit,
           depth: row.depth - minDepth,
-          current: data.current.get(row.unit.id)?.get(metric.code) ?? 0,
-          previous: data.previous.get(row.unit.id)?.get(metric.code) ?? 0,
+          current: ownTotal(data.current, row.unit.id).get(metric.code) ?? 0,
+          previous: ownTotal(data.previous, row.unit.id).get(metric.code) ?? 0,
         }))
         .filter((row) => row.current > 0 || row.previous > 0);
       return rows.some((row) => row.current > 0) ? [{ metric, rows }] : [];
     }),
     silent: units
-      .filter(
-        (row) => row.unit.groups > 0 && grandTotal(sumOverUnits(data.current, tree.subtreeIds(row.unit.id))) === 0,
-      )
+      .filter((row) => row.unit.groups > 0 && grandTotal(unitTotal(tree, data.current, row.unit.id)) === 0)
       .map((row) => row.unit),
     top: topPeople(tree, catalog, data, scope),
     pending: data.pending

@@ -4,6 +4,7 @@ import { t } from '../../i18n/texts';
 import type { JobPeriod } from '../../kernel/job-period';
 import type { Locale } from '../../kernel/locale';
 import { isoWeekLabel } from '../../kernel/period';
+import { targetSection } from '../reports';
 import {
   barChart,
   type Change,
@@ -14,7 +15,6 @@ import {
   type LeaderboardReport,
   type MetricTop,
   type MetricTotal,
-  type MonthTargets,
 } from './weekly-report';
 
 /** "▲ 12%", "▼ 5%", "▲ mới"… */
@@ -50,28 +50,6 @@ function totalLines(locale: Locale, totals: readonly MetricTotal[]): string[] {
       countUnit: row.metric.countUnit[locale],
       change: changeText(locale, changeOf(row.current, row.previous)),
     }),
-  );
-}
-
-/**
- * How far the month's targets are, month to date, one line a metric ("Tháng 11: 62% mục tiêu (1.240/2.000 thẻ)"),
- * under its header; nothing without a target.
- */
-export function targetSection(locale: Locale, targets: MonthTargets | undefined): string[] {
-  if (!targets) return [];
-  const month = Number(targets.from.slice(5, 7));
-  return section(
-    t(locale, 'target.progressHeader', { to: targets.to }),
-    targets.rows.map((row) =>
-      t(locale, 'target.progressLine', {
-        metric: row.metric.name[locale],
-        month,
-        percent: row.percent,
-        total: row.total,
-        target: row.target,
-        countUnit: row.metric.countUnit[locale],
-      }),
-    ),
   );
 }
 

@@ -1,5 +1,6 @@
 import { displayName, findMember } from '../../directory/member-store';
 import { loadMetricCatalog } from '../../directory/metric-store';
+import { commanderRoles } from '../../directory/role-store';
 import { loadUnits } from '../../directory/unit-store';
 import { mention } from '../../i18n/format';
 import { t } from '../../i18n/texts';
@@ -10,11 +11,12 @@ import type { MetricCatalog } from '../../kernel/metric';
 import { addDays } from '../../kernel/period';
 import { createUnitTree, type UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
-import { type CommendationLevel, proposalCodes } from '../nominations/nomination';
-import { digestChart, leaderboardChart, type WeeklyChart } from '../reports/chart';
+import { type CommendationLevel, proposalCodes } from '../nominations';
+import { boundGroups, chatLocales, unreachableChats } from '../settings';
+import { unitTotals } from '../tally';
+import { digestChart, leaderboardChart, type WeeklyChart } from './weekly-charts';
 import { digestReport, leaderboardReport, loadWeekData, rootsOf, treeRoots, type WeekData } from './weekly-figures';
 import { renderDigest, renderLeaderboard, renderReminder } from './weekly-posts-text';
-import { chatLocales, commanderRoles, registeredGroups, unitsThatLogged, unreachablePeople } from './weekly-store';
 
 /** The settings the weekly posts read: a slice of the config, declared here so services need not import it. */
 export interface WeeklySettings {
@@ -78,9 +80,11 @@ function digestHtml(
   return renderDigest(locale, digestReport(from.tree, from.catalog, data, rootIds), proposals);
 }
 
-function localeResolver(deps: WeeklyDeps, stored: ReadonlyMap<number, string>) {
-  return (chatId: number, fallback?: string | null): Locale => {
-    const chosen = stored.get(chatId) ?? fallback;
+/** The language of each chat: its own choice, else the default. */
+async function localesOf(deps: WeeklyDeps, chatIds: readonly number[]): Promise<(chatId: number) => Locale> {
+  const stored = await chatLocales(deps.db, chatIds);
+  return (chatId) => {
+    const chosen = stored.get(chatId);
     return chosen && isLocale(chosen) ? chosen : deps.config.defaultLocale;
   };
 }
@@ -129,27 +133,26 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
   const { db, config } = deps;
   const from = await sources(db);
   const { tree, catalog } = from;
-  const groups = await registeredGroups(db);
-  const localeOf = localeResolver(deps, new Map());
+  const groups = await boundGroups(db);
+  const localeOf = await localesOf(
+    deps,
+    groups.map((group) => group.chatId),
+  );
 
   if (job === 'reminder') {
     if (period.lastDay !== undefined && config.holidays.includes(period.lastDay)) return [];
     const expiresAt = period.lastDay ? startOfLocalDay(addDays(period.lastDay, 1), config.timeZone) : undefined;
-    const logged = await unitsThatLogged(
-      db,
-      tree.all.map((unit) => unit.id),
-      period.range,
-    );
+    const logged = new Set((await unitTotals(db, { unitIds: 'all', range: period.range })).map((row) => row.unitId));
     return groups.flatMap((group) => {
       const unit = tree.byId(group.unitId);
-      if (!unit || !group.reminders || tree.subtreeIds(unit.id).some((id) => logged.has(id))) return [];
-      const html = renderReminder(localeOf(group.chatId, group.locale), unit.name, period);
+      if (!unit || !group.settings.reminders || tree.subtreeIds(unit.id).some((id) => logged.has(id))) return [];
+      const html = renderReminder(localeOf(group.chatId), unit.name, period);
       return [
         {
           job,
           period: period.label,
           chatId: group.chatId,
-          threadId: group.threadId,
+          threadId: group.settings.postsThreadId,
           html,
           ...(expiresAt && { expiresAt }),
         },
@@ -163,14 +166,14 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
     return groups.flatMap((group) => {
       const report = leaderboardReport(tree, catalog, data, group.unitId);
       if (!report) return [];
-      const locale = localeOf(group.chatId, group.locale);
+      const locale = localeOf(group.chatId);
       const chart = charts ? leaderboardChart(tree, catalog, data, group.unitId, locale) : undefined;
       return [
         {
           job,
           period: period.label,
           chatId: group.chatId,
-          threadId: group.threadId,
+          threadId: group.settings.postsThreadId,
           html: renderLeaderboard(locale, report, proposalCodes(config.commendationAuthorities)),
           ...(chart && { chart: { ...chart, job: CHART_JOBS.leaderboard } }),
         },
@@ -179,14 +182,13 @@ export async function planPosts(deps: WeeklyDeps, job: JobName, period: JobPerio
   }
 
   const scopes = await commanderScopes(db, tree);
-  const unreachable = await unreachablePeople(db, [...scopes.keys()]);
+  const unreachable = await unreachableChats(db, [...scopes.keys()]);
   const recipients = [...scopes].filter(([userId, roots]) => !unreachable.has(userId) && roots.length > 0);
   const provinceChat = config.provinceDigestChatId;
-  const stored = await chatLocales(db, [
+  const chatLocale = await localesOf(deps, [
     ...recipients.map(([userId]) => userId),
     ...(provinceChat !== undefined ? [provinceChat] : []),
   ]);
-  const chatLocale = localeResolver(deps, stored);
   const digestTo = (chatId: number, rootIds: readonly number[]): PlannedPost => {
     const locale = chatLocale(chatId);
     const chart = charts ? digestChart(tree, catalog, data, rootsOf(tree, rootIds), locale) : undefined;
@@ -216,14 +218,14 @@ export async function unreachableNotice(
   const { db } = deps;
   const { tree } = await sources(db);
   const roots = (await commanderScopes(db, tree)).get(request.userId) ?? [];
-  const groups = await registeredGroups(db);
+  const groups = await boundGroups(db);
   // Their own unit's group first, else the first group under it.
   const group =
     groups.find((g) => roots.includes(g.unitId)) ??
     groups.find((g) => roots.some((root) => tree.subtreeIds(root).includes(g.unitId)));
   if (!group) return undefined;
   const member = await findMember(db, request.userId);
-  const locale = localeResolver(deps, new Map())(group.chatId, group.locale);
+  const locale = (await localesOf(deps, [group.chatId]))(group.chatId);
   return {
     job: UNREACHABLE_NOTICE,
     period: request.since,

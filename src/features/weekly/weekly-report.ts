@@ -1,9 +1,9 @@
 import type { JobPeriod } from '../../kernel/job-period';
 import type { Metric } from '../../kernel/metric';
 import type { Ranked } from '../../kernel/ranking';
-import type { TargetProgress } from '../../kernel/report';
 import type { Unit } from '../../kernel/units';
-import type { Nomination } from '../nominations/nomination';
+import type { Nomination } from '../nominations';
+import type { MonthTargets } from '../reports';
 
 /** Telegram refuses messages longer than this (counted after HTML parsing; the source is never shorter). */
 export const MESSAGE_LIMIT = 4096;
@@ -80,17 +80,6 @@ export interface Commendation {
   readonly nominee: string;
   readonly unitName: string;
   readonly reason: string;
-}
-
-/**
- * How far the month's targets are, month to date: the month of `to` from its first day through `to`, per metric
- * with a target (own or rolled up from sub-units). Absent when no target is set.
- */
-export interface MonthTargets {
-  /** The month's first and the last day counted ("2026-11-01", "2026-11-29"). */
-  readonly from: string;
-  readonly to: string;
-  readonly rows: readonly TargetProgress[];
 }
 
 /** A group's weekly leaderboard: its unit (with everything under it) over the week. */

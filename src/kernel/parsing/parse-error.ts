@@ -16,9 +16,6 @@ export type ParseError =
   | { kind: 'log.numberWithoutMetric'; amount: string }
   | { kind: 'log.badNumber'; text: string }
   | { kind: 'log.ambiguousPair'; text: string }
-  | { kind: 'log.futureDay'; day: string }
-  | { kind: 'log.tooOld'; day: string; days: number }
-  | { kind: 'log.tooOldForOfficer'; day: string; days: number; commanderDays: number }
   | { kind: 'log.noteTooLong'; max: number }
   | { kind: 'top.usage' }
   | { kind: 'top.unknownMetric'; metric: string }

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  parseLangArgs,
   parseMetricArgs,
   parseRegisterArgs,
   parseRoleArgs,
@@ -176,27 +175,6 @@ describe('parseMetricArgs', () => {
   });
 });
 
-describe('parseLangArgs', () => {
-  it.each([
-    ['vi', 'vi'],
-    ['VI', 'vi'],
-    ['vn', 'vi'],
-    ['tiếng việt', 'vi'],
-    ['Tiếng Việt', 'vi'],
-    ['tiengviet', 'vi'],
-    ['en', 'en'],
-    ['english', 'en'],
-    ['English', 'en'],
-    ['tiếng Anh', 'en'],
-  ])('%j → %s', (args, locale) => {
-    expect(parseLangArgs(args)).toEqual({ ok: true, value: { locale } });
-  });
-
-  it.each(['', 'fr', 'vi en', 'tiếng', 'việt nam'])('%j is refused', (args) => {
-    expect(parseLangArgs(args)).toEqual({ ok: false, error: { kind: 'lang.usage' } });
-  });
-});
-
 describe('admin parsers', () => {
   it('never throw for any text', () => {
     const prefix = fc.constantFrom('', 'add ', 'list', 'alias ', 'max ', 'add X ', 'add x y | ', 'max cccd ');
@@ -204,7 +182,7 @@ describe('admin parsers', () => {
     fc.assert(
       fc.property(prefix, text, (head, tail) => {
         const args = head + tail;
-        for (const parse of [parseUnitArgs, parseRegisterArgs, parseRoleArgs, parseMetricArgs, parseLangArgs]) {
+        for (const parse of [parseUnitArgs, parseRegisterArgs, parseRoleArgs, parseMetricArgs]) {
           const result = parse(args);
           expect(typeof result.ok).toBe('boolean');
         }

@@ -116,11 +116,7 @@ describe('checkNewAlias', () => {
         if (!checked.ok) return;
         const metric = { ...seedMetric('antt'), aliases: [...seedMetric('antt').aliases, checked.value.folded] };
         const withAlias = createMetricCatalog([...catalog.all.filter((m) => m.code !== 'antt'), metric]);
-        const parsed = parseLogArgs(`${checked.value.display} 5`, {
-          catalog: withAlias,
-          today: '2026-11-24',
-          backdateDays: 7,
-        });
+        const parsed = parseLogArgs(`${checked.value.display} 5`, { catalog: withAlias, today: '2026-11-24' });
         // An alias whose words the tokenizer splits differently (a lone mark) may not read back; all else must.
         if (checked.value.folded.split(' ').length === checked.value.display.split(' ').length) {
           expect(parsed).toMatchObject({ ok: true, value: { items: [{ metric: { code: 'antt' }, amount: 5 }] } });
@@ -157,7 +153,6 @@ describe('checkNewMetricCode', () => {
         const parsed = parseLogArgs(`${code} 5`, {
           catalog: createMetricCatalog([...catalog.all, metric]),
           today: '2026-11-24',
-          backdateDays: 7,
         });
         expect(parsed).toMatchObject({ ok: true, value: { items: [{ metric: { code }, amount: 5 }] } });
       }),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseReportArgs, parseReportPeriod, quarterOf } from '../../../src/features/reports/parse-report';
+import { parseReportArgs } from '../../../src/features/reports/parse-report';
+import { parseReportPeriod, quarterOf } from '../../../src/kernel/parsing/parse-period';
 
 const TODAY = '2026-12-02'; // a Wednesday
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertNomination } from '../../../src/features/nominations/nomination-store';
-import { allUnitTotals, nominationsForExport, pageEntries } from '../../../src/features/reports/report-store';
+import { nominationsForExport, pageEntries } from '../../../src/features/reports/report-store';
 import {
   countModels,
   insertModel,
@@ -8,7 +8,7 @@ import {
   setTarget,
   targetsOfKind,
 } from '../../../src/features/reports/target-store';
-import { addToDayTotals, insertTallies } from '../../../src/features/tally/tally-store';
+import { addToDayTotals, insertTallies, unitTotals } from '../../../src/features/tally/tally-store';
 import type { Db } from '../../../src/storage/schema';
 import { DIALECTS } from '../../helpers/dialects';
 import { batch, NOW, type TempStore, tempStore } from '../../helpers/store-fixture';
@@ -62,7 +62,7 @@ for (const dialect of DIALECTS) {
       await log(db, 3, { unitId: 2, day: '2026-11-25', items: [{ metricCode: 'dkoto', amount: 3 }] });
       await log(db, 4, { unitId: 3, day: '2026-12-01', items: [{ metricCode: 'cccd', amount: 99 }] });
       await addToDayTotals(db, [{ unitId: 2, metricCode: 'dkoto', day: '2026-11-25', delta: -3 }]);
-      const rows = await allUnitTotals(db, { from: '2026-11-23', to: '2026-11-29' });
+      const rows = await unitTotals(db, { unitIds: 'all', range: { from: '2026-11-23', to: '2026-11-29' } });
       expect(rows).toEqual([{ unitId: 1, metricCode: 'cccd', total: 15 }]);
     });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phraseOf, writeReportParagraph } from '../../../src/features/reports/report-text';
-import { buildReport, byUnitAndMetric, paragraphOf, type ReportPeriod } from '../../../src/kernel/report';
+import { buildReport, paragraphOf, type ReportPeriod } from '../../../src/kernel/report';
+import { byUnitAndMetric } from '../../../src/kernel/totals';
 import { createUnitTree } from '../../../src/kernel/units';
 import { seedCatalog, seedMetric } from '../../helpers/metric-catalog';
 

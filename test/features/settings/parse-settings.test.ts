@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSettingsArgs } from '../../../src/features/settings/parse-settings';
+import { parseLangArgs, parseSettingsArgs } from '../../../src/features/settings/parse-settings';
 
 describe('parseSettingsArgs', () => {
   it.each([
@@ -37,5 +37,26 @@ describe('parseSettingsArgs', () => {
         parseSettingsArgs(text);
       }),
     );
+  });
+});
+
+describe('parseLangArgs', () => {
+  it.each([
+    ['vi', 'vi'],
+    ['VI', 'vi'],
+    ['vn', 'vi'],
+    ['tiếng việt', 'vi'],
+    ['Tiếng Việt', 'vi'],
+    ['tiengviet', 'vi'],
+    ['en', 'en'],
+    ['english', 'en'],
+    ['English', 'en'],
+    ['tiếng Anh', 'en'],
+  ])('%j → %s', (args, locale) => {
+    expect(parseLangArgs(args)).toEqual({ ok: true, value: { locale } });
+  });
+
+  it.each(['', 'fr', 'vi en', 'tiếng', 'việt nam'])('%j is refused', (args) => {
+    expect(parseLangArgs(args)).toEqual({ ok: false, error: { kind: 'lang.usage' } });
   });
 });

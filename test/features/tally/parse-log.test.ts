@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkLogDay, type LogDayRefusal, type LogWindows, sentInFuture } from '../../../src/features/tally/log-rules';
 import { MAX_NOTE_CHARS, parseLogArgs } from '../../../src/features/tally/parse-log';
 import { parseDayWords } from '../../../src/kernel/parsing/parse-day';
 import type { ParseError } from '../../../src/kernel/parsing/parse-error';
@@ -12,9 +13,17 @@ const BACKDATE_DAYS = 7;
 const catalog = seedCatalog();
 const ctx = { catalog, today: TODAY, backdateDays: BACKDATE_DAYS };
 
+/** What /log refuses before storing anything: the parse, then the day's rule in the caller's window. */
+function parseLog(args: string, context: typeof ctx & LogWindows = ctx) {
+  const result = parseLogArgs(args, context);
+  if (!result.ok) return result;
+  const refusal = checkLogDay(result.value.day, context.today, context);
+  return refusal ? { ok: false as const, error: refusal } : result;
+}
+
 /** The parse reduced to codes, so tables stay readable. */
 function parsed(args: string) {
-  const result = parseLogArgs(args, ctx);
+  const result = parseLog(args, ctx);
   if (!result.ok) return result;
   const { items, day, note } = result.value;
   return { ok: true, items: items.map((item) => [item.metric.code, item.amount]), day, note };
@@ -190,7 +199,7 @@ describe('parseLogArgs accepts', () => {
   });
 
   it('returns the catalog metric objects themselves', () => {
-    const result = parseLogArgs('can cuoc 1', ctx);
+    const result = parseLog('can cuoc 1', ctx);
     expect(result.ok && result.value.items[0]?.metric).toBe(catalog.resolve('cccd'));
   });
 });
@@ -198,7 +207,7 @@ describe('parseLogArgs accepts', () => {
 const longNote = 'x'.repeat(MAX_NOTE_CHARS + 1);
 
 describe('parseLogArgs refuses', () => {
-  it.each<[string, ParseError]>([
+  it.each<[string, ParseError | LogDayRefusal]>([
     ['', { kind: 'log.usage' }],
     ['   ', { kind: 'log.usage' }],
     ['\n\t', { kind: 'log.usage' }],
@@ -306,37 +315,37 @@ describe('parseLogArgs refuses', () => {
     [`cccd 120 ${longNote}`, { kind: 'log.noteTooLong', max: MAX_NOTE_CHARS }],
     [`cccd 120 hôm qua ${'a '.repeat(251)}`, { kind: 'log.noteTooLong', max: MAX_NOTE_CHARS }],
   ])('%j', (args, error) => {
-    expect(parseLogArgs(args, ctx)).toEqual({ ok: false, error });
+    expect(parseLog(args, ctx)).toEqual({ ok: false, error });
   });
 
   it('answers the day in the commanders’ window with who can enter it', () => {
     const officer = { ...ctx, commanderBackdateDays: 366 };
-    expect(parseLogArgs('cccd 1 16/11', officer)).toEqual({
+    expect(parseLog('cccd 1 16/11', officer)).toEqual({
       ok: false,
       error: { kind: 'log.tooOldForOfficer', day: '2026-11-16', days: BACKDATE_DAYS, commanderDays: 366 },
     });
-    expect(parseLogArgs('cccd 1 23/11/2025', officer)).toMatchObject({ error: { kind: 'log.tooOldForOfficer' } });
-    expect(parseLogArgs('cccd 1 22/11/2025', officer)).toEqual({
+    expect(parseLog('cccd 1 23/11/2025', officer)).toMatchObject({ error: { kind: 'log.tooOldForOfficer' } });
+    expect(parseLog('cccd 1 22/11/2025', officer)).toEqual({
       ok: false,
       error: { kind: 'log.tooOld', day: '2025-11-22', days: BACKDATE_DAYS },
     });
     // A commander's call passes the wider window as its own: accepted, and beyond it the plain refusal.
     const commander = { ...ctx, backdateDays: 366, commanderBackdateDays: 366 };
-    expect(parseLogArgs('cccd 1 23/11/2025', commander)).toMatchObject({ ok: true, value: { day: '2025-11-23' } });
-    expect(parseLogArgs('cccd 1 22/11/2025', commander)).toEqual({
+    expect(parseLog('cccd 1 23/11/2025', commander)).toMatchObject({ ok: true, value: { day: '2025-11-23' } });
+    expect(parseLog('cccd 1 22/11/2025', commander)).toEqual({
       ok: false,
       error: { kind: 'log.tooOld', day: '2025-11-22', days: 366 },
     });
     // The future is refused whatever the window.
-    expect(parseLogArgs('cccd 1 ngày mai', commander)).toMatchObject({ error: { kind: 'log.futureDay' } });
+    expect(parseLog('cccd 1 ngày mai', commander)).toMatchObject({ error: { kind: 'log.futureDay' } });
   });
 
   it('uses the backdate window it is given', () => {
-    expect(parseLogArgs('cccd 1 hôm kia', { ...ctx, backdateDays: 1 })).toEqual({
+    expect(parseLog('cccd 1 hôm kia', { ...ctx, backdateDays: 1 })).toEqual({
       ok: false,
       error: { kind: 'log.tooOld', day: '2026-11-22', days: 1 },
     });
-    expect(parseLogArgs('cccd 1 hôm qua', { ...ctx, backdateDays: 0 })).toMatchObject({
+    expect(parseLog('cccd 1 hôm qua', { ...ctx, backdateDays: 0 })).toMatchObject({
       ok: false,
       error: { kind: 'log.tooOld' },
     });
@@ -389,7 +398,7 @@ describe('parseLogArgs properties', () => {
   it('never throws, and anything it accepts is within the rules', () => {
     fc.assert(
       fc.property(argsText, (args) => {
-        const result = parseLogArgs(args, ctx);
+        const result = parseLog(args, ctx);
         if (!result.ok) return;
         const { items, day, note } = result.value;
         expect(items.length).toBeGreaterThan(0);
@@ -447,7 +456,7 @@ describe('parseLogArgs properties', () => {
       .map(([pair, words]) => [pair, ...words].join(' '));
     fc.assert(
       fc.property(fc.oneof(argsText, afterPair), (args) => {
-        const result = parseLogArgs(args, ctx);
+        const result = parseLog(args, ctx);
         if (!result.ok || result.value.note === undefined) return;
         const noteWords = tokenize(result.value.note).map((token) => token.text);
         expect(normalizeWord(noteWords[0]!)).not.toMatch(/^[-+\u2212]?[0-9]/);
@@ -504,7 +513,7 @@ describe('parseLogArgs properties', () => {
         const parts = pairs.map((p) => `${p.name}${p.glued ? '' : ' '}${p.spell(p.amount)}${p.comma ? ',' : ''}`);
         if (date) parts.splice(Math.min(datePosition, parts.length), 0, date.text);
         if (note) parts.push(note);
-        const result = parseLogArgs(parts.join(' '), ctx);
+        const result = parseLog(parts.join(' '), ctx);
         expect(result).toEqual({
           ok: true,
           value: {
@@ -516,5 +525,30 @@ describe('parseLogArgs properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the day rules of /log', () => {
+  it.each([
+    { day: '2026-11-24', windows: { backdateDays: 7 }, refusal: undefined },
+    { day: '2026-11-17', windows: { backdateDays: 7 }, refusal: undefined },
+    { day: '2026-11-16', windows: { backdateDays: 7 }, refusal: 'log.tooOld' },
+    { day: '2026-11-16', windows: { backdateDays: 7, commanderBackdateDays: 366 }, refusal: 'log.tooOldForOfficer' },
+    { day: '2025-11-22', windows: { backdateDays: 7, commanderBackdateDays: 366 }, refusal: 'log.tooOld' },
+    { day: '2025-11-23', windows: { backdateDays: 366, commanderBackdateDays: 366 }, refusal: undefined },
+    { day: '2026-11-25', windows: { backdateDays: 366, commanderBackdateDays: 366 }, refusal: 'log.futureDay' },
+    { day: '2100-01-01', windows: { backdateDays: 7 }, refusal: 'log.futureDay' },
+  ])('$day, today 24/11/2026, windows $windows: $refusal', ({ day, windows, refusal }) => {
+    expect(checkLogDay(day, TODAY, windows)?.kind).toBe(refusal);
+  });
+
+  it.each([
+    { sentAt: '2026-11-24T02:00:00Z', refused: undefined },
+    { sentAt: '2026-11-24T02:05:00Z', refused: undefined },
+    { sentAt: '2026-11-24T02:05:01Z', refused: '2026-11-24' },
+    { sentAt: '2099-12-31T17:00:00Z', refused: '2100-01-01' },
+  ])('a message dated $sentAt against a clock at 02:00 is refused: $refused', ({ sentAt, refused }) => {
+    const refusal = sentInFuture(new Date(sentAt), new Date('2026-11-24T02:00:00Z'), 'Asia/Ho_Chi_Minh');
+    expect(refusal).toEqual(refused && { kind: 'log.sentInFuture', day: refused });
   });
 });

@@ -5,9 +5,9 @@ import {
   entriesOfUpdate,
   latestUpdateOf,
   markUndone,
+  personTotals,
   standingEntriesOf,
-  sumByMetric,
-  sumByUnit,
+  unitTotals,
 } from '../../../src/features/tally/tally-store';
 import { createMigrator, migrateToLatest } from '../../../src/storage/migrate';
 import type { Db } from '../../../src/storage/schema';
@@ -28,6 +28,15 @@ import {
 const WEEK = { from: '2026-11-23', to: '2026-11-29' };
 const DAYS = ['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'];
 const METRICS = ['cccd', 'dkoto', 'vlnc', 'qua'];
+
+/** Per metric, the week's totals of the units (of the metrics named), as the boards add them up. */
+async function unitSums(db: Db, unitIds: readonly number[], metricCodes?: readonly string[]) {
+  const sums = new Map<string, number>();
+  for (const row of await unitTotals(db, { unitIds, range: WEEK }))
+    if (!metricCodes || metricCodes.includes(row.metricCode))
+      sums.set(row.metricCode, (sums.get(row.metricCode) ?? 0) + row.total);
+  return sums;
+}
 
 for (const dialect of DIALECTS) {
   describe(`tally store on ${dialect}`, () => {
@@ -98,7 +107,7 @@ for (const dialect of DIALECTS) {
       expect(presses.flat()).toEqual(ids);
       expect(await markUndone(db, ids, 11, NOW)).toEqual([]);
       await expectTotalsMatchEntries(db);
-      expect(await sumByMetric(db, { unitIds: [1], range: WEEK })).toEqual(new Map());
+      expect(await unitSums(db, [1])).toEqual(new Map());
     });
 
     it('leaves the entries standing when the undo button cannot update the totals', async () => {
@@ -141,9 +150,7 @@ for (const dialect of DIALECTS) {
         ['qua', 3],
       ]);
       expect(outcome).toEqual({ weekTotals: expected });
-      expect(await sumByMetric(db, { unitIds: [1], range: WEEK, metricCodes: ['cccd', 'dkoto', 'qua'] })).toEqual(
-        expected,
-      );
+      expect(await unitSums(db, [1], ['cccd', 'dkoto', 'qua'])).toEqual(expected);
     });
 
     it('answers unit sums from the totals and member sums from the entries, alike', async () => {
@@ -151,19 +158,17 @@ for (const dialect of DIALECTS) {
       await recordTallies(db, batch(2, { userId: 11, items: [{ metricCode: 'dkoto', amount: 3 }] }), NOW);
       await recordTallies(db, batch(3, { userId: 12, day: '2026-11-26' }), NOW);
       await recordTallies(db, batch(4, { unitId: 2, userId: 13 }), NOW);
-      expect(await sumByMetric(db, { unitIds: [1], range: WEEK })).toEqual(
+      expect(await unitSums(db, [1])).toEqual(
         new Map([
           ['cccd', 10],
           ['dkoto', 3],
         ]),
       );
-      expect(await sumByMetric(db, { unitIds: [1, 2], range: WEEK, metricCodes: ['cccd'] })).toEqual(
-        new Map([['cccd', 20]]),
-      );
-      expect(await sumByMetric(db, { userId: 11, range: WEEK })).toEqual(new Map([['dkoto', 3]]));
-      expect(await sumByMetric(db, { unitIds: [], range: WEEK })).toEqual(new Map());
+      expect(await unitSums(db, [1, 2], ['cccd'])).toEqual(new Map([['cccd', 20]]));
+      expect(await personTotals(db, 11, WEEK)).toEqual(new Map([['dkoto', 3]]));
+      expect(await unitSums(db, [])).toEqual(new Map());
       expect(
-        (await sumByUnit(db, { unitIds: [1, 2, 3], range: WEEK })).sort((a, b) =>
+        (await unitTotals(db, { unitIds: [1, 2, 3], range: WEEK })).sort((a, b) =>
           `${a.unitId}${a.metricCode}`.localeCompare(`${b.unitId}${b.metricCode}`),
         ),
       ).toEqual([
@@ -171,7 +176,7 @@ for (const dialect of DIALECTS) {
         { metricCode: 'dkoto', unitId: 1, total: 3 },
         { metricCode: 'cccd', unitId: 2, total: 10 },
       ]);
-      expect(await sumByUnit(db, { unitIds: [1], range: WEEK, metricCode: 'dkoto' })).toEqual([
+      expect(await unitTotals(db, { unitIds: [1], range: WEEK, metricCode: 'dkoto' })).toEqual([
         { metricCode: 'dkoto', unitId: 1, total: 3 },
       ]);
     });

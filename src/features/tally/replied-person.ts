@@ -1,8 +1,4 @@
 import type { Message, User } from '../../telegram/update-schema';
-import type { TallyEntry } from './tally-store';
-
-/** Who typed an entry's /log: the commander who logged it for someone, or the person it counts for. */
-export const authorOf = (entry: Pick<TallyEntry, 'userId' | 'enteredBy'>): number => entry.enteredBy ?? entry.userId;
 
 /**
  * The other person a command replies to: the author of the replied-to message, unless that is the sender, a bot

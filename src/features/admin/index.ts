@@ -1,0 +1,2 @@
+/** The admin's commands: units, metrics, roles, groups. */
+export { adminFeature } from './admin-chat';

@@ -1,0 +1,2 @@
+/** The greeting and the help: what the dispatcher registers. */
+export { generalFeature } from './general-chat';

@@ -1,0 +1,2 @@
+/** A person's record: /profile. */
+export { profileFeature } from './profile-chat';
