@@ -13,6 +13,7 @@ import {
   scopeOver,
   seeMember,
   T0,
+  THREE_UNITS,
   UNIT_HEADERS,
   workbookBytes,
 } from './roster-fixture';
@@ -310,12 +311,7 @@ for (const dialect of DIALECTS) {
 
     it('transfers, changes and leaves people on a second file; the missing leave only when asked', async () => {
       const first = await workbookBytes({
-        'Đơn vị': [
-          UNIT_HEADERS,
-          ['CAT', 'Công an tỉnh', null],
-          ['PC06', 'Phòng PC06', 'CAT'],
-          ['PC08', 'Phòng PC08', 'CAT'],
-        ],
+        'Đơn vị': THREE_UNITS,
         'Cán bộ': [
           PEOPLE_HEADERS,
           ['Hà Văn Hưng', 'Thiếu úy', null, 'PC06', null, null, null],

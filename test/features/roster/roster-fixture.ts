@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../../../src/config';
 import { createDirectory } from '../../../src/directory/directory';
+import { applyImport, dryRunImport } from '../../../src/features/roster/import-roster';
 import type { UseCaseScope } from '../../../src/features/use-case';
 import type { Db } from '../../../src/storage/schema';
 
@@ -91,4 +92,43 @@ export async function rosterState(db: Db) {
   const roles = await db.selectFrom('roles').select(['user_id', 'role', 'unit_id']).orderBy('id').execute();
   const links = await db.selectFrom('person_link_events').selectAll().orderBy('id').execute();
   return { units, people, history, commendations, roles, links };
+}
+
+/** A province and two departments under it: the units sheet most tests start from. */
+export const THREE_UNITS: readonly (readonly SheetCell[])[] = [
+  UNIT_HEADERS,
+  ['CAT', 'Công an tỉnh', null],
+  ['PC06', 'Phòng PC06', 'CAT'],
+  ['PC08', 'Phòng PC08', 'CAT'],
+];
+
+/** Imports a workbook as the admin (dry run, then apply); ids of units by code and of people by service number and folded name. */
+export async function importSheets(
+  db: Db,
+  sheets: Record<string, readonly (readonly SheetCell[])[]>,
+): Promise<Map<string, number>> {
+  const bytes = await workbookBytes(sheets);
+  const run = await dryRunImport(scopeOver(db), { userId: ADMIN }, { fileName: 'roster.xlsx', bytes });
+  if (!run.ok) throw new Error(run.error.kind);
+  const applied = await applyImport(
+    scopeOver(db),
+    { userId: ADMIN },
+    { importId: run.value.importId, markMissingLeft: false },
+  );
+  if (!applied.ok) throw new Error(applied.error.kind);
+  const ids = new Map<string, number>();
+  for (const unit of await db.selectFrom('units').select(['id', 'code']).execute()) ids.set(unit.code, unit.id);
+  for (const person of await db.selectFrom('people').select(['id', 'service_number', 'name_key']).execute()) {
+    ids.set(person.name_key, person.id);
+    if (person.service_number) ids.set(person.service_number, person.id);
+  }
+  return ids;
+}
+
+/** Makes the account a commander of the unit, as /role does. */
+export async function makeCommander(db: Db, userId: number, unitId: number): Promise<void> {
+  await db
+    .insertInto('roles')
+    .values({ user_id: userId, role: 'commander', unit_id: unitId, granted_by: ADMIN, granted_at: T0.toISOString() })
+    .execute();
 }
