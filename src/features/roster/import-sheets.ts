@@ -210,10 +210,10 @@ export type FileProblem =
 const UNIT_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 
-/** A cell as text: numbers without a fraction as integers, tidied; '' for an empty cell. */
+/** A cell as text, tidied; '' for an empty cell. */
 function textOf(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return tidyText(cell);
 }
