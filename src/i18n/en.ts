@@ -743,6 +743,107 @@ export const en = {
   // Tally, reports and settings (issues 15 and 20).
   'log.sentInFuture': (p: { day: string }) =>
     `Not logged: the message is dated ${formatDay(p.day)}, later than the bot's clock. Send the command again; if it is refused again, tell an admin.`,
+  // The roster and its import (issue 16): src/features/roster/.
+  'import.notAdmin': 'Only the bot’s admins may import the roster.',
+  'import.tooLarge': (p: { maxMb: number }) =>
+    `The file is too large: the bot takes files of at most ${n(p.maxMb)} MB. Split the list into several files; nothing was stored.`,
+  'import.unreadable':
+    'The bot cannot read this file. Send an Excel file (.xlsx, .xls) or a CSV (UTF-8); nothing was stored.',
+  'import.noSheets':
+    'The file has no «Đơn vị», «Cán bộ» or «Khen thưởng» sheet with headers the bot recognises. Send <code>/import template</code> for a template; nothing was stored.',
+  'import.tooManyRows': (p: { sheet: string; rows: number; max: number }) =>
+    `Sheet «${p.sheet}» has ${n(p.rows)} rows, over the limit of ${n(p.max)} a sheet. Split it into several files; nothing was stored.`,
+  'import.notFound': 'This import was not found.',
+  'import.notYours': 'Only the admin who sent the file may apply or cancel this import.',
+  'import.expired': 'This import is older than 30 minutes and was deleted. Send the file again for a new preview.',
+  'import.finished': 'This import was already applied or cancelled.',
+  'import.stale':
+    'The roster changed since the preview, so nothing was applied. Here is a new preview; press «Apply» again if it is right.',
+  'import.preview': (p: { file: string; minutes: number }) =>
+    `📋 <b>Roster import preview</b> «${p.file}» (nothing stored yet; the apply button works for ${n(p.minutes)} minutes):`,
+  'import.units': (p: { created: number; renamed: number; moved: number }) =>
+    `• Units: ${n(p.created)} new, ${n(p.renamed)} renamed, ${n(p.moved)} moved`,
+  'import.people': (p: { created: number; changed: number; transferred: number; left: number; returned: number }) =>
+    `• People: ${n(p.created)} new, ${n(p.changed)} changed, ${n(p.transferred)} transferred, ${n(p.left)} left, ${n(p.returned)} back`,
+  'import.missing': (p: { count: number }) =>
+    `• Not in this file: ${n(p.count)} people (marked left only if you choose so)`,
+  'import.roles': (p: { granted: number; revoked: number; linked: number }) =>
+    `• Commander roles: ${n(p.granted)} granted, ${n(p.revoked)} revoked; Telegram accounts linked now: ${n(p.linked)}`,
+  'import.history': (p: { history: number; commendations: number; changed: number }) =>
+    `• Unit history: ${n(p.history)} rows; commendations: ${n(p.commendations)} new, ${n(p.changed)} corrected`,
+  'import.nothing': '✅ The file matches the bot’s roster: nothing would change.',
+  'import.errorsHeader': (p: { count: number }) => `⚠️ ${n(p.count)} rows skipped:`,
+  'import.errorLine': (p: { sheet: string; row: number; reason: Html }) => `• ${p.sheet}, row ${n(p.row)}: ${p.reason}`,
+  'import.ignoredSheets': (p: { sheets: string }) => `Sheets not recognised, left alone: ${p.sheets}`,
+  'import.applied': (p: { people: number; units: number; left: number }) =>
+    `✅ Roster imported: ${n(p.people)} people new or changed, ${n(p.units)} units new or changed, ${n(p.left)} marked left.`,
+  'import.cancelled': 'Import cancelled; the file’s contents were deleted.',
+  'import.field.code': 'code',
+  'import.field.name': 'name',
+  'import.field.parentCode': 'parent code',
+  'import.field.fullName': 'full name',
+  'import.field.rank': 'rank',
+  'import.field.position': 'position',
+  'import.field.unitCode': 'unit code',
+  'import.field.serviceNumber': 'service number',
+  'import.field.telegram': 'Telegram',
+  'import.field.role': 'role',
+  'import.field.leftOn': 'left on',
+  'import.field.year': 'year',
+  'import.field.title': 'title or commendation',
+  'import.field.decisionNumber': 'decision number',
+  'import.field.decisionDate': 'date',
+  'import.field.issuingLevel': 'issuing level',
+  'import.row.missing': (p: { field: string }) => `${p.field} missing`,
+  'import.row.tooLong': (p: { field: string; max: number }) => `${p.field} too long (at most ${n(p.max)} characters)`,
+  'import.row.badUnitCode': (p: { value: string }) =>
+    `unit code «${p.value}» is not valid (letters without diacritics, digits, - and _, at most 32)`,
+  'import.row.badDate': (p: { field: string; value: string }) =>
+    `${p.field} «${p.value}» is not a date (write dd/mm/yyyy)`,
+  'import.row.badTelegram': (p: { value: string }) => `Telegram «${p.value}» is neither an @username nor a numeric id`,
+  'import.row.badRole': (p: { value: string }) => `role «${p.value}» is unclear (chỉ huy or cán bộ)`,
+  'import.row.badYear': (p: { value: string }) => `year «${p.value}» is not valid`,
+  'import.row.needPerson': 'needs a service number, or a full name with a unit code',
+  'import.row.duplicateUnit': (p: { code: string; firstRow: number }) =>
+    `unit code ${p.code} already on row ${n(p.firstRow)}`,
+  'import.row.duplicateServiceNumber': (p: { serviceNumber: string; firstRow: number }) =>
+    `service number ${p.serviceNumber} repeats row ${n(p.firstRow)}`,
+  'import.row.duplicateAccount': (p: { account: string; firstRow: number }) =>
+    `account ${p.account} repeats row ${n(p.firstRow)}`,
+  'import.row.duplicatePerson': (p: { firstRow: number }) =>
+    `same name and unit as row ${n(p.firstRow)} (add service numbers to tell them apart)`,
+  'import.row.duplicateCommendation': (p: { firstRow: number }) => `repeats row ${n(p.firstRow)}`,
+  'import.row.unknownUnit': (p: { code: string }) => `no unit with code ${p.code} (in the bot or the file)`,
+  'import.row.parentCycle': (p: { codes: string }) => `parents go round in a circle: ${p.codes}`,
+  'import.row.unknownPerson': 'this person is not on the roster',
+  'import.row.ambiguousPerson': (p: { count: number }) =>
+    `${n(p.count)} people with this name in the unit; give the service number`,
+  'import.row.samePerson': (p: { firstRow: number }) => `the same person as row ${n(p.firstRow)}`,
+  'import.row.accountTaken': (p: { account: string; name: string }) => `account ${p.account} is linked to ${p.name}`,
+  'import.row.linkedElsewhere': (p: { name: string }) =>
+    `${p.name} is linked to another account; a commander unlinks it first`,
+  'roster.notAllowed': 'The roster is for the commanders of the unit (or a unit above it) and the admins.',
+  'roster.personNotFound': 'This person is not on the roster.',
+  'roster.ambiguous': 'Several people have this name; pick one:',
+  'roster.personLeft': (p: { name: string }) => `${p.name} has left and cannot be linked.`,
+  'roster.personLinked': (p: { name: string }) =>
+    `${p.name || 'This person'} is linked to another account. A commander of the unit can link again if needed.`,
+  'roster.accountLinked': (p: { name: string }) => `This account is linked to ${p.name}.`,
+  'roster.youAreLinked': (p: { name: string }) => `Your account is linked to ${p.name}.`,
+  'roster.requestPending': 'You already sent this request; it waits for a commander.',
+  'roster.requestNotFound': 'This link request was not found.',
+  'roster.requestDecided': 'This request was already handled.',
+  'roster.notLinked': 'This person has no linked Telegram account.',
+  'roster.week': (p: { from: string; to: string }) =>
+    `👥 <b>Roster</b>, week ${formatShortDay(p.from)}–${formatShortDay(p.to)}:`,
+  'roster.unitLine': (p: { code: string; name: string; silent: number; active: number }) =>
+    `<b>${p.code}</b> ${p.name}: ${n(p.silent)}/${n(p.active)} have logged nothing`,
+  'roster.personLine': (p: { name: string; link: string; last: string }) => `• ${p.name} · ${p.link} · ${p.last}`,
+  'roster.link.linked': 'linked',
+  'roster.link.pending': 'waiting to link',
+  'roster.link.unlinked': 'not linked',
+  'roster.lastEntry': (p: { day: string }) => `last entry ${formatDay(p.day)}`,
+  'roster.noEntry': 'no entry yet',
 } satisfies Texts;
 
 /** The commanders' web app: plain text, set as text content by the page (see viApp). */

@@ -752,6 +752,109 @@ export const vi = {
   // Tally, reports and settings (issues 15 and 20).
   'log.sentInFuture': (p: { day: string }) =>
     `Không ghi được: tin nhắn mang ngày gửi ${formatDay(p.day)}, muộn hơn giờ hiện tại của bot. Đồng chí gửi lại lệnh; nếu vẫn bị từ chối, đồng chí báo quản trị viên.`,
+  // The roster and its import (issue 16): src/features/roster/.
+  'import.notAdmin': 'Chỉ quản trị viên của bot được nhập danh sách cán bộ.',
+  'import.tooLarge': (p: { maxMb: number }) =>
+    `Tệp quá lớn: bot nhận tệp tối đa ${n(p.maxMb)} MB. Đồng chí tách danh sách thành nhiều tệp rồi gửi lại; chưa có gì được lưu.`,
+  'import.unreadable':
+    'Bot không đọc được tệp này. Đồng chí gửi tệp Excel (.xlsx, .xls) hoặc CSV (UTF-8); chưa có gì được lưu.',
+  'import.noSheets':
+    'Tệp không có trang «Đơn vị», «Cán bộ» hay «Khen thưởng» với tiêu đề cột bot nhận ra. Gõ <code>/nhap mau</code> để lấy tệp mẫu; chưa có gì được lưu.',
+  'import.tooManyRows': (p: { sheet: string; rows: number; max: number }) =>
+    `Trang «${p.sheet}» có ${n(p.rows)} dòng, quá giới hạn ${n(p.max)} dòng mỗi trang. Đồng chí tách thành nhiều tệp; chưa có gì được lưu.`,
+  'import.notFound': 'Không tìm thấy lần nhập này.',
+  'import.notYours': 'Chỉ quản trị viên đã gửi tệp mới được áp dụng hoặc hủy lần nhập này.',
+  'import.expired': 'Lần nhập này đã quá 30 phút và đã bị xóa. Đồng chí gửi lại tệp để xem trước lần nữa.',
+  'import.finished': 'Lần nhập này đã được áp dụng hoặc đã hủy.',
+  'import.stale':
+    'Danh sách trong bot đã thay đổi từ lúc xem trước, nên chưa áp dụng gì. Đây là bản xem trước mới; bấm «Áp dụng» lần nữa nếu đồng ý.',
+  'import.preview': (p: { file: string; minutes: number }) =>
+    `📋 <b>Xem trước nhập danh sách</b> «${p.file}» (chưa lưu gì; nút áp dụng còn hiệu lực ${n(p.minutes)} phút):`,
+  'import.units': (p: { created: number; renamed: number; moved: number }) =>
+    `• Đơn vị: ${n(p.created)} mới, ${n(p.renamed)} đổi tên, ${n(p.moved)} đổi cấp trên`,
+  'import.people': (p: { created: number; changed: number; transferred: number; left: number; returned: number }) =>
+    `• Cán bộ: ${n(p.created)} mới, ${n(p.changed)} thay đổi, ${n(p.transferred)} chuyển đơn vị, ${n(p.left)} nghỉ, ${n(p.returned)} trở lại`,
+  'import.missing': (p: { count: number }) =>
+    `• Không có trong tệp: ${n(p.count)} đồng chí (chỉ đánh dấu đã nghỉ nếu đồng chí chọn)`,
+  'import.roles': (p: { granted: number; revoked: number; linked: number }) =>
+    `• Vai trò chỉ huy: ${n(p.granted)} cấp, ${n(p.revoked)} thu hồi; tài khoản Telegram liên kết ngay: ${n(p.linked)}`,
+  'import.history': (p: { history: number; commendations: number; changed: number }) =>
+    `• Lịch sử đơn vị: ${n(p.history)} dòng; khen thưởng: ${n(p.commendations)} mới, ${n(p.changed)} sửa`,
+  'import.nothing': '✅ Danh sách trong tệp đã khớp với bot: không có gì thay đổi.',
+  'import.errorsHeader': (p: { count: number }) => `⚠️ ${n(p.count)} dòng bị bỏ qua:`,
+  'import.errorLine': (p: { sheet: string; row: number; reason: Html }) =>
+    `• ${p.sheet}, dòng ${n(p.row)}: ${p.reason}`,
+  'import.ignoredSheets': (p: { sheets: string }) => `Các trang không nhận ra, bỏ qua: ${p.sheets}`,
+  'import.applied': (p: { people: number; units: number; left: number }) =>
+    `✅ Đã nhập danh sách: ${n(p.people)} cán bộ mới hoặc thay đổi, ${n(p.units)} đơn vị mới hoặc thay đổi, ${n(p.left)} đồng chí đánh dấu đã nghỉ.`,
+  'import.cancelled': 'Đã hủy lần nhập; nội dung tệp đã được xóa.',
+  'import.field.code': 'mã',
+  'import.field.name': 'tên',
+  'import.field.parentCode': 'mã cấp trên',
+  'import.field.fullName': 'họ tên',
+  'import.field.rank': 'cấp bậc',
+  'import.field.position': 'chức vụ',
+  'import.field.unitCode': 'mã đơn vị',
+  'import.field.serviceNumber': 'số hiệu',
+  'import.field.telegram': 'Telegram',
+  'import.field.role': 'vai trò',
+  'import.field.leftOn': 'nghỉ từ ngày',
+  'import.field.year': 'năm',
+  'import.field.title': 'danh hiệu hoặc hình thức',
+  'import.field.decisionNumber': 'số quyết định',
+  'import.field.decisionDate': 'ngày',
+  'import.field.issuingLevel': 'cấp quyết định',
+  'import.row.missing': (p: { field: string }) => `thiếu ${p.field}`,
+  'import.row.tooLong': (p: { field: string; max: number }) => `${p.field} quá dài (tối đa ${n(p.max)} ký tự)`,
+  'import.row.badUnitCode': (p: { value: string }) =>
+    `mã đơn vị «${p.value}» không hợp lệ (chữ không dấu, số, - và _, tối đa 32 ký tự)`,
+  'import.row.badDate': (p: { field: string; value: string }) =>
+    `${p.field} «${p.value}» không phải ngày (viết dd/mm/yyyy)`,
+  'import.row.badTelegram': (p: { value: string }) => `Telegram «${p.value}» không phải @tên_người_dùng hay số id`,
+  'import.row.badRole': (p: { value: string }) => `vai trò «${p.value}» không rõ (chỉ huy hoặc cán bộ)`,
+  'import.row.badYear': (p: { value: string }) => `năm «${p.value}» không hợp lệ`,
+  'import.row.needPerson': 'cần số hiệu, hoặc họ tên cùng mã đơn vị',
+  'import.row.duplicateUnit': (p: { code: string; firstRow: number }) =>
+    `mã đơn vị ${p.code} đã có ở dòng ${n(p.firstRow)}`,
+  'import.row.duplicateServiceNumber': (p: { serviceNumber: string; firstRow: number }) =>
+    `số hiệu ${p.serviceNumber} trùng với dòng ${n(p.firstRow)}`,
+  'import.row.duplicateAccount': (p: { account: string; firstRow: number }) =>
+    `tài khoản ${p.account} trùng với dòng ${n(p.firstRow)}`,
+  'import.row.duplicatePerson': (p: { firstRow: number }) =>
+    `trùng họ tên và đơn vị với dòng ${n(p.firstRow)} (thêm số hiệu để phân biệt)`,
+  'import.row.duplicateCommendation': (p: { firstRow: number }) => `trùng với dòng ${n(p.firstRow)}`,
+  'import.row.unknownUnit': (p: { code: string }) => `không có đơn vị mã ${p.code} (trong bot hay trong tệp)`,
+  'import.row.parentCycle': (p: { codes: string }) => `cấp trên vòng tròn: ${p.codes}`,
+  'import.row.unknownPerson': 'không tìm thấy cán bộ này trong danh sách',
+  'import.row.ambiguousPerson': (p: { count: number }) =>
+    `${n(p.count)} cán bộ cùng họ tên trong đơn vị; ghi số hiệu để phân biệt`,
+  'import.row.samePerson': (p: { firstRow: number }) => `cùng một cán bộ với dòng ${n(p.firstRow)}`,
+  'import.row.accountTaken': (p: { account: string; name: string }) =>
+    `tài khoản ${p.account} đã liên kết với ${p.name}`,
+  'import.row.linkedElsewhere': (p: { name: string }) =>
+    `${p.name} đã liên kết với tài khoản khác; chỉ huy gỡ liên kết trước`,
+  'roster.notAllowed': 'Danh sách cán bộ chỉ dành cho chỉ huy của đơn vị (hoặc đơn vị cấp trên) và quản trị viên.',
+  'roster.personNotFound': 'Không tìm thấy cán bộ này trong danh sách.',
+  'roster.ambiguous': 'Có nhiều cán bộ trùng tên; đồng chí chọn một người:',
+  'roster.personLeft': (p: { name: string }) => `${p.name} đã nghỉ, không liên kết được.`,
+  'roster.personLinked': (p: { name: string }) =>
+    `${p.name || 'Cán bộ này'} đã liên kết với một tài khoản khác. Chỉ huy của đơn vị liên kết lại nếu cần.`,
+  'roster.accountLinked': (p: { name: string }) => `Tài khoản này đã liên kết với ${p.name}.`,
+  'roster.youAreLinked': (p: { name: string }) => `Tài khoản của đồng chí đã liên kết với ${p.name}.`,
+  'roster.requestPending': 'Đồng chí đã gửi yêu cầu này; đang chờ chỉ huy xác nhận.',
+  'roster.requestNotFound': 'Không tìm thấy yêu cầu liên kết này.',
+  'roster.requestDecided': 'Yêu cầu này đã được xử lý.',
+  'roster.notLinked': 'Cán bộ này chưa liên kết tài khoản Telegram nào.',
+  'roster.week': (p: { from: string; to: string }) =>
+    `👥 <b>Danh sách cán bộ</b>, tuần ${formatShortDay(p.from)}–${formatShortDay(p.to)}:`,
+  'roster.unitLine': (p: { code: string; name: string; silent: number; active: number }) =>
+    `<b>${p.code}</b> ${p.name}: ${n(p.silent)}/${n(p.active)} đồng chí chưa ghi nhận`,
+  'roster.personLine': (p: { name: string; link: string; last: string }) => `• ${p.name} · ${p.link} · ${p.last}`,
+  'roster.link.linked': 'đã liên kết',
+  'roster.link.pending': 'chờ liên kết',
+  'roster.link.unlinked': 'chưa liên kết',
+  'roster.lastEntry': (p: { day: string }) => `ghi gần nhất ${formatDay(p.day)}`,
+  'roster.noEntry': 'chưa ghi lần nào',
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 
 /** Instants are ISO-8601 UTC text; local days are "YYYY-MM-DD" text; Telegram ids are numbers. */
 type Instant = string;
@@ -268,6 +268,90 @@ export interface ExportRequestTable {
   finished_at: Instant | null;
 }
 
+/** A person on the roster (migration 0016): the office's official record, linked to at most one account. */
+export interface PersonTable {
+  id: Generated<number>;
+  full_name: string;
+  /** The full name folded (no case, no diacritics): what lookups by name compare. */
+  name_key: string;
+  rank: string | null;
+  position: string | null;
+  unit_id: number;
+  service_number: string | null;
+  /** commander or officer. */
+  role: string;
+  user_id: number | null;
+  /** An account or a @username (lower case, no @) to link when first seen; null once linked. */
+  pending_user_id: number | null;
+  pending_username: string | null;
+  /** The day they left (YYYY-MM-DD); null while active. */
+  left_on: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** Where a person served from which day; the open row (to_day null) is the current unit. */
+export interface PersonUnitTable {
+  id: Generated<number>;
+  person_id: number;
+  unit_id: number;
+  from_day: string;
+  to_day: string | null;
+  recorded_by: number | null;
+  recorded_at: Instant;
+}
+
+/** The audit of links: linked or unlinked, via import, sight, link, request or unlink. */
+export interface PersonLinkEventTable {
+  id: Generated<number>;
+  person_id: number;
+  user_id: number;
+  event: string;
+  via: string;
+  by_user_id: number | null;
+  at: Instant;
+}
+
+/** An officer's /iam: pending, confirmed, refused or withdrawn. */
+export interface PersonLinkRequestTable {
+  id: Generated<number>;
+  person_id: number;
+  user_id: number;
+  status: string;
+  created_at: Instant;
+  decided_by: number | null;
+  decided_at: Instant | null;
+}
+
+/** A title or commendation from the office's records ("Khen thưởng" sheet). */
+export interface PastCommendationTable {
+  id: Generated<number>;
+  person_id: number;
+  year: number;
+  title: string;
+  title_key: string;
+  decision_number: string | null;
+  decision_key: string;
+  decision_date: string | null;
+  issuing_level: string | null;
+  imported_by: number;
+  imported_at: Instant;
+}
+
+/** A roster import's dry run, kept for its apply within the window (its rows emptied after). */
+export interface RosterImportTable {
+  id: Generated<number>;
+  admin_id: number;
+  file_name: string;
+  /** pending, applied, cancelled or expired. */
+  status: string;
+  rows: string | null;
+  fingerprint: string;
+  created_at: Instant;
+  expires_at: Instant;
+  finished_at: Instant | null;
+}
+
 export interface Database {
   units: UnitTable;
   chats: ChatTable;
@@ -292,6 +376,13 @@ export interface Database {
   cache_versions: CacheVersionTable;
   sender_lease: SenderLeaseTable;
   export_requests: ExportRequestTable;
+  people: PersonTable;
+  person_units: PersonUnitTable;
+  person_link_events: PersonLinkEventTable;
+  person_link_requests: PersonLinkRequestTable;
+  past_commendations: PastCommendationTable;
+  roster_imports: RosterImportTable;
 }
 
 export type Db = Kysely<Database>;
+export type PersonRow = Selectable<PersonTable>;
