@@ -12,6 +12,7 @@ import { commendationRecords } from './0010-commendation-records';
 import { targetsModels } from './0011-targets-models';
 import { replicas } from './0012-replicas';
 import { exportRequests } from './0013-export-requests';
+import { yearCycle } from './0017-year-cycle';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -29,4 +30,5 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0009-retire': retire,
   '0012-replicas': replicas(dialect),
   '0013-export-requests': exportRequests(dialect),
+  '0017-year-cycle': yearCycle(dialect),
 });
