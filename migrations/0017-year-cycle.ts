@@ -102,7 +102,7 @@ export const yearCycle = (dialect: MigrationDialect): Migration => ({
       .addPrimaryKeyConstraint('year_ballot_voters_pk', ['review_id', 'user_id'])
       .execute();
 
-    // Stored in key order on SQLite (no rowid), so not even the order of insertion is kept.
+    // Rows are inserted in the hashes' order (ballot-store.ts): their order of storage follows no voter.
     await db.schema
       .createTable('year_ballot_choices')
       .addColumn('review_id', 'integer', (col) => col.notNull().references('year_reviews.id'))
@@ -111,7 +111,6 @@ export const yearCycle = (dialect: MigrationDialect): Migration => ({
       // '' until chosen, then 'yes' or 'no'.
       .addColumn('choice', 'text', (col) => col.notNull())
       .addPrimaryKeyConstraint('year_ballot_choices_pk', ['review_id', 'token_hash', 'position'])
-      .$call((table) => (dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table))
       .execute();
 
     await addIdColumn(db.schema.createTable('year_council_members'), dialect)

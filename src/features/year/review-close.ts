@@ -32,6 +32,7 @@ export interface ResultCandidate {
   readonly position: number;
   readonly subjectId: string;
   readonly name: OfficialName;
+  /** The person's position in the unit (chức vụ), from the roster. */
   readonly role?: string;
   readonly onBallot: boolean;
   readonly result?: {

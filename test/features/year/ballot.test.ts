@@ -14,6 +14,7 @@ import {
   ballotOf,
   dumpAllTables,
   everyCallbackData,
+  HOOK_TIMEOUT_MS,
   officer,
   press,
   TEAM_1,
@@ -88,7 +89,7 @@ for (const dialect of DIALECTS) {
       world = await yearWorld(dialect, JANUARY);
       world.settings = { ruleOverrides: CSTT_BY_HALF };
       await teamWithCandidates(world);
-    });
+    }, HOOK_TIMEOUT_MS);
     afterEach(() => world.dispose());
 
     it('keeps who voted apart from what they voted: no table and no log line ties a choice to a voter', async () => {
@@ -151,7 +152,9 @@ for (const dialect of DIALECTS) {
       const during = await scan();
       // Their storage order is the keys', not the voters'.
       if (dialect === 'sqlite') {
-        const stored = await sql<{ token_hash: string }>`select token_hash from year_ballot_choices`.execute(world.db);
+        const stored = await sql<{
+          token_hash: string;
+        }>`select token_hash from year_ballot_choices order by rowid`.execute(world.db);
         const order = stored.rows.map((row) => row.token_hash);
         expect(order).toEqual([...order].sort());
       } else {

@@ -27,7 +27,7 @@ import {
   reviewMinutesPaper,
 } from '../../../src/files/papers';
 import { DIALECTS } from '../../helpers/dialects';
-import { ADMIN, officer, PC08, press, TEAM_1, type YearWorld, yearWorld } from './year-world';
+import { ADMIN, HOOK_TIMEOUT_MS, officer, PC08, press, TEAM_1, type YearWorld, yearWorld } from './year-world';
 
 /** Local time in Lạng Sơn (UTC+7). */
 const at = (local: string) => new Date(`${local}+07:00`);
@@ -87,7 +87,7 @@ for (const dialect of DIALECTS) {
       world.roster.past.push({ subjectId: 'hung', year: 2025, title: 'giaykhen', basis: 'thematic' });
       // The fewer members, the larger a share must be for the CSTĐCS quota to leave anyone: 40% of the CSTT.
       world.settings = { ruleOverrides: { cstdcs: { quota: { share: '40%' } } } };
-    });
+    }, HOOK_TIMEOUT_MS);
     afterAll(() => world.dispose());
 
     it('January: the officers pledge, the head registers the unit and someone without Telegram', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../../../src/features/year';
 import { yearErrorText } from '../../../src/i18n/year-text';
 import { DIALECTS } from '../../helpers/dialects';
-import { ADMIN, officer, PC08, TEAM_1, TEAM_2, type YearWorld, yearWorld } from './year-world';
+import { ADMIN, HOOK_TIMEOUT_MS, officer, PC08, TEAM_1, TEAM_2, type YearWorld, yearWorld } from './year-world';
 
 const JANUARY = new Date('2026-01-12T02:00:00Z');
 const APRIL = new Date('2026-04-02T02:00:00Z');
@@ -53,7 +53,7 @@ for (const dialect of DIALECTS) {
         fullName: 'Nguyễn Văn Ẩn',
         position: 'Đội trưởng',
       });
-    });
+    }, HOOK_TIMEOUT_MS);
     afterEach(() => world.dispose());
 
     it('registers an officer on the unit’s roster, and refuses anyone else with a clear answer', async () => {

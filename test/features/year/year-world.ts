@@ -83,6 +83,9 @@ export class FakeRoster implements YearRoster {
   }
 }
 
+/** A store of its own on PostgreSQL migrates in seconds, more on a busy machine. */
+export const HOOK_TIMEOUT_MS = 60_000;
+
 export const ADMIN = 1;
 /** Units: the province (1), its traffic department (2), two teams under it (3, 4). */
 export const PROVINCE = 1;
