@@ -632,6 +632,73 @@ export const en = {
     `${n(p.holding)} members hold “${p.title}”; ${n(p.needed)} needed.`,
   'year.check.membersComplete': 'Not every member completed their duties.',
   'year.check.unknown': 'to be confirmed at the meeting',
+  // The yearly cycle's use cases (src/features/year): their refusals (`year.error.*`, titles already named by
+  // yearErrorText), the private ballot, flags, and the mid-year / year-end paragraph.
+  'year.error.notOnRoster':
+    'You are not on this unit’s roster, so you cannot register here. Please ask your commander or whoever keeps the unit’s roster.',
+  'year.error.notCommander': 'Only a commander of the unit (or of a unit above it) can do this.',
+  'year.error.notAdmin': 'Only the campaign staff (admins) can do this.',
+  'year.error.unknownUnit': 'That unit was not found.',
+  'year.error.unknownPerson': 'That person is not on the roster.',
+  'year.error.individualTitle': (p: { title: string }) =>
+    `“${p.title}” is an individual title; a unit cannot register or be considered for it.`,
+  'year.error.collectiveTitle': (p: { title: string }) =>
+    `“${p.title}” is a unit’s title: a commander registers the whole unit.`,
+  'year.error.windowClosed': (p: { from: string; to: string }) =>
+    `Registration is open from ${p.from} to ${p.to}; outside that time only a commander of the unit can register.`,
+  'year.error.yearOutOfRange': (p: { year: number }) =>
+    `This cannot be done for ${p.year}: only this year or the one next to it.`,
+  'year.error.noRules': (p: { year: number }) => `No emulation rules apply to ${p.year} yet.`,
+  'year.error.notVotedHere': (p: { title: string }) => `“${p.title}” is not voted on at this level.`,
+  'year.error.reviewOpen': (p: { title: string }) => `A ballot on “${p.title}” is already open.`,
+  'year.error.noCandidates': (p: { title: string }) =>
+    `Nobody can be voted on for “${p.title}”: nobody registered, or nobody meets the conditions.`,
+  'year.error.tooManyCandidates': (p: { count: number; max: number }) =>
+    `${n(p.count)} people are considered, more than ${n(p.max)} on one ballot: please hold the review sub-unit by sub-unit.`,
+  'year.error.noVoters': 'No member has a linked Telegram account to receive a ballot.',
+  'year.error.deadlinePassed': 'The ballot’s deadline must be after now.',
+  'year.error.unknownReview': 'That review was not found.',
+  'year.error.reviewNotClosed': 'That ballot is not closed yet.',
+  'year.error.ballotClosed': 'The ballot is closed; this choice was not recorded.',
+  'year.error.notYourBallot': 'This ballot is not yours, or no longer valid; the choice was not recorded.',
+  'year.error.notOpener': 'Only whoever opened the ballot (or an admin) can close it.',
+  'year.error.reasonNeeded': 'Please give the reason (at least 5 characters).',
+  'year.error.unknownFlag': 'That note was not found, or was already cleared.',
+  'year.error.alreadyCouncil': 'That person is already on the emulation council.',
+  'year.error.notCouncil': 'That person is not on the emulation council.',
+  'year.error.emptyCouncil': 'The emulation council has no members yet.',
+  'year.error.decisionInFuture': 'A decision cannot be dated after today.',
+  'year.error.decisionTooEarly': (p: { day: string }) => `A decision cannot be dated before ${p.day}.`,
+  'year.error.decisionIncomplete': 'Please give the decision’s number, its date and who signed it.',
+  'year.flag.discipline-pending': 'Discipline under consideration',
+  'year.flag.inspection-pending': 'Under inspection',
+  'year.flag.complaint-pending': 'Complaint being verified',
+  'year.ballot.heading': (p: { title: string; year: number; where: string }) =>
+    `🗳 <b>Secret ballot</b>: review for “${p.title}” ${p.year}, ${p.where}.`,
+  'year.ballot.council': 'Emulation and Commendation Council',
+  'year.ballot.closes': (p: { time: string; day: string }) => `Voting closes at ${p.time} on ${p.day}.`,
+  'year.ballot.candidate': (p: { number: number; name: string }) => `${p.number}. ${p.name}`,
+  'year.ballot.help':
+    'Press “Yes” or “No” for each person; you can change your mind until the ballot closes. The bot records that you voted, not what you chose.',
+  'year.ballot.yes': (p: { number: number; chosen: boolean }) => `${p.chosen ? '☑️ ' : ''}${p.number}. Yes`,
+  'year.ballot.no': (p: { number: number; chosen: boolean }) => `${p.chosen ? '☑️ ' : ''}${p.number}. No`,
+  'year.ballot.recorded': 'Recorded. You can change your mind until the ballot closes.',
+  'year.ballot.closed': (p: { title: string; year: number }) =>
+    `🗳 The secret ballot for “${p.title}” ${p.year} is closed. Thank you.`,
+  'year.paper.venue': 'the unit’s Telegram group (secret ballot in private messages with the bot)',
+  'year.report.heading': (p: { half: boolean; year: number }) =>
+    p.half ? `Mid-year review, first half of ${p.year}` : `Year-end review ${p.year}`,
+  'year.report.units': (p: { registered: number; units: number }) =>
+    `On registration, ${n(p.registered)}/${n(p.units)} units registered for a unit title.`,
+  'year.report.title': (p: {
+    title: string;
+    collective: boolean;
+    registered: number;
+    proposed: number;
+    awarded: number;
+  }) =>
+    `“${p.title}”: ${n(p.registered)} ${p.collective ? 'units' : 'people'} registered, ${n(p.proposed)} proposed, ${n(p.awarded)} awarded.`,
+  'year.report.noRegistrations': (p: { year: number }) => `Nobody has registered for ${p.year} yet.`,
 
   'paper.nation': 'SOCIALIST REPUBLIC OF VIETNAM',
   'paper.motto': 'Independence - Freedom - Happiness',

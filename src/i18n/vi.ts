@@ -640,6 +640,74 @@ export const vi = {
     `Có ${n(p.holding)} cá nhân đạt danh hiệu “${p.title}”, cần ${n(p.needed)}.`,
   'year.check.membersComplete': 'Chưa phải 100% cá nhân hoàn thành nhiệm vụ.',
   'year.check.unknown': 'cần xác nhận tại cuộc họp',
+  // The yearly cycle's use cases (src/features/year): their refusals (`year.error.*`, titles already named by
+  // yearErrorText), the private ballot, flags, and the sơ kết / tổng kết paragraph.
+  'year.error.notOnRoster':
+    'Đồng chí không có trong danh sách cán bộ của đơn vị này nên chưa đăng ký được. Đồng chí liên hệ chỉ huy hoặc cán bộ phụ trách danh sách của đơn vị.',
+  'year.error.notCommander': 'Chỉ chỉ huy của đơn vị (hoặc của đơn vị cấp trên) mới làm được việc này.',
+  'year.error.notAdmin': 'Chỉ ban chỉ đạo (quản trị) mới làm được việc này.',
+  'year.error.unknownUnit': 'Không tìm thấy đơn vị này.',
+  'year.error.unknownPerson': 'Không tìm thấy đồng chí này trong danh sách cán bộ.',
+  'year.error.individualTitle': (p: { title: string }) =>
+    `“${p.title}” là danh hiệu cá nhân, không đăng ký hay xét cho tập thể.`,
+  'year.error.collectiveTitle': (p: { title: string }) =>
+    `“${p.title}” là danh hiệu tập thể: chỉ huy đăng ký cho cả đơn vị.`,
+  'year.error.windowClosed': (p: { from: string; to: string }) =>
+    `Thời gian đăng ký thi đua là từ ngày ${p.from} đến ngày ${p.to}; ngoài thời gian này chỉ chỉ huy đơn vị đăng ký được.`,
+  'year.error.yearOutOfRange': (p: { year: number }) =>
+    `Không làm được cho năm ${p.year}: chỉ năm nay hoặc năm liền kề.`,
+  'year.error.noRules': (p: { year: number }) => `Chưa có quy định thi đua áp dụng cho năm ${p.year}.`,
+  'year.error.notVotedHere': (p: { title: string }) => `Danh hiệu “${p.title}” không bỏ phiếu bình xét ở cấp này.`,
+  'year.error.reviewOpen': (p: { title: string }) =>
+    `Đang có một cuộc bỏ phiếu bình xét danh hiệu “${p.title}” chưa đóng.`,
+  'year.error.noCandidates': (p: { title: string }) =>
+    `Không có ai đủ điều kiện để bỏ phiếu danh hiệu “${p.title}”: chưa ai đăng ký, hoặc chưa ai đủ điều kiện.`,
+  'year.error.tooManyCandidates': (p: { count: number; max: number }) =>
+    `Có ${n(p.count)} người được xét, quá ${n(p.max)} người một phiếu bầu: đồng chí tổ chức bình xét theo từng đơn vị trực thuộc.`,
+  'year.error.noVoters': 'Chưa có thành viên nào liên kết tài khoản Telegram để nhận phiếu bầu.',
+  'year.error.deadlinePassed': 'Hạn bỏ phiếu phải ở sau thời điểm hiện tại.',
+  'year.error.unknownReview': 'Không tìm thấy cuộc bình xét này.',
+  'year.error.reviewNotClosed': 'Cuộc bỏ phiếu này chưa đóng.',
+  'year.error.ballotClosed': 'Phiếu bầu đã đóng; lựa chọn này không được ghi nhận.',
+  'year.error.notYourBallot': 'Phiếu này không phải của đồng chí, hoặc đã hết hiệu lực; lựa chọn không được ghi nhận.',
+  'year.error.notOpener': 'Chỉ người mở cuộc bỏ phiếu (hoặc quản trị) mới đóng được phiếu.',
+  'year.error.reasonNeeded': 'Cần ghi rõ lý do (ít nhất 5 ký tự).',
+  'year.error.unknownFlag': 'Không tìm thấy ghi chú này, hoặc ghi chú đã được gỡ.',
+  'year.error.alreadyCouncil': 'Đồng chí này đã là thành viên Hội đồng Thi đua – Khen thưởng.',
+  'year.error.notCouncil': 'Đồng chí này không phải thành viên Hội đồng Thi đua – Khen thưởng.',
+  'year.error.emptyCouncil': 'Hội đồng Thi đua – Khen thưởng chưa có thành viên nào.',
+  'year.error.decisionInFuture': 'Ngày quyết định không được ở sau hôm nay.',
+  'year.error.decisionTooEarly': (p: { day: string }) => `Ngày quyết định không được trước ngày ${p.day}.`,
+  'year.error.decisionIncomplete': 'Cần ghi đủ số quyết định, ngày ký và người ký.',
+  'year.flag.discipline-pending': 'Đang xem xét kỷ luật',
+  'year.flag.inspection-pending': 'Đang thanh tra, kiểm tra',
+  'year.flag.complaint-pending': 'Đang xác minh đơn thư',
+  'year.ballot.heading': (p: { title: string; year: number; where: string }) =>
+    `🗳 <b>Phiếu bầu kín</b>: bình xét danh hiệu “${p.title}” năm ${p.year}, ${p.where}.`,
+  'year.ballot.council': 'Hội đồng Thi đua – Khen thưởng',
+  'year.ballot.closes': (p: { time: string; day: string }) => `Hạn bỏ phiếu: ${p.time} ngày ${p.day}.`,
+  'year.ballot.candidate': (p: { number: number; name: string }) => `${p.number}. ${p.name}`,
+  'year.ballot.help':
+    'Đồng chí bấm “Đồng ý” hoặc “Không đồng ý” cho từng người; có thể đổi ý đến khi đóng phiếu. Bot chỉ ghi đồng chí đã bỏ phiếu, không ghi đồng chí chọn gì.',
+  'year.ballot.yes': (p: { number: number; chosen: boolean }) => `${p.chosen ? '☑️ ' : ''}${p.number}. Đồng ý`,
+  'year.ballot.no': (p: { number: number; chosen: boolean }) => `${p.chosen ? '☑️ ' : ''}${p.number}. Không đồng ý`,
+  'year.ballot.recorded': 'Đã ghi nhận. Đồng chí có thể đổi ý đến khi đóng phiếu.',
+  'year.ballot.closed': (p: { title: string; year: number }) =>
+    `🗳 Phiếu bầu kín bình xét danh hiệu “${p.title}” năm ${p.year} đã đóng. Cảm ơn đồng chí.`,
+  'year.paper.venue': 'nhóm Telegram của đơn vị (bỏ phiếu kín qua tin nhắn riêng với bot)',
+  'year.report.heading': (p: { half: boolean; year: number }) =>
+    p.half ? `Sơ kết 6 tháng đầu năm ${p.year}` : `Tổng kết năm ${p.year}`,
+  'year.report.units': (p: { registered: number; units: number }) =>
+    `Về đăng ký thi đua, ${n(p.registered)}/${n(p.units)} đơn vị đã đăng ký danh hiệu thi đua tập thể.`,
+  'year.report.title': (p: {
+    title: string;
+    collective: boolean;
+    registered: number;
+    proposed: number;
+    awarded: number;
+  }) =>
+    `Danh hiệu “${p.title}”: ${n(p.registered)} ${p.collective ? 'tập thể' : 'cá nhân'} đăng ký, ${n(p.proposed)} được đề nghị, ${n(p.awarded)} được công nhận.`,
+  'year.report.noRegistrations': (p: { year: number }) => `Chưa có đăng ký thi đua nào cho năm ${p.year}.`,
 
   'paper.nation': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   'paper.motto': 'Độc lập - Tự do - Hạnh phúc',

@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../kernel/locale';
 import { en } from './en';
-import type { TextKey, TextParams } from './texts';
+import { formatDay } from './format';
+import { type TextKey, type TextParams, t } from './texts';
 import { type Texts, vi } from './vi';
 
 const catalogs: Record<Locale, Texts> = { vi, en };
@@ -103,4 +104,21 @@ export function checkReason(
     default:
       return check.kind;
   }
+}
+
+/**
+ * A refusal of the year's use cases in the chat's words (HTML-escaped): a title id named, a registration window's
+ * days ("MM-DD") written dd/mm, a day written dd/mm/yyyy. `kind` is its catalog key.
+ */
+export function yearErrorText(
+  locale: Locale,
+  error: { readonly kind: `year.error.${string}` } & Readonly<Record<string, unknown>>,
+): string {
+  const { kind, ...rest } = error;
+  const params: Record<string, unknown> = { ...rest };
+  if (typeof rest.title === 'string') params.title = titleName(locale, rest.title);
+  for (const key of ['from', 'to'])
+    if (typeof rest[key] === 'string') params[key] = (rest[key] as string).split('-').reverse().join('/');
+  if (typeof rest.day === 'string') params.day = formatDay(rest.day);
+  return (t as (locale: Locale, key: string, params: unknown) => string)(locale, kind, params);
 }

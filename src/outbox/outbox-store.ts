@@ -74,6 +74,8 @@ export interface OutboxPayload {
   readonly document?: StoredFile & { readonly filename: string };
   /** photo: the PNG (a chart to draw, usually); the row's html is the caption. */
   readonly photo?: StoredFile;
+  /** The text and payload are blanked once the row is sent, failed or skipped (a secret ballot's buttons). */
+  readonly forget?: true;
 }
 
 /** A scheduled post to enqueue. */
@@ -425,6 +427,8 @@ export interface Claim {
   readonly id: number;
   readonly owner: string;
   readonly attempts?: number;
+  /** The row's payload asks to be forgotten once it leaves the outbox (see OutboxPayload.forget). */
+  readonly forget?: boolean;
 }
 
 /** Who may mark a row: the claim holding it, while the row is still out for delivery. */
@@ -438,6 +442,9 @@ const heldBy = (db: Db, claim: Claim) =>
 
 const marked = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0n;
 
+/** What a final mark also sets: a row that asks to be forgotten keeps its chat, times and message id, no content. */
+const forgotten = (claim: Claim) => (claim.forget ? { html: '', payload: null } : {});
+
 /** Records Telegram's message id; false when the lease was lost to another worker (the row may go out twice). */
 export async function markSent(
   db: Db,
@@ -450,6 +457,7 @@ export async function markSent(
       sent_at: mark.now.toISOString(),
       lease_until: null,
       last_error: null,
+      ...forgotten(mark),
     })
     .executeTakeFirst();
   return marked(result);
@@ -462,6 +470,7 @@ export async function markFailed(db: Db, mark: Claim & { readonly error: string 
       status: 'failed' satisfies OutboxStatus,
       lease_until: null,
       last_error: mark.error.slice(0, MAX_ERROR_LENGTH),
+      ...forgotten(mark),
     })
     .executeTakeFirst();
   return marked(result);
@@ -470,7 +479,7 @@ export async function markFailed(db: Db, mark: Claim & { readonly error: string 
 /** Drops a row that went stale before it could go out. */
 export async function markSkipped(db: Db, mark: Claim & { readonly reason: string }): Promise<boolean> {
   const result = await heldBy(db, mark)
-    .set({ status: 'skipped' satisfies OutboxStatus, lease_until: null, last_error: mark.reason })
+    .set({ status: 'skipped' satisfies OutboxStatus, lease_until: null, last_error: mark.reason, ...forgotten(mark) })
     .executeTakeFirst();
   return marked(result);
 }
@@ -550,6 +559,69 @@ export async function writePendingMessage(
   if (Number(updated.numUpdatedRows) > 0) return true;
   const created = await insertRows(db, rowsOf([{ ...message, kind: 'message' }], now));
   return created.length > 0;
+}
+
+/** A row of a job of its own (a ballot's messages), keyed by (job, period, chat) like a post. */
+export interface OutboxJobRow extends OutboxReply {
+  readonly period: string;
+  /** Stale after this instant: skipped, never sent late. */
+  readonly expiresAt?: Date | null;
+}
+
+/** Writes the rows not there yet (by job, period and chat), inside the caller's transaction; returns how many. */
+export async function enqueueJobRows(db: Db, job: string, rows: readonly OutboxJobRow[], now: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  return (
+    await insertRows(
+      db,
+      rowsOf(
+        rows.map((row) => ({ ...row, job })),
+        now,
+      ),
+    )
+  ).length;
+}
+
+/** Telegram's id of the message a job's row sent to a chat, once sent. */
+export async function sentMessageOf(
+  db: Db,
+  key: { readonly job: string; readonly period: string; readonly chatId: number },
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('telegram_message_id')
+    .where('job', '=', key.job)
+    .where('period', '=', key.period)
+    .where('chat_id', '=', key.chatId)
+    .where('status', '=', 'sent' satisfies OutboxStatus)
+    .executeTakeFirst();
+  return row?.telegram_message_id == null ? undefined : Number(row.telegram_message_id);
+}
+
+/**
+ * The messages a job's rows with `period` or `period.…` sent, by chat, then deletes those rows: every one but a row
+ * out for delivery, which its `forget` payload blanks when it is marked. Returns the sent messages.
+ */
+export async function dropJobRows(
+  db: Db,
+  key: { readonly job: string; readonly period: string },
+): Promise<{ readonly chatId: number; readonly messageId: number }[]> {
+  const sent = await db
+    .selectFrom('outbox')
+    .select(['chat_id', 'telegram_message_id'])
+    .where('job', '=', key.job)
+    .where('period', '=', key.period)
+    .where('status', '=', 'sent' satisfies OutboxStatus)
+    .where('telegram_message_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  await db
+    .deleteFrom('outbox')
+    .where('job', '=', key.job)
+    .where((eb) => eb.or([eb('period', '=', key.period), eb('period', 'like', `${key.period}.%`)]))
+    .where('status', '<>', 'sending' satisfies OutboxStatus)
+    .execute();
+  return sent.map((row) => ({ chatId: Number(row.chat_id), messageId: Number(row.telegram_message_id) }));
 }
 
 /** Counts of the scheduled posts (not replies) by status, for logs, the job CLI and tests. */

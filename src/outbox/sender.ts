@@ -182,7 +182,12 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
   const letGo = (rows: readonly ClaimedRow[]) => {
     for (const row of rows) options.claims?.held.delete(row.id);
   };
-  const mark = (row: ClaimedRow) => ({ id: row.id, owner, attempts: row.attempts });
+  const mark = (row: ClaimedRow) => ({
+    id: row.id,
+    owner,
+    attempts: row.attempts,
+    forget: row.payload.forget === true,
+  });
 
   report.skipped += await skipExpired(db, clock.now());
 

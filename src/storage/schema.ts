@@ -352,6 +352,107 @@ export interface RosterImportTable {
   finished_at: Instant | null;
 }
 
+// The year of emulation (migration 0017, src/features/year). Subjects: roster person ids, or `unit:<id>`.
+
+/** One title a subject registered for in a year (đăng ký thi đua); pledging again replaces it. */
+export interface YearRegistrationTable {
+  year: number;
+  subject_id: string;
+  unit_id: number;
+  title: string;
+  registered_by: number;
+  registered_at: Instant;
+}
+
+/** A pending matter a commander recorded privately against a subject; cleared, never deleted. */
+export interface YearFlagTable {
+  id: Generated<number>;
+  subject_id: string;
+  unit_id: number;
+  /** discipline-pending, inspection-pending or complaint-pending. */
+  kind: string;
+  reason: string;
+  flagged_by: number;
+  flagged_at: Instant;
+  cleared_by: number | null;
+  cleared_at: Instant | null;
+}
+
+/** A vote on one title: at a unit's meeting (`review`) or the council (`council`); its counts once closed. */
+export interface YearReviewTable {
+  id: Generated<number>;
+  stage: string;
+  year: number;
+  title: string;
+  unit_id: number | null;
+  scope_key: string;
+  rule_overrides: string;
+  opened_by: number;
+  opened_at: Instant;
+  closes_at: Instant;
+  closed_at: Instant | null;
+  closed_by: number | null;
+  members: number | null;
+  present: number | null;
+  quorum_needed: number | null;
+  quorum_met: number | null;
+  quota_limit: number | null;
+  quota_holders: number | null;
+  left_after_voting: number | null;
+}
+
+/** A review's candidate in ballot order; yes, no and status once the review is counted. */
+export interface YearCandidateTable {
+  review_id: number;
+  position: number;
+  subject_id: string;
+  on_ballot: number;
+  yes: number | null;
+  no: number | null;
+  status: string | null;
+}
+
+/** Who was issued a ballot and whether they voted: nothing here names a choice. */
+export interface YearBallotVoterTable {
+  review_id: number;
+  user_id: number;
+  person_id: string;
+  token_check: string;
+  voted: number;
+}
+
+/** The choices, keyed by a hash of a token no table holds: nothing here names a voter, or when. */
+export interface YearBallotChoiceTable {
+  review_id: number;
+  token_hash: string;
+  position: number;
+  choice: string;
+}
+
+/** A member of the emulation council, while `removed_at` is null. */
+export interface YearCouncilMemberTable {
+  id: Generated<number>;
+  person_id: string;
+  added_by: number;
+  added_at: Instant;
+  removed_by: number | null;
+  removed_at: Instant | null;
+}
+
+/** A title held for a year, by decision (số quyết định, ngày, người ký); one per subject, title and year. */
+export interface YearTitleTable {
+  id: Generated<number>;
+  year: number;
+  subject_id: string;
+  title: string;
+  unit_id: number | null;
+  decision_number: string;
+  decision_date: string;
+  signer: string;
+  recorded_by: number;
+  recorded_at: Instant;
+}
+
 export interface Database {
   units: UnitTable;
   chats: ChatTable;
@@ -382,6 +483,14 @@ export interface Database {
   person_link_requests: PersonLinkRequestTable;
   past_commendations: PastCommendationTable;
   roster_imports: RosterImportTable;
+  year_registrations: YearRegistrationTable;
+  year_flags: YearFlagTable;
+  year_reviews: YearReviewTable;
+  year_candidates: YearCandidateTable;
+  year_ballot_voters: YearBallotVoterTable;
+  year_ballot_choices: YearBallotChoiceTable;
+  year_council_members: YearCouncilMemberTable;
+  year_titles: YearTitleTable;
 }
 
 export type Db = Kysely<Database>;

@@ -10,5 +10,6 @@ export {
   renewExportLease,
 } from './export-request-store';
 export { loadMonthTargets, type MonthTargetData, type MonthTargets, monthTargetsOf } from './month-targets';
-export { targetSection } from './report-text';
+export { composeReport } from './report-service';
+export { targetSection, writeReportParagraph } from './report-text';
 export { reportsFeature } from './reports-chat';

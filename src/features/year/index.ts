@@ -1,6 +1,9 @@
 /**
- * The year of emulation, as pure rules: titles, their rules by period with citations, eligibility, ballots,
- * quotas, chains across years, and a review stage that ties them together. No database, no Telegram.
+ * The year of emulation. Pure rules: titles, their rules by period with citations, eligibility, ballots, quotas,
+ * chains across years, and a review stage that ties them together. Use cases, plain functions of
+ * `(scope: YearScope, caller, input)` that check authority themselves and know nothing of Telegram: registration,
+ * flags, reviews with the year's evidence and a secret ballot, the council, titles across years, the papers'
+ * inputs, and the sơ kết / tổng kết paragraph. The roster comes in through the YearRoster port.
  */
 export {
   type BallotResult,
@@ -11,6 +14,9 @@ export {
   electorate,
   type Membership,
 } from './ballot';
+// The use cases, their inputs and outcomes.
+export { BALLOT_JOB, type BallotSheet, ballotMessage } from './ballot-message';
+export { BALLOT_CALLBACK_PREFIX, type BallotPress, type Choice, parseBallotData } from './ballot-token';
 export {
   type ChainMeasure,
   consecutiveYears,
@@ -20,6 +26,7 @@ export {
   measureChain,
   yearsHeld,
 } from './chains';
+export { addToCouncil, councilMembers, openCouncilReview, removeFromCouncil } from './council';
 export {
   type CandidateEvidence,
   type Check,
@@ -30,7 +37,27 @@ export {
   type Eligibility,
   type IndividualEvidence,
 } from './eligibility';
+export type { CandidateView, MetricTotal, TargetView } from './evidence';
+export type { CommendationEvidence } from './evidence-store';
+export { type FlagInput, type FlagView, flag, flagsOf, MIN_FLAG_REASON, unflag } from './flags';
+export {
+  type ChainProspect,
+  chainProspects,
+  type HeldTitle,
+  recordTitleDecision,
+  type TitleDecisionInput,
+  titlesOf,
+} from './honours';
 export { applyQuota, type QuotaCandidate, type QuotaOutcome, quotaLimit, quotaOrder } from './quota';
+export {
+  type PledgeInput,
+  type PledgeOutcome,
+  pledge,
+  type RegisteredPerson,
+  type UnitRegistrations,
+  unitRegistrations,
+} from './registration';
+export type { Flag, Registration } from './registration-store';
 export {
   type CandidateOutcome,
   type CandidateStatus,
@@ -39,6 +66,23 @@ export {
   type StageInput,
   type StageOutcome,
 } from './review';
+export {
+  closeDueReviews,
+  closeReview,
+  type ResultCandidate,
+  type ReviewResult,
+  reviewStatus,
+} from './review-close';
+export {
+  DEFAULT_BALLOT_HOURS,
+  MAX_BALLOT_CANDIDATES,
+  openReview,
+  previewReview,
+  type ReviewOpened,
+  type ReviewPreview,
+  type ReviewRequest,
+} from './reviews';
+export { type RosterPerson, unitOfSubject, unitSubject, type YearRoster } from './roster-port';
 export {
   applyOverride,
   parseRuleOverrides,
@@ -68,3 +112,20 @@ export {
 } from './rules';
 export { type Comparison, fewestMeeting, meets, parseShare, percentOf, type Share } from './share';
 export { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, isTitleId, subjectOf, TITLES, type TitleId } from './titles';
+export { type CastVoteInput, castVote, type VoteRecorded } from './voting';
+export {
+  type PaperSettings,
+  proposalLetterInput,
+  proposalListInput,
+  registrationListInput,
+  reviewMinutesInput,
+} from './year-papers';
+export { type YearParagraphInput, yearParagraph } from './year-report';
+export {
+  type PledgeWindow,
+  parsePledgeWindow,
+  type YearError,
+  type YearResult,
+  type YearScope,
+  type YearSettings,
+} from './year-scope';
