@@ -238,6 +238,45 @@ export function isBusyError(error: unknown): boolean {
   return false;
 }
 
+/** Network failures on the way to PostgreSQL (Node's codes). */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Whether the error says the database could not be reached or used at all, rather than that this update's work
+ * failed: a network failure or a connection pg lost (it throws those without a code), PostgreSQL's connection
+ * exceptions (class 08), a shutting-down or starting server (57P01-57P03), insufficient resources (class 53: too many
+ * connections, disk full), or SQLite's locked, busy (past every retry), I/O, full, read-only and cannot-open errors.
+ * Such a failure would hit any update: the intake holds updates while it lasts. Looks through `cause` too.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isBusyError(error)) return true;
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string') {
+      if (NETWORK_CODES.has(code)) return true;
+      if (/^(08|53)[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code)) return true;
+      if (/^SQLITE_(IOERR|FULL|READONLY|CANTOPEN|NOMEM)(_|$)/.test(code)) return true;
+    }
+    if (
+      typeof message === 'string' &&
+      /^Connection terminated|is not queryable|timeout exceeded when trying to connect/i.test(message)
+    )
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Waits between tries on a busy database, doubling from 25 ms, about 10 s in all. */
 export const BUSY_RETRY_DELAYS_MS: readonly number[] = [25, 50, 100, 200, 400, 800, 1600, 3200, 3200];
 
