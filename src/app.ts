@@ -11,12 +11,12 @@ import { createSender, type DeliveryReport } from './outbox/sender';
 import { senderLease } from './outbox/sender-lease-store';
 import { createTransport, type TransportOptions } from './outbox/transport';
 import { noticingUnreachable } from './outbox/unreachable-notices';
-import { type Connection, connect, databaseAnswers } from './storage/connect';
+import { type Connection, connect, databaseAnswers, isDatabaseUnavailable } from './storage/connect';
 import { migrateToLatest } from './storage/migrate';
 import { pruneLedger } from './storage/update-ledger';
 import type { BotApi } from './telegram/bot-api';
 import { type HttpServer, startHttpServer } from './telegram/http-server';
-import { ALLOWED_UPDATES, type Polling, startPolling } from './telegram/polling';
+import { ALLOWED_UPDATES, type Polling, type PollingOptions, startPolling } from './telegram/polling';
 import { createBotApi } from './telegram/telegram-client';
 import { createExportWorker } from './workers/export-worker';
 import { type Scheduler, startScheduler, workerName } from './workers/scheduler';
@@ -29,6 +29,8 @@ export interface AppOptions {
   readonly botApi?: BotApi;
   /** The outgoing transport's limits, waits and retries; tests pass instant waits. */
   readonly transport?: TransportOptions;
+  /** Long polling's back-off and outage window; tests pass short ones. */
+  readonly polling?: Pick<PollingOptions, 'backoffMs' | 'outageGiveUpMs' | 'timeoutSeconds'>;
 }
 
 /** The bot's own account, from getMe. */
@@ -217,11 +219,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       } else {
         // A webhook left from an earlier run would make getUpdates fail with 409.
         await api.call('deleteWebhook', { drop_pending_updates: false });
-        polling = startPolling({ api, handle: (update) => bot.handleUpdate(update), logger });
+        polling = startPolling({
+          api,
+          handle: (update) => bot.handleUpdate(update),
+          logger,
+          isOutage: isDatabaseUnavailable,
+          onHeld: (held) => metrics.intakeHeld.set(held),
+          ...options.polling,
+        });
       }
-      if (config.port !== undefined) {
+      if (config.port !== undefined || config.metricsPort !== undefined) {
         server = await startHttpServer({
           port: config.port,
+          host: config.httpHost,
+          metricsPort: config.metricsPort,
+          metricsHost: config.metricsHost,
           logger,
           metrics,
           health,
