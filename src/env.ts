@@ -1,9 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseEnv } from 'node:util';
 import { type Config, loadConfig } from './config';
 
 /** Whether a setting's value counts as given: an empty (or blank) value counts as unset, wherever it comes from. */
 export const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+/**
+ * An env file's `KEY=value` lines, as dotenv and Node's --env-file read them: `#` comments, an optional `export `,
+ * values in single, double or back quotes (double quotes expand \n), a ` #` comment after an unquoted value.
+ * (node:util's parseEnv is experimental before Node 22.21.)
+ */
+export function parseEnvText(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match) continue;
+    const [, key, raw] = match as unknown as [string, string, string];
+    const quoted = /^(["'`])(.*)\1$/.exec(raw);
+    if (quoted) values[key] = quoted[1] === '"' ? quoted[2]!.replace(/\\n/g, '\n') : quoted[2]!;
+    else values[key] = raw.replace(/\s+#.*$/, '').replace(/^#.*$/, '');
+  }
+  return values;
+}
 
 /**
  * The environment with an env file's settings merged in: a variable set in the environment wins, but an empty one
@@ -15,7 +32,7 @@ export function mergeEnvFile(
   fileText: string,
 ): Record<string, string | undefined> {
   const merged: Record<string, string | undefined> = { ...env };
-  for (const [key, value] of Object.entries(parseEnv(fileText))) {
+  for (const [key, value] of Object.entries(parseEnvText(fileText))) {
     if (!isSet(merged[key]) && isSet(value)) merged[key] = value;
   }
   return merged;

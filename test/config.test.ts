@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, loadConfig } from '../src/config';
-import { mergeEnvFile } from '../src/env';
+import { mergeEnvFile, parseEnvText } from '../src/env';
 import { formatLevelsSpec } from '../src/features/nominations/nomination';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -327,5 +328,40 @@ describe('mergeEnvFile: the env file under the environment', () => {
       .replace(/^WEBHOOK_SECRET=$/m, 'WEBHOOK_SECRET=sesame');
     const loaded = loadConfig(mergeEnvFile({ PORT: '8081' }, example));
     expect(loaded.ok && loaded.config.port).toBe(8081);
+  });
+});
+
+describe('parseEnvText', () => {
+  it('reads an env file as dotenv does', () => {
+    expect(
+      parseEnvText(
+        [
+          '# a comment',
+          'BOT_TOKEN=123:abc',
+          'export TZ=UTC',
+          'CAMPAIGN_NAME="Nụ cười chiến sĩ"',
+          "HOLIDAYS='2026-04-30,2026-05-01'",
+          'LOG_LEVEL=info # after the value',
+          'PORT=',
+          '  ADMIN_IDS = 1,2  ',
+          'not a setting',
+          'WEBHOOK_SECRET=a#b',
+        ].join('\r\n'),
+      ),
+    ).toEqual({
+      BOT_TOKEN: '123:abc',
+      TZ: 'UTC',
+      CAMPAIGN_NAME: 'Nụ cười chiến sĩ',
+      HOLIDAYS: '2026-04-30,2026-05-01',
+      LOG_LEVEL: 'info',
+      PORT: '',
+      ADMIN_IDS: '1,2',
+      WEBHOOK_SECRET: 'a#b',
+    });
+  });
+
+  it('reads .env.example as Node’s own parser does', () => {
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    expect(parseEnvText(example)).toEqual({ ...parseEnv(example) });
   });
 });

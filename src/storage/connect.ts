@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -15,7 +16,7 @@ import {
   sql,
   type TransactionSettings,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -163,18 +164,26 @@ export function parseSafeNumber(text: string): number {
   return value;
 }
 
+/**
+ * pg, loaded on the first PostgreSQL connection: a bot on SQLite never pays its ~10 MB (docs/PERFORMANCE.md). A
+ * require, so that `connect` stays synchronous; pg is CommonJS and left out of the bundle.
+ */
+const loadPg = (): typeof pg => createRequire(import.meta.url)('pg') as typeof pg;
+
 /** pg's own parsers, but int8 and numeric as numbers; given to the pool alone, so pg's global parsers stay as they are. */
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if ((oid === INT8_OID || oid === NUMERIC_OID) && format !== 'binary') return parseSafeNumber;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+const pgTypesOf = (driver: typeof pg) =>
+  ({
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if ((oid === INT8_OID || oid === NUMERIC_OID) && format !== 'binary') return parseSafeNumber;
+      return driver.types.getTypeParser(oid, format);
+    },
+  }) as pg.CustomTypesConfig;
 
 function connectPostgres(databaseUrl: string, options: ConnectOptions): Connection {
-  const pool = new pg.Pool({
+  const driver = loadPg();
+  const pool = new driver.Pool({
     connectionString: databaseUrl,
-    types: pgTypes,
+    types: pgTypesOf(driver),
     ...(options.maxConnections !== undefined && { max: options.maxConnections }),
   });
   // A connection that dies (a server restart) emits 'error', and an 'error' without a listener crashes the
