@@ -9,7 +9,14 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 
 /** Entry points; each lands at the same path under dist/ (src/main.ts → dist/main.js, src/cli/job.ts → dist/cli/job.js). */
-export const ENTRY_POINTS = ['src/main.ts', 'src/cli/job.ts', 'src/cli/migrate.ts', 'src/console/main.ts'];
+export const ENTRY_POINTS = [
+  'src/main.ts',
+  'src/cli/job.ts',
+  'src/cli/migrate.ts',
+  'src/cli/backup.ts',
+  'src/cli/restore.ts',
+  'src/console/main.ts',
+];
 
 /**
  * Loaded from node_modules at run time rather than bundled:

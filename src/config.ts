@@ -118,6 +118,9 @@ const configSchema = z.object({
   // /metrics on a listener of its own (then not on PORT), bound to METRICS_HOST: 127.0.0.1 unless said otherwise.
   METRICS_PORT: port.optional(),
   METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // `npm run backup`: where the dated backups go, and how many are kept (the oldest beyond are deleted).
+  BACKUP_DIR: z.string().trim().min(1).default('data/backups'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
 });
 
 /** Every setting's name, as in `.env.example` and README's table. */
@@ -179,6 +182,8 @@ export interface Config {
   /** /metrics on a port of its own (METRICS_PORT), bound to metricsHost; on PORT when unset. */
   readonly metricsPort: number | undefined;
   readonly metricsHost: string;
+  /** Where `npm run backup` writes (BACKUP_DIR) and how many backups it keeps (BACKUP_KEEP). */
+  readonly backup: { readonly dir: string; readonly keep: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -231,6 +236,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       httpHost: c.HTTP_HOST,
       metricsPort: c.METRICS_PORT,
       metricsHost: c.METRICS_HOST,
+      backup: { dir: c.BACKUP_DIR, keep: c.BACKUP_KEEP },
     },
   };
 }

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
         httpHost: undefined,
         metricsPort: undefined,
         metricsHost: '127.0.0.1',
+        backup: { dir: 'data/backups', keep: 14 },
       },
     });
   });
