@@ -18,7 +18,7 @@
  * `--imports` instead prints what each big import costs: a bare Node process against one that imports a package (or
  * our zod schemas) bundled as dist/ is, each idling as above.
  *
- *   npm run bench:startup [-- --rounds 3 --idle 45 --tsx]
+ *   npm run bench:startup [-- --rounds 3 --idle 45 --tsx --node-args=--optimize-for-size]
  *   npm run bench:startup -- --imports [--idle 30]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     idle: { type: 'string', default: '45' },
     tsx: { type: 'boolean', default: false },
     imports: { type: 'boolean', default: false },
+    'node-args': { type: 'string', default: '' },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -52,9 +53,12 @@ interface Variant {
   readonly args: readonly string[];
 }
 
+/** Node's own flags for the bot (`--node-args=--optimize-for-size`: V8 flags NODE_OPTIONS does not allow). */
+const NODE_ARGS = values['node-args'].split(' ').filter(Boolean);
+
 const VARIANTS: readonly Variant[] = [
-  { name: 'main', command: process.execPath, args: [join(ROOT, 'dist/main.js')] },
-  { name: 'start', command: process.execPath, args: [join(ROOT, 'scripts/start.mjs')] },
+  { name: 'main', command: process.execPath, args: [...NODE_ARGS, join(ROOT, 'dist/main.js')] },
+  { name: 'start', command: process.execPath, args: [...NODE_ARGS, join(ROOT, 'scripts/start.mjs')] },
   ...(values.tsx
     ? [{ name: 'tsx', command: join(ROOT, 'node_modules/.bin/tsx'), args: [join(ROOT, 'src/main.ts')] }]
     : []),
@@ -273,7 +277,10 @@ if (values.imports) {
 // A fresh clone: no dist/, so start.mjs builds before it starts the bot. This also leaves dist/ current for the rounds.
 rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 const cold = await run(VARIANTS.find((variant) => variant.name === 'start')!, 0);
-console.log(`Node ${process.versions.node}; ${ROUNDS} round(s), idle ${IDLE_MS / 1000} s before reading RSS`);
+console.log(
+  `Node ${process.versions.node}; ${ROUNDS} round(s), idle ${IDLE_MS / 1000} s before reading RSS` +
+    (NODE_ARGS.length > 0 ? `; the bot run as node ${NODE_ARGS.join(' ')} …` : ''),
+);
 console.log(`cold start (no dist/: build, then start): first answer ${fmt(cold.firstAnswerMs)} ms\n`);
 
 const results = new Map<string, Sample[]>(VARIANTS.map((variant) => [variant.name, []]));
