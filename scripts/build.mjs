@@ -40,7 +40,8 @@ export const EXTERNAL = [
   '@resvg/resvg-js',
 ];
 
-// Bundled CommonJS (telegraf, node-fetch, ...) calls require() for Node's built-ins, which an ES module lacks.
+// Bundled CommonJS (prom-client, kysely's and pino's helpers, ...) calls require() for Node's built-ins, which an ES
+// module lacks.
 const BANNER =
   "import { createRequire as __bundleCreateRequire } from 'node:module';\n" +
   'const require = __bundleCreateRequire(import.meta.url);';
@@ -62,8 +63,8 @@ export const bundleOptions = (outdir) => ({
   // Node fails to link before any code runs) lives in chunks loaded after that check.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  // Bundling renames clashing top-level names (abort-controller's AbortSignal becomes AbortSignal2), and
-  // node-fetch recognises a signal by its constructor's name: keep the original names.
+  // Bundling renames clashing top-level names (AbortSignal becomes AbortSignal2); keep the original names, which
+  // stack traces and code that checks a constructor's name rely on.
   keepNames: true,
   external: EXTERNAL,
   banner: { js: BANNER },

@@ -25,7 +25,7 @@ export interface AppOptions {
   readonly config: Config;
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Replaces telegraf's HTTP client (tests, benchmarks); by default the bot calls TELEGRAM_API_ROOT. */
+  /** Replaces the Bot API client (tests, benchmarks); by default the bot calls TELEGRAM_API_ROOT. */
   readonly botApi?: BotApi;
   /** The outgoing transport's limits, waits and retries; tests pass instant waits. */
   readonly transport?: TransportOptions;
