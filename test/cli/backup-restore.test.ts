@@ -11,9 +11,10 @@ import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
+// Stopping a bot and dropping the restored databases can take a while on a loaded machine.
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}, 60_000);
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-backup-'));
