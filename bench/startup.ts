@@ -1,23 +1,28 @@
 /**
- * Startup benchmark: the bot as `npm start` runs it (the esbuild bundle, `node scripts/start.mjs`) against the bot
- * under tsx (`tsx src/main.ts`, as `npm run dev` and the old `npm start` run it), each a real process long-polling
- * the console's fake Bot API over HTTP (src/console/serve-bot-api.ts) on a fresh SQLite file.
+ * Startup benchmark: the bot as a service runs it (`node dist/main.js`) and as `npm start` runs it (`node
+ * scripts/start.mjs`, which builds dist/ when stale, then imports it), each a real process long-polling the console's
+ * fake Bot API over HTTP (src/console/serve-bot-api.ts) on a fresh SQLite file, against a bare Node process that
+ * imports nothing (the floor every Node process pays). `--tsx` adds the bot under tsx (`npm run dev`).
  *
  * Per run: a `/start` in a private chat is queued before the spawn; "first answer" is the time from the spawn to the
  * fake receiving the bot's sendMessage for it (process start, config, migrations of a fresh store, getMe, command
  * menus, the first poll and the handler). Then the bot idles (long polling, nothing to do) for --idle seconds and
  * its resident memory is read with ps once a second: "own" is the process running the bot (under tsx, the node
- * child the tsx CLI spawns), "tree" adds its wrappers (the tsx CLI, esbuild's service; npm's own process, the same
- * for both, is not counted). RSS is the median of the last five samples, in MiB (KiB from ps / 1024): V8's memory
- * reducer shrinks the heap about 15 s into idling, so the default idle of 45 s reads the settled figure even on a loaded machine.
+ * child the tsx CLI spawns), "tree" adds its wrappers (the tsx CLI, esbuild's service). RSS is the median of the
+ * last five samples, in MiB (KiB from ps / 1024): V8's memory reducer shrinks the heap about 15 s into idling, so the
+ * default idle of 45 s reads the settled figure even on a loaded machine.
  * First, once: a cold start without dist/ (start.mjs builds, then starts), as `npm ci && npm start` on a fresh clone.
- * Variants alternate, --rounds times each; medians are printed, with the ratios bundle/tsx and the goals (the bot's
- * own process ≤ 100 MB RSS idle, first answer ≤ 3 s).
+ * Variants alternate, --rounds times each; medians are printed, with the goals (the bot's own process ≤ 80 MB RSS
+ * idle, first answer ≤ 3 s).
  *
- *   npm run bench:startup [-- --rounds 3 --idle 45]
+ * `--imports` instead prints what each big import costs: a bare Node process against one that imports a package (or
+ * our zod schemas) bundled as dist/ is, each idling as above.
+ *
+ *   npm run bench:startup [-- --rounds 3 --idle 45 --tsx --node-args=--optimize-for-size]
+ *   npm run bench:startup -- --imports [--idle 30]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +30,13 @@ import { FakeBotApi } from '../src/console/fake-bot-api';
 import { serveBotApi } from '../src/console/serve-bot-api';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, idle: { type: 'string', default: '45' } },
+  options: {
+    rounds: { type: 'string', default: '3' },
+    idle: { type: 'string', default: '45' },
+    tsx: { type: 'boolean', default: false },
+    imports: { type: 'boolean', default: false },
+    'node-args': { type: 'string', default: '' },
+  },
 });
 const ROUNDS = Number(values.rounds);
 const IDLE_MS = Number(values.idle) * 1000;
@@ -33,7 +44,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const TOKEN = '123456789:startup_benchmark_token';
 const ADMIN = { id: 9001, is_bot: false, first_name: 'Admin', username: 'admin' };
 const ANSWER_TIMEOUT_MS = 30_000;
-const GOAL_RSS_MB = 100;
+const GOAL_RSS_MB = 80;
 const GOAL_FIRST_ANSWER_MS = 3000;
 
 interface Variant {
@@ -42,9 +53,15 @@ interface Variant {
   readonly args: readonly string[];
 }
 
+/** Node's own flags for the bot (`--node-args=--optimize-for-size`: V8 flags NODE_OPTIONS does not allow). */
+const NODE_ARGS = values['node-args'].split(' ').filter(Boolean);
+
 const VARIANTS: readonly Variant[] = [
-  { name: 'bundle', command: process.execPath, args: [join(ROOT, 'scripts/start.mjs')] },
-  { name: 'tsx', command: join(ROOT, 'node_modules/.bin/tsx'), args: [join(ROOT, 'src/main.ts')] },
+  { name: 'main', command: process.execPath, args: [...NODE_ARGS, join(ROOT, 'dist/main.js')] },
+  { name: 'start', command: process.execPath, args: [...NODE_ARGS, join(ROOT, 'scripts/start.mjs')] },
+  ...(values.tsx
+    ? [{ name: 'tsx', command: join(ROOT, 'node_modules/.bin/tsx'), args: [join(ROOT, 'src/main.ts')] }]
+    : []),
 ];
 
 interface Sample {
@@ -195,14 +212,83 @@ async function run(variant: Variant, idleMs = IDLE_MS): Promise<Sample> {
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** RSS of a process that answers nothing (the bare floor, an import probe): spawned, idled, read as `run` reads it. */
+async function idleRss(args: readonly string[], idleMs = IDLE_MS): Promise<number> {
+  const child = spawn(process.execPath, [...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  try {
+    const samples: number[] = [];
+    for (let waited = 0; waited < idleMs; waited += 1000) {
+      await sleep(1000);
+      samples.push(memoryOf(child.pid!).ownMiB);
+    }
+    return median(samples.slice(-5));
+  } finally {
+    child.kill('SIGKILL');
+    await exited(child);
+  }
+}
+
+/** Node that imports nothing and stays up. */
+const BARE = ['-e', 'setInterval(() => {}, 1000)'];
+
+/** What each big import costs: a probe bundled as dist/ is (same externals), importing one thing, then idling. */
+async function importCosts(): Promise<void> {
+  const { build } = await import('esbuild');
+  const { bundleOptions } = await import('../scripts/build.mjs');
+  const dir = mkdtempSync(join(ROOT, '.bench-imports-'));
+  const probes: Record<string, string> = {
+    'prom-client (+ default metrics)':
+      "import { collectDefaultMetrics, Registry } from 'prom-client'; collectDefaultMetrics({ register: new Registry() });",
+    telegraf: "import { Telegraf } from 'telegraf'; globalThis.keep = Telegraf;",
+    kysely: "import { Kysely } from 'kysely'; globalThis.keep = Kysely;",
+    'zod (the package)': "import { z } from 'zod'; globalThis.keep = z;",
+    'zod schemas (update-schema, config)': `import { parseUpdate } from '${join(ROOT, 'src/telegram/update-schema')}'; import { loadConfig } from '${join(ROOT, 'src/config')}'; globalThis.keep = [parseUpdate, loadConfig({})];`,
+    pino: "import pino from 'pino'; globalThis.keep = pino({ level: 'info' });",
+    'better-sqlite3': "import Database from 'better-sqlite3'; globalThis.keep = new Database(':memory:');",
+    pg: "import pg from 'pg'; globalThis.keep = pg;",
+    'node-cron': "import cron from 'node-cron'; globalThis.keep = cron;",
+    'the whole bot, imported (no start)': `import { createApp } from '${join(ROOT, 'src/app')}'; globalThis.keep = createApp;`,
+  };
+  try {
+    const entries = Object.keys(probes).map((name, i) => {
+      const file = join(dir, `probe-${i}.ts`);
+      writeFileSync(file, `${probes[name]}\nsetInterval(() => {}, 1000);\n`);
+      return file;
+    });
+    const options = bundleOptions(join(dir, 'out'));
+    await build({ ...options, entryPoints: entries, outbase: dir, logLevel: 'error' });
+    console.log(`Node ${process.versions.node}; idle ${IDLE_MS / 1000} s; RSS medians of the last five samples, MiB`);
+    const bare = await idleRss(BARE);
+    console.log(`${'bare node (imports nothing)'.padEnd(40)} ${fmt(bare, 1).padStart(6)}`);
+    for (const [i, name] of Object.keys(probes).entries()) {
+      const rss = await idleRss([join(dir, 'out', `probe-${i}.js`)]);
+      console.log(`${name.padEnd(40)} ${fmt(rss, 1).padStart(6)}  (+${fmt(rss - bare, 1)})`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (values.imports) {
+  await importCosts();
+  process.exit(0);
+}
+
 // A fresh clone: no dist/, so start.mjs builds before it starts the bot. This also leaves dist/ current for the rounds.
 rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
-const cold = await run(VARIANTS[0]!, 0);
-console.log(`Node ${process.versions.node}; ${ROUNDS} round(s), idle ${IDLE_MS / 1000} s before reading RSS`);
+const cold = await run(VARIANTS.find((variant) => variant.name === 'start')!, 0);
+console.log(
+  `Node ${process.versions.node}; ${ROUNDS} round(s), idle ${IDLE_MS / 1000} s before reading RSS` +
+    (NODE_ARGS.length > 0 ? `; the bot run as node ${NODE_ARGS.join(' ')} …` : ''),
+);
 console.log(`cold start (no dist/: build, then start): first answer ${fmt(cold.firstAnswerMs)} ms\n`);
 
 const results = new Map<string, Sample[]>(VARIANTS.map((variant) => [variant.name, []]));
+const bares: number[] = [];
 for (let round = 1; round <= ROUNDS; round += 1) {
+  const bare = await idleRss(BARE);
+  bares.push(bare);
+  console.log(`round ${round} bare   own RSS ${fmt(bare, 1).padStart(6)} MiB (node, imports nothing)`);
   for (const variant of VARIANTS) {
     const sample = await run(variant);
     results.get(variant.name)!.push(sample);
@@ -224,20 +310,18 @@ const summary = Object.fromEntries(
     },
   ]),
 );
-const bundle = summary.bundle!;
-const tsx = summary.tsx!;
-console.log('\nmedians       first answer     own RSS    tree RSS');
+const bare = median(bares);
+console.log('\nmedians       first answer     own RSS    tree RSS   own − bare');
+console.log(`${'bare'.padEnd(12)} ${''.padStart(12)} ${fmt(bare, 1).padStart(7)} MiB`);
 for (const [name, s] of Object.entries(summary))
   console.log(
-    `${name.padEnd(12)} ${fmt(s.firstAnswerMs).padStart(9)} ms ${fmt(s.ownMiB, 1).padStart(7)} MiB ${fmt(s.treeMiB, 1).padStart(7)} MiB`,
+    `${name.padEnd(12)} ${fmt(s.firstAnswerMs).padStart(9)} ms ${fmt(s.ownMiB, 1).padStart(7)} MiB ${fmt(s.treeMiB, 1).padStart(7)} MiB ${fmt(s.ownMiB - bare, 1).padStart(7)} MiB`,
   );
+const main = summary.main!;
+const ownMB = (main.ownMiB * 1024 * 1024) / 1e6;
 console.log(
-  `ratio bundle/tsx ${fmt(bundle.firstAnswerMs / tsx.firstAnswerMs, 2).padStart(6)}    ${fmt(bundle.ownMiB / tsx.ownMiB, 2).padStart(7)}     ${fmt(bundle.treeMiB / tsx.treeMiB, 2).padStart(7)}`,
-);
-const ownMB = (bundle.ownMiB * 1024 * 1024) / 1e6;
-console.log(
-  `\ngoal: bundle own RSS ≤ ${GOAL_RSS_MB} MB: ${fmt(bundle.ownMiB, 1)} MiB = ${fmt(ownMB, 1)} MB ` +
-    `${ownMB <= GOAL_RSS_MB ? 'met' : 'MISSED'}; first answer ≤ ${GOAL_FIRST_ANSWER_MS / 1000} s: ` +
-    `${fmt(bundle.firstAnswerMs)} ms ${bundle.firstAnswerMs <= GOAL_FIRST_ANSWER_MS ? 'met' : 'MISSED'}` +
-    ` (cold, with the build: ${fmt(cold.firstAnswerMs)} ms)`,
+  `\ngoal: node dist/main.js own RSS ≤ ${GOAL_RSS_MB} MB: ${fmt(main.ownMiB, 1)} MiB = ${fmt(ownMB, 1)} MB ` +
+    `${ownMB <= GOAL_RSS_MB ? 'met' : 'MISSED'} (bare node ${fmt(bare, 1)} MiB); first answer ≤ ${GOAL_FIRST_ANSWER_MS / 1000} s: ` +
+    `${fmt(main.firstAnswerMs)} ms ${main.firstAnswerMs <= GOAL_FIRST_ANSWER_MS ? 'met' : 'MISSED'}` +
+    ` (cold npm start, with the build: ${fmt(cold.firstAnswerMs)} ms)`,
 );

@@ -34,6 +34,5 @@ if (built === 0 || SOURCES.some((source) => newest(join(ROOT, source)) > built))
   }
 }
 
-// Stack traces name src/ files and lines; only modules loaded from here on read their source maps.
-process.setSourceMapsEnabled(true);
+// Stack traces name src/ files and lines: the bundle reads its source maps when a trace is printed (src/stack-traces.ts).
 await import(pathToFileURL(MAIN).href);

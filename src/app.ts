@@ -12,12 +12,12 @@ import { createMetrics, type Metrics } from './metrics';
 import { createDelivery, type Delivery, type DeliveryDeps } from './outbox/delivery';
 import { backlogByKind, pruneFinishedReplies } from './outbox/outbox-store';
 import type { AfterSent, DeliveryReport } from './outbox/sender';
-import { type Connection, connect, databaseAnswers } from './storage/connect';
+import { type Connection, connect, databaseAnswers, isDatabaseUnavailable } from './storage/connect';
 import { migrateToLatest } from './storage/migrate';
 import { pruneLedger } from './storage/update-ledger';
 import type { BotApi } from './telegram/bot-api';
 import { type HttpServer, startHttpServer } from './telegram/http-server';
-import { ALLOWED_UPDATES, type Polling, startPolling } from './telegram/polling';
+import { ALLOWED_UPDATES, type Polling, type PollingOptions, startPolling } from './telegram/polling';
 import { createBotApi } from './telegram/telegram-client';
 import { createExportWorker } from './workers/export-worker';
 import { createLoop } from './workers/loop';
@@ -27,12 +27,14 @@ export interface AppOptions {
   readonly config: Config;
   readonly clock?: Clock;
   readonly logger?: Logger;
-  /** Replaces telegraf's HTTP client (tests, benchmarks); by default the bot calls TELEGRAM_API_ROOT. */
+  /** Replaces the Bot API client (tests, benchmarks); by default the bot calls TELEGRAM_API_ROOT. */
   readonly botApi?: BotApi;
   /** The outgoing transport's limits, waits and retries; tests pass instant waits. */
   readonly transport?: DeliveryDeps['transport'];
   /** Draws charts and certificates just before they are sent; by default src/files/'s (tests pass gated ones). */
   readonly renderers?: Renderers;
+  /** Long polling's back-off and outage window; tests pass short ones. */
+  readonly polling?: Pick<PollingOptions, 'backoffMs' | 'outageGiveUpMs' | 'timeoutSeconds'>;
 }
 
 /** The bot's own account, from getMe. */
@@ -233,11 +235,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       } else {
         // A webhook left from an earlier run would make getUpdates fail with 409.
         await api.call('deleteWebhook', { drop_pending_updates: false });
-        polling = startPolling({ api, handle: (update) => bot.handleUpdate(update), logger });
+        polling = startPolling({
+          api,
+          handle: (update) => bot.handleUpdate(update),
+          logger,
+          isOutage: isDatabaseUnavailable,
+          onHeld: (held) => metrics.intakeHeld.set(held),
+          ...options.polling,
+        });
       }
-      if (config.port !== undefined) {
+      if (config.port !== undefined || config.metricsPort !== undefined) {
         server = await startHttpServer({
           port: config.port,
+          host: config.httpHost,
+          metricsPort: config.metricsPort,
+          metricsHost: config.metricsHost,
           logger,
           metrics,
           health,

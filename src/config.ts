@@ -50,6 +50,8 @@ const dayList = z
     return [...new Set(days)].sort();
   });
 
+const port = z.coerce.number().int().min(1).max(65535);
+
 /** Telegram delivers webhooks over https only, to ports 443, 80, 88 or 8443. */
 const webhookUrl = z.url().superRefine((raw, ctx) => {
   // z.url() has already named an unparsable URL; its later checks still run.
@@ -109,8 +111,19 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'expected 1-256 characters among A-Z, a-z, 0-9, _ and - (Telegram’s rule)')
     .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PORT: port.optional(),
+  // Where the HTTP server listens: every interface by default, or one address (127.0.0.1 behind a local proxy).
+  HTTP_HOST: z.string().trim().min(1).optional(),
+  // /metrics on a listener of its own (then not on PORT), bound to METRICS_HOST: 127.0.0.1 unless said otherwise.
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // `npm run backup`: where the dated backups go, and how many are kept (the oldest beyond are deleted).
+  BACKUP_DIR: z.string().trim().min(1).default('data/backups'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
 });
+
+/** Every setting's name, as in `.env.example` and README's table. */
+export const CONFIG_KEYS = Object.keys(configSchema.shape) as readonly (keyof typeof configSchema.shape)[];
 
 /** Rules across keys; `when` runs them even when other keys are bad, so every problem is named at once. */
 const envSchema = configSchema.superRefine(
@@ -162,13 +175,25 @@ export interface Config {
   readonly webhook: { readonly url: string; readonly path: string; readonly secret: string } | undefined;
   /** Port of the HTTP server (webhook, /healthz, /metrics); none without it. */
   readonly port: number | undefined;
+  /** The address the HTTP server binds (HTTP_HOST); every interface when unset. */
+  readonly httpHost: string | undefined;
+  /** /metrics on a port of its own (METRICS_PORT), bound to metricsHost; on PORT when unset. */
+  readonly metricsPort: number | undefined;
+  readonly metricsHost: string;
+  /** Where `npm run backup` writes (BACKUP_DIR) and how many backups it keeps (BACKUP_KEEP). */
+  readonly backup: { readonly dir: string; readonly keep: number };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-/** Reads settings from an environment; empty strings count as unset. Never throws: every bad key is named. */
-export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+/**
+ * Reads settings from an environment; an empty or blank value counts as unset, for every key (an env file filled
+ * in as `.env.example` carries `PORT=`). Never throws: every bad key is named.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
@@ -205,6 +230,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
           ? { url: c.WEBHOOK_URL, path: new URL(c.WEBHOOK_URL).pathname, secret: c.WEBHOOK_SECRET }
           : undefined,
       port: c.PORT,
+      httpHost: c.HTTP_HOST,
+      metricsPort: c.METRICS_PORT,
+      metricsHost: c.METRICS_HOST,
+      backup: { dir: c.BACKUP_DIR, keep: c.BACKUP_KEEP },
     },
   };
 }

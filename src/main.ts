@@ -1,40 +1,12 @@
-import { createApp } from './app';
-import { configFromEnvironment, exitWithProblems } from './env';
-import { createLogger } from './logger';
+// The entry point: checks the Node version first, before anything that needs a newer Node is even linked (the
+// bundle splits the bot into a chunk of its own, loaded only after this check).
+import { unsupportedNodeMessage } from './node-version';
+import { mapStackTracesOnDemand } from './stack-traces';
 
-const loaded = configFromEnvironment();
-if (!loaded.ok) exitWithProblems(loaded.problems);
-const { config } = loaded;
-if (!config.botToken) {
-  console.error(
-    'thidua-bot: BOT_TOKEN is not set.\n' +
-      '  Copy .env.example to .env and put the token from @BotFather in it,\n' +
-      '  or try the bot without Telegram: npm run console',
-  );
+const unsupported = unsupportedNodeMessage();
+if (unsupported) {
+  console.error(unsupported);
   process.exit(1);
 }
-
-const logger = createLogger(config.logLevel);
-const app = await createApp({ config, logger });
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    app.stop(signal).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'unclean stop');
-        process.exit(1);
-      },
-    );
-  });
-}
-
-await app.start();
-logger.info(
-  { bot: app.me?.username, apiRoot: config.telegramApiRoot, intake: config.webhook ? 'webhook' : 'polling' },
-  'taking updates',
-);
+mapStackTracesOnDemand();
+await import('./run-bot');

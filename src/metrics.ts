@@ -28,6 +28,8 @@ export interface Metrics {
   /** Outbox rows not sent as stored: a kind, hook or renderer this version does not know, or a renderer that failed. */
   readonly outboxRefused: Counter<'reason'>;
   readonly errors: Counter<'where'>;
+  /** Updates long polling holds back (not confirmed to Telegram) while the store is unreachable; 0 normally. */
+  readonly intakeHeld: Gauge;
   /** Where `outboxBacklog` reads its values at each scrape; until set, the gauge stays empty. */
   setOutboxBacklogSource(source: OutboxBacklogSource): void;
 }
@@ -118,8 +120,15 @@ export function createMetrics(): Metrics {
     },
   });
 
+  const intakeHeld = new Gauge({
+    name: 'thidua_intake_held_updates',
+    help: 'Updates held back by long polling (fetched again, not confirmed) while the database is unreachable.',
+    registers: [own],
+  });
+
   return {
     registry: Registry.merge([processMetrics(), own]),
+    intakeHeld,
     updates,
     handlerSeconds,
     outboxBacklog,

@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
+import { CONFIG_KEYS, loadConfig } from '../src/config';
+import { mergeEnvFile, parseEnvText } from '../src/env';
 import { formatLevelsSpec } from '../src/kernel/commendation-levels';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 describe('loadConfig', () => {
   it('fills every default from an empty environment', () => {
@@ -35,6 +41,10 @@ describe('loadConfig', () => {
         outboxPollMs: 2000,
         webhook: undefined,
         port: undefined,
+        httpHost: undefined,
+        metricsPort: undefined,
+        metricsHost: '127.0.0.1',
+        backup: { dir: 'data/backups', keep: 14 },
       },
     });
   });
@@ -268,5 +278,86 @@ describe('loadConfig: webhook and HTTP server', () => {
     expect(problemKeys({ ...base, WEBHOOK_SECRET: 'a'.repeat(256), PORT: '8080' })).toEqual([]);
     for (const port of ['0', '65536', '80.5', 'http']) expect(problemKeys({ PORT: port })).toEqual(['PORT']);
     expect(problemKeys({ PORT: '65535' })).toEqual([]);
+  });
+});
+
+describe('empty values count as unset, for every key', () => {
+  const defaults = loadConfig({});
+
+  it.each(CONFIG_KEYS)('%s= (empty or blank) gives the default', (key) => {
+    expect(loadConfig({ [key]: '' })).toEqual(defaults);
+    expect(loadConfig({ [key]: '  ' })).toEqual(defaults);
+  });
+
+  it('an empty PORT with WEBHOOK_URL is named as missing, not as a bad number', () => {
+    const loaded = loadConfig({ WEBHOOK_URL: 'https://bot.example.vn/hook', WEBHOOK_SECRET: 's', PORT: '' });
+    expect(loaded.ok ? [] : loaded.problems).toEqual(['PORT: required when WEBHOOK_URL is set']);
+  });
+
+  it('.env.example and README name every key', () => {
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const key of CONFIG_KEYS) {
+      expect(example, `.env.example: ${key}`).toMatch(new RegExp(`^#? ?${key}=`, 'm'));
+      expect(readme, `README: ${key}`).toContain(`| \`${key}\` |`);
+    }
+  });
+});
+
+describe('mergeEnvFile: the env file under the environment', () => {
+  it('never lets an empty line of the file undo a variable set in the environment (systemd’s PORT=%i)', () => {
+    const merged = mergeEnvFile({ PORT: '8081' }, 'PORT=\nWEBHOOK_URL=https://bot.example.vn/hook\n');
+    expect(merged.PORT).toBe('8081');
+    expect(merged.WEBHOOK_URL).toBe('https://bot.example.vn/hook');
+  });
+
+  it('fills a variable that is empty in the environment, and keeps one set there over the file', () => {
+    const merged = mergeEnvFile({ PORT: '', TZ: 'UTC' }, 'PORT=8082\nTZ=Asia/Ho_Chi_Minh\n# comment\nLOG_LEVEL=\n');
+    expect(merged).toMatchObject({ PORT: '8082', TZ: 'UTC' });
+    expect(merged.LOG_LEVEL).toBeUndefined();
+  });
+
+  it('ends, read by loadConfig, in a webhook on the unit’s port from an env file copied from .env.example', () => {
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8')
+      .replace(/^BOT_TOKEN=$/m, 'BOT_TOKEN=123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+      .replace(/^WEBHOOK_URL=$/m, 'WEBHOOK_URL=https://bot.example.vn/telegram/hook')
+      .replace(/^WEBHOOK_SECRET=$/m, 'WEBHOOK_SECRET=sesame');
+    const loaded = loadConfig(mergeEnvFile({ PORT: '8081' }, example));
+    expect(loaded.ok && loaded.config.port).toBe(8081);
+  });
+});
+
+describe('parseEnvText', () => {
+  it('reads an env file as dotenv does', () => {
+    expect(
+      parseEnvText(
+        [
+          '# a comment',
+          'BOT_TOKEN=123:abc',
+          'export TZ=UTC',
+          'CAMPAIGN_NAME="Nụ cười chiến sĩ"',
+          "HOLIDAYS='2026-04-30,2026-05-01'",
+          'LOG_LEVEL=info # after the value',
+          'PORT=',
+          '  ADMIN_IDS = 1,2  ',
+          'not a setting',
+          'WEBHOOK_SECRET=a#b',
+        ].join('\r\n'),
+      ),
+    ).toEqual({
+      BOT_TOKEN: '123:abc',
+      TZ: 'UTC',
+      CAMPAIGN_NAME: 'Nụ cười chiến sĩ',
+      HOLIDAYS: '2026-04-30,2026-05-01',
+      LOG_LEVEL: 'info',
+      PORT: '',
+      ADMIN_IDS: '1,2',
+      WEBHOOK_SECRET: 'a#b',
+    });
+  });
+
+  it('reads .env.example as Node’s own parser does', () => {
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    expect(parseEnvText(example)).toEqual({ ...parseEnv(example) });
   });
 });

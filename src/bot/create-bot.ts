@@ -12,7 +12,7 @@ import { Outgoing } from '../outbox/outgoing';
 import type { AfterSent } from '../outbox/sender';
 import type { Transport } from '../outbox/transport';
 import type { Dialect } from '../storage/connect';
-import { retryWhileBusy } from '../storage/connect';
+import { isDatabaseUnavailable, retryWhileBusy } from '../storage/connect';
 import type { Db } from '../storage/schema';
 import { runUnitOfWork } from '../storage/unit-of-work';
 import { claimUpdate } from '../storage/update-ledger';
@@ -68,8 +68,8 @@ export interface Bot {
   /**
    * Handles one raw update: validated, queued behind the same chat's earlier updates, then its effect, its ledger
    * entry and its replies committed in one transaction. Resolves once that commit is done (or the update was
-   * refused, or found handled before); never waits for a send. Rejects only when even the apology could not be
-   * stored, so a webhook answers 500 and Telegram redelivers.
+   * refused, or found handled before); never waits for a send. Rejects when the store is unreachable, or
+   * when even the apology could not be stored, so a webhook answers 500 and Telegram redelivers.
    */
   handleUpdate(raw: unknown): Promise<void>;
   /** Resolves when no update is being handled. */
@@ -326,6 +326,11 @@ export function createBot(deps: BotDeps): Bot {
       answerPresses(answers);
     } catch (error) {
       kind = 'failed';
+      // The store unreachable: no apology; the update is refused, and the intake holds it until the store answers.
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ err: error, updateId: update.update_id }, 'update not handled: the store is unreachable');
+        throw error;
+      }
       logger.error({ err: error, updateId: update.update_id }, 'update failed; nothing of it was stored');
       await apologise(update);
     } finally {

@@ -25,12 +25,24 @@ async function drained(stream: Writable | undefined): Promise<void> {
   if (stream?.writableNeedDrain) await once(stream, 'drain');
 }
 
-const csvField = (cell: ExportCell): string => {
+/** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): =, +, -, @, tab and carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field, the one rule for every CSV the bot writes: numbers as numbers, dates as dd/mm/yyyy, and text that
+ * a spreadsheet would run as a formula prefixed with ' and quoted (OWASP's advice on CSV injection); text with a
+ * quote, comma or line break quoted as RFC 4180 says.
+ */
+export function csvField(cell: ExportCell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
   const text = typeof cell === 'object' ? cell.day.split('-').reverse().join('/') : cell;
+  if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+}
+
+/** One CSV line, CRLF-terminated. */
+export const csvLine = (cells: readonly ExportCell[]): string => `${cells.map(csvField).join(',')}\r\n`;
 
 /** A CSV file, UTF-8 with a byte-order mark so Excel reads Vietnamese right; CRLF line ends as RFC 4180 says. */
 export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void> } {
@@ -47,7 +59,7 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
   stream.write('\uFEFF');
   return {
     row(cells) {
-      stream.write(`${cells.map(csvField).join(',')}\r\n`);
+      stream.write(csvLine(cells));
     },
     async flush() {
       healthy();

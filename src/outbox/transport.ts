@@ -450,7 +450,7 @@ export function createTransport(api: BotApi, options: TransportOptions = {}): Tr
       return keepingAlive(() => edit(chatId, messageId, html, keyboard));
     },
     sendDocument(chatId, bytes, filename, caption, documentOptions = {}) {
-      // telegraf's client uploads `{ source: Buffer, filename }` as multipart/form-data (client.js attachFormMedia).
+      // The Bot API client uploads `{ source: Buffer, filename }` as multipart/form-data (src/telegram/telegram-client.ts).
       const target = migratedTo.get(chatId) ?? chatId;
       const payload = {
         chat_id: target,

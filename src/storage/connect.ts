@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -15,7 +16,7 @@ import {
   sql,
   type TransactionSettings,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -163,18 +164,26 @@ export function parseSafeNumber(text: string): number {
   return value;
 }
 
+/**
+ * pg, loaded on the first PostgreSQL connection: a bot on SQLite never pays its ~10 MB (docs/PERFORMANCE.md). A
+ * require, so that `connect` stays synchronous; pg is CommonJS and left out of the bundle.
+ */
+const loadPg = (): typeof pg => createRequire(import.meta.url)('pg') as typeof pg;
+
 /** pg's own parsers, but int8 and numeric as numbers; given to the pool alone, so pg's global parsers stay as they are. */
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if ((oid === INT8_OID || oid === NUMERIC_OID) && format !== 'binary') return parseSafeNumber;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+const pgTypesOf = (driver: typeof pg) =>
+  ({
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if ((oid === INT8_OID || oid === NUMERIC_OID) && format !== 'binary') return parseSafeNumber;
+      return driver.types.getTypeParser(oid, format);
+    },
+  }) as pg.CustomTypesConfig;
 
 function connectPostgres(databaseUrl: string, options: ConnectOptions): Connection {
-  const pool = new pg.Pool({
+  const driver = loadPg();
+  const pool = new driver.Pool({
     connectionString: databaseUrl,
-    types: pgTypes,
+    types: pgTypesOf(driver),
     ...(options.maxConnections !== undefined && { max: options.maxConnections }),
   });
   // A connection that dies (a server restart) emits 'error', and an 'error' without a listener crashes the
@@ -233,6 +242,45 @@ export function isBusyError(error: unknown): boolean {
       if (BUSY_CODES.has(code)) return true;
       if (/^SQLITE_(BUSY|LOCKED)_/.test(code)) return true;
     }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Network failures on the way to PostgreSQL (Node's codes). */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Whether the error says the database could not be reached or used at all, rather than that this update's work
+ * failed: a network failure or a connection pg lost (it throws those without a code), PostgreSQL's connection
+ * exceptions (class 08), a shutting-down or starting server (57P01-57P03), insufficient resources (class 53: too many
+ * connections, disk full), or SQLite's locked, busy (past every retry), I/O, full, read-only and cannot-open errors.
+ * Such a failure would hit any update: the intake holds updates while it lasts. Looks through `cause` too.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isBusyError(error)) return true;
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string') {
+      if (NETWORK_CODES.has(code)) return true;
+      if (/^(08|53)[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code)) return true;
+      if (/^SQLITE_(IOERR|FULL|READONLY|CANTOPEN|NOMEM)(_|$)/.test(code)) return true;
+    }
+    if (
+      typeof message === 'string' &&
+      /^Connection terminated|is not queryable|timeout exceeded when trying to connect/i.test(message)
+    )
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

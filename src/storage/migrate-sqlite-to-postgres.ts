@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import { SEED_METRICS } from '../../migrations/0002-seed-metrics';
+import { textTable } from '../kernel/text-table';
 import { type Connection, connect, isPostgresUrl } from './connect';
 import { migrateToLatest } from './migrate';
 
@@ -201,16 +202,8 @@ export function formatReport(report: CopyReport): string {
           : wrong.map((total) => `${total.column}: ${total.source} ≠ ${total.target}`).join('; ');
     return [check.table, String(check.sourceRows), String(check.targetRows), totals, check.ok ? 'ok' : 'MISMATCH'];
   });
-  const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
-  const render = (cells: string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
   return [
-    render(header),
-    render(widths.map((width) => '-'.repeat(width))),
-    ...lines.map(render),
+    ...textTable(header, lines),
     report.ok ? 'every table matches' : 'MISMATCH: nothing was kept (rolled back)',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -22,20 +22,61 @@ export interface WebhookOptions {
   handle: (update: unknown) => Promise<void>;
 }
 
+/** One entry of the routing table: a method and a path, compared as sent (never resolved), or a path prefix. */
+export interface Route {
+  readonly method: string;
+  /** The exact path, or with `prefix`, what the path starts with (end it with "/"). */
+  readonly path: string;
+  readonly prefix?: boolean;
+  run(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+/** The server's limits against slow and numerous clients; tests pass short ones. */
+export interface HttpLimits {
+  /** Time to receive a request's headers (Node's default: 60 s). */
+  readonly headersTimeoutMs: number;
+  /** Time to receive a whole request, body included (Node's default: 300 s). */
+  readonly requestTimeoutMs: number;
+  /** How often Node looks for requests over those times (its default, 30 s, would let them overstay by that much). */
+  readonly checkIntervalMs: number;
+  /** Open connections at most, per listener; more are closed at once. */
+  readonly maxConnections: number;
+  /** Longest wait for the health check: past it /healthz answers "unavailable". */
+  readonly healthTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  checkIntervalMs: 1000,
+  maxConnections: 256,
+  healthTimeoutMs: 800,
+};
+
 export interface HttpServerOptions {
-  port: number;
+  /** The main listener: the webhook, /healthz, and /metrics unless it has a port of its own. */
+  port?: number;
   host?: string;
+  /** /metrics alone on its own listener (and then not on the main one), on `metricsHost` (default 127.0.0.1). */
+  metricsPort?: number;
+  metricsHost?: string;
   logger: Logger;
   metrics: Metrics;
+  /** The store's state; a report with ok false, a rejection or a wait past healthTimeoutMs answer "unavailable". */
   health: () => Promise<HealthReport>;
   webhook?: WebhookOptions;
+  /** More routes on the main listener (the web app's, later). */
+  routes?: readonly Route[];
+  limits?: Partial<HttpLimits>;
   /** How long close() waits for requests in flight (a webhook update being stored) before cutting them. */
   closeGraceMs?: number;
 }
 
 export interface HttpServer {
-  /** The bound port (the ephemeral one when 0 was asked). */
-  readonly port: number;
+  /** The main listener's bound port (the ephemeral one when 0 was asked); undefined without one. */
+  readonly port: number | undefined;
+  /** The metrics listener's bound port, when it has one. */
+  readonly metricsPort: number | undefined;
   close(): Promise<void>;
 }
 
@@ -99,9 +140,35 @@ function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number)
   send(res, status, '', { connection: 'close' });
 }
 
-/** The bot's HTTP face: Telegram's webhook (when configured), /healthz and /metrics. node:http only. */
+/**
+ * The request's path exactly as sent, without its query; undefined when it is not a plain absolute path or holds a
+ * dot segment ("." or "..", percent-encoded or not), which is never resolved: a proxy forwarding only /telegram/
+ * must not be walked out of.
+ */
+export function requestPath(url: string | undefined): string | undefined {
+  const path = (url ?? '').split('?', 1)[0] ?? '';
+  if (!path.startsWith('/') || path.startsWith('//')) return undefined;
+  const dotSegment = /^(\.|%2e){1,2}$/i;
+  return path.split('/').some((segment) => dotSegment.test(segment)) ? undefined : path;
+}
+
+/** The route for a path: the exact ones first, then the longest prefix. */
+function findRoute(routes: readonly Route[], path: string): Route[] {
+  const exact = routes.filter((route) => !route.prefix && route.path === path);
+  if (exact.length > 0) return exact;
+  const prefixed = routes.filter((route) => route.prefix && path.startsWith(route.path));
+  const longest = Math.max(0, ...prefixed.map((route) => route.path.length));
+  return prefixed.filter((route) => route.path.length === longest);
+}
+
+/**
+ * The bot's HTTP face, node:http only: Telegram's webhook (when configured), /healthz and /metrics, from a small
+ * routing table; /metrics may have a listener of its own. Paths are compared as sent, slow and silent clients are
+ * cut after seconds, and open connections are capped.
+ */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { logger, metrics, webhook } = options;
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let closing = false;
 
   async function onWebhook(req: IncomingMessage, res: ServerResponse, hook: WebhookOptions): Promise<void> {
@@ -138,14 +205,26 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     send(res, 200);
   }
 
+  /** "ok" with the report, or "unavailable" with nothing else: the reason goes to the log, never to the caller. */
   async function onHealth(res: ServerResponse): Promise<void> {
-    let report: HealthReport;
-    try {
-      report = await options.health();
-    } catch (error) {
-      report = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<HealthReport>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ ok: false, reason: `no answer within ${limits.healthTimeoutMs} ms` }),
+        limits.healthTimeoutMs,
+      );
+    });
+    const report = await Promise.race([
+      options.health().catch((error: unknown): HealthReport => ({ ok: false, reason: String(error) })),
+      late,
+    ]);
+    clearTimeout(timer);
+    if (report.ok) {
+      sendJson(res, 200, { ...report, status: 'ok' });
+      return;
     }
-    sendJson(res, report.ok ? 200 : 503, report);
+    logger.warn({ health: report }, 'health check: unavailable');
+    sendJson(res, 503, { ok: false, status: 'unavailable' });
   }
 
   async function onMetrics(res: ServerResponse): Promise<void> {
@@ -153,51 +232,78 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     send(res, 200, text, { 'content-type': metrics.registry.contentType });
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const metricsRoute: Route = { method: 'GET', path: '/metrics', run: (_req, res) => onMetrics(res) };
+  const mainRoutes: Route[] = [
+    ...(webhook
+      ? [{ method: 'POST', path: webhook.path, run: (req, res) => onWebhook(req, res, webhook) } as Route]
+      : []),
+    { method: 'GET', path: '/healthz', run: (_req, res) => onHealth(res) },
+    ...(options.metricsPort === undefined ? [metricsRoute] : []),
+    ...(options.routes ?? []),
+  ];
+
+  async function route(routes: readonly Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (closing) res.setHeader('connection', 'close');
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const only = (method: string, run: () => Promise<void>) => {
-      if (req.method === method) return run();
-      res.setHeader('allow', method);
-      refuseUnread(req, res, 405);
-      return Promise.resolve();
-    };
-    if (webhook && path === webhook.path) return only('POST', () => onWebhook(req, res, webhook));
-    if (path === '/healthz') return only('GET', () => onHealth(res));
-    if (path === '/metrics') return only('GET', () => onMetrics(res));
-    refuseUnread(req, res, 404);
+    const path = requestPath(req.url);
+    const found = path === undefined ? [] : findRoute(routes, path);
+    const chosen = found.find((candidate) => candidate.method === req.method);
+    if (chosen) return chosen.run(req, res);
+    if (found.length > 0) res.setHeader('allow', [...new Set(found.map((candidate) => candidate.method))].join(', '));
+    refuseUnread(req, res, found.length > 0 ? 405 : 404);
   }
 
   const inFlight = new Set<Promise<void>>();
-  const server = createServer((req, res) => {
-    const done = route(req, res)
-      .catch((error: unknown) => {
-        metrics.errors.inc({ where: 'http' });
-        logger.error({ err: error, url: req.url }, 'HTTP request failed');
-        if (!res.headersSent) send(res, 500);
-        else res.destroy();
-      })
-      .finally(() => inFlight.delete(done));
-    inFlight.add(done);
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  async function listen(port: number, host: string | undefined, routes: readonly Route[]): Promise<Server> {
+    const server = createServer(
+      { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs },
+      (req, res) => {
+        const done = route(routes, req, res)
+          .catch((error: unknown) => {
+            metrics.errors.inc({ where: 'http' });
+            logger.error({ err: error, url: req.url }, 'HTTP request failed');
+            if (!res.headersSent) send(res, 500);
+            else res.destroy();
+          })
+          .finally(() => inFlight.delete(done));
+        inFlight.add(done);
+      },
+    );
+    // Node checks the two timeouts only this often (30 s by default).
+    (server as Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval = limits.checkIntervalMs;
+    server.maxConnections = limits.maxConnections;
+    server.on('drop', () => logger.warn({ max: limits.maxConnections }, 'HTTP connection over the cap closed'));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const port = (server.address() as AddressInfo).port;
-  logger.info({ port, webhook: webhook?.path }, 'HTTP server listening');
+    return server;
+  }
+
+  const servers: Server[] = [];
+  try {
+    if (options.port !== undefined) servers.push(await listen(options.port, options.host, mainRoutes));
+    if (options.metricsPort !== undefined)
+      servers.push(await listen(options.metricsPort, options.metricsHost ?? '127.0.0.1', [metricsRoute]));
+  } catch (error) {
+    for (const server of servers) server.close();
+    throw error;
+  }
+  const portOf = (server: Server | undefined) => (server ? (server.address() as AddressInfo).port : undefined);
+  const port = options.port === undefined ? undefined : portOf(servers[0]);
+  const metricsPort = options.metricsPort === undefined ? undefined : portOf(servers.at(-1));
+  logger.info({ port, metricsPort, webhook: webhook?.path }, 'HTTP server listening');
 
   return {
     port,
+    metricsPort,
     async close() {
       if (closing) return;
       closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+      for (const server of servers) server.closeIdleConnections();
       // Requests in flight finish (a webhook update reaches safety) unless they outlast the grace period.
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => {
@@ -205,8 +311,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       });
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       clearTimeout(timer);
-      server.closeAllConnections();
-      await closed;
+      for (const server of servers) server.closeAllConnections();
+      await Promise.all(closed);
     },
   };
 }

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import TelegramServer from 'telegram-test-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/processes';
+import { FakeBotApi } from '../../src/console/fake-bot-api';
+import { serveBotApi } from '../../src/console/serve-bot-api';
+import { freePort, until } from '../helpers/processes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** What `npm start` runs: builds dist/ when it is stale, then runs the bundle in the same process. */
@@ -107,4 +109,66 @@ describe('npm start', () => {
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   }, 60_000);
+});
+
+/** Whether any process of the group is alive (kill with signal 0 to the group: ESRCH when none is). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `npm start` in a process group of its own, against a fake Bot API, with an env file of its own (a developer's
+ * .env in the repository is not read); resolves once the bot takes updates. */
+async function npmStartGroup() {
+  const fake = new FakeBotApi();
+  const served = await serveBotApi(fake, { pollCapMs: 1000 });
+  cleanups.push(() => served.close());
+  const dir = tempDir();
+  const envFile = join(dir, 'env');
+  writeFileSync(envFile, 'PORT=\nLOG_LEVEL=info\n');
+  const child = spawn('npm', ['start', '--silent', '--prefix', ROOT], {
+    cwd: dir,
+    detached: true,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      ENV_FILE: envFile,
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: served.url,
+      DATABASE_URL: join(dir, 'bot.sqlite'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk) => (output += chunk));
+  const pgid = child.pid!;
+  cleanups.push(() => {
+    if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+  });
+  await until(() => output.includes('taking updates'), 60_000, 'the bot taking updates');
+  return { pgid, output: () => output };
+}
+
+describe('npm start stops cleanly on a signal', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s to the npm start process group leaves no process behind, and the bot says it stopped',
+    async (signal) => {
+      const { pgid, output } = await npmStartGroup();
+      process.kill(-pgid, signal);
+      await until(() => !groupAlive(pgid), 15_000, 'every process of the group gone');
+      expect(output()).toContain(`"signal":"${signal}"`);
+    },
+    90_000,
+  );
+
+  it('the bot started by npm start stops when npm alone is sent SIGTERM (no orphan)', async () => {
+    const { pgid } = await npmStartGroup();
+    // What `kill <pid of npm start>` does: npm forwards it to the bot, which the script exec'd (no shell between).
+    process.kill(pgid, 'SIGTERM');
+    await until(() => !groupAlive(pgid), 15_000, 'every process of the group gone');
+  }, 90_000);
 });

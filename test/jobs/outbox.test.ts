@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TelegramError } from 'telegraf';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBotApi, type InjectedError } from '../../src/console/fake-bot-api';
 import { createLogger } from '../../src/logger';
@@ -23,6 +22,7 @@ import { type Connection, connect } from '../../src/storage/connect';
 import { migrateToLatest } from '../../src/storage/migrate';
 import type { Db } from '../../src/storage/schema';
 import type { BotApi } from '../../src/telegram/bot-api';
+import { TelegramError } from '../../src/telegram/telegram-client';
 import { createLoop } from '../../src/workers/loop';
 import { createVirtualTime, createWarpTime, type VirtualTime } from '../helpers/virtual-time';
 

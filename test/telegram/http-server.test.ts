@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import { createMetrics, type Metrics } from '../../src/metrics';
@@ -203,23 +204,28 @@ describe('startHttpServer: /healthz and /metrics', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({ ok: true, database: 'up' });
+    expect(await response.json()).toEqual({ ok: true, database: 'up', status: 'ok' });
   });
 
-  it('answers 503 JSON when not healthy, or when the check throws', async () => {
-    const { base: failing } = await start({ health: async () => ({ ok: false, database: 'down' }) });
-    const down = await fetch(`${failing}/healthz`);
-    expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ ok: false, database: 'down' });
-
-    const { base: throwing } = await start({
-      health: async () => {
-        throw new Error('SQLITE_BUSY');
+  it('answers 503 "unavailable" with no error text when not healthy, when the check throws, or when it is late', async () => {
+    const unavailable = { ok: false, status: 'unavailable' };
+    const cases: HttpServerOptions['health'][] = [
+      async () => ({ ok: false, database: 'connect ECONNREFUSED 127.0.0.1:38921' }),
+      async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:38921');
       },
-    });
-    const thrown = await fetch(`${throwing}/healthz`);
-    expect(thrown.status).toBe(503);
-    expect(await thrown.json()).toEqual({ ok: false, error: 'SQLITE_BUSY' });
+      () => new Promise(() => {}),
+    ];
+    for (const health of cases) {
+      const { base } = await start({ health, limits: { healthTimeoutMs: 300 } });
+      const started = performance.now();
+      const response = await fetch(`${base}/healthz`);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual(unavailable);
+      expect(text).not.toContain('ECONNREFUSED');
+    }
   });
 
   it('serves the registry in the Prometheus text format, instruments included', async () => {
@@ -306,5 +312,117 @@ describe('startHttpServer: close', () => {
     await closed;
 
     expect((await answer).status).toBe(200);
+  });
+});
+
+/** A raw TCP client: what a slow or hostile one sends, and whether (and when) the server closed on it. */
+function rawClient(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  let received = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    received += chunk;
+  });
+  socket.on('error', () => {});
+  const opened = performance.now();
+  const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(performance.now() - opened)));
+  return { socket, closed, received: () => received };
+}
+
+describe('startHttpServer: strict paths and limits', () => {
+  it('compares paths as sent: dot segments, encoded or not, are 404 and never reach /metrics or /healthz', async () => {
+    const { server } = await start({ webhook: { path: '/telegram/hook', secret: SECRET, handle: async () => {} } });
+    for (const path of [
+      '/telegram/%2e%2e/metrics',
+      '/telegram/%2E%2E/metrics',
+      '/x/../metrics',
+      '/telegram/../healthz',
+      '/./metrics',
+      '/telegram/.%2e/metrics',
+      '//metrics',
+      '/metrics/',
+      'http://127.0.0.1/metrics',
+    ]) {
+      const client = rawClient(server.port!);
+      client.socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      await client.closed;
+      expect(client.received().split('\r\n')[0], path).toBe('HTTP/1.1 404 Not Found');
+    }
+    const ok = rawClient(server.port!);
+    ok.socket.write('GET /metrics?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    await ok.closed;
+    expect(ok.received().split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+  });
+
+  const limits = { headersTimeoutMs: 500, requestTimeoutMs: 1000, checkIntervalMs: 100 };
+
+  it('cuts a client whose headers come too slowly, and a silent one', async () => {
+    const { server } = await start({ limits });
+    const slow = rawClient(server.port!);
+    slow.socket.write('GET /healthz HTTP/1.1\r\n');
+    const drip = setInterval(() => slow.socket.write('X-A: b\r\n'), 100);
+    const silent = rawClient(server.port!);
+    const [slowMs, silentMs] = await Promise.all([slow.closed, silent.closed]);
+    clearInterval(drip);
+    expect(slowMs).toBeLessThan(2000);
+    expect(silentMs).toBeLessThan(2000);
+    expect(slow.received()).toMatch(/^HTTP\/1.1 408/);
+  });
+
+  it('cuts a slow body sent with the right secret once the request takes too long, without handling it', async () => {
+    const { server, handled } = await start({ limits });
+    const slow = rawClient(server.port!);
+    slow.socket.write(
+      `POST ${PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+        `X-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Length: 100000\r\n\r\n{`,
+    );
+    const drip = setInterval(() => slow.socket.write(' '), 100);
+    const closedAfter = await slow.closed;
+    clearInterval(drip);
+    expect(closedAfter).toBeLessThan(2500);
+    expect(handled).toEqual([]);
+  });
+
+  it('caps open connections: those over the cap are closed at once, the others still answered', async () => {
+    const { server, base } = await start({ limits: { maxConnections: 3 } });
+    const held = [rawClient(server.port!), rawClient(server.port!), rawClient(server.port!)];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const over = rawClient(server.port!);
+    expect(await over.closed).toBeLessThan(1000);
+    expect(over.received()).toBe('');
+    for (const client of held) client.socket.destroy();
+    await Promise.all(held.map((client) => client.closed));
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('serves /metrics on METRICS_PORT alone (127.0.0.1), and no longer on the main port', async () => {
+    const { base, server } = await start({ metricsPort: 0 });
+    expect(server.metricsPort).toBeGreaterThan(0);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const scraped = await fetch(`http://127.0.0.1:${server.metricsPort}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('thidua_updates_total');
+    expect((await fetch(`http://127.0.0.1:${server.metricsPort}/healthz`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${server.metricsPort}${PATH}`, { method: 'POST', body: '{}' })).status).toBe(
+      404,
+    );
+  });
+
+  it('routes through its table: a prefix route for later apps, the exact routes first', async () => {
+    const { base } = await start({
+      routes: [
+        {
+          method: 'GET',
+          path: '/app/',
+          prefix: true,
+          run: async (req, res) => {
+            res.end(`app ${req.url}`);
+          },
+        },
+      ],
+    });
+    expect(await (await fetch(`${base}/app/index.html`)).text()).toBe('app /app/index.html');
+    expect((await fetch(`${base}/app/x`, { method: 'POST', body: '' })).status).toBe(405);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import type { BotApi } from '../../src/telegram/bot-api';
-import { MAX_TRIES, startPolling } from '../../src/telegram/polling';
+import { MAX_TRIES, type PollingOptions, startPolling } from '../../src/telegram/polling';
 
 /** A Bot API serving `queue` to getUpdates as Telegram does: updates from the offset on, the ones before confirmed. */
 function telegram(ids: readonly number[]) {
@@ -31,12 +31,17 @@ function telegram(ids: readonly number[]) {
 const logger = createLogger('silent');
 
 /** Polls `server` with `handle` (given each update's id) until it has nothing left to give, then stops. */
-async function pollUntilDrained(server: ReturnType<typeof telegram>, handle: (id: number) => Promise<void>) {
+async function pollUntilDrained(
+  server: ReturnType<typeof telegram>,
+  handle: (id: number) => Promise<void>,
+  more: Partial<PollingOptions> = {},
+) {
   const polling = startPolling({
     api: server.api,
     logger,
     sleep: async () => {},
     handle: (update) => handle((update as { update_id: number }).update_id),
+    ...more,
   });
   await server.drained;
   await polling.stop();
@@ -70,6 +75,74 @@ describe('long polling', () => {
     });
     expect(tries).toBe(MAX_TRIES);
     expect(server.offsets.at(-1)).toBe(3);
+    expect(server.pending()).toEqual([]);
+  });
+
+  /** An outage: every update fails with the store's error for `outageTries` fetches, then the store answers. */
+  class Unreachable extends Error {}
+  const isOutage = (error: unknown) => error instanceof Unreachable;
+
+  it('holds every update, uncounted, for as long as the store is unreachable, then handles each once', async () => {
+    const server = telegram([1, 2, 3]);
+    const handled: number[] = [];
+    const held: number[] = [];
+    await pollUntilDrained(
+      server,
+      async (id) => {
+        // Unreachable for the first MAX_TRIES × 5 fetches.
+        if (server.offsets.length <= MAX_TRIES * 5) throw new Unreachable('connect ECONNREFUSED 127.0.0.1:5432');
+        handled.push(id);
+      },
+      { isOutage, onHeld: (count) => held.push(count) },
+    );
+    // Far more fetches than MAX_TRIES, every one from the first update; none given up.
+    expect(server.offsets.slice(0, MAX_TRIES * 5 + 1)).toEqual([undefined, ...Array(MAX_TRIES * 5).fill(1)]);
+    expect(server.offsets.at(-1)).toBe(4);
+    expect(handled.sort()).toEqual([1, 2, 3]);
+    expect(server.pending()).toEqual([]);
+    // /metrics: three held while it lasted, none after.
+    expect(held).toEqual([3, 0]);
+  });
+
+  it('still gives up an update that fails by itself, beside an outage that is not counted', async () => {
+    const server = telegram([1, 2]);
+    let ownTries = 0;
+    let outageLeft = MAX_TRIES * 2;
+    await pollUntilDrained(
+      server,
+      async (id) => {
+        if (outageLeft > 0) {
+          outageLeft -= id === 1 ? 1 : 0;
+          throw new Unreachable('Connection terminated unexpectedly');
+        }
+        if (id === 1) {
+          ownTries += 1;
+          throw new Error('CHECK constraint failed');
+        }
+      },
+      { isOutage },
+    );
+    expect(ownTries).toBe(MAX_TRIES);
+    expect(server.pending()).toEqual([]);
+  });
+
+  it('gives an update up once the store has been unreachable for longer than Telegram keeps it', async () => {
+    const server = telegram([1, 2]);
+    let clock = 0;
+    const tried: number[] = [];
+    await pollUntilDrained(
+      server,
+      async (id) => {
+        tried.push(id);
+        clock += 1000;
+        if (id === 1) throw new Unreachable('ECONNREFUSED');
+      },
+      { isOutage, now: () => clock, outageGiveUpMs: 30_000 },
+    );
+    // Fetched again until 30 s of outage had passed (about 15 fetches: each costs the two updates 2 s), then given up.
+    const fetchesOfOne = tried.filter((id) => id === 1).length;
+    expect(fetchesOfOne).toBeGreaterThan(MAX_TRIES);
+    expect(fetchesOfOne).toBeLessThan(20);
     expect(server.pending()).toEqual([]);
   });
 });
