@@ -4,6 +4,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildApp } from './build-app.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -38,6 +39,9 @@ export const EXTERNAL = [
   'node-cron',
   'pdfkit',
   '@resvg/resvg-js',
+  // Loaded on first use only (an import's workbook, an official paper): bundled, they would weigh on every start.
+  '@e965/xlsx',
+  'docx',
 ];
 
 // Bundled CommonJS (prom-client, kysely's and pino's helpers, ...) calls require() for Node's built-ins, which an ES
@@ -81,6 +85,8 @@ export async function buildDist({ quiet = false } = {}) {
   let result;
   try {
     result = await build({ ...bundleOptions(staging), logLevel: quiet ? 'error' : 'warning' });
+    // The web app's page goes in with the bot, so a rebuild by npm start never leaves /app/ without it.
+    await buildApp({ outdir: join(staging, 'app'), quiet });
     rmSync(DIST, { recursive: true, force: true });
     renameSync(staging, DIST);
   } finally {

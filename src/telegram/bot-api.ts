@@ -1,5 +1,13 @@
-/** The one door to the Bot API: our client over node:https in production, a recording fake in tests and the console. */
+import type { Telegram } from 'telegraf';
+
+/** The one door to the Bot API: telegraf's client in production, a recording fake in tests and the console. */
 export interface BotApi {
   /** `signal` aborts a call in flight (a long poll, when the bot stops). */
   call(method: string, payload: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<unknown>;
 }
+
+/** Adapts telegraf's client; its errors (TelegramError: code, description, parameters) pass through unchanged. */
+export const telegrafBotApi = (telegram: Telegram): BotApi => ({
+  call: (method, payload, options) =>
+    telegram.callApi(method as never, payload as never, { signal: options?.signal } as never),
+});

@@ -1,9 +1,9 @@
+import { TelegramError } from 'telegraf';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runJob, runJobForPeriod } from '../../src/features/weekly/weekly-jobs';
 import { parseJobPeriod } from '../../src/kernel/job-period';
 import { chatUnreachableSince } from '../../src/outbox/chat-reachability-store';
 import { outboxCounts } from '../../src/outbox/outbox-store';
-import { TelegramError } from '../../src/telegram/telegram-client';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
 import { deliverDue, dung, em, jobDepsOf, MONDAY_0730, setUpWeek, team, textTo } from '../helpers/weekly';

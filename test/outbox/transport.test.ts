@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { TelegramError } from 'telegraf';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeBotApi } from '../../src/console/fake-bot-api';
 import {
@@ -9,7 +10,6 @@ import {
   type TransportOptions,
 } from '../../src/outbox/transport';
 import type { BotApi } from '../../src/telegram/bot-api';
-import { TelegramError } from '../../src/telegram/telegram-client';
 import { createVirtualTime } from '../helpers/virtual-time';
 
 const START = new Date('2026-11-30T01:00:00Z');
