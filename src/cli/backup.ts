@@ -3,24 +3,14 @@
 // newest BACKUP_KEEP. SQLite: a VACUUM INTO snapshot (thidua-<stamp>.sqlite). PostgreSQL: pg_dump's custom format
 // (thidua-<stamp>.dump) of the connection's schema, from a snapshot exported by the census's own transaction.
 // The bot keeps running and writing meanwhile. `npm run restore -- <file>` checks a backup by restoring it.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Config } from '../config';
 import { configFromEnvironment, exitWithProblems } from '../env';
-import { censusOf, inExportedSnapshot, postgresSchemaOf, type StoreCensus, snapshotSqlite } from '../storage/backup';
+import { censusOf, inExportedSnapshot, postgresSchemaOf, snapshotSqlite } from '../storage/backup';
 import { connect } from '../storage/connect';
-
-/** What a backup's .json says: enough to restore it and to check the restored store. */
-export interface BackupManifest {
-  readonly file: string;
-  readonly dialect: 'sqlite' | 'postgres';
-  readonly takenAt: string;
-  /** PostgreSQL: the schema the dump holds (pg_restore recreates it). */
-  readonly schema?: string;
-  readonly census: StoreCensus;
-}
+import { type BackupManifest, libpqUrl, runProgram } from './backup-manifest';
 
 export const BACKUP_NAME = /^thidua-\d{4}-\d{2}-\d{2}T\d{6}Z\.(sqlite|dump)$/;
 
@@ -30,30 +20,6 @@ const stamp = (at: Date) =>
     .toISOString()
     .replace(/[:]/g, '')
     .replace(/\.\d{3}Z$/, 'Z');
-
-/**
- * The URL as libpq (pg_dump, pg_restore) reads it: it takes `+` in the query literally, where URLSearchParams (and
- * node-pg) write and read a space, as in `options=-c+search_path%3Dx`.
- */
-export const libpqUrl = (url: string): string => {
-  const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query) + url.slice(query).replace(/\+/g, '%20');
-};
-
-/** Runs a program to its end; rejects with its error output when it fails. */
-export function runProgram(command: string, args: readonly string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let errors = '';
-    child.stderr.on('data', (chunk) => {
-      errors += chunk;
-    });
-    child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${errors.trim()}`)),
-    );
-  });
-}
 
 /** Deletes the oldest backups (and their .json) beyond `keep`; returns the names deleted. */
 export function pruneBackups(dir: string, keep: number): string[] {

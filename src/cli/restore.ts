@@ -10,7 +10,7 @@ import { configFromEnvironment, exitWithProblems } from '../env';
 import { textTable } from '../kernel/text-table';
 import { censusOf, integrityOf, postgresSchemaOf, type StoreCensus } from '../storage/backup';
 import { type Connection, connect, isPostgresUrl } from '../storage/connect';
-import { type BackupManifest, libpqUrl, runProgram } from './backup';
+import { type BackupManifest, libpqUrl, runProgram } from './backup-manifest';
 
 /** One line of the check: a table (or a check of the whole store), what the backup said, what the restore holds. */
 export interface RestoreCheck {

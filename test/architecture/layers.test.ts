@@ -50,7 +50,8 @@ const RULES: LayerRules = {
     '@e965/xlsx': ['src/files/workbook-reader.ts'],
     '@resvg/resvg-js': ['src/files/'],
     'node:zlib': ['src/files/'],
-    'node:module': ['src/files/'],
+    // The fonts and renderers load through it; connect.ts loads pg only for a PostgreSQL URL; stack traces read maps.
+    'node:module': ['src/files/', 'src/storage/connect.ts', 'src/stack-traces.ts'],
     'node:stream': ['src/files/'],
     'node:events': ['src/files/'],
     // The web app's door (static files and its JSON API) is an HTTP handler the server mounts.
@@ -69,8 +70,13 @@ const RULES: LayerRules = {
       'src/console/',
     ],
     'node:os': ['src/workers/'],
+    // Backup and restore run pg_dump / psql, and write the snapshot and its census.
+    'node:child_process': ['src/cli/backup-manifest.ts'],
     'node:fs': [
       'src/env.ts',
+      'src/stack-traces.ts',
+      'src/cli/backup.ts',
+      'src/cli/restore.ts',
       'src/storage/',
       'src/files/',
       'src/workers/export-worker.ts',
@@ -78,13 +84,21 @@ const RULES: LayerRules = {
       'src/console/',
     ],
     'node:path': [
+      'src/stack-traces.ts',
+      'src/cli/backup.ts',
+      'src/cli/restore.ts',
       'src/storage/',
       'src/files/',
       'src/workers/export-worker.ts',
       'src/features/app/app-http.ts',
       'src/console/',
     ],
-    'node:url': ['src/storage/migrate-sqlite-to-postgres.ts'],
+    'node:url': [
+      'src/storage/migrate-sqlite-to-postgres.ts',
+      'src/stack-traces.ts',
+      'src/cli/backup.ts',
+      'src/cli/restore.ts',
+    ],
     'node:util': ['src/cli/', 'src/console/'],
   },
   allowedImports: {
@@ -121,6 +135,10 @@ const RULES: LayerRules = {
     'src/metrics.ts': ['src/kernel/'],
     'src/app.ts': ['src/'],
     'src/main.ts': ['src/'],
+    // What main.ts runs before anything else loads: the Node version check and the source maps on demand.
+    'src/node-version.ts': [],
+    'src/stack-traces.ts': [],
+    'src/run-bot.ts': ['src/'],
     'src/cli/': ['src/'],
     'src/console/': ['src/'],
   },
@@ -128,6 +146,8 @@ const RULES: LayerRules = {
     'src/main.ts',
     'src/cli/job.ts',
     'src/cli/migrate.ts',
+    'src/cli/backup.ts',
+    'src/cli/restore.ts',
     'src/console/main.ts',
     'src/storage/migrate-sqlite-to-postgres.ts',
     // The web app's page, bundled by scripts/build-app.mjs (its first API calls run inline, before the bundle).

@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_NAME, type BackupManifest, pruneBackups, takeBackup } from '../../src/cli/backup';
+import { BACKUP_NAME, pruneBackups, takeBackup } from '../../src/cli/backup';
+import type { BackupManifest } from '../../src/cli/backup-manifest';
 import { restoreBackup } from '../../src/cli/restore';
 import { DIALECTS, onTestServer, TEST_DATABASE_URL } from '../helpers/dialects';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
