@@ -291,6 +291,33 @@ describe('nominations decided in the app', () => {
   });
 });
 
+describe('exports requested from the app', () => {
+  it('sends the XLSX and the CSV to the commander’s private chat, and refuses an officer (403)', async () => {
+    await bot.send(dung, chats.private(dung), '/start');
+    bot.api.clear();
+
+    const queued = await post<{ formats: string[]; period: { from: string } }>(
+      `/api/units/${unitIds.PC06}/export`,
+      dung,
+      { period: 'tuan' },
+    );
+    await bot.app.drain();
+    await bot.app.drain();
+    const documents = bot.api.calls
+      .filter((call) => call.method === 'sendDocument')
+      .map((call) => [call.payload.chat_id, (call.payload.document as { filename: string }).filename]);
+    const officer = await post<ApiErrorBody>(`/api/units/${unitIds.PC06}/export`, users.alice, { period: 'tuan' });
+
+    expect(queued.status).toBe(202);
+    expect(queued.body.formats).toEqual(['xlsx', 'csv']);
+    expect(documents).toEqual([
+      [dung.id, 'thidua-PC06-2026-11-23-2026-11-29.xlsx'],
+      [dung.id, 'thidua-PC06-2026-11-23-2026-11-29.csv'],
+    ]);
+    expect(officer.status).toBe(403);
+  });
+});
+
 describe('mounted on the bot’s HTTP server', () => {
   it('serves /app and /api/ and leaves other paths to the server', async () => {
     const redirect = await fetch(`${base}/app`, { redirect: 'manual' });
