@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { webAppRoutes } from '../../../src/app';
 import type {
@@ -365,6 +367,46 @@ describe('/dashboard', () => {
 
     expect(me.body.home).toBe(unitIds.PC08);
     expect(overview.body.unit.code).toBe('PC08');
+  });
+});
+
+describe('the started bot', () => {
+  /** A port free a moment ago (PORT takes 1-65535, not 0). */
+  const freePort = () =>
+    new Promise<number>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+
+  it('serves the app on PORT beside /healthz and sets the private chats’ menu button to open it', async () => {
+    const port = await freePort();
+    const started = await startTestBot({
+      env: { PUBLIC_URL: 'https://bot.example.org/', PORT: String(port), HTTP_HOST: '127.0.0.1' },
+    });
+    try {
+      await started.app.start();
+      const me = await fetch(`http://127.0.0.1:${port}/api/me`, {
+        headers: {
+          authorization: `tma ${initDataFor(asTestUser(dung), { authDate: started.clock.now(), botToken: BOT_TOKEN })}`,
+        },
+      });
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const menu = started.api.calls.find((call) => call.method === 'setChatMenuButton');
+
+      expect(started.app.httpPort).toBe(port);
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as Me).userId).toBe(dung.id);
+      expect(health.status).toBe(200);
+      expect(menu?.payload).toEqual({
+        menu_button: { type: 'web_app', text: 'Bảng điều khiển', web_app: { url: 'https://bot.example.org/app/' } },
+      });
+    } finally {
+      await started.close();
+    }
   });
 });
 
