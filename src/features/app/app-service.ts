@@ -204,8 +204,11 @@ function periodsOf(day: IsoDay) {
   };
 }
 
-const totalsOver = async (scope: UseCaseScope, unitIds: readonly number[], range: DayRange) =>
-  byUnitAndMetric(await unitTotals(scope.db, { unitIds: [...unitIds], range }));
+/** The units' own totals over the days; the whole tree is read by day alone, as /baocao reads it (one index range). */
+const totalsOver = async (scope: UseCaseScope, tree: UnitTree, unitIds: readonly number[], range: DayRange) =>
+  byUnitAndMetric(
+    await unitTotals(scope.db, { unitIds: unitIds.length === tree.all.length ? 'all' : [...unitIds], range }),
+  );
 
 /** GET /api/me. */
 export async function appMe(scope: UseCaseScope, caller: Caller, context: AppContext): Outcome<Me> {
@@ -255,10 +258,10 @@ export async function appOverview(
   const periods = periodsOf(day);
   const ids = tree.subtreeIds(unit.id);
   const [week, previousWeek, month, previousMonth, targets] = await Promise.all([
-    totalsOver(scope, ids, periods.week),
-    totalsOver(scope, ids, periods.previousWeek),
-    totalsOver(scope, ids, periods.month),
-    totalsOver(scope, ids, periods.previousMonth),
+    totalsOver(scope, tree, ids, periods.week),
+    totalsOver(scope, tree, ids, periods.previousWeek),
+    totalsOver(scope, tree, ids, periods.month),
+    totalsOver(scope, tree, ids, periods.previousMonth),
     loadMonthTargets(scope.db, day),
   ]);
   const all = { week, previousWeek, month, previousMonth };
