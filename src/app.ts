@@ -4,9 +4,11 @@ import { type Bot, createBot } from './bot/create-bot';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { featureRegistry } from './features';
+import { type AppRequestHandler, createAppApi, createAppHttpHandler, findStaticDir } from './features/app';
 import { proposalCodes } from './features/nominations';
 import { unreachableNotice } from './features/weekly';
 import { fileRenderers, type Renderers, renderStored } from './files/renderers';
+import { t } from './i18n/texts';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { createDelivery, type Delivery, type DeliveryDeps } from './outbox/delivery';
@@ -16,7 +18,8 @@ import { type Connection, connect, databaseAnswers, isDatabaseUnavailable } from
 import { migrateToLatest } from './storage/migrate';
 import { pruneLedger } from './storage/update-ledger';
 import type { BotApi } from './telegram/bot-api';
-import { type HttpServer, startHttpServer } from './telegram/http-server';
+import { type HttpServer, type Route, startHttpServer } from './telegram/http-server';
+import { setWebAppMenuButton } from './telegram/menu-button';
 import { ALLOWED_UPDATES, type Polling, type PollingOptions, startPolling } from './telegram/polling';
 import { createBotApi } from './telegram/telegram-client';
 import { createExportWorker } from './workers/export-worker';
@@ -35,6 +38,8 @@ export interface AppOptions {
   readonly renderers?: Renderers;
   /** Long polling's back-off and outage window; tests pass short ones. */
   readonly polling?: Pick<PollingOptions, 'backoffMs' | 'outageGiveUpMs' | 'timeoutSeconds'>;
+  /** The built web app (dist/app/); by default found beside the bundle. */
+  readonly webAppDir?: string;
 }
 
 /** The bot's own account, from getMe. */
@@ -51,6 +56,13 @@ export interface App {
   readonly metrics: Metrics;
   /** The one delivery (the job CLI sends through it too). */
   readonly delivery: Delivery;
+  /**
+   * The commanders' web app's HTTP door (/app/ and /api/), when PUBLIC_URL is set; start() mounts it on PORT's
+   * server with webAppRoutes.
+   */
+  readonly webApp: AppRequestHandler | undefined;
+  /** The main HTTP listener's port once started (the one bound when PORT was 0); undefined without one. */
+  readonly httpPort: number | undefined;
   /** Known once getMe answered: at creation with an injected Bot API, else at start. */
   readonly me: BotIdentity | undefined;
   /** Feeds one raw update through the whole pipeline, as polling or a webhook would; resolves once committed. */
@@ -75,6 +87,19 @@ export interface App {
    */
   start(): Promise<void>;
   stop(reason?: string): Promise<void>;
+}
+
+/** The routes that mount the web app's handler on the bot's HTTP server: /app, /app/… and /api/…, any method. */
+export function webAppRoutes(handler: AppRequestHandler): Route[] {
+  const run: Route['run'] = async (req, res) => {
+    if (!(await handler(req, res))) res.writeHead(404, { 'content-length': 0 }).end();
+  };
+  const methods = ['GET', 'HEAD', 'POST'];
+  return methods.flatMap((method) => [
+    { method, path: '/app', run },
+    { method, path: '/app/', prefix: true, run },
+    { method, path: '/api/', prefix: true, run },
+  ]);
 }
 
 /** The ledger is pruned this often; a day's entries are far fewer than a week's updates. */
@@ -159,6 +184,25 @@ export async function createApp(options: AppOptions): Promise<App> {
     proposals: proposalCodes(config.commendationAuthorities),
   });
   const afterSent: Readonly<Record<string, AfterSent>> = { ...bot.afterSent, ...exports.afterSent };
+  // The web app, on the same use cases and units of work as the chat; its messages wake the sender like a reply's.
+  const webApp =
+    config.miniApp && config.botToken
+      ? createAppHttpHandler({
+          api: createAppApi({
+            db,
+            dialect: connection.dialect,
+            directory: bot.services.directory,
+            config,
+            clock,
+            onCommitted: () => sender.wake(),
+          }),
+          botToken: config.botToken,
+          maxAgeSeconds: config.miniApp.maxAgeSeconds,
+          staticDir: options.webAppDir ?? findStaticDir(),
+          clock,
+          logger,
+        })
+      : undefined;
   // A pass runs only while this process holds the sender lease; others handle updates and write to the outbox.
   const sender = createLoop({
     name: 'outbox pass',
@@ -202,6 +246,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     connection,
     metrics,
     delivery,
+    webApp,
+    get httpPort() {
+      return server?.port;
+    },
     get me() {
       return me;
     },
@@ -218,6 +266,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       const refused = await publishCommandMenus(transport, config.defaultLocale);
       for (const error of refused)
         logger.warn({ err: error }, 'setMyCommands refused; the command menu may be missing');
+      if (config.miniApp) {
+        await setWebAppMenuButton(api, t(config.defaultLocale, 'dashboard.menuButton'), config.miniApp.url).catch(
+          (error: unknown) => logger.warn({ err: error }, 'setChatMenuButton refused; /dashboard still opens the app'),
+        );
+      }
       sender.start();
       delivery.keepLease(() => sender.wake());
       exports.start();
@@ -256,6 +309,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           ...(webhook && {
             webhook: { path: webhook.path, secret: webhook.secret, handle: (update) => bot.handleUpdate(update) },
           }),
+          ...(webApp && { routes: webAppRoutes(webApp) }),
         });
       }
       scheduler = await startScheduler({ db, config, clock, logger, wake: () => sender.wake() });

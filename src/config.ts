@@ -117,6 +117,23 @@ const configSchema = z.object({
   // /metrics on a listener of its own (then not on PORT), bound to METRICS_HOST: 127.0.0.1 unless said otherwise.
   METRICS_PORT: port.optional(),
   METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // The commanders' web app (issue 17): on only with PUBLIC_URL, the https address Telegram opens (PUBLIC_URL + /app/).
+  PUBLIC_URL: z
+    .url()
+    .refine((raw) => !URL.canParse(raw) || new URL(raw).protocol === 'https:', 'expected an https URL')
+    .optional(),
+  // The Mini App's short name given to @BotFather's /newapp: groups get the direct link t.me/<bot>/<short name>.
+  MINIAPP_SHORT_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{3,30}$/, 'expected 3-30 characters among A-Z, a-z, 0-9 and _ (BotFather’s rule)')
+    .optional(),
+  // How old Telegram's signed init data may be, in seconds, before the app's API answers 401.
+  MINIAPP_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(3600),
   // `npm run backup`: where the dated backups go, and how many are kept (the oldest beyond are deleted).
   BACKUP_DIR: z.string().trim().min(1).default('data/backups'),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
@@ -128,6 +145,12 @@ export const CONFIG_KEYS = Object.keys(configSchema.shape) as readonly (keyof ty
 /** Rules across keys; `when` runs them even when other keys are bad, so every problem is named at once. */
 const envSchema = configSchema.superRefine(
   (env, ctx) => {
+    if (env.PUBLIC_URL !== undefined && env.PORT === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PORT'],
+        message: 'required when PUBLIC_URL is set (the app is served on it)',
+      });
     if (env.WEBHOOK_URL === undefined) return;
     for (const key of ['WEBHOOK_SECRET', 'PORT'] as const) {
       if (env[key] === undefined)
@@ -180,6 +203,13 @@ export interface Config {
   /** /metrics on a port of its own (METRICS_PORT), bound to metricsHost; on PORT when unset. */
   readonly metricsPort: number | undefined;
   readonly metricsHost: string;
+  /**
+   * The commanders' web app, when PUBLIC_URL is set: `url` is the page Telegram opens (PUBLIC_URL + /app/),
+   * `shortName` the Mini App's name at BotFather (for a group's direct link), `maxAgeSeconds` MINIAPP_MAX_AGE.
+   */
+  readonly miniApp:
+    | { readonly url: string; readonly shortName: string | undefined; readonly maxAgeSeconds: number }
+    | undefined;
   /** Where `npm run backup` writes (BACKUP_DIR) and how many backups it keeps (BACKUP_KEEP). */
   readonly backup: { readonly dir: string; readonly keep: number };
 }
@@ -233,6 +263,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       httpHost: c.HTTP_HOST,
       metricsPort: c.METRICS_PORT,
       metricsHost: c.METRICS_HOST,
+      miniApp:
+        c.PUBLIC_URL === undefined
+          ? undefined
+          : {
+              url: `${c.PUBLIC_URL.replace(/\/+$/, '')}/app/`,
+              shortName: c.MINIAPP_SHORT_NAME,
+              maxAgeSeconds: c.MINIAPP_MAX_AGE,
+            },
       backup: { dir: c.BACKUP_DIR, keep: c.BACKUP_KEEP },
     },
   };

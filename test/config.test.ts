@@ -281,6 +281,40 @@ describe('loadConfig: webhook and HTTP server', () => {
   });
 });
 
+describe('loadConfig: the commanders’ web app (issue 17)', () => {
+  const problemKeys = (env: Record<string, string>) => {
+    const loaded = loadConfig(env);
+    return loaded.ok ? [] : loaded.problems.map((problem) => problem.split(':')[0]).sort();
+  };
+
+  it('is off without PUBLIC_URL, and on with it: the page at PUBLIC_URL + /app/, an hour of init data by default', () => {
+    const off = loadConfig({ PORT: '8080', MINIAPP_SHORT_NAME: 'dashboard' });
+    expect(off.ok && off.config.miniApp).toBeUndefined();
+
+    const on = loadConfig({ PORT: '8080', PUBLIC_URL: 'https://bot.example.org/thidua/', MINIAPP_SHORT_NAME: 'bang' });
+    expect(on.ok && on.config.miniApp).toEqual({
+      url: 'https://bot.example.org/thidua/app/',
+      shortName: 'bang',
+      maxAgeSeconds: 3600,
+    });
+    const aged = loadConfig({ PORT: '8080', PUBLIC_URL: 'https://bot.example.org', MINIAPP_MAX_AGE: '600' });
+    expect(aged.ok && aged.config.miniApp).toEqual({
+      url: 'https://bot.example.org/app/',
+      shortName: undefined,
+      maxAgeSeconds: 600,
+    });
+  });
+
+  it('needs PORT to serve it, https, a short name in BotFather’s alphabet and a sane maximum age', () => {
+    expect(problemKeys({ PUBLIC_URL: 'https://bot.example.org' })).toEqual(['PORT']);
+    expect(problemKeys({ PORT: '8080', PUBLIC_URL: 'http://bot.example.org' })).toEqual(['PUBLIC_URL']);
+    expect(problemKeys({ PORT: '8080', PUBLIC_URL: 'not a url' })).toEqual(['PUBLIC_URL']);
+    expect(problemKeys({ PORT: '8080', MINIAPP_SHORT_NAME: 'bảng điều khiển' })).toEqual(['MINIAPP_SHORT_NAME']);
+    expect(problemKeys({ PORT: '8080', MINIAPP_MAX_AGE: '10' })).toEqual(['MINIAPP_MAX_AGE']);
+    expect(problemKeys({ PORT: '8080', MINIAPP_MAX_AGE: 'soon' })).toEqual(['MINIAPP_MAX_AGE']);
+  });
+});
+
 describe('empty values count as unset, for every key', () => {
   const defaults = loadConfig({});
 

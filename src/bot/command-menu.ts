@@ -19,6 +19,7 @@ const GROUP_MENU: readonly MenuEntry[] = [
   { command: 'report', key: 'menu.report' },
   { command: 'chart', key: 'menu.chart' },
   { command: 'export', key: 'menu.export' },
+  { command: 'dashboard', key: 'menu.dashboard' },
   { command: 'campaign', key: 'menu.campaign' },
   { command: 'settings', key: 'menu.settings' },
   { command: 'help', key: 'menu.help' },

@@ -23,6 +23,8 @@ export interface BotServices {
   readonly directory: Directory;
   /** The bot's own user id, to recognise its messages in replies. */
   botId(): number;
+  /** The bot's username (without "@"), for t.me links; '' until getMe has answered. */
+  botUsername(): string;
   /** Messages a chat's budget lets go at once right now: how /log chooses between a reply and a reaction. */
   freeSlots(chatId: number): number;
 }

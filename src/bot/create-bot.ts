@@ -127,6 +127,7 @@ export function createBot(deps: BotDeps): Bot {
     logger,
     directory,
     botId: () => deps.me()?.id ?? 0,
+    botUsername: () => deps.me()?.username ?? '',
     freeSlots: (chatId) => transport.freeSlots(chatId),
   };
 

@@ -1,6 +1,7 @@
 import type { BotServices } from '../bot/context';
 import { type FeatureRegistry, registryOf } from '../bot/registry';
 import { adminFeature } from './admin';
+import { dashboardFeature } from './app';
 import { boardsFeature } from './boards';
 import { generalFeature } from './general';
 import { nominationsFeature } from './nominations';
@@ -27,5 +28,6 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     reportsFeature(services),
     settingsFeature(services),
     adminFeature(),
+    dashboardFeature(services),
   ]);
 }

@@ -807,6 +807,18 @@ export const en = {
   'metric.codePeriodWord': (p: { code: string }) =>
     `The code "${p.code}" is a period word of /top, /chart and /report (week, month, quarter, year…); please choose another.`,
 
+  // The commanders' web app's chat doors: /dashboard (/bangdieukhien) and the menu button (issue 17).
+  'menu.dashboard': 'Dashboard: figures, nominations, reports',
+  'dashboard.private': (p: { bot: string }) =>
+    `📊 The <b>emulation dashboard</b> of @${p.bot}: the figures of the units you command, the nominations waiting for your decision and the reports, inside Telegram. Press the button below to open it.`,
+  'dashboard.group': (p: { unit: string }) =>
+    `📊 The emulation dashboard of <b>${p.unit}</b>: press the button below to open it. Each of you sees only the units you command and your own unit.`,
+  'dashboard.groupNoLink': (p: { bot: string }) =>
+    `The dashboard opens only in a private chat: message @${p.bot} privately and type /dashboard.`,
+  'dashboard.button': '📊 Open the dashboard',
+  'dashboard.menuButton': 'Dashboard',
+  'dashboard.notConfigured':
+    'The dashboard is not enabled on this bot (the operator needs to set PUBLIC_URL and register the app with @BotFather).',
   // Tally, reports and settings (issues 15 and 20).
   'log.sentInFuture': (p: { day: string }) =>
     `Not logged: the message is dated ${formatDay(p.day)}, later than the bot's clock. Send the command again; if it is refused again, tell an admin.`,
@@ -992,4 +1004,8 @@ export const enApp = {
   'app.reports.export': 'Export Excel and CSV',
   'app.reports.exportQueued': (p: { period: string }) =>
     `Request received. The XLSX and CSV files (${p.period}) will arrive in your private chat with the bot.`,
+  // The periods the API names (issue 17's server side).
+  'app.label.week': (p: { from: string; to: string }) => `Week ${formatShortDay(p.from)}–${formatDay(p.to)}`,
+  'app.label.month': (p: { from: string }) => `${MONTHS[Number(p.from.slice(5, 7)) - 1]} ${p.from.slice(0, 4)}`,
+  'app.label.days': (p: { from: string; to: string }) => `${formatDay(p.from)}–${formatDay(p.to)}`,
 } satisfies AppTexts;

@@ -817,6 +817,18 @@ export const vi = {
   'metric.codePeriodWord': (p: { code: string }) =>
     `Mã "${p.code}" trùng với từ chỉ kỳ của /top, /bieudo và /baocao (tuần, tháng, quý, năm…); đồng chí chọn mã khác.`,
 
+  // The commanders' web app's chat doors: /dashboard (/bangdieukhien) and the menu button (issue 17).
+  'menu.dashboard': 'Bảng điều khiển: số liệu, đề cử, báo cáo',
+  'dashboard.private': (p: { bot: string }) =>
+    `📊 <b>Bảng điều khiển thi đua</b> của @${p.bot}: số liệu các đơn vị đồng chí chỉ huy, đề cử chờ quyết định và báo cáo, ngay trong Telegram. Bấm nút dưới đây để mở.`,
+  'dashboard.group': (p: { unit: string }) =>
+    `📊 Bảng điều khiển thi đua của <b>${p.unit}</b>: bấm nút dưới đây để mở. Mỗi đồng chí chỉ thấy các đơn vị mình chỉ huy và đơn vị của mình.`,
+  'dashboard.groupNoLink': (p: { bot: string }) =>
+    `Bảng điều khiển chỉ mở được trong tin nhắn riêng: đồng chí nhắn riêng cho @${p.bot} và gõ /bangdieukhien.`,
+  'dashboard.button': '📊 Mở bảng điều khiển',
+  'dashboard.menuButton': 'Bảng điều khiển',
+  'dashboard.notConfigured':
+    'Bảng điều khiển chưa được bật trên bot này (quản trị hệ thống cần đặt PUBLIC_URL và đăng ký ứng dụng với @BotFather).',
   // Tally, reports and settings (issues 15 and 20).
   'log.sentInFuture': (p: { day: string }) =>
     `Không ghi được: tin nhắn mang ngày gửi ${formatDay(p.day)}, muộn hơn giờ hiện tại của bot. Đồng chí gửi lại lệnh; nếu vẫn bị từ chối, đồng chí báo quản trị viên.`,
@@ -1008,6 +1020,10 @@ export const viApp = {
   'app.reports.export': 'Xuất Excel và CSV',
   'app.reports.exportQueued': (p: { period: string }) =>
     `Đã nhận yêu cầu. Tệp XLSX và CSV (${p.period}) sẽ được gửi vào tin nhắn riêng của đồng chí với bot.`,
+  // The periods the API names (issue 17's server side).
+  'app.label.week': (p: { from: string; to: string }) => `Tuần ${formatShortDay(p.from)}–${formatDay(p.to)}`,
+  'app.label.month': (p: { from: string }) => `Tháng ${p.from.slice(5, 7)}/${p.from.slice(0, 4)}`,
+  'app.label.days': (p: { from: string; to: string }) => `${formatDay(p.from)}–${formatDay(p.to)}`,
 };
 
 /** The web app's keys and parameters, as the Vietnamese master has them. */

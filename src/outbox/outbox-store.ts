@@ -24,6 +24,7 @@ import { sql } from 'kysely';
 import type { Db, OutboxTable } from '../storage/schema';
 import { inTransaction } from '../storage/unit-of-work';
 import { LEDGER_DAYS } from '../storage/update-ledger';
+import type { InlineKeyboard } from './transport';
 
 /** Where a row stands. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
@@ -39,7 +40,7 @@ export const isOutboxKind = (kind: string): kind is OutboxKind => (OUTBOX_KINDS 
 export type OutboxLane = 'message' | 'reaction';
 
 /** Buttons as stored: rows of [text, callback data]. */
-export type StoredKeyboard = readonly (readonly { text: string; callbackData: string }[])[];
+export type StoredKeyboard = InlineKeyboard;
 
 /** Told with Telegram's message id once a row went out (a nomination card learns its message, say). */
 export interface AfterSentHook {
@@ -240,7 +241,8 @@ export async function buttonsOnMessage(
     .orderBy('id', 'desc')
     .execute();
   const payloadOf = (row: { payload: string | null }): OutboxPayload => (row.payload ? JSON.parse(row.payload) : {});
-  const dataOf = (payload: OutboxPayload) => (payload.keyboard ?? []).flat().map((button) => button.callbackData);
+  const dataOf = (payload: OutboxPayload) =>
+    (payload.keyboard ?? []).flat().flatMap((button) => ('callbackData' in button ? [button.callbackData] : []));
   const lastEdit = rows.find((row) => row.kind === 'edit' && payloadOf(row).messageId === message.messageId);
   if (lastEdit) return dataOf(payloadOf(lastEdit));
   const sent = rows.filter((row) => row.kind !== 'edit');

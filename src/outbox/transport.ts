@@ -2,8 +2,16 @@ import PQueue from 'p-queue';
 import type { Logger } from '../logger';
 import type { BotApi } from '../telegram/bot-api';
 
-/** An inline keyboard: rows of buttons that send callback data back to the bot. */
-export type InlineKeyboard = readonly (readonly { text: string; callbackData: string }[])[];
+/**
+ * A button under a message: most send callback data back to the bot; a link opens a URL (a Mini App's direct link
+ * in a group), and a web app button opens the bot's Mini App (private chats only).
+ */
+export type InlineButton =
+  | { readonly text: string; readonly callbackData: string }
+  | { readonly text: string; readonly url: string }
+  | { readonly text: string; readonly webAppUrl: string };
+/** An inline keyboard: rows of buttons. */
+export type InlineKeyboard = readonly (readonly InlineButton[])[];
 
 /** Where a command menu applies. */
 export type CommandScope = 'all_group_chats' | 'all_private_chats';
@@ -189,7 +197,13 @@ export const isTransientFailure = (error: unknown): boolean => {
 
 const toReplyMarkup = (keyboard: InlineKeyboard) => ({
   inline_keyboard: keyboard.map((row) =>
-    row.map((button) => ({ text: button.text, callback_data: button.callbackData })),
+    row.map((button) =>
+      'url' in button
+        ? { text: button.text, url: button.url }
+        : 'webAppUrl' in button
+          ? { text: button.text, web_app: { url: button.webAppUrl } }
+          : { text: button.text, callback_data: button.callbackData },
+    ),
   ),
 });
 

@@ -47,6 +47,8 @@ export async function startTestBot(
     logger?: Logger;
     /** The renderers the sender draws with (tests that hold a render back); src/files/'s by default. */
     renderers?: Renderers;
+    /** The built web app the bot serves under /app/ (with PUBLIC_URL set); dist/app/ by default. */
+    webAppDir?: string;
   } = {},
 ) {
   // A migrated file or schema; the app opens its own connection to it (and finds nothing left to migrate).
@@ -70,6 +72,7 @@ export async function startTestBot(
     logger: options.logger ?? createLogger('silent'),
     transport: createWarpTime(),
     ...(options.renderers && { renderers: options.renderers }),
+    ...(options.webAppDir && { webAppDir: options.webAppDir }),
   }).catch(async (error: unknown) => {
     await store.dispose();
     throw error;

@@ -35,6 +35,20 @@ export type AppRequestHandler = (req: IncomingMessage, res: ServerResponse) => P
 /** Where the page is served: PUBLIC_URL + APP_PATH is the address web_app buttons and BotFather's app open. */
 export const APP_PATH = '/app/';
 
+/**
+ * Where `npm run build` put the page: dist/app/ beside the bundle (dist/main.js, or a chunk in dist/chunks/), or,
+ * run from the sources (npm run dev), the repository's dist/app/. The first place looked at when none is built.
+ */
+export function findStaticDir(from: string = import.meta.dirname): string {
+  const candidates: string[] = [];
+  let dir = from;
+  for (let up = 0; up < 4; up++) {
+    candidates.push(join(dir, 'app'), join(dir, 'dist', 'app'));
+    dir = join(dir, '..');
+  }
+  return candidates.find((candidate) => existsSync(join(candidate, 'index.html'))) ?? join(from, 'app');
+}
+
 /** Bodies are a level code, a reason or a period: a few hundred bytes. */
 const MAX_BODY_BYTES = 16 * 1024;
 

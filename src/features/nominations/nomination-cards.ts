@@ -224,7 +224,7 @@ async function copyContent(scope: TellingScope, copy: PrivateCopy) {
   );
   const numbered = items.length > 1;
   const cards: string[] = [];
-  const keyboard: { text: string; callbackData: string }[][] = [];
+  const keyboard: InlineKeyboard[number][] = [];
   for (const item of items) {
     cards.push(cardHtml(scope.config, locale, item, await extrasOf(scope.db, item.id)));
     keyboard.push(...decisionRows(scope.config, locale, item, numbered).map((row) => [...row]));

@@ -495,3 +495,36 @@ export async function readCommendation(
   const records = await latestDecisionRecords(scope.db, [nomination.id]);
   return ok({ nomination: { ...nomination, level }, record: records.get(nomination.id) });
 }
+
+/** What the caller may do with a pending nomination, as its card's buttons would let them (issue 17's app). */
+export interface NominationChoices {
+  /** Levels the caller decides (or, for a proposal level, proposes). */
+  readonly decide: readonly string[];
+  /** Levels the caller may only recommend upward. */
+  readonly recommend: readonly string[];
+  readonly reject: boolean;
+}
+
+/**
+ * The choices the card's buttons would give the caller on a pending nomination: each level decided or recommended
+ * as a press would (pressOutcome), and a rejection for the authority of the level at stake. Nothing for their own
+ * case or a decided nomination.
+ */
+export async function choicesOn(
+  scope: UseCaseScope,
+  caller: Caller,
+  input: { nomination: Nomination; recommendations: readonly Recommendation[] },
+): Promise<NominationChoices> {
+  const { nomination, recommendations } = input;
+  const none: NominationChoices = { decide: [], recommend: [], reject: false };
+  if (nomination.status !== 'pending') return none;
+  const standing = await standingIn(scope, caller, nomination);
+  if (standing.ownCase) return none;
+  const levels = scope.config.commendationAuthorities;
+  const outcomes = levels.map((level) => ({ code: level.code, outcome: pressOutcome(level, standing) }));
+  return {
+    decide: outcomes.filter((each) => each.outcome === 'decide').map((each) => each.code),
+    recommend: outcomes.filter((each) => each.outcome === 'recommend').map((each) => each.code),
+    reject: mayRejectOrReopen(levels, nomination, recommendations, standing) === 'yes',
+  };
+}

@@ -10,6 +10,6 @@ export {
   renewExportLease,
 } from './export-request-store';
 export { loadMonthTargets, type MonthTargetData, type MonthTargets, monthTargetsOf } from './month-targets';
-export { composeReport } from './report-service';
+export { composeReport, exportOf, type UnitRefusal } from './report-service';
 export { targetSection, writeReportParagraph } from './report-text';
 export { reportsFeature } from './reports-chat';
