@@ -511,7 +511,7 @@ export class FakeBotApi implements BotApi {
   private sendMessage(payload: Record<string, unknown>): Message {
     const chatId = this.chatIdOf(payload);
     const { text, entities } = this.formatted(payload);
-    const markup = keyboardOf(payload.reply_markup);
+    const markup = keyboardOf(payload.reply_markup, chatId);
     const repliedTo = this.repliedTo(payload, chatId);
     const threadId = integer(payload.message_thread_id);
     const message: Message = {
@@ -596,7 +596,7 @@ export class FakeBotApi implements BotApi {
     const message = this.editable(payload, 'message to edit not found');
     const { text, entities } = this.formatted(payload);
     // Telegram drops the keyboard when an edit does not repeat it.
-    const markup = keyboardOf(payload.reply_markup);
+    const markup = keyboardOf(payload.reply_markup, message.chat.id);
     const same =
       message.text === text &&
       JSON.stringify(message.entities ?? []) === JSON.stringify(entities) &&
@@ -616,7 +616,7 @@ export class FakeBotApi implements BotApi {
   private editMessageReplyMarkup(payload: Record<string, unknown>): Message | true {
     if (payload.inline_message_id !== undefined) return true;
     const message = this.editable(payload, 'message to edit not found');
-    const markup = keyboardOf(payload.reply_markup);
+    const markup = keyboardOf(payload.reply_markup, message.chat.id);
     if (JSON.stringify(message.reply_markup) === JSON.stringify(markup)) throw notModified();
     const edited: Message = {
       ...withoutKeys(message, ['reply_markup']),
@@ -702,7 +702,12 @@ function commandsKey(payload: Record<string, unknown>): string {
 }
 
 /** The inline keyboard of a payload as Telegram stores it (absent when empty), or the error Telegram answers. */
-function keyboardOf(markup: unknown): Message['reply_markup'] {
+/**
+ * The inline keyboard of a send or edit, as Telegram checks it. A `web_app` button is allowed only in a private
+ * chat (BUTTON_TYPE_INVALID elsewhere, as Telegram answers); it is not kept on the message, whose schema drops the
+ * kinds of button the bot cannot press.
+ */
+function keyboardOf(markup: unknown, chatId: number): Message['reply_markup'] {
   const parsed = typeof markup === 'string' ? safeJson(markup) : markup;
   if (!isObject(parsed) || !Array.isArray(parsed.inline_keyboard)) return undefined;
   const rows: NonNullable<Message['reply_markup']>['inline_keyboard'] = [];
@@ -717,6 +722,9 @@ function keyboardOf(markup: unknown): Message['reply_markup'] {
         buttons.push({ text: button.text, callback_data: button.callback_data });
       } else if (typeof button.url === 'string') {
         buttons.push({ text: button.text, url: button.url });
+      } else if (isObject(button.web_app) && typeof button.web_app.url === 'string') {
+        if (chatId < 0) throw badRequest('BUTTON_TYPE_INVALID');
+        if (!button.web_app.url.startsWith('https://')) throw badRequest('BUTTON_URL_INVALID');
       } else {
         throw badRequest('text buttons are unallowed in the inline keyboard');
       }

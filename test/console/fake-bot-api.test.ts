@@ -75,6 +75,11 @@ describe('FakeBotApi in process', () => {
       { text: 'x', reply_markup: { inline_keyboard: [[{ text: 'b', callback_data: 'x'.repeat(65) }]] } },
       /BUTTON_DATA_INVALID/,
     ],
+    [
+      'a web app button in a group',
+      { text: 'x', reply_markup: { inline_keyboard: [[{ text: 'b', web_app: { url: 'https://app.example/app/' } }]] } },
+      /BUTTON_TYPE_INVALID/,
+    ],
   ])('refuses %s with a 400, as Telegram does', async (_name, payload, description) => {
     const api = new FakeBotApi();
     const error = await rejection(api.call('sendMessage', { chat_id: -1, ...payload }));
@@ -388,6 +393,16 @@ describe('serveBotApi with a real telegraf client', () => {
     expect(await missing.json()).toEqual({ ok: false, error_code: 404, description: 'Not Found' });
     const get = await fetch(`${served.url}/bot${TOKEN}/getMe`);
     expect(await get.json()).toMatchObject({ ok: true, result: { username: 'ThiDuaBot' } });
+  });
+
+  it('takes a web app button in a private chat (Telegram allows it only there)', async () => {
+    const api = new FakeBotApi();
+    const sent = await api.call('sendMessage', {
+      chat_id: 1001,
+      text: 'x',
+      reply_markup: { inline_keyboard: [[{ text: 'b', web_app: { url: 'https://app.example/app/' } }]] },
+    });
+    expect(sent).toMatchObject({ chat: { id: 1001 }, text: 'x' });
   });
 
   it('delivers a pushed update to bot.on("message") through long polling', async () => {
