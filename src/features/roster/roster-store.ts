@@ -667,6 +667,7 @@ export interface OfficialPerson {
   readonly fullName: string;
   readonly rank: string | null;
   readonly position: string | null;
+  readonly serviceNumber: string | null;
   readonly unitId: number;
   readonly unitCode: string;
   readonly unitName: string;
@@ -692,6 +693,7 @@ export async function officialPeopleOf(db: Db, userIds: readonly number[]): Prom
         'people.full_name',
         'people.rank',
         'people.position',
+        'people.service_number',
         'people.unit_id',
         'people.left_on',
         'units.code',
@@ -705,6 +707,7 @@ export async function officialPeopleOf(db: Db, userIds: readonly number[]): Prom
         fullName: row.full_name,
         rank: row.rank,
         position: row.position,
+        serviceNumber: row.service_number,
         unitId: row.unit_id,
         unitCode: row.code,
         unitName: row.name,
@@ -714,4 +717,31 @@ export async function officialPeopleOf(db: Db, userIds: readonly number[]): Prom
     }
   }
   return found;
+}
+
+/** A title or commendation from the office's "Khen thưởng" sheet. */
+export interface PastCommendation {
+  readonly year: number;
+  readonly title: string;
+  readonly decisionNumber: string | null;
+  readonly decisionDate: IsoDay | null;
+  readonly issuingLevel: string | null;
+}
+
+/** A person's imported titles and commendations, latest year first. */
+export async function pastCommendationsOf(db: Db, personId: number): Promise<PastCommendation[]> {
+  const rows = await db
+    .selectFrom('past_commendations')
+    .select(['year', 'title', 'decision_number', 'decision_date', 'issuing_level'])
+    .where('person_id', '=', personId)
+    .orderBy('year', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    year: Number(row.year),
+    title: row.title,
+    decisionNumber: row.decision_number,
+    decisionDate: row.decision_date as IsoDay | null,
+    issuingLevel: row.issuing_level,
+  }));
 }
