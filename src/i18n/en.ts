@@ -612,7 +612,7 @@ export const en = {
     `• ${p.code}: ${n(p.count)}/${n(p.total)} have logged nothing`,
   'chart.weeklyRankAmongTitle': (p: { unit: string; parent: string; week: string }) =>
     `Week ${p.week} ranking: ${p.unit} among the units of ${p.parent}`,
-  'chart.weeklyUnitTitle': (p: { unit: string; week: string }) => `Week ${p.week}: ${p.unit} against the weeks before`,
+  'chart.weeklyUnitTitle': (p: { unit: string; week: string }) => `Week ${p.week}: ${p.unit} against the week before`,
   // The year of emulation (src/features/year) and its official papers (src/files/papers).
   'year.title.cstt': 'Advanced Soldier',
   'year.title.cstdcs': 'Grassroots Emulation Soldier',

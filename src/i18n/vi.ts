@@ -619,7 +619,7 @@ export const vi = {
     `• ${p.code}: ${n(p.count)}/${n(p.total)} đồng chí chưa ghi nhận`,
   'chart.weeklyRankAmongTitle': (p: { unit: string; parent: string; week: string }) =>
     `Xếp hạng tuần ${p.week}: ${p.unit} trong các đơn vị thuộc ${p.parent}`,
-  'chart.weeklyUnitTitle': (p: { unit: string; week: string }) => `Tuần ${p.week}: ${p.unit} so với các tuần trước`,
+  'chart.weeklyUnitTitle': (p: { unit: string; week: string }) => `Tuần ${p.week}: ${p.unit} so với tuần trước`,
   // The year of emulation (src/features/year) and its official papers (src/files/papers): titles, acts, the
   // rules' checks, and the papers' labels. Papers are plain text: these are looked up without HTML escaping.
   'year.title.cstt': 'Chiến sĩ tiên tiến',

@@ -3,7 +3,14 @@ import type { JobPeriod } from '../../kernel/job-period';
 import type { MetricCatalog } from '../../kernel/metric';
 import { addDays } from '../../kernel/period';
 import { rank } from '../../kernel/ranking';
-import { byUnitAndMetric, ownTotal, sumOverUnits, type UnitMetricTotals, unitTotal } from '../../kernel/totals';
+import {
+  byUnitAndMetric,
+  ownTotal,
+  splitBySubUnit,
+  sumOverUnits,
+  type UnitMetricTotals,
+  unitTotal,
+} from '../../kernel/totals';
 import type { Unit, UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import { approvedNominations, pendingNominations as loadPending, type Nomination } from '../nominations';
@@ -167,18 +174,24 @@ export function leaderboardReport(
       });
     if (rows.length > 0) ranks = { parent, rows };
   }
-  // A parent's group sees its sub-units ranked, each with its whole subtree.
-  const children = tree.children(unit.id);
+  // A parent's group sees its sub-units ranked, each with its whole subtree, and its own entries as a place of
+  // their own (as /bieudo draws them), so the places add up to its total. A metric none of its sub-units logged
+  // has no ranking: it is left out rather than printed as an empty line.
+  const split = splitBySubUnit(tree, data.current, unit.id);
   const subUnits = totals
-    .filter((row) => row.current > 0 && children.length > 0)
+    .filter((row) => row.current > 0)
+    .filter(({ metric }) => split.children.some((child) => (child.totals.get(metric.code) ?? 0) > 0))
     .map(({ metric }) => ({
       metric,
       rows: rank(
-        children.map((child) => ({
-          item: child,
-          total: unitTotal(tree, data.current, child.id).get(metric.code) ?? 0,
-        })),
-        (child) => child.code,
+        [
+          ...split.children.map((child) => ({
+            item: { unit: child.unit, own: false },
+            total: child.totals.get(metric.code) ?? 0,
+          })),
+          { item: { unit, own: true }, total: split.own.get(metric.code) ?? 0 },
+        ],
+        (part) => (part.own ? `${part.unit.code} ` : part.unit.code),
       ),
     }));
   const targets = monthTargetsOf(tree, catalog, data.month, [unit.id]);

@@ -92,7 +92,8 @@ export function renderLeaderboard(
             ),
           )
         : []),
-      ...(report.subUnits
+      // Cut to no places, the section goes: a metric line with no unit after it says nothing.
+      ...(report.subUnits && subUnits > 0
         ? section(
             t(locale, 'weekly.subUnitsHeader'),
             report.subUnits.map((row) =>
@@ -104,7 +105,9 @@ export function renderLeaderboard(
                     .map((place) =>
                       t(locale, 'weekly.subUnitPlace', {
                         rank: place.rank,
-                        code: place.item.code,
+                        code: place.item.own
+                          ? t(locale, 'chart.ownBar', { code: place.item.unit.code })
+                          : place.item.unit.code,
                         amount: place.total,
                       }),
                     )

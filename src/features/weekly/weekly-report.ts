@@ -61,6 +61,12 @@ export function fitToLimit(
   return text;
 }
 
+/** A place in a parent's sub-unit ranking: a sub-unit (its subtree), or (`own`) the parent's own entries. */
+export interface SubUnitPart {
+  readonly unit: Unit;
+  readonly own: boolean;
+}
+
 /** One metric's total this period and the period before. */
 export interface MetricTotal {
   readonly metric: Metric;
@@ -92,7 +98,7 @@ export interface LeaderboardReport {
   readonly top: readonly MetricTop[];
   readonly commendations: readonly Commendation[];
   /** A unit with sub-units: per metric it logged, its sub-units ranked, each with its subtree rolled up. */
-  readonly subUnits?: readonly { readonly metric: Metric; readonly rows: readonly Ranked<Unit>[] }[];
+  readonly subUnits?: readonly { readonly metric: Metric; readonly rows: readonly Ranked<SubUnitPart>[] }[];
   readonly targets?: MonthTargets;
 }
 

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartsOf } from '../../src/features/reports/report-service';
+import { planPosts } from '../../src/features/weekly/weekly-posts';
+import { parseJobPeriod } from '../../src/kernel/job-period';
+import type { TestBot } from '../helpers/test-bot';
+import { chats, users } from '../helpers/updates';
+import { jobDepsOf, startWeekBot, team } from '../helpers/weekly';
+
+// Issue 17 §5: one week of the weekly fixture (PC06 142 cards, PC08 200 of its own), and PC08's team logs 30 cards
+// too, so PC08's total (230) is its own entries plus its sub-unit's. Every output must show the same figures.
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startWeekBot();
+  await bot.send(teamOfficer, team, '/log cccd 30');
+  // PC08 itself issues explosives permits, which its team does not: no sub-unit ranks on that metric.
+  await bot.send(users.chi, chats.pc08, '/log vlnc 7');
+  bot.api.clear();
+});
+afterAll(() => bot.close());
+
+/** An officer of the team. */
+const teamOfficer = { id: 2101, is_bot: false, first_name: 'Đỗ Văn Đức' } as const;
+
+const W48 = { from: '2026-11-23', to: '2026-11-29' } as const;
+
+const scope = () => ({
+  db: bot.db,
+  directory: bot.app.services.directory,
+  config: bot.app.services.config,
+  now: bot.clock.now(),
+});
+
+const postTo = async (job: 'leaderboard' | 'digest', chatId: number) =>
+  (await planPosts(jobDepsOf(bot), job, parseJobPeriod(job, '2026-W48')!)).find((post) => post.chatId === chatId);
+
+describe('the figures of one unit and week agree across /top, /bieudo, the weekly post and /baocao', () => {
+  it.each([
+    ['PC08', chats.pc08, 230, '230'],
+    ['CAT', chats.province, 372, '372'],
+  ] as const)('%s: cards', async (_code, chat, total, shown) => {
+    const top = await bot.send(users.admin, chat, '/top cccd');
+    expect(top.text).toContain(shown);
+
+    const catalog = await bot.app.services.directory.metrics();
+    const cccd = catalog.all.find((metric) => metric.code === 'cccd')!;
+    const charted = await chartsOf(
+      scope(),
+      { userId: users.admin.id },
+      { place: await placeOf(chat.id), metric: cccd, range: W48, locale: 'vi' },
+    );
+    if (!charted.ok) throw new Error(charted.error.kind);
+    // The ranking's bars are its sub-units and its own entries: they add up to the unit's total.
+    expect(charted.value.ranking.bars.reduce((sum, bar) => sum + bar.value, 0)).toBe(total);
+    expect(charted.value.trend.bars.at(-1)?.value).toBe(total);
+
+    const post = await postTo('leaderboard', chat.id);
+    expect(post?.html).toContain(`Cấp mới căn cước công dân: <b>${shown}</b> thẻ`);
+
+    const report = await bot.send(users.admin, chat, '/baocao tuan');
+    expect(report.text).toContain(`${shown} căn cước công dân`);
+  });
+});
+
+describe('the weekly leaderboard of a parent group and the chart of a team', () => {
+  it("ranks PC08's team and its own entries, leaving out metrics none of its sub-units logged", async () => {
+    const html = (await postTo('leaderboard', chats.pc08.id))?.html ?? '';
+    expect(html).toContain('• Cấp mới căn cước công dân: 1. PC08 (trực tiếp) <b>200</b> · 2. PC08-DK <b>30</b>');
+    // No line ends on a metric's name with nothing after it ("• Giấy phép vận chuyển vật liệu nổ công nghiệp: ").
+    expect(html).toContain('Giấy phép vận chuyển vật liệu nổ công nghiệp: <b>7</b>');
+    expect(html).not.toMatch(/^• [^:\n]+: *$/m);
+    // The province's own entries are none; PC06 logged cars, which no other unit did: a place of its own.
+    const province = (await postTo('leaderboard', chats.province.id))?.html ?? '';
+    expect(province).toContain('• Cấp mới căn cước công dân: 1. PC08 <b>230</b> · 2. PC06 <b>142</b>');
+    expect(province).not.toMatch(/^• [^:\n]+: *$/m);
+  });
+
+  it('names the team in its chart and sets its week against the week before, not a ranking of one', async () => {
+    const chart = (await postTo('leaderboard', team.id))?.chart;
+    expect(chart?.svg).toContain('Đội Đăng ký xe against the week before');
+    expect(chart?.svg).not.toContain('Phòng Cảnh sát Giao thông');
+    // Two bars: the week before (nothing) and this week (30).
+    expect(chart?.svg).toMatch(/>16\/11<|>23\/11</);
+    expect(chart?.svg).toContain('>30<');
+  });
+
+  it('names a unit among siblings in its chart, with its parent', async () => {
+    const chart = (await postTo('leaderboard', chats.pc06.id))?.chart;
+    expect(chart?.svg).toContain('Xếp hạng tuần 2026-W48: Phòng Cảnh sát QLHC về TTXH trong các đơn vị');
+  });
+});
+
+/** The place a group's commands run in, as the chat door builds it. */
+async function placeOf(chatId: number) {
+  const settings = await bot.db.selectFrom('chats').select('unit_id').where('chat_id', '=', chatId).executeTakeFirst();
+  return { kind: 'group' as const, unitId: settings?.unit_id ?? null };
+}
