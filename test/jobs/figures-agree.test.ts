@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartsOf } from '../../src/features/reports/report-service';
 import { planPosts } from '../../src/features/weekly/weekly-posts';
 import { parseJobPeriod } from '../../src/kernel/job-period';
+import { importSheets, PEOPLE_HEADERS } from '../features/roster/roster-fixture';
 import type { TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
-import { jobDepsOf, startWeekBot, team } from '../helpers/weekly';
+import { em, jobDepsOf, startWeekBot, team } from '../helpers/weekly';
 
 // Issue 17 §5: one week of the weekly fixture (PC06 142 cards, PC08 200 of its own), and PC08's team logs 30 cards
 // too, so PC08's total (230) is its own entries plus its sub-unit's. Every output must show the same figures.
@@ -94,3 +95,54 @@ async function placeOf(chatId: number) {
   const settings = await bot.db.selectFrom('chats').select('unit_id').where('chat_id', '=', chatId).executeTakeFirst();
   return { kind: 'group' as const, unitId: settings?.unit_id ?? null };
 }
+
+describe('who logged nothing, by the roster', () => {
+  it('counts per unit the active roster members with no entry in the week, only where a unit has a roster', async () => {
+    // PC06: An and Bình logged in W48, Hùng has no account, Tâm left; PC08: Chí logged. The team has no roster.
+    await importSheets(bot.db, {
+      'Cán bộ': [
+        PEOPLE_HEADERS,
+        ['Nguyễn Văn An', 'Thiếu úy', 'Cán bộ', 'PC06', 'A-1', String(users.alice.id), 'cán bộ'],
+        ['Trần Thị Bình', 'Trung úy', 'Cán bộ', 'PC06', 'A-2', String(users.binh.id), 'cán bộ'],
+        ['Lý Văn Hùng', 'Hạ sĩ', 'Cán bộ', 'PC06', 'A-3', null, 'cán bộ'],
+        ['Lê Văn Chí', 'Đại úy', 'Cán bộ', 'PC08', 'B-1', String(users.chi.id), 'cán bộ'],
+      ],
+    });
+    const tam = await bot.db
+      .insertInto('people')
+      .values({
+        full_name: 'Vũ Thị Tâm',
+        name_key: 'vu thi tam',
+        rank: null,
+        position: null,
+        unit_id: (await bot.db.selectFrom('units').select('id').where('code', '=', 'PC06').executeTakeFirstOrThrow())
+          .id,
+        service_number: 'A-4',
+        role: 'officer',
+        user_id: null,
+        pending_user_id: null,
+        pending_username: null,
+        left_on: '2026-11-01',
+        created_at: W48.from,
+        updated_at: W48.from,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(tam.id).toBeGreaterThan(0);
+
+    const digest = (await postTo('digest', em.id))?.html ?? '';
+    expect(digest).toContain(
+      'Cán bộ chưa ghi nhận tuần này (theo danh sách):\n• PC06: 1/3 đồng chí chưa ghi nhận\n• PC08: 0/1',
+    );
+    expect(digest).not.toContain('• PC08-DK: ');
+    expect((await postTo('leaderboard', chats.pc06.id))?.html).toContain('👥 1/3 đồng chí chưa ghi nhận tuần này.');
+    expect((await postTo('leaderboard', chats.province.id))?.html).toContain('👥 1/4 đồng chí chưa ghi nhận tuần này.');
+    // The team has no roster: no count at all.
+    expect((await postTo('leaderboard', team.id))?.html).not.toContain('👥');
+    // The week before, An logged in PC06 (18/11) and Bình did not: a past week counts its own days.
+    const before = (await planPosts(jobDepsOf(bot), 'leaderboard', parseJobPeriod('leaderboard', '2026-W47')!)).find(
+      (post) => post.chatId === chats.pc06.id,
+    );
+    expect(before?.html).toContain('👥 2/3 đồng chí chưa ghi nhận tuần này.');
+  });
+});

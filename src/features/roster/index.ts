@@ -31,6 +31,8 @@ export {
   type PastCommendation,
   pastCommendationsOf,
   purgeExpiredImports,
+  silenceByUnit,
+  type UnitSilence,
 } from './roster-store';
 export { dryRunText, rosterErrorText, rosterListingText, rowProblemText } from './roster-text';
 export {

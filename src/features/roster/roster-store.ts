@@ -745,3 +745,42 @@ export async function pastCommendationsOf(db: Db, personId: number): Promise<Pas
     issuingLevel: row.issuing_level,
   }));
 }
+
+/** A unit's active roster members, and how many of them have no standing entry over some days. */
+export interface UnitSilence {
+  readonly active: number;
+  readonly silent: number;
+}
+
+/**
+ * Per unit with an active roster member: how many it has, and how many logged nothing over the days (in any
+ * group; a member without a linked account never logs). Units without a roster are absent.
+ */
+export async function silenceByUnit(
+  db: Db,
+  range: { readonly from: IsoDay; readonly to: IsoDay },
+): Promise<Map<number, UnitSilence>> {
+  const people = await db.selectFrom('people').select(['unit_id', 'user_id']).where('left_on', 'is', null).execute();
+  const logged = new Set<number>();
+  const accounts = [...new Set(people.flatMap((person) => (person.user_id === null ? [] : [Number(person.user_id)])))];
+  for (const ids of chunks(accounts)) {
+    const rows = await db
+      .selectFrom('tally_entries')
+      .select('user_id')
+      .distinct()
+      .where('user_id', 'in', ids)
+      .where('day', '>=', range.from)
+      .where('day', '<=', range.to)
+      .where('undone_at', 'is', null)
+      .execute();
+    for (const row of rows) logged.add(Number(row.user_id));
+  }
+  const byUnit = new Map<number, { active: number; silent: number }>();
+  for (const person of people) {
+    const unit = byUnit.get(person.unit_id) ?? { active: 0, silent: 0 };
+    unit.active += 1;
+    if (person.user_id === null || !logged.has(Number(person.user_id))) unit.silent += 1;
+    byUnit.set(person.unit_id, unit);
+  }
+  return byUnit;
+}

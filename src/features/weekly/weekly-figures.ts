@@ -15,6 +15,7 @@ import type { Unit, UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import { approvedNominations, pendingNominations as loadPending, type Nomination } from '../nominations';
 import { loadMonthTargets, type MonthTargetData, monthTargetsOf } from '../reports';
+import { silenceByUnit, type UnitSilence } from '../roster';
 import { type MemberMetricRow, memberTotals, unitTotals } from '../tally';
 import type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal } from './weekly-report';
 
@@ -31,6 +32,8 @@ export interface WeekData {
   readonly pending: readonly Nomination[];
   /** The month's targets and its totals so far, when any monthly target is set. */
   readonly month?: MonthTargetData;
+  /** Per unit with a roster: its active members and how many logged nothing in the period. */
+  readonly silence: ReadonlyMap<number, UnitSilence>;
   /** With `trend`: the eight weeks ending with the period's, oldest first (the last is `current`). */
   readonly weeks?: readonly { readonly from: string; readonly totals: UnitMetricTotals }[];
 }
@@ -67,7 +70,7 @@ export async function loadWeekData(
   options: { readonly trend?: boolean } = {},
 ): Promise<WeekData> {
   const ids = tree.all.map((unit) => unit.id);
-  const [current, previous, members, approved, pending, month] = await Promise.all([
+  const [current, previous, members, approved, pending, month, silence] = await Promise.all([
     // Every unit's: one scan of the by-day index rather than a seek per unit.
     unitTotals(db, { unitIds: 'all', range: period.range }),
     period.previous ? unitTotals(db, { unitIds: 'all', range: period.previous }) : Promise.resolve([]),
@@ -75,6 +78,7 @@ export async function loadWeekData(
     approvedNominations(db, { unitIds: ids, ...instantsOfDays(period.range, timeZone) }),
     loadPending(db, ids),
     loadMonthTargets(db, period.range.to),
+    silenceByUnit(db, period.range),
   ]);
   const data = {
     period,
@@ -83,6 +87,7 @@ export async function loadWeekData(
     members,
     approved,
     pending,
+    silence,
   };
   const weeks = options.trend ? await eightWeeks(db, period, data.current, data.previous) : undefined;
   return { ...data, ...(month && { month }), ...(weeks && { weeks }) };
@@ -143,6 +148,18 @@ function commendationsOf(tree: UnitTree, data: WeekData, unitIds: ReadonlySet<nu
     }));
 }
 
+/** The roster's active members of the units and how many logged nothing; undefined when none has a roster. */
+function silenceOver(data: WeekData, unitIds: readonly number[]): UnitSilence | undefined {
+  let active = 0;
+  let silent = 0;
+  for (const id of unitIds) {
+    const unit = data.silence.get(id);
+    active += unit?.active ?? 0;
+    silent += unit?.silent ?? 0;
+  }
+  return active > 0 ? { active, silent } : undefined;
+}
+
 /** The leaderboard of one unit's group: totals, rank among its siblings, top contributors, commendations. */
 export function leaderboardReport(
   tree: UnitTree,
@@ -195,10 +212,12 @@ export function leaderboardReport(
       ),
     }));
   const targets = monthTargetsOf(tree, catalog, data.month, [unit.id]);
+  const unlogged = silenceOver(data, [...subtree]);
   return {
     unit,
     period: data.period,
     totals,
+    ...(unlogged && { unlogged }),
     ...(ranks && { ranks }),
     ...(subUnits.length > 0 && { subUnits }),
     top: topPeople(tree, catalog, data, subtree),
@@ -244,6 +263,11 @@ export function digestReport(
       previous: grandTotal(ownTotal(data.previous, unit.id)),
     }));
   const minDepth = Math.min(...units.map((row) => row.depth));
+  // Only units with a roster: without one the bot cannot know who should have logged.
+  const unlogged = units.flatMap(({ unit }) => {
+    const silence = data.silence.get(unit.id);
+    return silence && silence.active > 0 ? [{ unit, silent: silence.silent, active: silence.active }] : [];
+  });
   const targets = monthTargetsOf(
     tree,
     catalog,
@@ -277,5 +301,6 @@ export function digestReport(
       .map((nomination) => ({ ...nomination, unitCode: tree.byId(nomination.unitId)?.code ?? '' })),
     commendations: commendationsOf(tree, data, scope),
     ...(targets && { targets }),
+    ...(unlogged.length > 0 && { unlogged }),
   };
 }

@@ -100,6 +100,8 @@ export interface LeaderboardReport {
   /** A unit with sub-units: per metric it logged, its sub-units ranked, each with its subtree rolled up. */
   readonly subUnits?: readonly { readonly metric: Metric; readonly rows: readonly Ranked<SubUnitPart>[] }[];
   readonly targets?: MonthTargets;
+  /** With a roster under the unit: its active members (the subtree's) and how many logged nothing this week. */
+  readonly unlogged?: { readonly silent: number; readonly active: number };
 }
 
 /** A commander's (or the province's) weekly digest over one or more subtrees. */
@@ -120,4 +122,6 @@ export interface DigestReport {
   readonly pending: readonly (Nomination & { unitCode: string })[];
   readonly commendations: readonly Commendation[];
   readonly targets?: MonthTargets;
+  /** Per unit with a roster, in tree order: its own active members and how many logged nothing this week. */
+  readonly unlogged?: readonly { readonly unit: Unit; readonly silent: number; readonly active: number }[];
 }
