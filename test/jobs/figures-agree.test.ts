@@ -135,7 +135,14 @@ describe('who logged nothing, by the roster', () => {
       'Cán bộ chưa ghi nhận tuần này (theo danh sách):\n• PC06: 1/3 đồng chí chưa ghi nhận\n• PC08: 0/1',
     );
     expect(digest).not.toContain('• PC08-DK: ');
-    expect((await postTo('leaderboard', chats.pc06.id))?.html).toContain('👥 1/3 đồng chí chưa ghi nhận tuần này.');
+    const pc06 = (await postTo('leaderboard', chats.pc06.id))?.html ?? '';
+    expect(pc06).toContain('👥 1/3 đồng chí chưa ghi nhận tuần này.');
+    // Top contributors by the roster's full name; a rank is personal data, never in a group's post.
+    await bot.send({ ...users.alice, first_name: 'An 🌟', last_name: undefined }, chats.pc06, 'tên mới');
+    const renamed = (await postTo('leaderboard', chats.pc06.id))?.html ?? '';
+    expect(renamed).toContain('Nguyễn Văn An 112');
+    expect(renamed).not.toContain('🌟');
+    expect(renamed).not.toContain('Thiếu úy');
     expect((await postTo('leaderboard', chats.province.id))?.html).toContain('👥 1/4 đồng chí chưa ghi nhận tuần này.');
     // The team has no roster: no count at all.
     expect((await postTo('leaderboard', team.id))?.html).not.toContain('👥');
