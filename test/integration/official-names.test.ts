@@ -93,6 +93,10 @@ describe('official names from the roster', () => {
   it('the export names people from the roster when it is made, and marks the unmatched rows', async () => {
     await bot.send(hung, team, '/log cccd 12');
     await bot.send(khoa, team, '/log cccd 3');
+    // The province's commander logs for Hưng, replying to his message: Hưng's row, the commander as Người nhập.
+    const work = bot.updates.message({ from: hung, chat: team, text: 'Em làm xong 4 thẻ' });
+    await bot.deliver(work);
+    await bot.send(rootCommander, team, '/log cccd 4', { replyTo: work.message });
     await commendHung();
     await importSheets(bot.db, ROSTER);
     await bot.send(renamed, team, 'tên mới');
@@ -122,6 +126,7 @@ describe('official names from the roster', () => {
     expect(rows.map(person)).toEqual([
       ['Hà Văn Hưng', 'Thiếu úy', 'Cán bộ đăng ký xe', 'CA-2001', 12, 'Thiếu úy Hà Văn Hưng'],
       [`Đinh Văn Khoa ${UNMATCHED}`, undefined, undefined, undefined, 3, `Đinh Văn Khoa ${UNMATCHED}`],
+      ['Hà Văn Hưng', 'Thiếu úy', 'Cán bộ đăng ký xe', 'CA-2001', 4, `Hoàng Thị Em ${UNMATCHED}`],
     ]);
     const [commendationHeader, commendation] = rowsOf(commendations);
     expect(commendationHeader?.slice(0, 5)).toEqual(['Họ tên', 'Cấp bậc', 'Chức vụ', 'Số hiệu', 'Đơn vị']);

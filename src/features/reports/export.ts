@@ -104,7 +104,10 @@ export async function writeEntries(db: Db, request: ExportRequest, sinks: readon
           entry.amount,
           metric?.countUnit.vi ?? '',
           entry.note,
-          officialLabel(entry.enteredBy?.person ?? entry.person, entry.enteredBy?.memberName ?? entry.memberName),
+          // Who typed it: the person themself, or the commander who logged for them.
+          entry.enteredBy
+            ? officialLabel(entry.enteredBy.person, entry.enteredBy.memberName)
+            : officialLabel(entry.person, entry.memberName),
           entry.id,
         ];
         for (const sink of sinks) sink.row(cells);
