@@ -3,59 +3,57 @@ import type { DecisionRecord, Nomination, NominationStatus, Recommendation } fro
 
 const fullName = (first: string, last: string | null) => (last ? `${first} ${last}` : first);
 
+/** Nominations with their people's names: the roster's full name for a linked account, read now, else the display name. */
 function selectNominations(db: Db) {
-  return (
-    db
-      .selectFrom('nominations as n')
-      .innerJoin('members as nominee', 'nominee.user_id', 'n.nominee_id')
-      .innerJoin('members as nominator', 'nominator.user_id', 'n.nominator_id')
-      // The roster's name of a linked account, read now: a display name changed since stays out of the record.
-      .leftJoin('people as nominee_person', 'nominee_person.user_id', 'n.nominee_id')
-      .leftJoin('people as nominator_person', 'nominator_person.user_id', 'n.nominator_id')
-      .leftJoin('nomination_decisions as d', (join) =>
-        join.onRef('d.nomination_id', '=', 'n.id').on('d.id', '=', (eb) =>
-          eb
-            .selectFrom('nomination_decisions as latest')
-            .select((inner) => inner.fn.max('latest.id').as('id'))
-            .whereRef('latest.nomination_id', '=', 'n.id'),
-        ),
-      )
-      .leftJoin('members as decider', 'decider.user_id', 'd.decided_by')
-      .select((eb) => [
-        'n.id',
-        'n.chat_id',
-        'n.thread_id',
-        'n.source_message_id',
-        'n.nominee_id',
-        'nominee.first_name as nominee_first',
-        'nominee.last_name as nominee_last',
-        'nominee_person.full_name as nominee_official',
-        'n.unit_id',
-        'n.nominator_id',
-        'nominator.first_name as nominator_first',
-        'nominator.last_name as nominator_last',
-        'nominator_person.full_name as nominator_official',
-        'n.reason',
-        'n.status',
-        'n.level',
-        'n.card_message_id',
-        'n.day',
-        'n.created_at',
-        'd.decided_by',
-        'd.outcome',
-        'd.reason as decision_reason',
-        'd.decided_at',
-        'decider.first_name as decider_first',
-        'decider.last_name as decider_last',
+  return db
+    .selectFrom('nominations as n')
+    .innerJoin('members as nominee', 'nominee.user_id', 'n.nominee_id')
+    .innerJoin('members as nominator', 'nominator.user_id', 'n.nominator_id')
+    .leftJoin('people as nominee_person', 'nominee_person.user_id', 'n.nominee_id')
+    .leftJoin('people as nominator_person', 'nominator_person.user_id', 'n.nominator_id')
+    .leftJoin('nomination_decisions as d', (join) =>
+      join.onRef('d.nomination_id', '=', 'n.id').on('d.id', '=', (eb) =>
         eb
-          .selectFrom('nomination_endorsements as e')
-          .select((inner) => inner.fn.countAll<number>().as('n'))
-          .whereRef('e.nomination_id', '=', 'n.id')
-          .whereRef('e.user_id', '<>', 'n.nominee_id')
-          .whereRef('e.user_id', '<>', 'n.nominator_id')
-          .as('endorsements'),
-      ])
-  );
+          .selectFrom('nomination_decisions as latest')
+          .select((inner) => inner.fn.max('latest.id').as('id'))
+          .whereRef('latest.nomination_id', '=', 'n.id'),
+      ),
+    )
+    .leftJoin('members as decider', 'decider.user_id', 'd.decided_by')
+    .select((eb) => [
+      'n.id',
+      'n.chat_id',
+      'n.thread_id',
+      'n.source_message_id',
+      'n.nominee_id',
+      'nominee.first_name as nominee_first',
+      'nominee.last_name as nominee_last',
+      'nominee_person.full_name as nominee_official',
+      'n.unit_id',
+      'n.nominator_id',
+      'nominator.first_name as nominator_first',
+      'nominator.last_name as nominator_last',
+      'nominator_person.full_name as nominator_official',
+      'n.reason',
+      'n.status',
+      'n.level',
+      'n.card_message_id',
+      'n.day',
+      'n.created_at',
+      'd.decided_by',
+      'd.outcome',
+      'd.reason as decision_reason',
+      'd.decided_at',
+      'decider.first_name as decider_first',
+      'decider.last_name as decider_last',
+      eb
+        .selectFrom('nomination_endorsements as e')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('e.nomination_id', '=', 'n.id')
+        .whereRef('e.user_id', '<>', 'n.nominee_id')
+        .whereRef('e.user_id', '<>', 'n.nominator_id')
+        .as('endorsements'),
+    ]);
 }
 
 type NominationRow = Awaited<ReturnType<ReturnType<typeof selectNominations>['executeTakeFirstOrThrow']>>;
