@@ -34,13 +34,25 @@ export async function upsertMember(db: Db, member: MemberProfile, unitId: number
     .execute();
 }
 
-/** A member as stored, with the unit they were last seen working in. */
+/**
+ * A member as stored, with their unit: the roster's when the account is linked to a person of the roster (issue
+ * 16: a person's unit is the roster's), else the unit they were last seen working in.
+ */
 export interface KnownMember extends MemberProfile {
   readonly unitId: number | null;
 }
 
 function selectMember(db: Db) {
-  return db.selectFrom('members').select(['user_id', 'first_name', 'last_name', 'username', 'unit_id']);
+  return db
+    .selectFrom('members')
+    .leftJoin('people', 'people.user_id', 'members.user_id')
+    .select((eb) => [
+      'members.user_id',
+      'members.first_name',
+      'members.last_name',
+      'members.username',
+      eb.fn.coalesce('people.unit_id', 'members.unit_id').as('unit_id'),
+    ]);
 }
 
 const toKnownMember = (row: {
@@ -58,14 +70,14 @@ const toKnownMember = (row: {
 });
 
 export async function findMember(db: Db, userId: number): Promise<KnownMember | undefined> {
-  const row = await selectMember(db).where('user_id', '=', userId).executeTakeFirst();
+  const row = await selectMember(db).where('members.user_id', '=', userId).executeTakeFirst();
   return row && toKnownMember(row);
 }
 
 /** Finds a member by @username, ignoring case. */
 export async function findMemberByUsername(db: Db, username: string): Promise<KnownMember | undefined> {
   const row = await selectMember(db)
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .where((eb) => eb(eb.fn('lower', ['members.username']), '=', username.toLowerCase()))
     .executeTakeFirst();
   return row && toKnownMember(row);
 }

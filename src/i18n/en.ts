@@ -596,6 +596,23 @@ export const en = {
   'menu.export': 'Excel and CSV export (commanders)',
   'menu.campaign': 'The campaign and its models',
   'menu.settings': 'Group settings: reminders, language',
+  // Issue 16 §4–§5 and issue 17 §5: official names from the roster, past commendations, who logged nothing.
+  'official.unmatched': '(not matched to the roster)',
+  'profile.position': (p: { position: string }) => `Position: ${p.position}`,
+  'profile.pastHeader': "\n<b>Titles and commendations on record (the emulation office's list)</b>",
+  'profile.pastLine': (p: { year: number; titles: Html }) => `• ${p.year}: ${p.titles}`,
+  'profile.pastTitle': (p: { title: string; number: string; date: string; level: string }) =>
+    `${p.title}${p.number ? ` (decision no. ${p.number}${p.date ? ` of ${p.date}` : ''}${p.level ? `, ${p.level}` : ''})` : p.level ? ` (${p.level})` : ''}`,
+  'log.otherUnit': (p: { unit: string; own: string }) =>
+    `ℹ️ This counts for <b>${p.unit}</b> (this group's unit); the roster has you in ${p.own}.`,
+  'weekly.unlogged': (p: { count: number; total: number }) =>
+    `👥 ${n(p.count)} of ${n(p.total)} people have logged nothing this week.`,
+  'digest.unloggedHeader': '👥 People who logged nothing this week (by the roster):',
+  'digest.unloggedLine': (p: { code: string; count: number; total: number }) =>
+    `• ${p.code}: ${n(p.count)}/${n(p.total)} have logged nothing`,
+  'chart.weeklyRankAmongTitle': (p: { unit: string; parent: string; week: string }) =>
+    `Week ${p.week} ranking: ${p.unit} among the units of ${p.parent}`,
+  'chart.weeklyUnitTitle': (p: { unit: string; week: string }) => `Week ${p.week}: ${p.unit} against the week before`,
   // The year of emulation (src/features/year) and its official papers (src/files/papers).
   'year.title.cstt': 'Advanced Soldier',
   'year.title.cstdcs': 'Grassroots Emulation Soldier',

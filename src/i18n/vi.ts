@@ -603,6 +603,23 @@ export const vi = {
   'menu.export': 'Xuất Excel, CSV (chỉ huy)',
   'menu.campaign': 'Phong trào và mô hình',
   'menu.settings': 'Cài đặt nhóm: nhắc nhở, ngôn ngữ',
+  // Issue 16 §4–§5 and issue 17 §5: official names from the roster, past commendations, who logged nothing.
+  'official.unmatched': '(chưa đối chiếu danh sách)',
+  'profile.position': (p: { position: string }) => `Chức vụ: ${p.position}`,
+  'profile.pastHeader': '\n<b>Danh hiệu, khen thưởng đã có (danh sách của cơ quan thi đua)</b>',
+  'profile.pastLine': (p: { year: number; titles: Html }) => `• ${p.year}: ${p.titles}`,
+  'profile.pastTitle': (p: { title: string; number: string; date: string; level: string }) =>
+    `${p.title}${p.number ? ` (QĐ số ${p.number}${p.date ? ` ngày ${p.date}` : ''}${p.level ? `, ${p.level}` : ''})` : p.level ? ` (${p.level})` : ''}`,
+  'log.otherUnit': (p: { unit: string; own: string }) =>
+    `ℹ️ Kết quả được tính cho <b>${p.unit}</b> (đơn vị của nhóm này); theo danh sách cán bộ, đồng chí thuộc ${p.own}.`,
+  'weekly.unlogged': (p: { count: number; total: number }) =>
+    `👥 ${n(p.count)}/${n(p.total)} đồng chí chưa ghi nhận tuần này.`,
+  'digest.unloggedHeader': '👥 Cán bộ chưa ghi nhận tuần này (theo danh sách):',
+  'digest.unloggedLine': (p: { code: string; count: number; total: number }) =>
+    `• ${p.code}: ${n(p.count)}/${n(p.total)} đồng chí chưa ghi nhận`,
+  'chart.weeklyRankAmongTitle': (p: { unit: string; parent: string; week: string }) =>
+    `Xếp hạng tuần ${p.week}: ${p.unit} trong các đơn vị thuộc ${p.parent}`,
+  'chart.weeklyUnitTitle': (p: { unit: string; week: string }) => `Tuần ${p.week}: ${p.unit} so với tuần trước`,
   // The year of emulation (src/features/year) and its official papers (src/files/papers): titles, acts, the
   // rules' checks, and the papers' labels. Papers are plain text: these are looked up without HTML escaping.
   'year.title.cstt': 'Chiến sĩ tiên tiến',

@@ -398,7 +398,8 @@ describe('the official decision, dated and worded', () => {
     const xlsx = answer.calls.find((call) => call.method === 'sendDocument');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from((xlsx!.payload.document as { source: Uint8Array }).source) as never);
-    return (workbook.worksheets[2]!.getRow(2).values as unknown[])[3];
+    const row = workbook.worksheets[2]!.getRow(2).values as unknown[];
+    return row[(workbook.worksheets[2]!.getRow(1).values as unknown[]).indexOf('Hình thức')];
   }
 
   it('turns a proposal into an award once its decision is recorded: card, /commendations, /profile, certificate, export', async () => {

@@ -43,18 +43,22 @@ describe('/export', () => {
       'Ngày',
       'Mã đơn vị',
       'Đơn vị',
-      'Cán bộ',
+      'Họ tên',
+      'Cấp bậc',
+      'Chức vụ',
+      'Số hiệu',
       'Mã chỉ tiêu',
       'Chỉ tiêu',
       'Số lượng',
       'Đơn vị tính',
       'Ghi chú',
+      'Người nhập',
       'Mã lượt ghi',
     ]);
     expect(entries?.rowCount).toBe(1 + 9);
     const first = entries!.getRow(2);
     expect(first.getCell(1).value).toEqual(new Date(Date.UTC(2021, 4, 15)));
-    expect(typeof first.getCell(7).value).toBe('number');
+    expect(typeof first.getCell(10).value).toBe('number');
 
     // The last row of the totals sheet is the subtree's total: the report's numbers.
     const header = totals!.getRow(1).values as unknown[];
@@ -71,6 +75,9 @@ describe('/export', () => {
     expect(commendations?.getRow(1).values).toEqual([
       undefined,
       'Họ tên',
+      'Cấp bậc',
+      'Chức vụ',
+      'Số hiệu',
       'Đơn vị',
       'Hình thức',
       'Thành tích',
@@ -124,7 +131,11 @@ describe('/export', () => {
     await workbook.xlsx.load(Buffer.from(documentsOf(answer.calls)[0]!.source) as never);
     expect(workbook.worksheets[2]?.getRow(2).values).toEqual([
       undefined,
-      'Nguyễn Văn An',
+      // Not on the roster: the display name, marked.
+      'Nguyễn Văn An (chưa đối chiếu danh sách)',
+      undefined,
+      undefined,
+      undefined,
       'Phòng Cảnh sát QLHC về TTXH',
       'Giấy khen của Giám đốc Công an tỉnh',
       'Hiến máu cứu người bị nạn',

@@ -5,6 +5,7 @@ import type { CommendationLevel } from '../../kernel/commendation-levels';
 import type { IsoDay } from '../../kernel/day';
 import { localDayOf } from '../../kernel/period';
 import { err, ok, type Result } from '../../kernel/result';
+import { type OfficialPerson, officialPeopleOf } from '../roster';
 import type { Caller, TellingScope, UseCaseScope } from '../use-case';
 import {
   type DecisionRecord,
@@ -477,7 +478,12 @@ export async function readCommendation(
   scope: UseCaseScope,
   caller: Caller,
   input: { nominationId: number },
-): Outcome<{ nomination: Nomination & { level: string }; record: DecisionRecord | undefined }> {
+): Outcome<{
+  nomination: Nomination & { level: string };
+  record: DecisionRecord | undefined;
+  /** The nominee as the roster names them now; undefined for an account not linked to the roster. */
+  official: OfficialPerson | undefined;
+}> {
   const nomination = await findNomination(scope.db, input.nominationId);
   const member = nomination && (await findMember(scope.db, nomination.nomineeId));
   const allowed =
@@ -493,7 +499,8 @@ export async function readCommendation(
   const { level } = nomination;
   if (nomination.status !== 'approved' || !level) return err({ kind: 'decision.notApproved', id: nomination.id });
   const records = await latestDecisionRecords(scope.db, [nomination.id]);
-  return ok({ nomination: { ...nomination, level }, record: records.get(nomination.id) });
+  const official = (await officialPeopleOf(scope.db, [nomination.nomineeId])).get(nomination.nomineeId);
+  return ok({ nomination: { ...nomination, level }, record: records.get(nomination.id), official });
 }
 
 /** What the caller may do with a pending nomination, as its card's buttons would let them (issue 17's app). */

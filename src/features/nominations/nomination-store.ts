@@ -3,11 +3,14 @@ import type { DecisionRecord, Nomination, NominationStatus, Recommendation } fro
 
 const fullName = (first: string, last: string | null) => (last ? `${first} ${last}` : first);
 
+/** Nominations with their people's names: the roster's full name for a linked account, read now, else the display name. */
 function selectNominations(db: Db) {
   return db
     .selectFrom('nominations as n')
     .innerJoin('members as nominee', 'nominee.user_id', 'n.nominee_id')
     .innerJoin('members as nominator', 'nominator.user_id', 'n.nominator_id')
+    .leftJoin('people as nominee_person', 'nominee_person.user_id', 'n.nominee_id')
+    .leftJoin('people as nominator_person', 'nominator_person.user_id', 'n.nominator_id')
     .leftJoin('nomination_decisions as d', (join) =>
       join.onRef('d.nomination_id', '=', 'n.id').on('d.id', '=', (eb) =>
         eb
@@ -25,10 +28,12 @@ function selectNominations(db: Db) {
       'n.nominee_id',
       'nominee.first_name as nominee_first',
       'nominee.last_name as nominee_last',
+      'nominee_person.full_name as nominee_official',
       'n.unit_id',
       'n.nominator_id',
       'nominator.first_name as nominator_first',
       'nominator.last_name as nominator_last',
+      'nominator_person.full_name as nominator_official',
       'n.reason',
       'n.status',
       'n.level',
@@ -60,10 +65,10 @@ function toNomination(row: NominationRow): Nomination {
     threadId: row.thread_id,
     sourceMessageId: row.source_message_id,
     nomineeId: row.nominee_id,
-    nomineeName: fullName(row.nominee_first, row.nominee_last),
+    nomineeName: row.nominee_official ?? fullName(row.nominee_first, row.nominee_last),
     unitId: row.unit_id,
     nominatorId: row.nominator_id,
-    nominatorName: fullName(row.nominator_first, row.nominator_last),
+    nominatorName: row.nominator_official ?? fullName(row.nominator_first, row.nominator_last),
     reason: row.reason,
     status: row.status as NominationStatus,
     level: row.level,

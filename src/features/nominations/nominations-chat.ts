@@ -270,9 +270,11 @@ export function nominationsFeature(services: BotServices): Feature {
     if (nominationId === undefined) return ctx.replyText('certificate.usage');
     const read = await readCommendation(ctx, callerOf(ctx.from), { nominationId });
     if (!read.ok) return refuse(ctx, read.error);
-    const { nomination, record } = read.value;
+    const { nomination, record, official } = read.value;
     const tree = await ctx.directory.units();
     const { locale } = ctx;
+    // An official paper names the person as the roster does, read now; an unlinked account's name is marked.
+    const person = official ? official.officialName : `${nomination.nomineeName} ${t(locale, 'official.unmatched')}`;
     const render = certificatePdf({
       draftMark: t(locale, 'certificate.draftMark'),
       draftNote: t(locale, 'certificate.draftNote'),
@@ -282,8 +284,8 @@ export function nominationsFeature(services: BotServices): Feature {
         locale,
         stillProposed(config, nomination.level, record) ? 'certificate.proposed' : 'certificate.awarded',
       ),
-      person: nomination.nomineeName,
-      unit: tree.byId(nomination.unitId)?.name ?? '',
+      person,
+      unit: official?.unitName ?? tree.byId(nomination.unitId)?.name ?? '',
       reasonLabel: t(locale, 'certificate.reasonLabel'),
       reason: nomination.reason,
       decision: plain(
@@ -302,7 +304,10 @@ export function nominationsFeature(services: BotServices): Feature {
       {
         render,
         filename: `ban-nhap-khen-thuong-${nominationId}.pdf`,
-        caption: t(locale, 'certificate.caption', { id: nominationId, nominee: nomination.nomineeName }),
+        caption: t(locale, 'certificate.caption', {
+          id: nominationId,
+          nominee: official?.fullName ?? nomination.nomineeName,
+        }),
       },
       {
         replyTo: ctx.message.message_id,

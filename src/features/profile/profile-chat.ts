@@ -19,7 +19,7 @@ export function profileFeature(services: BotServices): Feature {
     const subject = replied?.from && !replied.from.is_bot ? replied.from : ctx.from;
     const read = await readProfile(ctx, callerOf(ctx.from), { subjectId: subject.id });
     if (!read.ok) return ctx.reply(errorText(ctx.locale, read.error));
-    const { member, year, totals, commendations, records } = read.value;
+    const { member, year, totals, commendations, records, official, past } = read.value;
     const tree = await ctx.directory.units();
     const catalog = await ctx.directory.metrics();
     const { locale } = ctx;
@@ -46,17 +46,45 @@ export function profileFeature(services: BotServices): Feature {
           : NO_HTML,
       });
     });
-    const unit = member?.unitId ? tree.byId(member.unitId)?.name : undefined;
+    const unit = official?.unitName ?? (member?.unitId ? tree.byId(member.unitId)?.name : undefined);
+    // Rank and position are personal data: only in a private chat, whose reader may read this record (the person,
+    // a commander of their unit or above, an admin); a group sees the roster's full name.
+    const details = ctx.chat.type === 'private';
+    const name = official
+      ? details
+        ? official.officialName
+        : official.fullName
+      : member
+        ? displayName(member)
+        : nameOf(subject);
+    const years = [...new Set(past.map((row) => row.year))];
+    const pastLines = years.map((year) =>
+      t(locale, 'profile.pastLine', {
+        year,
+        titles: new Html(
+          past
+            .filter((row) => row.year === year)
+            .map((row) =>
+              t(locale, 'profile.pastTitle', {
+                title: row.title,
+                number: row.decisionNumber ?? '',
+                date: row.decisionDate ? formatDay(row.decisionDate) : '',
+                level: row.issuingLevel ?? '',
+              }),
+            )
+            .join('; '),
+        ),
+      }),
+    );
     await ctx.reply(
       [
-        t(locale, 'profile.header', {
-          name: member ? displayName(member) : nameOf(subject),
-          unit: unit ?? t(locale, 'profile.noUnit'),
-        }),
+        t(locale, 'profile.header', { name, unit: unit ?? t(locale, 'profile.noUnit') }),
+        ...(details && official?.position ? [t(locale, 'profile.position', { position: official.position })] : []),
         t(locale, 'profile.totalsHeader', { year: Number(year.from.slice(0, 4)) }),
         ...(totalLines.length > 0 ? totalLines : [t(locale, 'profile.noTotals')]),
         t(locale, 'profile.commendationsHeader'),
         ...(commendationLines.length > 0 ? commendationLines : [t(locale, 'profile.noCommendations')]),
+        ...(pastLines.length > 0 ? [t(locale, 'profile.pastHeader'), ...pastLines] : []),
       ].join('\n'),
     );
   }

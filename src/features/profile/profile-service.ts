@@ -10,6 +10,7 @@ import {
   mayReadRecordOf,
   type Nomination,
 } from '../nominations';
+import { type OfficialPerson, officialPeopleOf, type PastCommendation, pastCommendationsOf } from '../roster';
 import { personTotals } from '../tally';
 import type { Caller, UseCaseScope } from '../use-case';
 
@@ -21,6 +22,10 @@ export interface Profile {
   readonly totals: ReadonlyMap<string, number>;
   readonly commendations: readonly Nomination[];
   readonly records: ReadonlyMap<number, DecisionRecord>;
+  /** The person as the roster has them now (name, rank, position, unit); undefined for an account not linked. */
+  readonly official: OfficialPerson | undefined;
+  /** Titles and commendations imported from the office's list, latest year first. */
+  readonly past: readonly PastCommendation[];
 }
 
 export type ProfileRefusal = { kind: 'profile.unknown' } | { kind: 'commendation.notAllowed' };
@@ -49,5 +54,7 @@ export async function readProfile(
     scope.db,
     commendations.map((nomination) => nomination.id),
   );
-  return ok({ member, year, totals, commendations, records });
+  const official = (await officialPeopleOf(scope.db, [input.subjectId])).get(input.subjectId);
+  const past = official ? await pastCommendationsOf(scope.db, official.personId) : [];
+  return ok({ member, year, totals, commendations, records, official, past });
 }

@@ -6,8 +6,9 @@ import type { MetricCatalog } from '../../kernel/metric';
 import { byUnitAndMetric, ownTotal, sumOverUnits } from '../../kernel/totals';
 import type { UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
+import { officialName } from '../roster';
 import { unitTotals } from '../tally';
-import { type EntryCursor, nominationsForExport, pageEntries } from './report-store';
+import { type EntryCursor, nominationsForExport, pageEntries, type RosterName } from './report-store';
 
 /** How many entries one read brings: the most the export ever holds in memory at once. */
 export const EXPORT_PAGE = 5000;
@@ -17,24 +18,46 @@ export const EXPORT_PAGE = 5000;
  */
 export const EXPORT_FLUSH_ROWS = 500;
 
+/** A person as the roster has them: what the office files by. */
+const PERSON_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Họ tên', width: 30, kind: 'text' },
+  { header: 'Cấp bậc', width: 12, kind: 'text' },
+  { header: 'Chức vụ', width: 20, kind: 'text' },
+  { header: 'Số hiệu', width: 12, kind: 'text' },
+];
+
+/**
+ * The person cells: the roster's name, rank, position and service number, read when the file is made; an account
+ * not linked to the roster keeps its display name, marked "(chưa đối chiếu danh sách)".
+ */
+function personCells(person: RosterName | null, displayName: string): ExportCell[] {
+  if (!person) return [`${displayName} ${t('vi', 'official.unmatched')}`, null, null, null];
+  return [person.fullName, person.rank, person.position, person.serviceNumber];
+}
+
+/** Who an official file names: "Cấp bậc Họ tên" from the roster, or the display name marked as unmatched. */
+const officialLabel = (person: RosterName | null, displayName: string): string =>
+  person ? officialName(person) : `${displayName} ${t('vi', 'official.unmatched')}`;
+
 // The headers are Vietnamese whatever the chat's language: the files go to the emulation office, which imports
 // them by these names. Sheet names and captions follow the chat's language, from the catalog.
 const ENTRY_COLUMNS: readonly ExportColumn[] = [
   { header: 'Ngày', width: 12, kind: 'date' },
   { header: 'Mã đơn vị', width: 12, kind: 'text' },
   { header: 'Đơn vị', width: 36, kind: 'text' },
-  { header: 'Cán bộ', width: 26, kind: 'text' },
+  ...PERSON_COLUMNS,
   { header: 'Mã chỉ tiêu', width: 12, kind: 'text' },
   { header: 'Chỉ tiêu', width: 40, kind: 'text' },
   { header: 'Số lượng', width: 12, kind: 'number' },
   { header: 'Đơn vị tính', width: 12, kind: 'text' },
   { header: 'Ghi chú', width: 30, kind: 'text' },
+  { header: 'Người nhập', width: 30, kind: 'text' },
   { header: 'Mã lượt ghi', width: 12, kind: 'number' },
 ];
 
 /** The columns an emulation office imports. */
 const COMMENDATION_COLUMNS: readonly ExportColumn[] = [
-  { header: 'Họ tên', width: 26, kind: 'text' },
+  ...PERSON_COLUMNS,
   { header: 'Đơn vị', width: 36, kind: 'text' },
   { header: 'Hình thức', width: 36, kind: 'text' },
   { header: 'Thành tích', width: 60, kind: 'text' },
@@ -75,12 +98,16 @@ export async function writeEntries(db: Db, request: ExportRequest, sinks: readon
           { day: entry.day },
           unit.code,
           unit.name,
-          entry.memberName,
+          ...personCells(entry.person, entry.memberName),
           entry.metricCode,
           metric?.name.vi ?? entry.metricCode,
           entry.amount,
           metric?.countUnit.vi ?? '',
           entry.note,
+          // Who typed it: the person themself, or the commander who logged for them.
+          entry.enteredBy
+            ? officialLabel(entry.enteredBy.person, entry.enteredBy.memberName)
+            : officialLabel(entry.person, entry.memberName),
           entry.id,
         ];
         for (const sink of sinks) sink.row(cells);
@@ -141,11 +168,11 @@ export async function writeExport(
             : levelName('vi', level)
           : t('vi', nomination.status === 'rejected' ? 'export.status.rejected' : 'export.status.pending');
       sheet.row([
-        nomination.nominee,
+        ...personCells(nomination.nomineePerson, nomination.nominee),
         tree.byId(nomination.unitId)?.name ?? '',
         form,
         nomination.reason,
-        nomination.nominator,
+        nomination.nominatorOfficial ?? nomination.nominator,
         { day: nomination.day },
         nomination.decision?.number ?? null,
         nomination.decision ? { day: nomination.decision.date } : null,

@@ -7,12 +7,35 @@ export interface ExportEntry {
   readonly day: string;
   readonly unitId: number;
   readonly userId: number;
+  /** The display name Telegram gives the account. */
   readonly memberName: string;
+  /** The roster's person linked to the account, read with the page; null for an account not linked. */
+  readonly person: RosterName | null;
+  /** Who typed the /log for them (a commander logging for an officer), named alike; null when they logged it. */
+  readonly enteredBy: { readonly memberName: string; readonly person: RosterName | null } | null;
   readonly metricCode: string;
   readonly amount: number;
   readonly note: string | null;
   readonly createdAt: string;
 }
+
+/** A person as the roster names them (what official files print). */
+export interface RosterName {
+  readonly fullName: string;
+  readonly rank: string | null;
+  readonly position: string | null;
+  readonly serviceNumber: string | null;
+}
+
+const rosterName = (row: {
+  full_name: string | null;
+  rank: string | null;
+  position: string | null;
+  service_number: string | null;
+}): RosterName | null =>
+  row.full_name === null
+    ? null
+    : { fullName: row.full_name, rank: row.rank, position: row.position, serviceNumber: row.service_number };
 
 /** Where a page of entries ended: the next page starts after it. */
 export interface EntryCursor {
@@ -31,6 +54,10 @@ export async function pageEntries(
   let select = db
     .selectFrom('tally_entries as e')
     .innerJoin('members as m', 'm.user_id', 'e.user_id')
+    // The roster is read with the page, so the file names people as the roster does when it is made.
+    .leftJoin('people as p', 'p.user_id', 'e.user_id')
+    .leftJoin('members as em', 'em.user_id', 'e.entered_by')
+    .leftJoin('people as ep', 'ep.user_id', 'e.entered_by')
     .select([
       'e.id',
       'e.day',
@@ -38,6 +65,17 @@ export async function pageEntries(
       'e.user_id',
       'm.first_name',
       'm.last_name',
+      'p.full_name',
+      'p.rank',
+      'p.position',
+      'p.service_number',
+      'e.entered_by',
+      'em.first_name as entered_first',
+      'em.last_name as entered_last',
+      'ep.full_name as entered_full_name',
+      'ep.rank as entered_rank',
+      'ep.position as entered_position',
+      'ep.service_number as entered_service_number',
       'e.metric_code',
       'e.amount',
       'e.note',
@@ -59,6 +97,23 @@ export async function pageEntries(
     unitId: row.unit_id,
     userId: Number(row.user_id),
     memberName: row.last_name ? `${row.first_name} ${row.last_name}` : row.first_name,
+    person: rosterName(row),
+    enteredBy:
+      row.entered_by === null || Number(row.entered_by) === Number(row.user_id)
+        ? null
+        : {
+            memberName: row.entered_first
+              ? row.entered_last
+                ? `${row.entered_first} ${row.entered_last}`
+                : row.entered_first
+              : String(row.entered_by),
+            person: rosterName({
+              full_name: row.entered_full_name,
+              rank: row.entered_rank,
+              position: row.entered_position,
+              service_number: row.entered_service_number,
+            }),
+          },
     metricCode: row.metric_code,
     amount: Number(row.amount),
     note: row.note,
@@ -69,7 +124,12 @@ export async function pageEntries(
 /** A nomination as an emulation office imports it. */
 export interface ExportNomination {
   readonly id: number;
+  /** The nominee's display name. */
   readonly nominee: string;
+  /** The nominee as the roster names them, read now; null for an account not linked. */
+  readonly nomineePerson: RosterName | null;
+  /** The nominator's roster name (full name), when linked. */
+  readonly nominatorOfficial: string | null;
   readonly unitId: number;
   readonly status: string;
   readonly level: string | null;
@@ -94,7 +154,14 @@ export async function nominationsForExport(
     .selectFrom('nominations as n')
     .innerJoin('members as nominee', 'nominee.user_id', 'n.nominee_id')
     .innerJoin('members as nominator', 'nominator.user_id', 'n.nominator_id')
+    .leftJoin('people as p', 'p.user_id', 'n.nominee_id')
+    .leftJoin('people as np', 'np.user_id', 'n.nominator_id')
     .select((eb) => [
+      'p.full_name',
+      'p.rank',
+      'p.position',
+      'p.service_number',
+      'np.full_name as nominator_official',
       'n.id',
       'n.unit_id',
       'n.status',
@@ -142,6 +209,8 @@ export async function nominationsForExport(
   return rows.map((row) => ({
     id: Number(row.id),
     nominee: fullName(row.nominee_first, row.nominee_last),
+    nomineePerson: rosterName(row),
+    nominatorOfficial: row.nominator_official,
     unitId: row.unit_id,
     status: row.status,
     level: row.level,

@@ -24,7 +24,16 @@ export {
 } from './linking';
 export { canonicalRank, officialName, POLICE_RANKS } from './official-name';
 export { exportRoster, writeImportTemplate } from './roster-export';
-export { lastEntryDays, type OfficialPerson, officialPeopleOf, purgeExpiredImports } from './roster-store';
+export {
+  lastEntryDays,
+  type OfficialPerson,
+  officialPeopleOf,
+  type PastCommendation,
+  pastCommendationsOf,
+  purgeExpiredImports,
+  silenceByUnit,
+  type UnitSilence,
+} from './roster-store';
 export { dryRunText, rosterErrorText, rosterListingText, rowProblemText } from './roster-text';
 export {
   type LinkStatus,

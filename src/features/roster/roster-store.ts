@@ -667,6 +667,7 @@ export interface OfficialPerson {
   readonly fullName: string;
   readonly rank: string | null;
   readonly position: string | null;
+  readonly serviceNumber: string | null;
   readonly unitId: number;
   readonly unitCode: string;
   readonly unitName: string;
@@ -692,6 +693,7 @@ export async function officialPeopleOf(db: Db, userIds: readonly number[]): Prom
         'people.full_name',
         'people.rank',
         'people.position',
+        'people.service_number',
         'people.unit_id',
         'people.left_on',
         'units.code',
@@ -705,6 +707,7 @@ export async function officialPeopleOf(db: Db, userIds: readonly number[]): Prom
         fullName: row.full_name,
         rank: row.rank,
         position: row.position,
+        serviceNumber: row.service_number,
         unitId: row.unit_id,
         unitCode: row.code,
         unitName: row.name,
@@ -714,4 +717,70 @@ export async function officialPeopleOf(db: Db, userIds: readonly number[]): Prom
     }
   }
   return found;
+}
+
+/** A title or commendation from the office's "Khen thưởng" sheet. */
+export interface PastCommendation {
+  readonly year: number;
+  readonly title: string;
+  readonly decisionNumber: string | null;
+  readonly decisionDate: IsoDay | null;
+  readonly issuingLevel: string | null;
+}
+
+/** A person's imported titles and commendations, latest year first. */
+export async function pastCommendationsOf(db: Db, personId: number): Promise<PastCommendation[]> {
+  const rows = await db
+    .selectFrom('past_commendations')
+    .select(['year', 'title', 'decision_number', 'decision_date', 'issuing_level'])
+    .where('person_id', '=', personId)
+    .orderBy('year', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    year: Number(row.year),
+    title: row.title,
+    decisionNumber: row.decision_number,
+    decisionDate: row.decision_date as IsoDay | null,
+    issuingLevel: row.issuing_level,
+  }));
+}
+
+/** A unit's active roster members, and how many of them have no standing entry over some days. */
+export interface UnitSilence {
+  readonly active: number;
+  readonly silent: number;
+}
+
+/**
+ * Per unit with an active roster member: how many it has, and how many logged nothing over the days (in any
+ * group; a member without a linked account never logs). Units without a roster are absent.
+ */
+export async function silenceByUnit(
+  db: Db,
+  range: { readonly from: IsoDay; readonly to: IsoDay },
+): Promise<Map<number, UnitSilence>> {
+  const people = await db.selectFrom('people').select(['unit_id', 'user_id']).where('left_on', 'is', null).execute();
+  const logged = new Set<number>();
+  const accounts = [...new Set(people.flatMap((person) => (person.user_id === null ? [] : [Number(person.user_id)])))];
+  for (const ids of chunks(accounts)) {
+    const rows = await db
+      .selectFrom('tally_entries')
+      .select('user_id')
+      .distinct()
+      .where('user_id', 'in', ids)
+      .where('day', '>=', range.from)
+      .where('day', '<=', range.to)
+      .where('undone_at', 'is', null)
+      .execute();
+    for (const row of rows) logged.add(Number(row.user_id));
+  }
+  const byUnit = new Map<number, { active: number; silent: number }>();
+  for (const person of people) {
+    const unit = byUnit.get(person.unit_id) ?? { active: 0, silent: 0 };
+    unit.active += 1;
+    if (person.user_id === null || !logged.has(Number(person.user_id))) unit.silent += 1;
+    byUnit.set(person.unit_id, unit);
+  }
+  return byUnit;
 }

@@ -54,6 +54,8 @@ interface ConfirmationContent {
   /** Who typed it, when not that person. */
   readonly enteredBy?: string;
   readonly weekTotals: ReadonlyMap<string, number>;
+  /** The person's unit on the roster, when it is not the group's. */
+  readonly rosterUnit?: { readonly name: string };
 }
 
 /** /log (also by a commander for someone else, and corrected by editing the message), /undo and its button. */
@@ -100,7 +102,10 @@ export function tallyFeature(services: BotServices): Feature {
       week: new Html(pairs(locale, catalog, content.weekTotals)),
     });
     const by = content.enteredBy === undefined ? '' : `\n${t(locale, 'log.enteredBy', { by: content.enteredBy })}`;
-    return { html: html + by, what };
+    const elsewhere = content.rosterUnit
+      ? `\n${t(locale, 'log.otherUnit', { unit: content.unit.name, own: content.rosterUnit.name })}`
+      : '';
+    return { html: html + by + elsewhere, what };
   }
 
   const undoKeyboard = (locale: Locale, updateId: number, boundTo?: number): StoredKeyboard => [
@@ -139,7 +144,7 @@ export function tallyFeature(services: BotServices): Feature {
       },
     );
     if (!logged.ok) return ctx.reply(refusalText(ctx.locale, logged.error));
-    const { items, day, note, weekTotals } = logged.value;
+    const { items, day, note, weekTotals, rosterUnit } = logged.value;
     const person = subject ?? ctx.from;
     await ctx.directory.rememberMember(profileOf(ctx.from), unit.id, ctx.now);
     if (subject) await ctx.directory.rememberMember(profileOf(subject), unit.id, ctx.now);
@@ -153,6 +158,7 @@ export function tallyFeature(services: BotServices): Feature {
       name: nameOf(person),
       enteredBy: subject ? nameOf(ctx.from) : undefined,
       weekTotals,
+      rosterUnit,
     });
     const keyboard = undoKeyboard(locale, ctx.updateId);
     const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;

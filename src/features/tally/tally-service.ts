@@ -5,6 +5,7 @@ import type { ParseError } from '../../kernel/parsing/parse-error';
 import { addDays, localDayOf, weekOf } from '../../kernel/period';
 import { err, ok, type Result } from '../../kernel/result';
 import type { Unit } from '../../kernel/units';
+import { officialPeopleOf } from '../roster';
 import type { Caller, UseCaseScope } from '../use-case';
 import { authorOf, checkLogDay, type LogDayRefusal, type LogWindows, sentInFuture } from './log-rules';
 import type { LogCommand } from './parse-log';
@@ -44,6 +45,11 @@ export interface Logged {
   readonly day: IsoDay;
   readonly note: string | null;
   readonly weekTotals: ReadonlyMap<string, number>;
+  /**
+   * The roster's unit of the person it counts for, when they are on the roster in another unit than the group's:
+   * the entries still count for the group's unit, and the confirmation says so.
+   */
+  readonly rosterUnit?: { readonly id: number; readonly name: string };
 }
 
 const itemsOf = (command: LogCommand): LoggedItem[] =>
@@ -113,7 +119,13 @@ export async function logTallies(
     },
     scope.now,
   );
-  return ok({ items, day: command.day, note, weekTotals });
+  const personId = forOther ? input.forUserId! : caller.userId;
+  const official = (await officialPeopleOf(scope.db, [personId])).get(personId);
+  const rosterUnit =
+    official && official.leftOn === null && official.unitId !== unit.id
+      ? { id: official.unitId, name: official.unitName }
+      : undefined;
+  return ok({ items, day: command.day, note, weekTotals, ...(rosterUnit && { rosterUnit }) });
 }
 
 /** What an edited message now says. */

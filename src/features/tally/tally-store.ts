@@ -185,10 +185,13 @@ export async function memberTotals(
   let query = db
     .selectFrom('tally_entries')
     .innerJoin('members', 'members.user_id', 'tally_entries.user_id')
+    // The roster's full name for a linked account (boards and weekly posts name people as the office does).
+    .leftJoin('people', 'people.user_id', 'tally_entries.user_id')
     .select((eb) => [
       'tally_entries.user_id',
       'members.first_name',
       'members.last_name',
+      'people.full_name',
       'tally_entries.unit_id',
       'tally_entries.metric_code',
       eb.fn.sum<number>('tally_entries.amount').as('total'),
@@ -200,6 +203,7 @@ export async function memberTotals(
       'tally_entries.user_id',
       'members.first_name',
       'members.last_name',
+      'people.full_name',
       'tally_entries.unit_id',
       'tally_entries.metric_code',
     ]);
@@ -208,7 +212,7 @@ export async function memberTotals(
   const rows = await query.execute();
   return rows.map((row) => ({
     userId: row.user_id,
-    name: displayName({ firstName: row.first_name, lastName: row.last_name }),
+    name: row.full_name ?? displayName({ firstName: row.first_name, lastName: row.last_name }),
     unitId: row.unit_id,
     metricCode: row.metric_code,
     total: Number(row.total),

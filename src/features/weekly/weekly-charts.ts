@@ -22,49 +22,72 @@ const panelTitle = (locale: Locale, metric: Metric) =>
   t(locale, 'chart.panelTitle', { metric: metric.name[locale], countUnit: metric.countUnit[locale] });
 
 /**
- * The leaderboard's photo: per metric the group's unit logged in the week, the units it is ranked with (its
- * sub-units and its own entries, or its siblings and itself, each with its subtree) as a panel on its own scale.
+ * The leaderboard's photo, titled with the group's unit, per metric the unit logged in the week, each a panel on
+ * its own scale:
+ * - a unit with sub-units: its sub-units (each with its subtree) and its own entries, as /bieudo ranks them;
+ * - a unit among siblings: the siblings and itself, each with its subtree;
+ * - a unit with neither (an only child, a lone root): nothing to rank it against, so its week beside the week
+ *   before, rather than a ranking of one bar.
  * Undefined when the unit logged nothing: no blank chart.
  */
 export function leaderboardChart(
   tree: UnitTree,
   catalog: MetricCatalog,
-  data: Pick<WeekData, 'period' | 'current'>,
+  data: Pick<WeekData, 'period' | 'current' | 'previous'>,
   unitId: number,
   locale: Locale,
 ): WeeklyChart | undefined {
   const unit = tree.byId(unitId);
   if (!unit) return undefined;
   const own = unitTotal(tree, data.current, unit.id);
+  const metrics = catalog.all.filter((metric) => (own.get(metric.code) ?? 0) > 0).slice(0, MAX_PANELS);
+  const week = data.period.label;
+  const parent = unit.parentId === null ? undefined : tree.byId(unit.parentId);
+  const hasChildren = tree.children(unit.id).length > 0;
+  const hasSiblings = parent !== undefined && tree.children(parent.id).length > 1;
+  const caption = t(locale, 'chart.leaderboardCaption', { unit: unit.name, week });
+  if (!hasChildren && !hasSiblings) {
+    const before = unitTotal(tree, data.previous, unit.id);
+    const previousFrom = data.period.previous?.from;
+    const panels = metrics.map((metric) => ({
+      kind: 'trend' as const,
+      title: panelTitle(locale, metric),
+      bars: [
+        ...(previousFrom ? [{ from: previousFrom, value: before.get(metric.code) ?? 0 }] : []),
+        { from: data.period.range.from, value: own.get(metric.code) ?? 0 },
+      ].map((bar) => ({ label: formatShortDay(bar.from), value: bar.value, shown: formatNumber(locale, bar.value) })),
+    }));
+    const svg = panelsSvg({
+      title: t(locale, 'chart.weeklyUnitTitle', { unit: unit.name, week }),
+      subtitle: t(locale, 'chart.separateScales'),
+      panels,
+    });
+    return svg ? { svg, caption } : undefined;
+  }
   const ranked = rankedWith(tree, data.current, unit.id).map((part) => ({
     label: part.own ? t(locale, 'chart.ownBar', { code: unit.code }) : part.unit.code,
     mine: part.unit.id === unit.id,
     own: part.own,
     totals: part.totals,
   }));
-  const panels = catalog.all
-    .filter((metric) => (own.get(metric.code) ?? 0) > 0)
-    .slice(0, MAX_PANELS)
-    .map((metric) => {
-      const bars = ranked
-        .filter((row) => !row.own || (row.totals.get(metric.code) ?? 0) > 0)
-        .map((row) => {
-          const value = row.totals.get(metric.code) ?? 0;
-          return { label: row.label, value, shown: formatNumber(locale, value), highlight: row.mine };
-        })
-        .sort((a, b) => b.value - a.value);
-      const shown = bars.slice(0, PANEL_UNITS);
-      const mine = bars.slice(PANEL_UNITS).find((bar) => bar.highlight);
-      return { kind: 'rank' as const, title: panelTitle(locale, metric), bars: mine ? [...shown, mine] : shown };
-    });
-  const scope = tree.children(unit.id).length > 0 || unit.parentId === null ? unit : tree.byId(unit.parentId);
-  const week = data.period.label;
-  const svg = panelsSvg({
-    title: t(locale, 'chart.weeklyRankTitle', { scope: (scope ?? unit).name, week }),
-    subtitle: t(locale, 'chart.separateScales'),
-    panels,
+  const panels = metrics.map((metric) => {
+    const bars = ranked
+      .filter((row) => !row.own || (row.totals.get(metric.code) ?? 0) > 0)
+      .map((row) => {
+        const value = row.totals.get(metric.code) ?? 0;
+        return { label: row.label, value, shown: formatNumber(locale, value), highlight: row.mine };
+      })
+      .sort((a, b) => b.value - a.value);
+    const shown = bars.slice(0, PANEL_UNITS);
+    const mine = bars.slice(PANEL_UNITS).find((bar) => bar.highlight);
+    return { kind: 'rank' as const, title: panelTitle(locale, metric), bars: mine ? [...shown, mine] : shown };
   });
-  return svg ? { svg, caption: t(locale, 'chart.leaderboardCaption', { unit: unit.name, week }) } : undefined;
+  const title =
+    hasChildren || !parent
+      ? t(locale, 'chart.weeklyRankTitle', { scope: unit.name, week })
+      : t(locale, 'chart.weeklyRankAmongTitle', { unit: unit.name, parent: parent.name, week });
+  const svg = panelsSvg({ title, subtitle: t(locale, 'chart.separateScales'), panels });
+  return svg ? { svg, caption } : undefined;
 }
 
 /**

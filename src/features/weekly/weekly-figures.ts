@@ -3,11 +3,19 @@ import type { JobPeriod } from '../../kernel/job-period';
 import type { MetricCatalog } from '../../kernel/metric';
 import { addDays } from '../../kernel/period';
 import { rank } from '../../kernel/ranking';
-import { byUnitAndMetric, ownTotal, sumOverUnits, type UnitMetricTotals, unitTotal } from '../../kernel/totals';
+import {
+  byUnitAndMetric,
+  ownTotal,
+  splitBySubUnit,
+  sumOverUnits,
+  type UnitMetricTotals,
+  unitTotal,
+} from '../../kernel/totals';
 import type { Unit, UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import { approvedNominations, pendingNominations as loadPending, type Nomination } from '../nominations';
 import { loadMonthTargets, type MonthTargetData, monthTargetsOf } from '../reports';
+import { silenceByUnit, type UnitSilence } from '../roster';
 import { type MemberMetricRow, memberTotals, unitTotals } from '../tally';
 import type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal } from './weekly-report';
 
@@ -24,6 +32,8 @@ export interface WeekData {
   readonly pending: readonly Nomination[];
   /** The month's targets and its totals so far, when any monthly target is set. */
   readonly month?: MonthTargetData;
+  /** Per unit with a roster: its active members and how many logged nothing in the period. */
+  readonly silence: ReadonlyMap<number, UnitSilence>;
   /** With `trend`: the eight weeks ending with the period's, oldest first (the last is `current`). */
   readonly weeks?: readonly { readonly from: string; readonly totals: UnitMetricTotals }[];
 }
@@ -60,7 +70,7 @@ export async function loadWeekData(
   options: { readonly trend?: boolean } = {},
 ): Promise<WeekData> {
   const ids = tree.all.map((unit) => unit.id);
-  const [current, previous, members, approved, pending, month] = await Promise.all([
+  const [current, previous, members, approved, pending, month, silence] = await Promise.all([
     // Every unit's: one scan of the by-day index rather than a seek per unit.
     unitTotals(db, { unitIds: 'all', range: period.range }),
     period.previous ? unitTotals(db, { unitIds: 'all', range: period.previous }) : Promise.resolve([]),
@@ -68,6 +78,7 @@ export async function loadWeekData(
     approvedNominations(db, { unitIds: ids, ...instantsOfDays(period.range, timeZone) }),
     loadPending(db, ids),
     loadMonthTargets(db, period.range.to),
+    silenceByUnit(db, period.range),
   ]);
   const data = {
     period,
@@ -76,6 +87,7 @@ export async function loadWeekData(
     members,
     approved,
     pending,
+    silence,
   };
   const weeks = options.trend ? await eightWeeks(db, period, data.current, data.previous) : undefined;
   return { ...data, ...(month && { month }), ...(weeks && { weeks }) };
@@ -136,6 +148,18 @@ function commendationsOf(tree: UnitTree, data: WeekData, unitIds: ReadonlySet<nu
     }));
 }
 
+/** The roster's active members of the units and how many logged nothing; undefined when none has a roster. */
+function silenceOver(data: WeekData, unitIds: readonly number[]): UnitSilence | undefined {
+  let active = 0;
+  let silent = 0;
+  for (const id of unitIds) {
+    const unit = data.silence.get(id);
+    active += unit?.active ?? 0;
+    silent += unit?.silent ?? 0;
+  }
+  return active > 0 ? { active, silent } : undefined;
+}
+
 /** The leaderboard of one unit's group: totals, rank among its siblings, top contributors, commendations. */
 export function leaderboardReport(
   tree: UnitTree,
@@ -167,25 +191,33 @@ export function leaderboardReport(
       });
     if (rows.length > 0) ranks = { parent, rows };
   }
-  // A parent's group sees its sub-units ranked, each with its whole subtree.
-  const children = tree.children(unit.id);
+  // A parent's group sees its sub-units ranked, each with its whole subtree, and its own entries as a place of
+  // their own (as /bieudo draws them), so the places add up to its total. A metric none of its sub-units logged
+  // has no ranking: it is left out rather than printed as an empty line.
+  const split = splitBySubUnit(tree, data.current, unit.id);
   const subUnits = totals
-    .filter((row) => row.current > 0 && children.length > 0)
+    .filter((row) => row.current > 0)
+    .filter(({ metric }) => split.children.some((child) => (child.totals.get(metric.code) ?? 0) > 0))
     .map(({ metric }) => ({
       metric,
       rows: rank(
-        children.map((child) => ({
-          item: child,
-          total: unitTotal(tree, data.current, child.id).get(metric.code) ?? 0,
-        })),
-        (child) => child.code,
+        [
+          ...split.children.map((child) => ({
+            item: { unit: child.unit, own: false },
+            total: child.totals.get(metric.code) ?? 0,
+          })),
+          { item: { unit, own: true }, total: split.own.get(metric.code) ?? 0 },
+        ],
+        (part) => (part.own ? `${part.unit.code} ` : part.unit.code),
       ),
     }));
   const targets = monthTargetsOf(tree, catalog, data.month, [unit.id]);
+  const unlogged = silenceOver(data, [...subtree]);
   return {
     unit,
     period: data.period,
     totals,
+    ...(unlogged && { unlogged }),
     ...(ranks && { ranks }),
     ...(subUnits.length > 0 && { subUnits }),
     top: topPeople(tree, catalog, data, subtree),
@@ -231,6 +263,11 @@ export function digestReport(
       previous: grandTotal(ownTotal(data.previous, unit.id)),
     }));
   const minDepth = Math.min(...units.map((row) => row.depth));
+  // Only units with a roster: without one the bot cannot know who should have logged.
+  const unlogged = units.flatMap(({ unit }) => {
+    const silence = data.silence.get(unit.id);
+    return silence && silence.active > 0 ? [{ unit, silent: silence.silent, active: silence.active }] : [];
+  });
   const targets = monthTargetsOf(
     tree,
     catalog,
@@ -264,5 +301,6 @@ export function digestReport(
       .map((nomination) => ({ ...nomination, unitCode: tree.byId(nomination.unitId)?.code ?? '' })),
     commendations: commendationsOf(tree, data, scope),
     ...(targets && { targets }),
+    ...(unlogged.length > 0 && { unlogged }),
   };
 }

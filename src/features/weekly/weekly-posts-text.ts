@@ -83,6 +83,9 @@ export function renderLeaderboard(
     [
       t(locale, 'weekly.leaderboardHeader', { unit: report.unit.name, from: range.from, to: range.to, week: label }),
       ...section(t(locale, 'weekly.totalsHeader'), totalLines(locale, report.totals)),
+      ...(report.unlogged
+        ? [t(locale, 'weekly.unlogged', { count: report.unlogged.silent, total: report.unlogged.active })]
+        : []),
       ...targetSection(locale, report.targets),
       ...(report.ranks
         ? section(
@@ -92,7 +95,8 @@ export function renderLeaderboard(
             ),
           )
         : []),
-      ...(report.subUnits
+      // Cut to no places, the section goes: a metric line with no unit after it says nothing.
+      ...(report.subUnits && subUnits > 0
         ? section(
             t(locale, 'weekly.subUnitsHeader'),
             report.subUnits.map((row) =>
@@ -104,7 +108,9 @@ export function renderLeaderboard(
                     .map((place) =>
                       t(locale, 'weekly.subUnitPlace', {
                         rank: place.rank,
-                        code: place.item.code,
+                        code: place.item.own
+                          ? t(locale, 'chart.ownBar', { code: place.item.unit.code })
+                          : place.item.unit.code,
                         amount: place.total,
                       }),
                     )
@@ -159,7 +165,8 @@ export function renderDigest(locale: Locale, report: DigestReport, proposals: Re
       t(locale, 'digest.chart', { lines: barChart(chart.rows.slice(0, units), CHART_WIDTH).join('\n') }),
       ...(chart.rows.length > units ? [t(locale, 'weekly.more', { count: chart.rows.length - units })] : []),
     ]);
-  const render = ([units = 0, silent = 0, tops = 0, pending = 0, commendations = 0]: readonly number[]) => {
+  const unlogged = report.unlogged ?? [];
+  const render = ([units = 0, silent = 0, tops = 0, pending = 0, commendations = 0, people = 0]: readonly number[]) => {
     const chart = barChart(chartRows.slice(0, units), CHART_WIDTH);
     return [
       t(locale, 'digest.header', {
@@ -185,6 +192,12 @@ export function renderDigest(locale: Locale, report: DigestReport, proposals: Re
             ),
           ]
         : [t(locale, 'digest.allLogged')]),
+      ...section(
+        t(locale, 'digest.unloggedHeader'),
+        firstOf(locale, unlogged, people, (row) =>
+          t(locale, 'digest.unloggedLine', { code: row.unit.code, count: row.silent, total: row.active }),
+        ),
+      ),
       ...section(
         t(locale, 'weekly.topHeader'),
         firstOf(locale, report.top, tops, (top) => topLine(locale, top, true)),
@@ -213,6 +226,7 @@ export function renderDigest(locale: Locale, report: DigestReport, proposals: Re
     report.top.length,
     report.pending.length,
     report.commendations.length,
+    unlogged.length,
   ]);
 }
 

@@ -61,6 +61,12 @@ export function fitToLimit(
   return text;
 }
 
+/** A place in a parent's sub-unit ranking: a sub-unit (its subtree), or (`own`) the parent's own entries. */
+export interface SubUnitPart {
+  readonly unit: Unit;
+  readonly own: boolean;
+}
+
 /** One metric's total this period and the period before. */
 export interface MetricTotal {
   readonly metric: Metric;
@@ -92,8 +98,10 @@ export interface LeaderboardReport {
   readonly top: readonly MetricTop[];
   readonly commendations: readonly Commendation[];
   /** A unit with sub-units: per metric it logged, its sub-units ranked, each with its subtree rolled up. */
-  readonly subUnits?: readonly { readonly metric: Metric; readonly rows: readonly Ranked<Unit>[] }[];
+  readonly subUnits?: readonly { readonly metric: Metric; readonly rows: readonly Ranked<SubUnitPart>[] }[];
   readonly targets?: MonthTargets;
+  /** With a roster under the unit: its active members (the subtree's) and how many logged nothing this week. */
+  readonly unlogged?: { readonly silent: number; readonly active: number };
 }
 
 /** A commander's (or the province's) weekly digest over one or more subtrees. */
@@ -114,4 +122,6 @@ export interface DigestReport {
   readonly pending: readonly (Nomination & { unitCode: string })[];
   readonly commendations: readonly Commendation[];
   readonly targets?: MonthTargets;
+  /** Per unit with a roster, in tree order: its own active members and how many logged nothing this week. */
+  readonly unlogged?: readonly { readonly unit: Unit; readonly silent: number; readonly active: number }[];
 }
