@@ -34,3 +34,4 @@ export {
   type RosterListing,
   viewPerson,
 } from './roster-view';
+export { rosterFeature } from './roster-chat';

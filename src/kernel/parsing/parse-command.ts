@@ -28,6 +28,7 @@ export const COMMAND_NAMES = [
   'model',
   'export',
   'chart',
+  'whoami',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -63,6 +64,7 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   model: ['mohinh'],
   export: ['xuat'],
   chart: ['bieudo'],
+  whoami: ['toilaai'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.
