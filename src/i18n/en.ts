@@ -921,7 +921,8 @@ export const en = {
   'roster.plainText': 'The bot takes commands starting with "/". Type /help to see the commands you may use.',
   'import.usage':
     'Send the roster file (.xlsx or .csv) in a private chat with the bot with the caption <code>/import</code>, or reply <code>/import</code> to the message carrying it. <code>/import template</code> sends the template; <code>/export roster</code> sends the current roster.',
-  'import.downloadFailed': 'Could not download the file from Telegram. Send it again in a few minutes; nothing was stored.',
+  'import.downloadFailed':
+    'Could not download the file from Telegram. Send it again in a few minutes; nothing was stored.',
   'import.apply': '✅ Apply',
   'import.applyMarkLeft': '✅ Apply, marking the missing as left',
   'import.cancel': '❌ Cancel',
@@ -934,7 +935,8 @@ export const en = {
     'Reply <code>/link &lt;service number or full name&gt;</code> to an officer’s message to link their account to the roster.',
   'link.done': (p: { name: string }) => `🔗 The account is now linked to ${p.name}.`,
   'link.unchanged': (p: { name: string }) => `This account is already linked to ${p.name}; nothing changed.`,
-  'iam.usage': 'Type <code>/iam &lt;service number&gt;</code> in a private chat with the bot to ask to be linked to the roster.',
+  'iam.usage':
+    'Type <code>/iam &lt;service number&gt;</code> in a private chat with the bot to ask to be linked to the roster.',
   'iam.sent': 'Your request went to the unit’s commanders. You will be told when it is confirmed.',
   'iam.noDecider': 'No commander or admin could receive the request; ask your commander to use /link.',
   'iam.card': (p: { asker: Html; name: string; unit: string }) =>

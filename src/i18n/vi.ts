@@ -946,7 +946,8 @@ export const vi = {
     'Trả lời <code>/lienket &lt;số hiệu hoặc họ tên&gt;</code> vào tin nhắn của cán bộ để liên kết tài khoản của họ với danh sách.',
   'link.done': (p: { name: string }) => `🔗 Đã liên kết tài khoản với ${p.name}.`,
   'link.unchanged': (p: { name: string }) => `Tài khoản này đã liên kết với ${p.name}; không có gì thay đổi.`,
-  'iam.usage': 'Gõ <code>/toila &lt;số hiệu&gt;</code> trong tin nhắn riêng với bot để xin liên kết tài khoản với danh sách.',
+  'iam.usage':
+    'Gõ <code>/toila &lt;số hiệu&gt;</code> trong tin nhắn riêng với bot để xin liên kết tài khoản với danh sách.',
   'iam.sent': 'Đã gửi yêu cầu đến chỉ huy của đơn vị. Đồng chí sẽ nhận tin khi yêu cầu được xác nhận.',
   'iam.noDecider': 'Chưa có chỉ huy hay quản trị viên nào nhận được yêu cầu; đồng chí nhờ chỉ huy dùng /lienket.',
   'iam.card': (p: { asker: Html; name: string; unit: string }) =>
@@ -955,7 +956,8 @@ export const vi = {
   'iam.refuse': '❌ Không phải',
   'iam.confirmed': (p: { name: string }) => `✅ Đã liên kết tài khoản với ${p.name}.`,
   'iam.refused': 'Đã từ chối yêu cầu liên kết.',
-  'iam.askerConfirmed': (p: { name: string }) => `✅ Chỉ huy đã xác nhận: tài khoản của đồng chí liên kết với ${p.name}.`,
+  'iam.askerConfirmed': (p: { name: string }) =>
+    `✅ Chỉ huy đã xác nhận: tài khoản của đồng chí liên kết với ${p.name}.`,
   'iam.askerRefused': 'Chỉ huy đã từ chối yêu cầu liên kết của đồng chí.',
 };
 

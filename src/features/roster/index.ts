@@ -23,6 +23,7 @@ export {
   unlinkPerson,
 } from './linking';
 export { canonicalRank, officialName, POLICE_RANKS } from './official-name';
+export { rosterFeature } from './roster-chat';
 export { exportRoster, writeImportTemplate } from './roster-export';
 export { lastEntryDays, type OfficialPerson, officialPeopleOf, purgeExpiredImports } from './roster-store';
 export { dryRunText, rosterErrorText, rosterListingText, rowProblemText } from './roster-text';
@@ -34,4 +35,3 @@ export {
   type RosterListing,
   viewPerson,
 } from './roster-view';
-export { rosterFeature } from './roster-chat';
