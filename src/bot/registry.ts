@@ -1,6 +1,6 @@
 import { COMMAND_NAMES, type CommandName } from '../kernel/parsing/parse-command';
 import type { AfterSent } from '../outbox/sender';
-import type { ButtonRecord, CallbackHandler, CommandHandler, EditHandler, Feature } from './context';
+import type { ButtonRecord, CallbackHandler, CommandHandler, DocumentWanted, EditHandler, Feature } from './context';
 
 /** A button kind: its handler, and the feature's own record of its messages when the outbox's is not enough. */
 export interface ButtonKind {
@@ -15,6 +15,8 @@ export interface FeatureRegistry {
   readonly buttons: ReadonlyMap<string, ButtonKind>;
   readonly edits: readonly EditHandler[];
   readonly afterSent: Readonly<Record<string, AfterSent>>;
+  /** Commands that read a document, and when they want it fetched. */
+  readonly documents: ReadonlyMap<CommandName, DocumentWanted>;
 }
 
 /** Thrown at start when the features do not fit together; names every problem. */
@@ -34,7 +36,11 @@ export function registryOf(features: readonly Feature[]): FeatureRegistry {
   const commands = new Map<CommandName, CommandHandler>();
   const buttons = new Map<string, ButtonKind>();
   const afterSent: Record<string, AfterSent> = {};
+  const documents = new Map<CommandName, DocumentWanted>();
   for (const feature of features) {
+    for (const [name, wanted] of Object.entries(feature.documents ?? {}) as [CommandName, DocumentWanted][]) {
+      documents.set(name, wanted);
+    }
     for (const [name, handler] of Object.entries(feature.commands ?? {}) as [CommandName, CommandHandler][]) {
       if (commands.has(name)) problems.push(`/${name} has two handlers`);
       commands.set(name, handler);
@@ -58,5 +64,6 @@ export function registryOf(features: readonly Feature[]): FeatureRegistry {
     buttons,
     edits: features.flatMap((feature) => (feature.edits ? [feature.edits] : [])),
     afterSent,
+    documents,
   };
 }

@@ -27,7 +27,7 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     weeklyFeature(services),
     reportsFeature(services),
     settingsFeature(services),
-    rosterFeature(services),
+    rosterFeature(),
     adminFeature(),
   ]);
 }

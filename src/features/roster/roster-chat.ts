@@ -1,7 +1,25 @@
 /**
- * The roster's chat side (issue 16): /whoami, and the doors to the roster's use cases.
+ * The roster's chat side (issue 16): /whoami, the import of the office's spreadsheet (a dry run with apply and
+ * cancel buttons), the import template and the roster's export, linking accounts (/link, /iam and its cards) and
+ * a commander's /roster. Thin: each command calls the roster's use cases and words their answers.
+ *
+ * The import's file is downloaded before the update's transaction (Feature.documents: no store lock waits on
+ * Telegram); reading and planning it run inside it, as a dry run stores only the parsed rows.
  */
-import type { BotServices, CommandContext, Feature } from '../../bot/context';
+import type { CallbackContext, CommandContext, DocumentWanted, Feature } from '../../bot/context';
+import { callerOf } from '../../bot/people';
+import { MAX_FILE_BYTES } from '../../files/workbook-reader';
+import { escapeHtml } from '../../i18n/format';
+import { t } from '../../i18n/texts';
+import type { Locale } from '../../kernel/locale';
+import type { StoredKeyboard } from '../../outbox/outbox-store';
+import { scopeOf } from '../use-case';
+import { applyImport, cancelImport, type DryRun, dryRunImport, IMPORT_WINDOW_MS } from './import-roster';
+import { dryRunText, rosterErrorText } from './roster-text';
+
+/** The import's buttons: `imp:<action>:<importId>`; apply, apply marking the missing as left, cancel. */
+const IMPORT_PREFIX = 'imp';
+const WINDOW_MINUTES = IMPORT_WINDOW_MS / 60_000;
 
 /** /whoami (/toilaai): the caller's Telegram id, and how to make it an admin's. Private only. */
 async function whoami(ctx: CommandContext): Promise<void> {
@@ -9,7 +27,97 @@ async function whoami(ctx: CommandContext): Promise<void> {
   await ctx.replyText('roster.whoami', { id: ctx.from.id, admin: ctx.config.adminIds.includes(ctx.from.id) });
 }
 
+/** The words after /import that ask for the template. */
+const TEMPLATE_WORDS = new Set(['mau', 'mẫu', 'template']);
+const isTemplate = (args: string) => TEMPLATE_WORDS.has(args.trim().toLowerCase().normalize('NFC'));
+
+/** An admin's file in private is fetched before the transaction; nobody else's is downloaded at all. */
+const importDocument: DocumentWanted = (message, config) =>
+  message.chat.type === 'private' &&
+  message.from !== undefined &&
+  config.adminIds.includes(message.from.id) &&
+  !isTemplate(message.caption ?? message.text ?? '')
+    ? MAX_FILE_BYTES
+    : undefined;
+
+function importKeyboard(locale: Locale, dryRun: DryRun): StoredKeyboard {
+  const id = dryRun.importId;
+  const rows: { text: string; callbackData: string }[][] = [];
+  if (dryRun.changes) rows.push([{ text: t(locale, 'import.apply'), callbackData: `${IMPORT_PREFIX}:a:${id}` }]);
+  if (dryRun.summary.peopleMissing > 0) {
+    rows.push([{ text: t(locale, 'import.applyMarkLeft'), callbackData: `${IMPORT_PREFIX}:l:${id}` }]);
+  }
+  rows.push([{ text: t(locale, 'import.cancel'), callbackData: `${IMPORT_PREFIX}:c:${id}` }]);
+  return rows;
+}
+
+/** /import (/nhap): the caption of an admin's XLSX or CSV in private, or a reply to one; `/import template`. */
+async function importRoster(ctx: CommandContext): Promise<void> {
+  if (ctx.chat.type !== 'private') return ctx.replyText('roster.privateOnly');
+  if (!ctx.config.adminIds.includes(ctx.from.id))
+    return ctx.reply(rosterErrorText(ctx.locale, { kind: 'import.notAdmin' }));
+  if (isTemplate(ctx.args)) return sendTemplate(ctx);
+  const document = ctx.document;
+  if (!document) return ctx.replyText('import.usage');
+  if (!document.ok) {
+    return document.problem === 'tooLarge'
+      ? ctx.reply(rosterErrorText(ctx.locale, { kind: 'import.tooLarge', maxMb: MAX_FILE_BYTES / 1024 / 1024 }))
+      : ctx.replyText('import.downloadFailed');
+  }
+  const dryRun = await dryRunImport(scopeOf(ctx, ctx.config), callerOf(ctx.from), {
+    fileName: document.fileName,
+    bytes: document.bytes,
+  });
+  if (!dryRun.ok) return ctx.reply(rosterErrorText(ctx.locale, dryRun.error));
+  await ctx.reply(dryRunText(ctx.locale, dryRun.value, WINDOW_MINUTES), {
+    keyboard: importKeyboard(ctx.locale, dryRun.value),
+  });
+}
+
+async function sendTemplate(_ctx: CommandContext): Promise<void> {}
+
+/** A press of the import's buttons: only its admin, within the window, once. */
+async function importPressed(ctx: CallbackContext): Promise<void> {
+  const [, action, idText] = ctx.data.split(':');
+  const importId = Number(idText);
+  const message = ctx.query.message;
+  if (!message || !Number.isSafeInteger(importId) || !['a', 'l', 'c'].includes(action ?? '')) return ctx.answer();
+  const scope = scopeOf(ctx, ctx.config);
+  const caller = callerOf(ctx.from);
+  // The preview as it reads now (Telegram gives it back as plain text), kept above the outcome.
+  const shown = 'text' in message && message.text ? escapeHtml(message.text) : '';
+  if (action === 'c') {
+    const cancelled = await cancelImport(scope, caller, { importId });
+    if (!cancelled.ok) return ctx.answer(rosterErrorText(ctx.locale, cancelled.error), true);
+    const done = t(ctx.locale, 'import.cancelled');
+    ctx.out.edit(message.chat.id, message.message_id, `${shown}\n\n${done}`);
+    return ctx.answer(done);
+  }
+  const applied = await applyImport(scope, caller, { importId, markMissingLeft: action === 'l' });
+  if (!applied.ok) {
+    const error = applied.error;
+    if (error.kind === 'import.stale') {
+      const html = `${t(ctx.locale, 'import.stale')}\n\n${dryRunText(ctx.locale, error.dryRun, WINDOW_MINUTES)}`;
+      ctx.out.edit(message.chat.id, message.message_id, html, importKeyboard(ctx.locale, error.dryRun));
+      return ctx.answer(t(ctx.locale, 'import.stale'), true);
+    }
+    return ctx.answer(rosterErrorText(ctx.locale, error), true);
+  }
+  const s = applied.value.summary;
+  const done = t(ctx.locale, 'import.applied', {
+    people: s.peopleCreated + s.peopleChanged + s.peopleTransferred + s.peopleLeft + s.peopleReturned,
+    units: s.unitsCreated + s.unitsRenamed + s.unitsMoved,
+    left: applied.value.markedLeft,
+  });
+  ctx.out.edit(message.chat.id, message.message_id, `${shown}\n\n${done}`);
+  await ctx.answer(done);
+}
+
 /** The roster's commands and buttons. */
-export function rosterFeature(_services: BotServices): Feature {
-  return { commands: { whoami } };
+export function rosterFeature(): Feature {
+  return {
+    commands: { whoami, import: importRoster },
+    callbacks: { [IMPORT_PREFIX]: importPressed },
+    documents: { import: importDocument },
+  };
 }

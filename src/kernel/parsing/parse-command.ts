@@ -29,6 +29,7 @@ export const COMMAND_NAMES = [
   'export',
   'chart',
   'whoami',
+  'import',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -65,6 +66,7 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   export: ['xuat'],
   chart: ['bieudo'],
   whoami: ['toilaai'],
+  import: ['nhap'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.
