@@ -68,7 +68,8 @@ const RULES: LayerRules = {
       'src/features/year/reviews.ts',
       'src/console/',
     ],
-    'node:os': ['src/workers/'],
+    // The export worker's temporary files, and a small workbook's (src/files/workbook-bytes.ts).
+    'node:os': ['src/workers/', 'src/files/workbook-bytes.ts'],
     'node:fs': [
       'src/env.ts',
       'src/storage/',

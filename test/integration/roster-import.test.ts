@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRosterWorkbook } from '../../src/features/roster/import-sheets';
+import { readWorkbook } from '../../src/files/workbook-reader';
 import type { Message, User } from '../../src/telegram/update-schema';
 import { PEOPLE_HEADERS, THREE_UNITS, workbookBytes } from '../features/roster/roster-fixture';
 import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
@@ -162,5 +164,52 @@ describe('/import: the buttons', () => {
       .where('left_on', 'is not', null)
       .execute();
     expect(left.map((p) => p.full_name)).toEqual(['Vũ Thị Mai']);
+  });
+});
+
+/** The files the bot sent as documents in one answer: name and bytes. */
+const documentsOf = (answer: Answer) =>
+  answer.calls
+    .filter((call) => call.method === 'sendDocument')
+    .map((call) => call.payload.document as { filename: string; source: Uint8Array });
+
+const parsedRoster = async (bytes: Uint8Array) => {
+  const read = await readWorkbook(bytes, 'x.xlsx');
+  if (!read.ok) throw new Error(read.error);
+  const parsed = parseRosterWorkbook(read.value);
+  if (!parsed.ok) throw new Error(parsed.error.kind);
+  return parsed.value;
+};
+
+describe('/import template and /export roster', () => {
+  it('/nhap mau sends the template, which the import reads without an error', async () => {
+    const answer = await bot.send(users.admin, chats.private(users.admin), '/nhap mau');
+    const [file] = documentsOf(answer);
+    expect(file?.filename).toBe('mau-danh-sach-can-bo.xlsx');
+    const parsed = await parsedRoster(new Uint8Array(file!.source));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.people?.length).toBe(2);
+  });
+
+  it('/xuat danhsach sends the roster back, and importing it again changes nothing', async () => {
+    const message = await preview();
+    await bot.press(users.admin, message, button(message, 'Áp dụng'));
+    const answer = await bot.send(users.admin, chats.private(users.admin), '/xuat danhsach');
+    const [file] = documentsOf(answer);
+    expect(file?.filename).toMatch(/^danh-sach-can-bo-2026-11-24\.xlsx$/);
+    const parsed = await parsedRoster(new Uint8Array(file!.source));
+    expect(parsed.people?.map((p) => p.fullName)).toEqual(['Hà Văn Hưng', 'Lê Thị Lan']);
+
+    const again = await sendFile(users.admin, new Uint8Array(file!.source));
+    expect(again.text).toContain('không có gì thay đổi');
+  });
+
+  it('refuses the roster to an officer, and in a group', async () => {
+    const officer = await bot.send(users.binh, chats.private(users.binh), '/export roster');
+    expect(officer.text).toContain('chỉ dành cho chỉ huy');
+    expect(documentsOf(officer)).toEqual([]);
+    const group = await bot.send(users.admin, chats.pc06, '/xuat danhsach');
+    expect(group.text).toContain('tin nhắn riêng');
+    expect(documentsOf(group)).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ export {
   unlinkPerson,
 } from './linking';
 export { canonicalRank, officialName, POLICE_RANKS } from './official-name';
-export { rosterFeature } from './roster-chat';
+export { exportRosterChat, isRosterExport, rosterFeature } from './roster-chat';
 export { exportRoster, writeImportTemplate } from './roster-export';
 export { lastEntryDays, type OfficialPerson, officialPeopleOf, purgeExpiredImports } from './roster-store';
 export { dryRunText, rosterErrorText, rosterListingText, rowProblemText } from './roster-text';

@@ -8,13 +8,16 @@
  */
 import type { CallbackContext, CommandContext, DocumentWanted, Feature } from '../../bot/context';
 import { callerOf } from '../../bot/people';
+import { recordWorkbook, workbookXlsx } from '../../files/render-requests';
 import { MAX_FILE_BYTES } from '../../files/workbook-reader';
 import { escapeHtml } from '../../i18n/format';
 import { t } from '../../i18n/texts';
 import type { Locale } from '../../kernel/locale';
+import { localDayOf } from '../../kernel/period';
 import type { StoredKeyboard } from '../../outbox/outbox-store';
 import { scopeOf } from '../use-case';
 import { applyImport, cancelImport, type DryRun, dryRunImport, IMPORT_WINDOW_MS } from './import-roster';
+import { rosterWorkbookFor, TEMPLATE_EXAMPLE, writeRosterWorkbook } from './roster-export';
 import { dryRunText, rosterErrorText } from './roster-text';
 
 /** The import's buttons: `imp:<action>:<importId>`; apply, apply marking the missing as left, cancel. */
@@ -74,7 +77,66 @@ async function importRoster(ctx: CommandContext): Promise<void> {
   });
 }
 
-async function sendTemplate(_ctx: CommandContext): Promise<void> {}
+/** Where a file answers a command: the same chat and topic, in reply. */
+const fileOptions = (ctx: CommandContext) => ({
+  replyTo: ctx.message.message_id,
+  ...(ctx.message.is_topic_message && { threadId: ctx.message.message_thread_id }),
+});
+
+/** `/import template` (`/nhap mau`): the three sheets' headers with example rows, drawn after the commit. */
+async function sendTemplate(ctx: CommandContext): Promise<void> {
+  const sheets = await recordWorkbook((sink) => writeRosterWorkbook(sink, TEMPLATE_EXAMPLE));
+  ctx.out.document(
+    ctx.chat.id,
+    {
+      render: workbookXlsx(sheets),
+      filename: 'mau-danh-sach-can-bo.xlsx',
+      caption: ctx.text('import.templateCaption'),
+    },
+    fileOptions(ctx),
+  );
+}
+
+/** The words after /export that ask for the roster rather than the entries. */
+const ROSTER_WORDS = new Set(['danhsach', 'roster']);
+
+/** Whether /export's arguments ask for the roster: `/export roster [UNIT]` (`/xuat danhsach [ĐƠN VỊ]`). */
+export const isRosterExport = (args: string): boolean =>
+  ROSTER_WORDS.has(args.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? '');
+
+/**
+ * `/export roster [UNIT]` (`/xuat danhsach`): the roster of the caller's subtree (or the unit's) as the import reads
+ * it, in private only (it is personal data). Reports' /export hands these arguments over.
+ */
+export async function exportRosterChat(ctx: CommandContext): Promise<void> {
+  if (ctx.chat.type !== 'private') return ctx.replyText('roster.privateOnly');
+  const code = ctx.args.trim().split(/\s+/).slice(1).join(' ');
+  let unitId: number | undefined;
+  if (code !== '') {
+    const unit = (await ctx.directory.units()).byCode(code.toUpperCase()) ?? (await ctx.directory.units()).byCode(code);
+    if (!unit) return ctx.replyText('roster.unknownUnit', { code });
+    unitId = unit.id;
+  }
+  const roster = await rosterWorkbookFor(
+    scopeOf(ctx, ctx.config),
+    callerOf(ctx.from),
+    unitId === undefined ? {} : { unitId },
+  );
+  if (!roster.ok) return ctx.reply(rosterErrorText(ctx.locale, roster.error));
+  const sheets = await recordWorkbook((sink) => writeRosterWorkbook(sink, roster.value));
+  ctx.out.document(
+    ctx.chat.id,
+    {
+      render: workbookXlsx(sheets),
+      filename: `danh-sach-can-bo-${localDayOf(ctx.now, ctx.config.timeZone)}.xlsx`,
+      caption: ctx.text('roster.exportCaption', {
+        people: roster.value.people.length,
+        units: roster.value.units.length,
+      }),
+    },
+    fileOptions(ctx),
+  );
+}
 
 /** A press of the import's buttons: only its admin, within the window, once. */
 async function importPressed(ctx: CallbackContext): Promise<void> {
