@@ -101,6 +101,12 @@ export type CommandHandler = (ctx: CommandContext) => Promise<void>;
 export type EditHandler = (ctx: EditContext) => Promise<void>;
 export type CallbackHandler = (ctx: CallbackContext) => Promise<void>;
 
+/** Told of the person behind every message (not a bot, not a chat), within the update's unit of work. */
+export type SeenHandler = (
+  scope: UpdateScope & { readonly config: Config; readonly now: Date },
+  user: User,
+) => Promise<void>;
+
 /** A feature's command handlers, by canonical name: a name outside CommandName does not compile. */
 export type CommandHandlers = Partial<Readonly<Record<CommandName, CommandHandler>>>;
 
@@ -128,6 +134,8 @@ export interface Feature {
   readonly afterSent?: Readonly<Record<string, AfterSent>>;
   /** Told of every edited message from a person (not forwarded or relayed); it decides what the edit changes. */
   readonly edits?: EditHandler;
+  /** Told of the person behind every message: the roster links an account it names once it is seen. */
+  readonly seen?: SeenHandler;
   /** Commands that read a document: fetched before the update's transaction when the feature wants it. */
   readonly documents?: Partial<Readonly<Record<CommandName, DocumentWanted>>>;
 }

@@ -133,7 +133,7 @@ export function createBot(deps: BotDeps): Bot {
     freeSlots: (chatId) => transport.freeSlots(chatId),
   };
 
-  const { commands, buttons, edits: editHandlers, afterSent, documents } = deps.features(services);
+  const { commands, buttons, edits: editHandlers, afterSent, documents, seen } = deps.features(services);
   const sequencer = createSequencer(deps.concurrency ?? 16);
 
   const localeOf = (stored: string | null | undefined): Locale =>
@@ -201,6 +201,7 @@ export function createBot(deps: BotDeps): Bot {
     const settings = await scope.directory.chat(message.chat.id);
     if (settings?.unitId && !from.is_bot && !message.sender_chat)
       await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
+    if (!from.is_bot && !message.sender_chat) for (const hook of seen) await hook({ ...scope, config, now }, from);
 
     if (!text?.startsWith('/')) return;
     const command = parseCommandText(text, deps.me()?.username ?? '');

@@ -1,6 +1,14 @@
 import { COMMAND_NAMES, type CommandName } from '../kernel/parsing/parse-command';
 import type { AfterSent } from '../outbox/sender';
-import type { ButtonRecord, CallbackHandler, CommandHandler, DocumentWanted, EditHandler, Feature } from './context';
+import type {
+  ButtonRecord,
+  CallbackHandler,
+  CommandHandler,
+  DocumentWanted,
+  EditHandler,
+  Feature,
+  SeenHandler,
+} from './context';
 
 /** A button kind: its handler, and the feature's own record of its messages when the outbox's is not enough. */
 export interface ButtonKind {
@@ -17,6 +25,8 @@ export interface FeatureRegistry {
   readonly afterSent: Readonly<Record<string, AfterSent>>;
   /** Commands that read a document, and when they want it fetched. */
   readonly documents: ReadonlyMap<CommandName, DocumentWanted>;
+  /** Told of the person behind every message. */
+  readonly seen: readonly SeenHandler[];
 }
 
 /** Thrown at start when the features do not fit together; names every problem. */
@@ -65,5 +75,6 @@ export function registryOf(features: readonly Feature[]): FeatureRegistry {
     edits: features.flatMap((feature) => (feature.edits ? [feature.edits] : [])),
     afterSent,
     documents,
+    seen: features.flatMap((feature) => (feature.seen ? [feature.seen] : [])),
   };
 }

@@ -30,6 +30,9 @@ export const COMMAND_NAMES = [
   'chart',
   'whoami',
   'import',
+  'link',
+  'iam',
+  'roster',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -67,6 +70,9 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   chart: ['bieudo'],
   whoami: ['toilaai'],
   import: ['nhap'],
+  link: ['lienket'],
+  iam: ['toila'],
+  roster: ['danhsach'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.
