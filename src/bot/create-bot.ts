@@ -203,7 +203,15 @@ export function createBot(deps: BotDeps): Bot {
       await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
     if (!from.is_bot && !message.sender_chat) for (const hook of seen) await hook({ ...scope, config, now }, from);
 
-    if (!text?.startsWith('/')) return;
+    if (!text?.startsWith('/')) {
+      // Plain words in private are no command: a short pointer to /help rather than silence.
+      if (message.chat.type === 'private' && message.text !== undefined && !relayed && !from.is_bot) {
+        await scope.out.send(message.chat.id, t(localeOf(settings?.locale), 'chat.plainText'), {
+          replyTo: message.message_id,
+        });
+      }
+      return;
+    }
     const command = parseCommandText(text, deps.me()?.username ?? '');
     if (!command) return;
     const name = resolveCommandName(command.name);

@@ -918,7 +918,7 @@ export const en = {
       ? 'You are already an admin of the bot (listed in ADMIN_IDS).'
       : 'To become an admin of the bot, add this number to <code>ADMIN_IDS</code> in the <code>.env</code> file (several numbers separated by commas) and restart the bot.'),
   'roster.privateOnly': 'This command works only in a private chat with the bot.',
-  'roster.plainText': 'The bot takes commands starting with "/". Type /help to see the commands you may use.',
+  'chat.plainText': 'The bot takes commands starting with "/". Type /help to see the commands you may use.',
   'import.usage':
     'Send the roster file (.xlsx or .csv) in a private chat with the bot with the caption <code>/import</code>, or reply <code>/import</code> to the message carrying it. <code>/import template</code> sends the template; <code>/export roster</code> sends the current roster.',
   'import.downloadFailed':

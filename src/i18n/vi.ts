@@ -930,7 +930,7 @@ export const vi = {
       ? 'Đồng chí đã là quản trị viên của bot (có trong ADMIN_IDS).'
       : 'Để làm quản trị viên của bot, thêm số này vào <code>ADMIN_IDS</code> trong tệp <code>.env</code> (nhiều số cách nhau bằng dấu phẩy) rồi khởi động lại bot.'),
   'roster.privateOnly': 'Lệnh này chỉ dùng trong tin nhắn riêng với bot.',
-  'roster.plainText': 'Bot nhận lệnh bắt đầu bằng dấu «/». Gõ /huongdan để xem các lệnh đồng chí dùng được.',
+  'chat.plainText': 'Bot nhận lệnh bắt đầu bằng dấu «/». Gõ /huongdan để xem các lệnh đồng chí dùng được.',
   'import.usage':
     'Gửi tệp danh sách (.xlsx hoặc .csv) trong tin nhắn riêng với bot, chú thích <code>/nhap</code>, hoặc trả lời <code>/nhap</code> vào tin nhắn có tệp. <code>/nhap mau</code> gửi tệp mẫu; <code>/xuat danhsach</code> gửi danh sách hiện có.',
   'import.downloadFailed': 'Không tải được tệp từ Telegram. Đồng chí gửi lại sau ít phút; chưa có gì được lưu.',

@@ -28,3 +28,13 @@ describe('/whoami', () => {
     expect(answer.text).not.toContain(String(users.alice.id));
   });
 });
+
+describe('plain text in private', () => {
+  it('gets a short answer pointing at /help; in a group, silence', async () => {
+    const answer = await bot.send(users.alice, chats.private(users.alice), 'xin chào');
+    expect(answer.sent).toHaveLength(1);
+    expect(answer.text).toContain('/huongdan');
+    const group = await bot.send(users.alice, chats.pc06, 'xin chào');
+    expect(group.sent).toEqual([]);
+  });
+});
