@@ -337,7 +337,10 @@ export function createBot(deps: BotDeps): Bot {
     if (file.file_size !== undefined && file.file_size > maxBytes) return { fileName, ok: false, problem: 'tooLarge' };
     const fetched = await deps.fetchFile(file.file_id, maxBytes);
     if (!fetched.ok && fetched.problem === 'failed') {
-      logger.warn({ updateId: update.update_id, fileName }, 'could not download a document from Telegram');
+      logger.warn(
+        { updateId: update.update_id, fileName, reason: fetched.reason },
+        'could not download a document from Telegram',
+      );
     }
     return { fileName, ...fetched };
   }

@@ -9,7 +9,9 @@ import type { BotApiSettings } from './telegram-client';
 /** A file's bytes, or why there are none: past the limit, or Telegram (or the network) failed. */
 export type FetchedFile =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly problem: 'tooLarge' | 'failed' };
+  | { readonly ok: false; readonly problem: 'tooLarge' }
+  /** `reason` says what failed, for the log. */
+  | { readonly ok: false; readonly problem: 'failed'; readonly reason: string };
 
 /** Fetches a file by its file_id, refusing one larger than `maxBytes`. */
 export type FileFetcher = (fileId: string, maxBytes: number) => Promise<FetchedFile>;
@@ -49,24 +51,24 @@ export function telegramFileFetcher(api: BotApi, settings: BotApiSettings): File
     try {
       const file = (await api.call('getFile', { file_id: fileId })) as { file_path?: string; file_size?: number };
       if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, problem: 'tooLarge' };
-      if (!file.file_path) return { ok: false, problem: 'failed' };
+      if (!file.file_path) return { ok: false, problem: 'failed', reason: 'getFile answered no file_path' };
       if (api.download) {
         const bytes = api.download(file.file_path);
-        if (!bytes) return { ok: false, problem: 'failed' };
+        if (!bytes) return { ok: false, problem: 'failed', reason: `no file at ${file.file_path}` };
         return bytes.length > maxBytes ? { ok: false, problem: 'tooLarge' } : { ok: true, bytes };
       }
       const root = settings.telegramApiRoot.replace(/\/+$/, '');
       const response = await fetch(`${root}/file/bot${settings.botToken}/${file.file_path}`, {
         signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
       });
-      if (!response.ok) return { ok: false, problem: 'failed' };
+      if (!response.ok) return { ok: false, problem: 'failed', reason: `download answered HTTP ${response.status}` };
       const bytes = await readCapped(response, maxBytes);
       return bytes === 'tooLarge' ? { ok: false, problem: 'tooLarge' } : { ok: true, bytes };
     } catch (error) {
       // Telegram refuses getFile past 20 MB with "file is too big".
       const description = (error as { description?: unknown } | null)?.description;
       if (typeof description === 'string' && /too big/i.test(description)) return { ok: false, problem: 'tooLarge' };
-      return { ok: false, problem: 'failed' };
+      return { ok: false, problem: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }
   };
 }

@@ -143,6 +143,19 @@ describe('/import: the buttons', () => {
     expect(await people()).toEqual([]);
   });
 
+  it('a dry run overtaken by another import is not applied: its preview is shown again as it now reads', async () => {
+    const first = await preview();
+    const second = await preview();
+    await bot.press(users.admin, first, button(first, 'Áp dụng'));
+    const stale = await bot.press(users.admin, second, button(second, 'Áp dụng'));
+    expect(alertOf(stale)?.show_alert).toBe(true);
+    expect(String(alertOf(stale)?.text)).toContain('đã thay đổi từ lúc xem trước');
+    const shown = bot.api.message(second.chat.id, second.message_id);
+    expect(shown?.text).toContain('không có gì thay đổi');
+    expect(shown?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['❌ Hủy']);
+    expect(await people()).toEqual(['Hà Văn Hưng', 'Lê Thị Lan']);
+  });
+
   it('offers to mark the people missing from a new file as left, and does so only when asked', async () => {
     const hung = ROSTER['Cán bộ'][1]!;
     const mai = ['Vũ Thị Mai', 'Thượng úy', 'Cán bộ', 'PC06', '022222', null, 'cán bộ'];
