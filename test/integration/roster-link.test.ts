@@ -15,6 +15,7 @@ const PEOPLE = [
   ['Lê Thị Lan', 'Đại úy', 'Trưởng phòng', 'PC06', '054321', String(users.chi.id), 'chỉ huy'],
   ['Trần Văn Nam', 'Trung úy', 'Cán bộ', 'PC06', '033333', null, 'cán bộ'],
   ['Đinh Văn Toàn', 'Hạ sĩ', 'Cán bộ', 'PC08', '044444', null, 'cán bộ'],
+  ['Trần Văn Nam', 'Thượng sĩ', 'Cán bộ', 'PC08', '055555', null, 'cán bộ'],
 ];
 
 beforeEach(async () => {
@@ -95,6 +96,26 @@ describe('/link', () => {
     expect(await linkedTo('044444')).toBeNull();
   });
 
+  it('offers namesakes as buttons; the pressed one is linked', async () => {
+    const hello = bot.updates.message({ from: users.alice, chat: chats.pc08, text: 'chào' });
+    await bot.deliver(hello);
+    const answer = await bot.send(users.admin, chats.pc08, '/lienket Tran Van Nam', { replyTo: hello.message });
+    expect(answer.text).toContain('nhiều cán bộ trùng tên');
+    const choices = answer.sent[0]!.reply_markup?.inline_keyboard.flat().map((b) => b.text);
+    expect(choices).toEqual(['Trung úy Trần Văn Nam (PC06)', 'Thượng sĩ Trần Văn Nam (PC08)']);
+    expect(await linkedTo('033333')).toBeNull();
+
+    // A commander of PC08 only may not pick the PC06 one.
+    const refused = await bot.press(dung, answer.sent[0]!, button(answer.sent[0]!, 'Trung úy'));
+    expect(alertOf(refused)?.show_alert).toBe(true);
+    expect(await linkedTo('033333')).toBeNull();
+
+    const picked = await bot.press(users.admin, answer.sent[0]!, button(answer.sent[0]!, 'Thượng sĩ'));
+    expect(String(alertOf(picked)?.text)).toContain('Thượng sĩ Trần Văn Nam');
+    expect(Number(await linkedTo('055555'))).toBe(users.alice.id);
+    expect(await linkedTo('033333')).toBeNull();
+  });
+
   it('without a reply, explains itself', async () => {
     const answer = await bot.send(users.admin, chats.pc06, '/lienket 033333');
     expect(answer.text).toContain('Trả lời');
@@ -153,8 +174,20 @@ describe('/roster', () => {
     const answer = await bot.send(dung, chats.private(dung), '/danhsach');
     expect(answer.text).toContain('PC08');
     expect(answer.text).toContain('Hạ sĩ Đinh Văn Toàn · chưa liên kết');
-    expect(answer.text).toContain('1/1 đồng chí chưa ghi nhận');
-    expect(answer.text).not.toContain('Trần Văn Nam');
+    expect(answer.text).toContain('2/2 đồng chí chưa ghi nhận');
+    expect(answer.text).toContain('Thượng sĩ Trần Văn Nam');
+    expect(answer.text).not.toContain('Trung úy Trần Văn Nam');
+  });
+
+  it('counts a linked officer who logged this week as no longer silent', async () => {
+    const hello = bot.updates.message({ from: users.alice, chat: chats.pc08, text: 'chào' });
+    await bot.deliver(hello);
+    await bot.send(dung, chats.pc08, '/lienket 044444', { replyTo: hello.message });
+    const logged = await bot.send(users.alice, chats.pc08, '/log cccd 5');
+    expect(logged.calls.length).toBeGreaterThan(0);
+    const answer = await bot.send(dung, chats.private(dung), '/danhsach');
+    expect(answer.text).toContain('1/2 đồng chí chưa ghi nhận');
+    expect(answer.text).toMatch(/Hạ sĩ Đinh Văn Toàn · đã liên kết · ghi gần nhất 24\/11\/2026/);
   });
 
   it('refuses an officer and another commander’s unit', async () => {
