@@ -22,6 +22,7 @@ import { type HttpServer, type Route, startHttpServer } from './telegram/http-se
 import { setWebAppMenuButton } from './telegram/menu-button';
 import { ALLOWED_UPDATES, type Polling, type PollingOptions, startPolling } from './telegram/polling';
 import { createBotApi } from './telegram/telegram-client';
+import { telegramFileFetcher } from './telegram/telegram-files';
 import { createExportWorker } from './workers/export-worker';
 import { createLoop } from './workers/loop';
 import { type Scheduler, startScheduler, workerName } from './workers/scheduler';
@@ -164,6 +165,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     transport,
     me: () => me,
+    fetchFile: telegramFileFetcher(api, {
+      botToken: config.botToken ?? '',
+      telegramApiRoot: config.telegramApiRoot,
+    }),
     features: featureRegistry,
     onCommitted: () => sender.wake(),
     onHandled: (kind, seconds) => {

@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import type { Outgoing, OutgoingOptions } from '../outbox/outgoing';
 import type { AfterSent } from '../outbox/sender';
 import type { Db } from '../storage/schema';
+import type { FetchedFile } from '../telegram/telegram-files';
 import type { CallbackQuery, Chat, Message, User } from '../telegram/update-schema';
 
 /** What every feature may use, whatever the update: settings, the clock, the bot's identity, the send budget. */
@@ -58,7 +59,21 @@ export interface CommandContext extends UpdateScope {
   text<K extends TextKey>(key: K, ...params: TextParams<K>): string;
   /** Explains what was wrong with the command's arguments. */
   replyError(error: ParseError): Promise<void>;
+  /**
+   * The document the command came with (its caption) or replied to, fetched before the update's transaction began,
+   * for a command whose feature asked for it (Feature.documents); absent otherwise.
+   */
+  readonly document?: CommandDocument;
 }
+
+/** A document a command came with: its name as sent, and its bytes or why there are none. */
+export type CommandDocument = { readonly fileName: string } & FetchedFile;
+
+/**
+ * Whether a command wants the document it carries or replies to, fetched before its transaction (downloading holds
+ * no store lock): the largest size it takes, or undefined to leave it (the wrong chat, a caller without the right).
+ */
+export type DocumentWanted = (message: Message, config: Config) => number | undefined;
 
 /** One press of an inline button, honoured only on the message its button was sent with; a use case's scope too. */
 export interface CallbackContext extends UpdateScope {
@@ -88,6 +103,12 @@ export type CommandHandler = (ctx: CommandContext) => Promise<void>;
 export type EditHandler = (ctx: EditContext) => Promise<void>;
 export type CallbackHandler = (ctx: CallbackContext) => Promise<void>;
 
+/** Told of the person behind every message (not a bot, not a chat), within the update's unit of work. */
+export type SeenHandler = (
+  scope: UpdateScope & { readonly config: Config; readonly now: Date },
+  user: User,
+) => Promise<void>;
+
 /** A feature's command handlers, by canonical name: a name outside CommandName does not compile. */
 export type CommandHandlers = Partial<Readonly<Record<CommandName, CommandHandler>>>;
 
@@ -115,4 +136,8 @@ export interface Feature {
   readonly afterSent?: Readonly<Record<string, AfterSent>>;
   /** Told of every edited message from a person (not forwarded or relayed); it decides what the edit changes. */
   readonly edits?: EditHandler;
+  /** Told of the person behind every message: the roster links an account it names once it is seen. */
+  readonly seen?: SeenHandler;
+  /** Commands that read a document: fetched before the update's transaction when the feature wants it. */
+  readonly documents?: Partial<Readonly<Record<CommandName, DocumentWanted>>>;
 }

@@ -16,6 +16,7 @@ import { isDatabaseUnavailable, retryWhileBusy } from '../storage/connect';
 import type { Db } from '../storage/schema';
 import { runUnitOfWork } from '../storage/unit-of-work';
 import { claimUpdate } from '../storage/update-ledger';
+import type { FileFetcher } from '../telegram/telegram-files';
 import {
   type CallbackQuery,
   type ChatMemberUpdated,
@@ -25,7 +26,7 @@ import {
   type Update,
   type User,
 } from '../telegram/update-schema';
-import type { BotServices, CommandContext, EditContext, UpdateScope } from './context';
+import type { BotServices, CommandContext, CommandDocument, EditContext, UpdateScope } from './context';
 import { profileOf } from './people';
 import type { ButtonKind, FeatureRegistry } from './registry';
 import { relayKindOf } from './relayed';
@@ -47,6 +48,8 @@ export interface BotDeps {
   readonly onHandled?: (kind: UpdateKind, seconds: number) => void;
   /** Updates handled at once across chats (one chat's always one after another). Default 16. */
   readonly concurrency?: number;
+  /** Downloads a document a command reads (Feature.documents); without it such commands see none. */
+  readonly fetchFile?: FileFetcher;
   /** The features, gathered and checked (src/features/index.ts); told the services they may use. */
   readonly features: (services: BotServices) => FeatureRegistry;
 }
@@ -131,7 +134,7 @@ export function createBot(deps: BotDeps): Bot {
     freeSlots: (chatId) => transport.freeSlots(chatId),
   };
 
-  const { commands, buttons, edits: editHandlers, afterSent } = deps.features(services);
+  const { commands, buttons, edits: editHandlers, afterSent, documents, seen } = deps.features(services);
   const sequencer = createSequencer(deps.concurrency ?? 16);
 
   const localeOf = (stored: string | null | undefined): Locale =>
@@ -155,6 +158,7 @@ export function createBot(deps: BotDeps): Bot {
     from: User,
     settings: ChatSettings | undefined,
     args: string,
+    document?: CommandDocument,
   ): CommandContext {
     const locale = localeOf(settings?.locale);
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;
@@ -176,10 +180,16 @@ export function createBot(deps: BotDeps): Bot {
       text: (key, ...params) => t(locale, key, ...params),
       replyText: (key, ...params) => reply(t(locale, key, ...params)),
       replyError: (error) => reply(errorText(locale, error)),
+      ...(document && { document }),
     };
   }
 
-  async function onMessage(scope: UpdateScope, updateId: number, message: Message): Promise<void> {
+  async function onMessage(
+    scope: UpdateScope,
+    updateId: number,
+    message: Message,
+    document: CommandDocument | undefined,
+  ): Promise<void> {
     const now = clock.now();
     if (message.migrate_to_chat_id !== undefined)
       return migrateChat(scope.db, message.chat.id, message.migrate_to_chat_id);
@@ -192,13 +202,22 @@ export function createBot(deps: BotDeps): Bot {
     const settings = await scope.directory.chat(message.chat.id);
     if (settings?.unitId && !from.is_bot && !message.sender_chat)
       await scope.directory.rememberMember(profileOf(from), settings.unitId, now);
+    if (!from.is_bot && !message.sender_chat) for (const hook of seen) await hook({ ...scope, config, now }, from);
 
-    if (!text?.startsWith('/')) return;
+    if (!text?.startsWith('/')) {
+      // Plain words in private are no command: a short pointer to /help rather than silence.
+      if (message.chat.type === 'private' && message.text !== undefined && !relayed && !from.is_bot) {
+        await scope.out.send(message.chat.id, t(localeOf(settings?.locale), 'chat.plainText'), {
+          replyTo: message.message_id,
+        });
+      }
+      return;
+    }
     const command = parseCommandText(text, deps.me()?.username ?? '');
     if (!command) return;
     const name = resolveCommandName(command.name);
     const handler = name && commands.get(name);
-    const ctx = commandContext(scope, updateId, message, from, settings, command.args);
+    const ctx = commandContext(scope, updateId, message, from, settings, command.args, document);
     if (relayed) {
       if (name) await ctx.replyText(`relay.${relayed}`);
       return;
@@ -264,8 +283,13 @@ export function createBot(deps: BotDeps): Bot {
     await kind.handle({ ...scope, config, updateId, query, from: query.from, data, locale, now: clock.now(), answer });
   }
 
-  async function dispatch(scope: UpdateScope, update: Update, answers: Answer[]): Promise<void> {
-    if (update.message) await onMessage(scope, update.update_id, update.message);
+  async function dispatch(
+    scope: UpdateScope,
+    update: Update,
+    answers: Answer[],
+    document: CommandDocument | undefined,
+  ): Promise<void> {
+    if (update.message) await onMessage(scope, update.update_id, update.message, document);
     else if (update.edited_message) await onEditedMessage(scope, update.update_id, update.edited_message);
     else if (update.callback_query) await onCallback(scope, update.update_id, update.callback_query, answers);
     else if (update.my_chat_member) await onAddedToGroup(scope, update.my_chat_member);
@@ -297,11 +321,37 @@ export function createBot(deps: BotDeps): Bot {
     deps.onCommitted();
   }
 
+  /**
+   * The document a command reads (its caption's message's, or the one it replies to), fetched before the update's
+   * transaction so that no store lock waits on Telegram; once per update, whatever retries the transaction needs.
+   */
+  async function documentFor(update: Update): Promise<CommandDocument | undefined> {
+    const message = update.message;
+    if (!message || !deps.fetchFile || documents.size === 0 || relayKindOf(message)) return undefined;
+    const text = commandTextOf(message);
+    const command = text?.startsWith('/') ? parseCommandText(text, deps.me()?.username ?? '') : undefined;
+    const name = command && resolveCommandName(command.name);
+    const maxBytes = name ? documents.get(name)?.(message, config) : undefined;
+    const file = message.document ?? message.reply_to_message?.document;
+    if (maxBytes === undefined || !file) return undefined;
+    const fileName = file.file_name ?? file.file_unique_id;
+    if (file.file_size !== undefined && file.file_size > maxBytes) return { fileName, ok: false, problem: 'tooLarge' };
+    const fetched = await deps.fetchFile(file.file_id, maxBytes);
+    if (!fetched.ok && fetched.problem === 'failed') {
+      logger.warn(
+        { updateId: update.update_id, fileName, reason: fetched.reason },
+        'could not download a document from Telegram',
+      );
+    }
+    return { fileName, ...fetched };
+  }
+
   async function handleParsed(update: Update): Promise<void> {
     const started = performance.now();
     const answers: Answer[] = [];
     let kind = kindOf(update);
     try {
+      const document = await documentFor(update);
       let scoped: ReturnType<typeof directory.within> | undefined;
       const fresh = await retryWhileBusy(() =>
         runUnitOfWork(db, dialect, async (trx) => {
@@ -310,7 +360,7 @@ export function createBot(deps: BotDeps): Bot {
           if (!(await claimUpdate(trx, update.update_id, fingerprintOf(update), clock.now()))) return false;
           const out = new Outgoing(moreText);
           scoped = directory.within(trx);
-          await dispatch({ db: scoped.db, directory: scoped, out }, update, answers);
+          await dispatch({ db: scoped.db, directory: scoped, out }, update, answers, document);
           await enqueueReplies(trx, String(update.update_id), out.replies, clock.now());
           return out.replies.length > 0 ? 'replied' : 'silent';
         }),

@@ -1,6 +1,14 @@
 import { COMMAND_NAMES, type CommandName } from '../kernel/parsing/parse-command';
 import type { AfterSent } from '../outbox/sender';
-import type { ButtonRecord, CallbackHandler, CommandHandler, EditHandler, Feature } from './context';
+import type {
+  ButtonRecord,
+  CallbackHandler,
+  CommandHandler,
+  DocumentWanted,
+  EditHandler,
+  Feature,
+  SeenHandler,
+} from './context';
 
 /** A button kind: its handler, and the feature's own record of its messages when the outbox's is not enough. */
 export interface ButtonKind {
@@ -15,6 +23,10 @@ export interface FeatureRegistry {
   readonly buttons: ReadonlyMap<string, ButtonKind>;
   readonly edits: readonly EditHandler[];
   readonly afterSent: Readonly<Record<string, AfterSent>>;
+  /** Commands that read a document, and when they want it fetched. */
+  readonly documents: ReadonlyMap<CommandName, DocumentWanted>;
+  /** Told of the person behind every message. */
+  readonly seen: readonly SeenHandler[];
 }
 
 /** Thrown at start when the features do not fit together; names every problem. */
@@ -34,7 +46,11 @@ export function registryOf(features: readonly Feature[]): FeatureRegistry {
   const commands = new Map<CommandName, CommandHandler>();
   const buttons = new Map<string, ButtonKind>();
   const afterSent: Record<string, AfterSent> = {};
+  const documents = new Map<CommandName, DocumentWanted>();
   for (const feature of features) {
+    for (const [name, wanted] of Object.entries(feature.documents ?? {}) as [CommandName, DocumentWanted][]) {
+      documents.set(name, wanted);
+    }
     for (const [name, handler] of Object.entries(feature.commands ?? {}) as [CommandName, CommandHandler][]) {
       if (commands.has(name)) problems.push(`/${name} has two handlers`);
       commands.set(name, handler);
@@ -58,5 +74,7 @@ export function registryOf(features: readonly Feature[]): FeatureRegistry {
     buttons,
     edits: features.flatMap((feature) => (feature.edits ? [feature.edits] : [])),
     afterSent,
+    documents,
+    seen: features.flatMap((feature) => (feature.seen ? [feature.seen] : [])),
   };
 }

@@ -7,6 +7,7 @@ import { generalFeature } from './general';
 import { nominationsFeature } from './nominations';
 import { profileFeature } from './profile';
 import { reportsFeature } from './reports';
+import { rosterFeature } from './roster';
 import { settingsFeature } from './settings';
 import { historyFeature, tallyFeature } from './tally';
 import { weeklyFeature } from './weekly';
@@ -27,6 +28,7 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     weeklyFeature(services),
     reportsFeature(services),
     settingsFeature(services),
+    rosterFeature(),
     adminFeature(),
     dashboardFeature(services),
   ]);

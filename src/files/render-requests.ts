@@ -4,6 +4,14 @@
  * draws, so a feature that builds a request loads no rendering package.
  */
 import type { CertificateInput } from './certificate-pdf';
+import type { ExportCell, ExportColumn, SheetSink, WorkbookSink } from './sheet-sink';
+
+/** A sheet as data: what a workbook renderer writes (the roster's template and export). */
+export interface RecordedSheet {
+  readonly name: string;
+  readonly columns: readonly ExportColumn[];
+  readonly rows: readonly (readonly ExportCell[])[];
+}
 
 /** What each renderer draws from. */
 export interface RenderInputs {
@@ -11,6 +19,8 @@ export interface RenderInputs {
   readonly chartPng: { readonly svg: string };
   /** A draft certificate's wording, drawn as PDF. */
   readonly certificatePdf: CertificateInput;
+  /** A small workbook's sheets, drawn as XLSX. */
+  readonly workbookXlsx: { readonly sheets: readonly RecordedSheet[] };
 }
 
 export type RendererName = keyof RenderInputs;
@@ -25,3 +35,23 @@ export const chartPng = (svg: string): RenderRequest => ({ renderer: 'chartPng',
 
 /** A draft certificate, to go out as a PDF document. */
 export const certificatePdf = (input: CertificateInput): RenderRequest => ({ renderer: 'certificatePdf', input });
+
+/** A small workbook (its rows kept in the outbox row), to go out as an XLSX document. */
+export const workbookXlsx = (sheets: readonly RecordedSheet[]): RenderRequest => ({
+  renderer: 'workbookXlsx',
+  input: { sheets },
+});
+
+/** What a workbook writer writes, kept as data for workbookXlsx rather than written to a file. */
+export async function recordWorkbook(write: (sink: WorkbookSink) => Promise<void>): Promise<RecordedSheet[]> {
+  const sheets: RecordedSheet[] = [];
+  await write({
+    async sheet(name, columns, fill) {
+      const rows: ExportCell[][] = [];
+      const sink: SheetSink = { row: (cells) => void rows.push([...cells]) };
+      await fill(sink);
+      sheets.push({ name, columns, rows });
+    },
+  });
+  return sheets;
+}

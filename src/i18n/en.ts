@@ -940,6 +940,42 @@ export const en = {
   'roster.link.unlinked': 'not linked',
   'roster.lastEntry': (p: { day: string }) => `last entry ${formatDay(p.day)}`,
   'roster.noEntry': 'no entry yet',
+  // The roster's chat side (issue 16): src/features/roster/roster-chat.ts.
+  'roster.whoami': (p: { id: number; admin: boolean }) =>
+    `🪪 Your Telegram id: <code>${p.id}</code>\n` +
+    (p.admin
+      ? 'You are already an admin of the bot (listed in ADMIN_IDS).'
+      : 'To become an admin of the bot, add this number to <code>ADMIN_IDS</code> in the <code>.env</code> file (several numbers separated by commas) and restart the bot.'),
+  'roster.privateOnly': 'This command works only in a private chat with the bot.',
+  'chat.plainText': 'The bot takes commands starting with "/". Type /help to see the commands you may use.',
+  'import.usage':
+    'Send the roster file (.xlsx or .csv) in a private chat with the bot with the caption <code>/import</code>, or reply <code>/import</code> to the message carrying it. <code>/import template</code> sends the template; <code>/export roster</code> sends the current roster.',
+  'import.downloadFailed':
+    'Could not download the file from Telegram. Send it again in a few minutes; nothing was stored.',
+  'import.apply': '✅ Apply',
+  'import.applyMarkLeft': '✅ Apply, marking the missing as left',
+  'import.cancel': '❌ Cancel',
+  'import.templateCaption':
+    'The roster template: three sheets, "Đơn vị", "Cán bộ" and "Khen thưởng", with two example rows each. Fill it in and send it back with the caption /import.',
+  'roster.exportCaption': (p: { people: number; units: number }) =>
+    `The roster: ${n(p.people)} people, ${n(p.units)} units. Edit it and send it back with the caption /import.`,
+  'roster.unknownUnit': (p: { code: string }) => `There is no unit "${p.code}".`,
+  'link.usage':
+    'Reply <code>/link &lt;service number or full name&gt;</code> to an officer’s message to link their account to the roster.',
+  'link.done': (p: { name: string }) => `🔗 The account is now linked to ${p.name}.`,
+  'link.unchanged': (p: { name: string }) => `This account is already linked to ${p.name}; nothing changed.`,
+  'iam.usage':
+    'Type <code>/iam &lt;service number&gt;</code> in a private chat with the bot to ask to be linked to the roster.',
+  'iam.sent': 'Your request went to the unit’s commanders. You will be told when it is confirmed.',
+  'iam.noDecider': 'No commander or admin could receive the request; ask your commander to use /link.',
+  'iam.card': (p: { asker: Html; name: string; unit: string }) =>
+    `🙋 ${p.asker} asks to link their Telegram account to <b>${p.name}</b> (${p.unit}). Is this the right person?`,
+  'iam.confirm': '✅ Right person',
+  'iam.refuse': '❌ Not them',
+  'iam.confirmed': (p: { name: string }) => `✅ The account is now linked to ${p.name}.`,
+  'iam.refused': 'The link request was refused.',
+  'iam.askerConfirmed': (p: { name: string }) => `✅ A commander confirmed: your account is linked to ${p.name}.`,
+  'iam.askerRefused': 'A commander refused your link request.',
 } satisfies Texts;
 
 /** The commanders' web app: plain text, set as text content by the page (see viApp). */

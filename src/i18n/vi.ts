@@ -952,6 +952,42 @@ export const vi = {
   'roster.link.unlinked': 'chưa liên kết',
   'roster.lastEntry': (p: { day: string }) => `ghi gần nhất ${formatDay(p.day)}`,
   'roster.noEntry': 'chưa ghi lần nào',
+  // The roster's chat side (issue 16): src/features/roster/roster-chat.ts.
+  'roster.whoami': (p: { id: number; admin: boolean }) =>
+    `🪪 Mã Telegram (id) của đồng chí: <code>${p.id}</code>\n` +
+    (p.admin
+      ? 'Đồng chí đã là quản trị viên của bot (có trong ADMIN_IDS).'
+      : 'Để làm quản trị viên của bot, thêm số này vào <code>ADMIN_IDS</code> trong tệp <code>.env</code> (nhiều số cách nhau bằng dấu phẩy) rồi khởi động lại bot.'),
+  'roster.privateOnly': 'Lệnh này chỉ dùng trong tin nhắn riêng với bot.',
+  'chat.plainText': 'Bot nhận lệnh bắt đầu bằng dấu «/». Gõ /huongdan để xem các lệnh đồng chí dùng được.',
+  'import.usage':
+    'Gửi tệp danh sách (.xlsx hoặc .csv) trong tin nhắn riêng với bot, chú thích <code>/nhap</code>, hoặc trả lời <code>/nhap</code> vào tin nhắn có tệp. <code>/nhap mau</code> gửi tệp mẫu; <code>/xuat danhsach</code> gửi danh sách hiện có.',
+  'import.downloadFailed': 'Không tải được tệp từ Telegram. Đồng chí gửi lại sau ít phút; chưa có gì được lưu.',
+  'import.apply': '✅ Áp dụng',
+  'import.applyMarkLeft': '✅ Áp dụng, đánh dấu người vắng là đã nghỉ',
+  'import.cancel': '❌ Hủy',
+  'import.templateCaption':
+    'Tệp mẫu nhập danh sách: ba trang «Đơn vị», «Cán bộ», «Khen thưởng», mỗi trang hai dòng ví dụ. Điền rồi gửi lại với chú thích /nhap.',
+  'roster.exportCaption': (p: { people: number; units: number }) =>
+    `Danh sách cán bộ: ${n(p.people)} đồng chí, ${n(p.units)} đơn vị. Sửa rồi gửi lại với chú thích /nhap.`,
+  'roster.unknownUnit': (p: { code: string }) => `Không có đơn vị mã "${p.code}".`,
+  'link.usage':
+    'Trả lời <code>/lienket &lt;số hiệu hoặc họ tên&gt;</code> vào tin nhắn của cán bộ để liên kết tài khoản của họ với danh sách.',
+  'link.done': (p: { name: string }) => `🔗 Đã liên kết tài khoản với ${p.name}.`,
+  'link.unchanged': (p: { name: string }) => `Tài khoản này đã liên kết với ${p.name}; không có gì thay đổi.`,
+  'iam.usage':
+    'Gõ <code>/toila &lt;số hiệu&gt;</code> trong tin nhắn riêng với bot để xin liên kết tài khoản với danh sách.',
+  'iam.sent': 'Đã gửi yêu cầu đến chỉ huy của đơn vị. Đồng chí sẽ nhận tin khi yêu cầu được xác nhận.',
+  'iam.noDecider': 'Chưa có chỉ huy hay quản trị viên nào nhận được yêu cầu; đồng chí nhờ chỉ huy dùng /lienket.',
+  'iam.card': (p: { asker: Html; name: string; unit: string }) =>
+    `🙋 ${p.asker} xin liên kết tài khoản Telegram với <b>${p.name}</b> (${p.unit}). Đồng chí xác nhận đúng người?`,
+  'iam.confirm': '✅ Đúng người',
+  'iam.refuse': '❌ Không phải',
+  'iam.confirmed': (p: { name: string }) => `✅ Đã liên kết tài khoản với ${p.name}.`,
+  'iam.refused': 'Đã từ chối yêu cầu liên kết.',
+  'iam.askerConfirmed': (p: { name: string }) =>
+    `✅ Chỉ huy đã xác nhận: tài khoản của đồng chí liên kết với ${p.name}.`,
+  'iam.askerRefused': 'Chỉ huy đã từ chối yêu cầu liên kết của đồng chí.',
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

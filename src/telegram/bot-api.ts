@@ -4,6 +4,11 @@ import type { Telegram } from 'telegraf';
 export interface BotApi {
   /** `signal` aborts a call in flight (a long poll, when the bot stops). */
   call(method: string, payload: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<unknown>;
+  /**
+   * A fake's own way to hand out a file's bytes by the path getFile answered, where there is no HTTP server to
+   * download `<api root>/file/bot<token>/<file_path>` from; a real client has none (see telegram-files.ts).
+   */
+  download?(filePath: string): Uint8Array | undefined;
 }
 
 /** Adapts telegraf's client; its errors (TelegramError: code, description, parameters) pass through unchanged. */

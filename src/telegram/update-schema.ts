@@ -162,6 +162,16 @@ export const messageOriginSchema = z
   .catch({ type: 'hidden_user', date: 0, sender_user_name: '' });
 export type MessageOrigin = z.infer<typeof messageOriginSchema>;
 
+/** A general file in a message (a spreadsheet sent to the bot): what getFile needs, and what Telegram tells of it. */
+export const documentSchema = z.object({
+  file_id: z.string(),
+  file_unique_id: z.string(),
+  file_name: z.string().optional(),
+  mime_type: z.string().optional(),
+  file_size: z.number().int().optional(),
+});
+export type TelegramDocument = z.infer<typeof documentSchema>;
+
 const messageFields = {
   message_id: id,
   date: z.number().int(),
@@ -172,6 +182,7 @@ const messageFields = {
   is_topic_message: z.literal(true).optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
+  document: documentSchema.optional(),
   entities: tolerantArray(messageEntitySchema).optional(),
   caption_entities: tolerantArray(messageEntitySchema).optional(),
   forum_topic_created: forumTopicCreatedSchema.optional(),

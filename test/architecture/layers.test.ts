@@ -71,7 +71,8 @@ const RULES: LayerRules = {
       'src/features/year/reviews.ts',
       'src/console/',
     ],
-    'node:os': ['src/workers/'],
+    // The export worker's temporary files, and a small workbook's (src/files/workbook-bytes.ts).
+    'node:os': ['src/workers/', 'src/files/workbook-bytes.ts'],
     // Backup and restore run pg_dump / psql, and write the snapshot and its census.
     'node:child_process': ['src/cli/backup-manifest.ts'],
     'node:fs': [

@@ -129,6 +129,18 @@ describe('runConsole with the real bot', () => {
     expect(code).toBe(0);
   });
 
+  it('imports a roster from a file sent with :file: the dry run over getFile and the download, then apply', async () => {
+    const example = join(import.meta.dirname, '../../docs/examples/roster-example.xlsx');
+    const { code, transcript } = await runLines([`:file ${example} /nhap`, ':press 2 Áp dụng', '/danhsach']);
+    const dryRun = transcript.slice(transcript.indexOf(':file'), transcript.indexOf(':press'));
+    expect(dryRun).toContain('Xem trước nhập danh sách «roster-example.xlsx»');
+    expect(dryRun).toMatch(/Cán bộ: \d+ mới/);
+    const applied = transcript.slice(transcript.indexOf(':press'));
+    expect(applied).toContain('Đã nhập danh sách');
+    expect(applied.slice(applied.indexOf('/danhsach'))).toContain('đồng chí chưa ghi nhận');
+    expect(code).toBe(0);
+  });
+
   it("waits for an /export's files (written after the answer) before the next line", async () => {
     const { code, transcript } = await runLines([...SETUP.slice(0, 3), '/export', ':files']);
     expect(transcript.slice(transcript.indexOf(':files'))).toMatch(

@@ -159,7 +159,7 @@ describe('files drawn after the commit', () => {
     expect(row.status).toBe('pending');
     expect(JSON.parse(String(row.payload)).document).toMatchObject({
       filename: 'ban-nhap-khen-thuong-1.pdf',
-      render: { renderer: 'certificatePdf', input: { person: 'Nguyễn Văn An' } },
+      render: { renderer: 'certificatePdf', input: { person: 'Nguyễn Văn An (chưa đối chiếu danh sách)' } },
     });
 
     // The sender takes it and draws it, held at the gate.

@@ -4,6 +4,7 @@ import { errorText } from '../../i18n/error-text';
 import { Html } from '../../i18n/format';
 import { localDayOf } from '../../kernel/period';
 import { paragraphOf } from '../../kernel/report';
+import { exportRosterChat, isRosterExport } from '../roster';
 import { placeOf, scopeOf } from '../use-case';
 import { EXPORT_REQUESTED_HOOK } from './export-request-store';
 import { parseChartArgs, parseReportArgs, type ReportCommand } from './parse-report';
@@ -121,6 +122,8 @@ export function reportsFeature(services: BotServices): Feature {
    * outside any update (src/workers/export-worker.ts), and the acknowledgement, once sent, wakes it.
    */
   async function exportData(ctx: CommandContext) {
+    // `/export roster` (`/xuat danhsach`): the roster's own export (issue 16).
+    if (isRosterExport(ctx.args)) return exportRosterChat(ctx);
     const request = await requestOf(ctx);
     if (!request) return;
     const { range } = request.period;

@@ -232,14 +232,14 @@ export async function loadRosterWorkbook(db: Db, unitIds: readonly number[]): Pr
 }
 
 /**
- * Writes the roster of a unit's subtree to an XLSX file: admins (any unit, or every unit without one) and
- * commanders of the unit or above it; anyone else is refused (the roster is personal data).
+ * The roster of a unit's subtree as the sheets hold it: admins (any unit, or every unit without one) and
+ * commanders of the unit or above it (their subtrees without one); anyone else is refused (personal data).
  */
-export async function exportRoster(
+export async function rosterWorkbookFor(
   scope: UseCaseScope,
   caller: Caller,
-  input: { readonly filename: string; readonly unitId?: number },
-): Promise<Result<{ readonly people: number; readonly units: number }, { readonly kind: 'roster.notAllowed' }>> {
+  input: { readonly unitId?: number },
+): Promise<Result<RosterWorkbook, { readonly kind: 'roster.notAllowed' }>> {
   const authority = await scope.directory.authority(caller.userId);
   const tree = await scope.directory.units();
   let unitIds: number[];
@@ -250,7 +250,18 @@ export async function exportRoster(
   else if (authority.commanderOf.length > 0)
     unitIds = [...new Set(authority.commanderOf.flatMap((id) => tree.subtreeIds(id)))];
   else return err({ kind: 'roster.notAllowed' });
-  const roster = await loadRosterWorkbook(scope.db, unitIds);
+  return ok(await loadRosterWorkbook(scope.db, unitIds));
+}
+
+/** Writes the roster of a unit's subtree to an XLSX file, for those rosterWorkbookFor lets see it. */
+export async function exportRoster(
+  scope: UseCaseScope,
+  caller: Caller,
+  input: { readonly filename: string; readonly unitId?: number },
+): Promise<Result<{ readonly people: number; readonly units: number }, { readonly kind: 'roster.notAllowed' }>> {
+  const loaded = await rosterWorkbookFor(scope, caller, input.unitId === undefined ? {} : { unitId: input.unitId });
+  if (!loaded.ok) return loaded;
+  const roster = loaded.value;
   const writer = createXlsxWriter(input.filename);
   await writeRosterWorkbook(writer, roster);
   await writer.finish();

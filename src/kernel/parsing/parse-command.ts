@@ -29,6 +29,11 @@ export const COMMAND_NAMES = [
   'export',
   'chart',
   'dashboard',
+  'whoami',
+  'import',
+  'link',
+  'iam',
+  'roster',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -65,6 +70,11 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   export: ['xuat'],
   chart: ['bieudo'],
   dashboard: ['bangdieukhien'],
+  whoami: ['toilaai'],
+  import: ['nhap'],
+  link: ['lienket'],
+  iam: ['toila'],
+  roster: ['danhsach'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.
