@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { featureRegistry } from './features';
 import { type AppRequestHandler, createAppApi, createAppHttpHandler, findStaticDir } from './features/app';
 import { proposalCodes } from './features/nominations';
+import { purgeExpiredImports } from './features/roster';
 import { unreachableNotice } from './features/weekly';
 import { fileRenderers, type Renderers, renderStored } from './files/renderers';
 import { t } from './i18n/texts';
@@ -103,8 +104,11 @@ export function webAppRoutes(handler: AppRequestHandler): Route[] {
   ]);
 }
 
-/** The ledger is pruned this often; a day's entries are far fewer than a week's updates. */
-const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/**
+ * The ledger, delivered replies and expired roster dry runs are pruned this often (and at start): an unapplied
+ * import's rows are gone at most an hour after its 30-minute window.
+ */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 /** How long stop waits for sends under way; rows left out are taken back by the next holder of the sender lease. */
 const STOP_GRACE_MS = 3000;
 
@@ -239,7 +243,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       const now = clock.now();
       const pruned = await pruneLedger(db, now);
       const replies = await pruneFinishedReplies(db, now);
-      if (pruned + replies > 0) logger.info({ pruned, replies }, 'pruned handled updates and delivered replies');
+      // A roster file's rows are personal data: a dry run nobody applied keeps none past its window.
+      const imports = await purgeExpiredImports(db, now);
+      if (pruned + replies + imports > 0)
+        logger.info({ pruned, replies, imports }, 'pruned handled updates, delivered replies and expired imports');
     } catch (error) {
       logger.warn({ err: error }, 'could not prune the ledger and the outbox');
     }
