@@ -34,3 +34,4 @@ export {
   type RosterListing,
   viewPerson,
 } from './roster-view';
+export { rosterForYear, titleOfSheet } from './year-roster';
