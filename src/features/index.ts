@@ -6,9 +6,11 @@ import { generalFeature } from './general';
 import { nominationsFeature } from './nominations';
 import { profileFeature } from './profile';
 import { reportsFeature } from './reports';
+import { rosterForYear } from './roster';
 import { settingsFeature } from './settings';
 import { historyFeature, tallyFeature } from './tally';
 import { weeklyFeature } from './weekly';
+import { yearFeature } from './year';
 
 /**
  * Every feature of the bot: their commands by CommandName, their buttons by callback prefix, their edit handlers
@@ -26,6 +28,7 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     weeklyFeature(services),
     reportsFeature(services),
     settingsFeature(services),
+    yearFeature(services, rosterForYear),
     adminFeature(),
   ]);
 }

@@ -4,6 +4,7 @@
  * draws, so a feature that builds a request loads no rendering package.
  */
 import type { CertificateInput } from './certificate-pdf';
+import type { Paper } from './papers';
 
 /** What each renderer draws from. */
 export interface RenderInputs {
@@ -11,6 +12,8 @@ export interface RenderInputs {
   readonly chartPng: { readonly svg: string };
   /** A draft certificate's wording, drawn as PDF. */
   readonly certificatePdf: CertificateInput;
+  /** An official paper of the year (src/files/papers), drawn as PDF or DOCX. */
+  readonly yearPaper: { readonly paper: Paper; readonly format: 'pdf' | 'docx' };
 }
 
 export type RendererName = keyof RenderInputs;
@@ -25,3 +28,9 @@ export const chartPng = (svg: string): RenderRequest => ({ renderer: 'chartPng',
 
 /** A draft certificate, to go out as a PDF document. */
 export const certificatePdf = (input: CertificateInput): RenderRequest => ({ renderer: 'certificatePdf', input });
+
+/** An official paper of the year, to go out as a PDF or DOCX document. */
+export const yearPaper = (paper: Paper, format: 'pdf' | 'docx'): RenderRequest => ({
+  renderer: 'yearPaper',
+  input: { paper, format },
+});

@@ -1,14 +1,16 @@
 import { renderCertificate } from './certificate-pdf';
+import { renderPaper } from './papers';
 import type { RendererName, RenderInputs } from './render-requests';
 import { renderPng } from './report-files';
 
 /** One renderer per name: input in, file bytes out. */
 export type Renderers = { readonly [N in RendererName]: (input: RenderInputs[N]) => Promise<Uint8Array> };
 
-/** The renderers of src/files/: resvg for charts, pdfkit for certificates, each loaded on first use. */
+/** The renderers of src/files/: resvg for charts, pdfkit for certificates and papers, docx for papers, each loaded on first use. */
 export const fileRenderers: Renderers = {
   chartPng: ({ svg }) => renderPng(svg),
   certificatePdf: (input) => renderCertificate(input),
+  yearPaper: ({ paper, format }) => renderPaper(paper, format),
 };
 
 /**

@@ -28,6 +28,13 @@ export const COMMAND_NAMES = [
   'model',
   'export',
   'chart',
+  'pledge',
+  'flag',
+  'review',
+  'closeballot',
+  'council',
+  'titles',
+  'paper',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -63,6 +70,13 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   model: ['mohinh'],
   export: ['xuat'],
   chart: ['bieudo'],
+  pledge: ['dangkythidua'],
+  flag: ['canhbao'],
+  review: ['binhxet'],
+  closeballot: ['dongphieu'],
+  council: ['hoidong'],
+  titles: ['danhhieu'],
+  paper: ['vanban'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.
