@@ -419,8 +419,6 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       if (!person) return ctx.replyText('yearChat.notOnRosterReply');
       subjectIds = [person.personId];
     } else subjectIds = await proposedSubjects(scope, { year, title });
-    if (subjectIds.length === 0)
-      return ctx.replyText('yearChat.noneProposed', { title: titleName(ctx.locale, title), year });
     const recorded = await recordTitleDecision(scope, callerOf(ctx.from), {
       year,
       title,
@@ -429,6 +427,9 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       date,
       signer,
     });
+    // Nobody named and nobody proposed: the use case finds the decision incomplete once the caller is an admin.
+    if (!recorded.ok && recorded.error.kind === 'year.error.decisionIncomplete' && subjectIds.length === 0)
+      return ctx.replyText('yearChat.noneProposed', { title: titleName(ctx.locale, title), year });
     if (!recorded.ok) return refuse(ctx, recorded.error);
     const tree = await ctx.directory.units();
     const names: string[] = [];
@@ -474,6 +475,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       drawn = registrationListPaper(input.value);
       paperYear = input.value.year;
     } else if (kind === 'minutes') {
+      if (!(await ctx.directory.commands(ctx.from.id, unitId))) return refuse(ctx, { kind: 'year.error.notCommander' });
       const review = await lastClosedReview(scope, { unitId, ...yearArg });
       if (!review) return ctx.replyText('yearChat.noClosedReview');
       const input = await reviewMinutesInput(scope, caller, { reviewId: review.id, paper });
