@@ -258,7 +258,14 @@ export async function createApp(options: AppOptions): Promise<App> {
           }),
         });
       }
-      scheduler = await startScheduler({ db, config, clock, logger, wake: () => sender.wake() });
+      scheduler = await startScheduler({
+        db,
+        config,
+        clock,
+        logger,
+        wake: () => sender.wake(),
+        directory: bot.services.directory,
+      });
     },
     async stop(reason = 'stop') {
       logger.debug({ reason }, 'stopping');

@@ -5,6 +5,10 @@
  * (wrong role, bad title, closed window, a repeated vote, a crafted token), each storing nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createDirectory } from '../../src/directory/directory';
+import { rosterForYear } from '../../src/features/roster';
+import { closeDueBallots } from '../../src/features/year';
 import type { Message, User } from '../../src/telegram/update-schema';
 import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
 import { asMessage, chats, users } from '../helpers/updates';
@@ -284,5 +288,30 @@ describe('a year of emulation in chat', () => {
     expect(Buffer.from(list[0]!.source.subarray(0, 2)).toString('latin1')).toBe('PK');
     expect((await say(users.chi, '/vanban giaykhen')).text).toContain('Cú pháp');
     expect(await yearRows()).toEqual(before);
+  });
+});
+
+describe('a ballot past its deadline', () => {
+  it('is closed by the minute job, its count posted to the unit’s group; presses after the deadline are refused', async () => {
+    const opened = await say(users.chi, '/binhxet cstdcs 1h');
+    expect(groupText(opened)).toContain('Bình xét “Chiến sĩ thi đua cơ sở” năm 2026');
+    const ballot = ballotsIn(opened).get(users.alice.id)!;
+    bot.clock.advance(2 * 3600_000);
+    expect(alertOf(await bot.press(users.alice, ballot, buttonOf(ballot, 1, 'y')))).toContain('đóng');
+
+    const directory = createDirectory(bot.db, { adminIds: [users.admin.id], versionCheckMs: 0 });
+    const loaded = loadConfig({ ADMIN_IDS: String(users.admin.id) });
+    if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+    const job = { db: bot.db, directory, config: loaded.config, rosterOf: rosterForYear };
+    bot.api.clear();
+    expect(await closeDueBallots({ ...job, now: bot.clock.now() })).toBe(1);
+    await bot.app.drain();
+    const posted = bot.api.sentMessages(chats.pc06.id).map((message) => String(message.text));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toContain('Kết quả bình xét “Chiến sĩ thi đua cơ sở” năm 2026');
+    expect(posted[0]).toContain('Số phiếu: 0/4');
+    expect(posted[0]).toContain('Không đủ số thành viên tham gia');
+    // Run again: nothing left to close, nothing posted twice.
+    expect(await closeDueBallots({ ...job, now: bot.clock.now() })).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ export {
   type Membership,
 } from './ballot';
 // The use cases, their inputs and outcomes.
+export { BALLOT_RESULT_JOB, type BallotJobDeps, closeDueBallots } from './ballot-job';
 export { BALLOT_JOB, type BallotSheet, ballotMessage } from './ballot-message';
 export { BALLOT_CALLBACK_PREFIX, type BallotPress, type Choice, parseBallotData } from './ballot-token';
 export {

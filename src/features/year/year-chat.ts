@@ -19,7 +19,7 @@ import {
 import { yearPaper } from '../../files/render-requests';
 import { escapeHtml, formatDay, Html } from '../../i18n/format';
 import { t } from '../../i18n/texts';
-import { checkReason, percentText, titleName, yearErrorText } from '../../i18n/year-text';
+import { checkReason, titleName, yearErrorText } from '../../i18n/year-text';
 import { localTimeOf } from '../../kernel/cron';
 import type { Locale } from '../../kernel/locale';
 import { localDayOf } from '../../kernel/period';
@@ -32,8 +32,9 @@ import type { CandidateView } from './evidence';
 import { flag, flagsOf, unflag } from './flags';
 import { recordTitleDecision } from './honours';
 import { pledge, unitRegistrations } from './registration';
-import { closeReview, type ReviewResult } from './review-close';
+import { closeReview } from './review-close';
 import { lastClosedReview, openReviewsHere, proposedSubjects } from './review-lookup';
+import { resultText } from './review-text';
 import { openReview, type ReviewOpened } from './reviews';
 import type { YearRoster } from './roster-port';
 import { castVote } from './voting';
@@ -286,41 +287,6 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     await ctx.answer(t(ctx.locale, 'year.ballot.recorded'));
   }
 
-  /** A closed review's count, as the group (or the admin) reads it: totals only, nobody's vote. */
-  async function resultText(locale: Locale, result: ReviewResult): Promise<string> {
-    const closed = result.closed!;
-    const base = closed.base === 'members' ? closed.members : closed.present;
-    const lines = result.candidates
-      .filter((candidate) => candidate.onBallot)
-      .map((candidate, index) =>
-        t(locale, 'yearChat.resultLine', {
-          number: index + 1,
-          name: nameText(candidate.name),
-          yes: candidate.result?.yes ?? 0,
-          base,
-          percent: percentText(locale, candidate.result?.yes ?? 0, base) || '0',
-          status: t(locale, `yearChat.status.${candidate.result?.status ?? 'not-voted'}`),
-        }),
-      );
-    const where =
-      result.unitId === undefined
-        ? t(locale, 'year.ballot.council')
-        : ((await services.directory.units()).byId(result.unitId)?.name ?? '');
-    return t(locale, 'yearChat.result', {
-      title: titleName(locale, result.title),
-      year: result.year,
-      where,
-      voted: closed.present,
-      issued: result.issued,
-      members: closed.members,
-      quorum: t(locale, closed.quorumMet ? 'yearChat.quorumMet' : 'yearChat.quorumMissed', {
-        needed: closed.quorumNeeded,
-      }),
-      lines: new Html(lines.join('\n')),
-      again: result.alreadyClosed === true,
-    });
-  }
-
   async function closeBallotCommand(ctx: CommandContext) {
     let unitId: number | undefined;
     if (ctx.chat.type !== 'private') {
@@ -345,7 +311,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       });
     const closed = await closeReview(scope, caller, { reviewId: matching[0]!.id });
     if (!closed.ok) return refuse(ctx, closed.error);
-    await ctx.reply(await resultText(ctx.locale, closed.value));
+    await ctx.reply(resultText(ctx.locale, closed.value, await ctx.directory.units()));
   }
 
   async function councilCommand(ctx: CommandContext) {
