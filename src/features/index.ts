@@ -10,7 +10,7 @@ import { rosterForYear } from './roster';
 import { settingsFeature } from './settings';
 import { historyFeature, tallyFeature } from './tally';
 import { weeklyFeature } from './weekly';
-import { yearFeature } from './year';
+import { yearFeature, yearReviewParagraph } from './year';
 
 /**
  * Every feature of the bot: their commands by CommandName, their buttons by callback prefix, their edit handlers
@@ -26,7 +26,7 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     nominationsFeature(services),
     profileFeature(services),
     weeklyFeature(services),
-    reportsFeature(services),
+    reportsFeature(services, yearReviewParagraph(rosterForYear)),
     settingsFeature(services),
     yearFeature(services, rosterForYear),
     adminFeature(),

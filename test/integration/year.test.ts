@@ -291,6 +291,18 @@ describe('a year of emulation in chat', () => {
   });
 });
 
+describe('/report for a half-year or a year', () => {
+  it('adds the yearly review: registrations against proposals and awards; a month has none', async () => {
+    const year = (await say(users.binh, '/baocao nam')).text;
+    expect(year).toContain('Tổng kết năm 2026');
+    expect(year).toContain('1/1 đơn vị đã đăng ký danh hiệu thi đua tập thể');
+    expect(year).toContain('Danh hiệu “Chiến sĩ tiên tiến”: 2 cá nhân đăng ký, 2 được đề nghị, 3 được công nhận.');
+    const half = (await say(users.binh, '/baocao 6thang')).text;
+    expect(half).toContain('Sơ kết 6 tháng đầu năm 2026');
+    expect((await say(users.binh, '/baocao thang')).text).not.toContain('Tổng kết');
+  });
+});
+
 describe('a ballot past its deadline', () => {
   it('is closed by the minute job, its count posted to the unit’s group; presses after the deadline are refused', async () => {
     const opened = await say(users.chi, '/binhxet cstdcs 1h');

@@ -25,6 +25,7 @@ import type { Locale } from '../../kernel/locale';
 import { localDayOf } from '../../kernel/period';
 import type { Db } from '../../storage/schema';
 import type { Message } from '../../telegram/update-schema';
+import type { YearReviewParagraph } from '../reports';
 import { scopeOf } from '../use-case';
 import { BALLOT_CALLBACK_PREFIX, parseBallotData } from './ballot-token';
 import { addToCouncil, councilMembers, openCouncilReview, removeFromCouncil } from './council';
@@ -48,6 +49,7 @@ import {
   type YearArgsProblem,
 } from './year-args';
 import { proposalLetterInput, proposalListInput, registrationListInput, reviewMinutesInput } from './year-papers';
+import { yearParagraph } from './year-report';
 import { parsePledgeWindow, type YearError, type YearScope, type YearSettings } from './year-scope';
 
 /** How the year reads the roster in one update's unit of work. */
@@ -69,6 +71,22 @@ function deadlineText(instant: string, timeZone: string): string {
   const local = localTimeOf(new Date(instant), timeZone);
   const time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
   return `${time} ${formatDay(localDayOf(new Date(instant), timeZone))}`;
+}
+
+/** /report's yearly review paragraph (sơ kết, tổng kết): registrations against proposals and awards. */
+export function yearReviewParagraph(rosterOf: RosterOf): YearReviewParagraph {
+  return async (scope, caller, input) => {
+    const built = await yearParagraph(
+      {
+        ...scope,
+        roster: rosterOf(scope.db, { now: scope.now, timeZone: scope.config.timeZone }),
+        settings: yearSettingsOf(scope.config),
+      },
+      caller,
+      { ...input, withoutFigures: true },
+    );
+    return built.ok ? `<b>${built.value.heading}</b>\n${built.value.paragraph}` : undefined;
+  };
 }
 
 /** The year's commands and the ballot's buttons. */
