@@ -159,6 +159,10 @@ describe('a year of emulation in chat', () => {
         .join('\n'),
     ).toContain('Trung úy Trần Thị Bình — Đang xem xét kỷ luật. Lý do: đang xem xét vi phạm điều lệnh');
     expect((await yearRows()).flags).toHaveLength(1);
+
+    const list = await say(users.chi, '/canhbao');
+    expect(groupText(list)).toContain('Đã gửi vào tin nhắn riêng');
+    expect(privateTo(list, users.chi)[0]?.text).toMatch(/#\d+ Trung úy Trần Thị Bình — Đang xem xét kỷ luật/);
   });
 
   it('December: /review sends each member a secret ballot, the evidence privately to the commander', async () => {
@@ -203,6 +207,22 @@ describe('a year of emulation in chat', () => {
       for (const [index, choice] of choices.entries())
         expect(alertOf(await bot.press(user, ballot, buttonOf(ballot, index + 1, choice)))).toContain('Đã ghi nhận');
     }
+    // No table holds a ballot's token or a button's data once the presses are handled and their edits sent.
+    const tokens = [...ballots.values()].map((ballot) => buttonOf(ballot, 1, 'y').split(':').at(-1)!);
+    let scanned = '';
+    for (const table of await bot.db.introspection.getTables()) {
+      const rows = JSON.stringify(
+        await bot.db
+          .selectFrom(table.name as 'units')
+          .selectAll()
+          .execute(),
+      );
+      scanned += rows;
+      for (const token of tokens) expect(rows, table.name).not.toContain(token);
+      expect(rows, table.name).not.toContain('yb:');
+    }
+    expect(scanned).toContain('Nguyễn Văn An');
+    expect(tokens).toHaveLength(4);
     expect((await say(users.alice, '/dongphieu')).text).toContain('chỉ huy');
     const closed = await say(users.chi, '/dongphieu');
     const result = groupText(closed);
@@ -274,6 +294,16 @@ describe('a year of emulation in chat', () => {
     );
     const decided = await bot.send(users.admin, admin, '/danhhieu dvtt 2026 15/QĐ-CAT 10/12/2026 Đại tá Nguyễn Văn X');
     expect(privateTo(decided, users.admin)[0]?.text).toContain('cho 1 đối tượng: Phòng Cảnh sát QLHC về TTXH');
+  });
+
+  it('a flag is cleared by a commander only', async () => {
+    const flagId = (await bot.db.selectFrom('year_flags').select('id').executeTakeFirstOrThrow()).id;
+    const before = await yearRows();
+    expect((await say(users.alice, `/canhbao go ${flagId}`)).text).toContain('chỉ huy');
+    expect(await yearRows()).toEqual(before);
+    const cleared = await say(users.chi, `/canhbao go ${flagId}`);
+    expect(privateTo(cleared, users.chi)[0]?.text).toContain('Đã gỡ ghi chú của Trung úy Trần Thị Bình');
+    expect(privateTo(await say(users.chi, '/canhbao'), users.chi)[0]?.text).toContain('Không có ghi chú nào');
   });
 
   it('/paper sends the minutes and the proposal list as documents, to a commander only', async () => {
