@@ -316,6 +316,11 @@ describe('a year of emulation in chat', () => {
     const list = documentsOf(await say(users.chi, '/vanban danhsach'));
     expect(list.map((file) => file.filename)).toEqual(['danh-sach-de-nghi-PC06-2026.docx']);
     expect(Buffer.from(list[0]!.source.subarray(0, 2)).toString('latin1')).toBe('PK');
+    for (const [words, name] of [
+      ['dangky pdf', 'ban-dang-ky-thi-dua-PC06-2026.pdf'],
+      ['totrinh docx 2026', 'to-trinh-PC06-2026.docx'],
+    ] as const)
+      expect(documentsOf(await say(users.chi, `/vanban ${words}`)).map((file) => file.filename)).toEqual([name]);
     expect((await say(users.chi, '/vanban giaykhen')).text).toContain('Cú pháp');
     expect(await yearRows()).toEqual(before);
   });
