@@ -89,9 +89,16 @@ export function parseFlagArgs(args: string): Result<FlagArgs, { readonly kind: '
       ? ok({ kind: 'clear', flagId: Number(match[1]) })
       : err({ kind: 'yearChat.flagUsage' });
   }
-  const flagKind = FLAG_WORDS[first.replace(/[\s_-]/g, '')];
+  // "kyluat" or "kỷ luật": one word or two.
+  const two = Object.hasOwn(FLAG_WORDS, foldText(`${words[0]}${words[1] ?? ''}`))
+    ? FLAG_WORDS[foldText(`${words[0]}${words[1] ?? ''}`)]
+    : undefined;
+  const one = Object.hasOwn(FLAG_WORDS, first.replace(/[_-]/g, ''))
+    ? FLAG_WORDS[first.replace(/[_-]/g, '')]
+    : undefined;
+  const flagKind = one ?? two;
   if (!flagKind) return err({ kind: 'yearChat.flagUsage' });
-  return ok({ kind: 'record', flagKind, reason: words.slice(1).join(' ') });
+  return ok({ kind: 'record', flagKind, reason: words.slice(one ? 1 : 2).join(' ') });
 }
 
 /** The longest ballot /review and /council may set, in hours (a week). */
@@ -184,7 +191,8 @@ export function parsePaperArgs(
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => foldText(word));
-  const kind = PAPER_WORDS[words[0] ?? ''];
+  const first = words[0] ?? '';
+  const kind = Object.hasOwn(PAPER_WORDS, first) ? PAPER_WORDS[first] : undefined;
   if (!kind) return err({ kind: 'yearChat.paperUsage' });
   let format: 'pdf' | 'docx' = 'docx';
   let year: number | undefined;
