@@ -815,7 +815,7 @@ export const en = {
   'yearChat.sentPrivately': 'Sent to your private chat with the bot.',
   'yearChat.replyNeeded': 'Reply to a message of the person to flag. Nothing was recorded.',
   'yearChat.reviewUsage':
-    'Usage (a commander, in the unit’s group): <code>/review &lt;title&gt; [year] [hours]</code>, e.g. <code>/review cstdcs 2026 48h</code>. Each member gets a secret ballot privately.',
+    'Usage (a commander, in the unit’s group): <code>/review &lt;title&gt; [year] [hours]</code>, e.g. <code>/review cstdcs 2026 48h</code>; add <code>xem</code> to preview the file privately without opening the ballot. Each member gets a secret ballot privately.',
   'yearChat.reviewOpened': (p: {
     title: string;
     year: number;

@@ -825,7 +825,7 @@ export const vi = {
   'yearChat.sentPrivately': 'Đã gửi vào tin nhắn riêng của đồng chí với bot.',
   'yearChat.replyNeeded': 'Cần trả lời (reply) tin nhắn của đồng chí được ghi chú. Không có gì được ghi.',
   'yearChat.reviewUsage':
-    'Cú pháp (chỉ huy, trong nhóm của đơn vị): <code>/binhxet &lt;danh hiệu&gt; [năm] [số giờ]</code>, ví dụ <code>/binhxet cstdcs 2026 48h</code>. Phiếu kín được gửi riêng cho từng đồng chí.',
+    'Cú pháp (chỉ huy, trong nhóm của đơn vị): <code>/binhxet &lt;danh hiệu&gt; [năm] [số giờ]</code>, ví dụ <code>/binhxet cstdcs 2026 48h</code>; thêm <code>xem</code> để xem trước hồ sơ (gửi riêng) mà chưa mở phiếu. Phiếu kín được gửi riêng cho từng đồng chí.',
   'yearChat.reviewOpened': (p: {
     title: string;
     year: number;

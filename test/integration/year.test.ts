@@ -168,6 +168,11 @@ describe('a year of emulation in chat', () => {
   it('December: /review sends each member a secret ballot, the evidence privately to the commander', async () => {
     bot.clock.set(DECEMBER);
     expect((await say(users.alice, '/binhxet cstt')).text).toContain('chỉ huy');
+    const before = await yearRows();
+    const preview = await say(users.chi, '/binhxet cstt xem');
+    expect(groupText(preview)).toContain('Đã gửi vào tin nhắn riêng');
+    expect(privateTo(preview, users.chi)[0]?.text).toContain('Trung úy Trần Thị Bình: không đủ điều kiện');
+    expect(await yearRows()).toEqual(before);
     const opened = await say(users.chi, '/binhxet cstt 24h');
     const group = groupText(opened);
     expect(group).toContain('Bình xét “Chiến sĩ tiên tiến” năm 2026');

@@ -104,11 +104,20 @@ export function parseFlagArgs(args: string): Result<FlagArgs, { readonly kind: '
 /** The longest ballot /review and /council may set, in hours (a week). */
 export const MAX_BALLOT_HOURS = 168;
 
-/** "<title…> [year] [Nh]": a review's title, its year, and the ballot's hours ("24h"), each optional but the title. */
+/**
+ * "<title…> [year] [Nh] [xem]": a review's title, its year, the ballot's hours ("24h"), each optional but the title,
+ * and "xem" to preview it.
+ */
 export function parseReviewArgs(
   args: string,
-): Result<{ readonly title: TitleId; readonly year?: number; readonly hours?: number }, YearArgsProblem> {
-  const words = args.trim().split(/\s+/).filter(Boolean);
+): Result<
+  { readonly title: TitleId; readonly year?: number; readonly hours?: number; readonly preview?: true },
+  YearArgsProblem
+> {
+  const all = args.trim().split(/\s+/).filter(Boolean);
+  // "xem" (preview) last: the candidates and their checks, without opening the ballot.
+  const preview = all.length > 1 && ['xem', 'preview'].includes(foldText(all.at(-1)!));
+  const words = preview ? all.slice(0, -1) : all;
   const hoursMatch = /^(\d{1,3})\s*(h|gio)$/i.exec(foldText(words.at(-1) ?? ''));
   const hours = hoursMatch ? Number(hoursMatch[1]) : undefined;
   if (hours !== undefined && (hours < 1 || hours > MAX_BALLOT_HOURS))
@@ -117,7 +126,7 @@ export function parseReviewArgs(
   const parsed = parseTitleAndYear(rest.join(' '));
   if (!parsed.ok) return parsed;
   if (!parsed.value) return err({ kind: 'yearChat.usage' });
-  return ok({ ...parsed.value, ...(hours !== undefined && { hours }) });
+  return ok({ ...parsed.value, ...(hours !== undefined && { hours }), ...(preview && { preview: true as const }) });
 }
 
 /** A calendar day written dd/mm/yyyy (or with . or -), as YYYY-MM-DD; undefined when it is no such day. */

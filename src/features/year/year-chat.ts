@@ -36,7 +36,7 @@ import { pledge, unitRegistrations } from './registration';
 import { closeReview } from './review-close';
 import { lastClosedReview, openReviewsHere, proposedSubjects } from './review-lookup';
 import { resultText } from './review-text';
-import { openReview, type ReviewOpened } from './reviews';
+import { openReview, previewReview, type ReviewOpened, type ReviewPreview } from './reviews';
 import type { YearRoster } from './roster-port';
 import { castVote } from './voting';
 import {
@@ -237,7 +237,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
   }
 
   /** The candidates' evidence, for the commander's eyes: eligibility and, when not, each failed check's reason. */
-  function evidenceText(locale: Locale, opened: ReviewOpened): string {
+  function evidenceText(locale: Locale, opened: ReviewPreview): string {
     const lines = opened.candidates.map((candidate: CandidateView, index) => {
       const verdict = candidate.eligibility.eligible
         ? t(locale, 'yearChat.eligible')
@@ -271,7 +271,16 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     if (unitId === undefined) return;
     const parsed = parseReviewArgs(ctx.args);
     if (!parsed.ok) return argsProblem(ctx, parsed.error, 'yearChat.reviewUsage');
-    const { title, year, hours } = parsed.value;
+    const { title, year, hours, preview } = parsed.value;
+    if (preview) {
+      const previewed = await previewReview(yearScope(ctx), callerOf(ctx.from), {
+        unitId,
+        title,
+        ...(year !== undefined && { year }),
+      });
+      if (!previewed.ok) return refuse(ctx, previewed.error);
+      return privately(ctx, evidenceText(ctx.locale, previewed.value));
+    }
     const opened = await openReview(yearScope(ctx), callerOf(ctx.from), {
       unitId,
       title,

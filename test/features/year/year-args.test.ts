@@ -49,6 +49,11 @@ describe('parseReviewArgs', () => {
     expect(parseReviewArgs('cstt 0h')).toEqual({ ok: false, error: { kind: 'yearChat.badHours', text: '0h' } });
     expect(parseReviewArgs('cstt 169h')).toEqual({ ok: false, error: { kind: 'yearChat.badHours', text: '169h' } });
     expect(parseReviewArgs('')).toEqual({ ok: false, error: { kind: 'yearChat.usage' } });
+    expect(parseReviewArgs('cstdcs 2026 xem')).toEqual({
+      ok: true,
+      value: { title: 'cstdcs', year: 2026, preview: true },
+    });
+    expect(parseReviewArgs('xem')).toEqual({ ok: false, error: { kind: 'yearChat.badTitle', text: 'xem' } });
   });
 });
 
