@@ -790,6 +790,8 @@ export const en = {
   'paper.certificate.decision': (p: { number: string; date: string }) => `Decision No. ${p.number} of ${p.date}`,
 
   // The year's chat doors: /pledge, /flag, /review, /closeballot, /council, /titles, /paper (issue 18).
+  'menu.pledge': 'Register for the year’s title: /pledge cstt',
+  'menu.review': 'Review meeting with a secret ballot (commanders)',
   'yearChat.pledgeUsage':
     'Usage: <code>/pledge &lt;title&gt; [year]</code>, e.g. <code>/pledge cstdcs</code>; a commander replies to someone’s message to register them, or names a collective title (dvtt, dvqt, co-thi-dua) for the unit. <code>/pledge</code> alone lists the registrations.',
   'yearChat.badTitle': (p: { text: string }) =>

@@ -800,6 +800,8 @@ export const vi = {
   'paper.certificate.decision': (p: { number: string; date: string }) => `Quyết định số ${p.number} ngày ${p.date}`,
 
   // The year's chat doors: /pledge, /flag, /review, /closeballot, /council, /titles, /paper (issue 18).
+  'menu.pledge': 'Đăng ký thi đua năm: /pledge cstt',
+  'menu.review': 'Bình xét thi đua, bỏ phiếu kín (chỉ huy)',
   'yearChat.pledgeUsage':
     'Cú pháp: <code>/dangkythidua &lt;danh hiệu&gt; [năm]</code>, ví dụ <code>/dangkythidua cstdcs</code>; chỉ huy trả lời tin nhắn của một đồng chí để đăng ký thay, hoặc ghi danh hiệu tập thể (dvtt, dvqt, co-thi-dua) cho đơn vị. <code>/dangkythidua</code> để xem danh sách.',
   'yearChat.badTitle': (p: { text: string }) =>
