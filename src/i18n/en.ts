@@ -830,6 +830,13 @@ export const en = {
     `🗳 <b>Review “${p.title}” ${p.year} — ${p.unit}</b>\nCandidates:${p.names}\nSecret ballots sent privately to ${n(p.voters)} members${p.unlinked > 0 ? ` (${n(p.unlinked)} without a linked account got none)` : ''}. Voting closes: ${p.closes}. A commander closes it early with <code>/closeballot</code>.`,
   'yearChat.evidence': (p: { title: string; year: number; ruleSet: string; lines: Html }) =>
     `📋 <b>Review file “${p.title}” ${p.year}</b> (rules: ${p.ruleSet})${p.lines}`,
+  'yearChat.evidenceTotals': (p: { text: string }) => `The year's results: ${p.text || 'nothing logged'}`,
+  'yearChat.evidenceCommendations': (p: { count: number; levels: string }) =>
+    `Campaign commendations: ${p.count > 0 ? `${n(p.count)} (${p.levels}; never counted toward titles)` : 'none'}`,
+  'yearChat.evidenceTitles': (p: { text: string }) => `Titles of earlier years: ${p.text || 'none'}`,
+  'yearChat.evidenceTargets': (p: { text: string }) => `The unit's yearly targets: ${p.text}`,
+  'yearChat.evidenceUnlinked': (p: { count: number; names: string }) =>
+    `${n(p.count)} without a linked account get no ballot: ${p.names}`,
   'yearChat.eligible': 'eligible, on the ballot',
   'yearChat.notEligible': (p: { reasons: string }) => `not eligible: ${p.reasons}`,
   'yearChat.closeUsage': (p: { titles: string }) =>

@@ -840,6 +840,13 @@ export const vi = {
     `🗳 <b>Bình xét “${p.title}” năm ${p.year} — ${p.unit}</b>\nNgười được bình xét:${p.names}\nĐã gửi phiếu kín cho ${n(p.voters)} đồng chí qua tin nhắn riêng${p.unlinked > 0 ? ` (${n(p.unlinked)} đồng chí chưa liên kết tài khoản nên chưa nhận phiếu)` : ''}. Hạn bỏ phiếu: ${p.closes}. Chỉ huy đóng phiếu sớm bằng <code>/dongphieu</code>.`,
   'yearChat.evidence': (p: { title: string; year: number; ruleSet: string; lines: Html }) =>
     `📋 <b>Hồ sơ bình xét “${p.title}” năm ${p.year}</b> (quy định: ${p.ruleSet})${p.lines}`,
+  'yearChat.evidenceTotals': (p: { text: string }) => `Kết quả trong năm: ${p.text || 'chưa ghi'}`,
+  'yearChat.evidenceCommendations': (p: { count: number; levels: string }) =>
+    `Khen thưởng trong phong trào: ${p.count > 0 ? `${n(p.count)} (${p.levels}; không tính vào danh hiệu)` : 'không có'}`,
+  'yearChat.evidenceTitles': (p: { text: string }) => `Danh hiệu các năm trước: ${p.text || 'chưa có'}`,
+  'yearChat.evidenceTargets': (p: { text: string }) => `Chỉ tiêu năm của đơn vị: ${p.text}`,
+  'yearChat.evidenceUnlinked': (p: { count: number; names: string }) =>
+    `${n(p.count)} đồng chí chưa liên kết tài khoản nên không nhận phiếu: ${p.names}`,
   'yearChat.eligible': 'đủ điều kiện, có tên trên phiếu',
   'yearChat.notEligible': (p: { reasons: string }) => `không đủ điều kiện: ${p.reasons}`,
   'yearChat.closeUsage': (p: { titles: string }) =>

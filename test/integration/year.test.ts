@@ -130,6 +130,7 @@ describe('a year of emulation in chat', () => {
     expect(list.text).toContain('Tập thể: Đơn vị tiên tiến');
     expect(list.text).toMatch(/1\. Thiếu úy Nguyễn Văn An — Chiến sĩ thi đua cơ sở[\s\S]*3\. Đại úy Phạm Văn Dũng/);
     expect((await yearRows()).registrations).toHaveLength(4);
+    expect((await say(users.alice, '/log cccd 12')).text).not.toBe('');
   });
 
   it('refuses a pledge off the roster, for a bad title, for someone else by a non-commander, and after the window', async () => {
@@ -183,6 +184,9 @@ describe('a year of emulation in chat', () => {
     const evidence = privateTo(opened, users.chi).find((message) => message.text?.includes('Hồ sơ bình xét'));
     expect(evidence?.text).toContain('Trung úy Trần Thị Bình: không đủ điều kiện');
     expect(evidence?.text).toContain('vi phạm điều lệnh');
+    expect(evidence?.text).toMatch(/1\. Thiếu úy Nguyễn Văn An: đủ điều kiện, có tên trên phiếu\n\s+Kết quả trong năm: .+ 12\n/);
+    expect(evidence?.text).toContain('Khen thưởng trong phong trào: không có');
+    expect(evidence?.text).toContain('Danh hiệu các năm trước: chưa có');
     ballots = ballotsIn(opened);
     expect([...ballots.keys()].sort()).toEqual([users.alice.id, users.binh.id, users.chi.id, dung.id].sort());
   });

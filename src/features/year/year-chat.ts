@@ -18,10 +18,9 @@ import {
 } from '../../files/papers';
 import { yearPaper } from '../../files/render-requests';
 import { escapeHtml, formatDay, Html } from '../../i18n/format';
-import { t } from '../../i18n/texts';
+import { levelName, t } from '../../i18n/texts';
 import { checkReason, titleName, yearErrorText } from '../../i18n/year-text';
 import { localTimeOf } from '../../kernel/cron';
-import type { Locale } from '../../kernel/locale';
 import { localDayOf } from '../../kernel/period';
 import type { Db } from '../../storage/schema';
 import type { Message } from '../../telegram/update-schema';
@@ -236,9 +235,17 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     );
   }
 
-  /** The candidates' evidence, for the commander's eyes: eligibility and, when not, each failed check's reason. */
-  function evidenceText(locale: Locale, opened: ReviewPreview): string {
-    const lines = opened.candidates.map((candidate: CandidateView, index) => {
+  /**
+   * The candidates' evidence, for the commander's eyes: each one's checks (and, when not eligible, why), the year's
+   * totals, the campaign's commendations (never counted), earlier titles and flags with their reasons; then the
+   * unit's yearly targets and who gets no ballot.
+   */
+  async function evidenceText(ctx: CommandContext, review: ReviewPreview): Promise<string> {
+    const { locale } = ctx;
+    const catalog = await ctx.directory.metrics();
+    const metricName = (code: string) => catalog.resolve(code)?.name[locale] ?? code;
+    const sub = (text: string) => `\n   ${text}`;
+    const lines = review.candidates.map((candidate: CandidateView, index) => {
       const verdict = candidate.eligibility.eligible
         ? t(locale, 'yearChat.eligible')
         : t(locale, 'yearChat.notEligible', {
@@ -247,14 +254,41 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
               .map((check) => checkReason(locale, check))
               .join(' '),
           });
-      const flags = candidate.flags.map((each) => `\n   🔒 ${t(locale, `year.flag.${each.kind}`)}: ${each.reason}`);
-      return `\n${index + 1}. ${escapeHtml(nameText(candidate.name))}: ${verdict}${flags.map(escapeHtml).join('')}`;
+      const totals = candidate.totals.map((each) => `${metricName(each.metricCode)} ${each.total}`).join(', ');
+      const levels = [...new Set(candidate.commendations.map((each) => levelName(locale, each.level)))].join(', ');
+      const earlier = candidate.earlierTitles
+        .map((record) => `${record.year}: ${titleName(locale, record.title)}`)
+        .join(', ');
+      const flags = candidate.flags.map((each) =>
+        sub(`🔒 ${escapeHtml(`${t(locale, `year.flag.${each.kind}`)}: ${each.reason}`)}`),
+      );
+      return [
+        `\n${index + 1}. ${escapeHtml(nameText(candidate.name))}: ${verdict}`,
+        sub(t(locale, 'yearChat.evidenceTotals', { text: totals })),
+        sub(t(locale, 'yearChat.evidenceCommendations', { count: candidate.commendations.length, levels })),
+        sub(t(locale, 'yearChat.evidenceTitles', { text: earlier })),
+        ...flags,
+      ].join('');
     });
+    const targets = review.targets.map(
+      (each) => `${metricName(each.metricCode)} ${each.total}/${each.target} (${each.percent}%)`,
+    );
+    const tail = [
+      ...(targets.length > 0 ? [t(locale, 'yearChat.evidenceTargets', { text: targets.join(', ') })] : []),
+      ...(review.unlinked.length > 0
+        ? [
+            t(locale, 'yearChat.evidenceUnlinked', {
+              count: review.unlinked.length,
+              names: review.unlinked.map((person) => nameText(person.name)).join(', '),
+            }),
+          ]
+        : []),
+    ];
     return t(locale, 'yearChat.evidence', {
-      title: titleName(locale, opened.title),
-      year: opened.year,
-      ruleSet: opened.ruleSet,
-      lines: new Html(lines.join('')),
+      title: titleName(locale, review.title),
+      year: review.year,
+      ruleSet: review.ruleSet,
+      lines: new Html([...lines, ...tail.map((line) => `\n\n${line}`)].join('')),
     });
   }
 
@@ -279,7 +313,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
         ...(year !== undefined && { year }),
       });
       if (!previewed.ok) return refuse(ctx, previewed.error);
-      return privately(ctx, evidenceText(ctx.locale, previewed.value));
+      return privately(ctx, await evidenceText(ctx, previewed.value));
     }
     const opened = await openReview(yearScope(ctx), callerOf(ctx.from), {
       unitId,
@@ -289,7 +323,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     });
     if (!opened.ok) return refuse(ctx, opened.error);
     const review = opened.value;
-    ctx.out.send(ctx.from.id, evidenceText(ctx.locale, review));
+    ctx.out.send(ctx.from.id, await evidenceText(ctx, review));
     await ctx.replyText('yearChat.reviewOpened', {
       title: titleName(ctx.locale, review.title),
       year: review.year,
@@ -385,7 +419,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     });
     if (!opened.ok) return refuse(ctx, opened.error);
     const review = opened.value;
-    ctx.out.send(ctx.from.id, evidenceText(ctx.locale, review));
+    ctx.out.send(ctx.from.id, await evidenceText(ctx, review));
     await ctx.replyText('yearChat.councilOpened', {
       title: titleName(ctx.locale, review.title),
       year: review.year,
