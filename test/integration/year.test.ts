@@ -184,7 +184,9 @@ describe('a year of emulation in chat', () => {
     const evidence = privateTo(opened, users.chi).find((message) => message.text?.includes('Hồ sơ bình xét'));
     expect(evidence?.text).toContain('Trung úy Trần Thị Bình: không đủ điều kiện');
     expect(evidence?.text).toContain('vi phạm điều lệnh');
-    expect(evidence?.text).toMatch(/1\. Thiếu úy Nguyễn Văn An: đủ điều kiện, có tên trên phiếu\n\s+Kết quả trong năm: .+ 12\n/);
+    expect(evidence?.text).toMatch(
+      /1\. Thiếu úy Nguyễn Văn An: đủ điều kiện, có tên trên phiếu\n\s+Kết quả trong năm: .+ 12\n/,
+    );
     expect(evidence?.text).toContain('Khen thưởng trong phong trào: không có');
     expect(evidence?.text).toContain('Danh hiệu các năm trước: chưa có');
     ballots = ballotsIn(opened);
