@@ -881,13 +881,17 @@ export const en = {
   'yearChat.councilOpened': (p: { title: string; year: number; names: Html; voters: number; closes: string }) =>
     `🗳 <b>Council vote “${p.title}” ${p.year}</b>\nProposed:${p.names}\nSecret ballots sent to ${n(p.voters)} members. Voting closes: ${p.closes}. Close early: <code>/closeballot ${p.title}</code> in private.`,
   'yearChat.decisionUsage':
-    'Usage (an admin): <code>/titles &lt;title&gt; &lt;year&gt; &lt;decision number&gt; &lt;dd/mm/yyyy&gt; &lt;signer&gt;</code>, e.g. <code>/titles cstdcs 2026 567/QĐ-CAT 20/12/2026 Colonel Nguyễn Văn A</code>; recorded for those the council (or the unit) proposed, or for the person whose message you reply to.',
+    'Usage (an admin): <code>/titles &lt;title&gt; &lt;year&gt; &lt;decision number&gt; &lt;dd/mm/yyyy&gt; &lt;signer&gt;</code>, e.g. <code>/titles cstdcs 2026 567/QĐ-CAT 20/12/2026 Colonel Nguyễn Văn A</code>; recorded for those the council (or the unit) proposed, or for the person whose message you reply to. <code>/titles</code> alone (or by reply) lists the titles by year.',
   'yearChat.badDate': (p: { text: string }) =>
     `The date “${p.text}” is not valid: write dd/mm/yyyy, e.g. 20/12/2026. Nothing was recorded.`,
   'yearChat.noneProposed': (p: { title: string; year: number }) =>
     `Nobody is proposed for “${p.title}” ${p.year}; nothing was recorded.`,
   'yearChat.titlesRecorded': (p: { count: number; title: string; year: number; number: string; names: string }) =>
     `✅ Decision ${p.number} recorded: title “${p.title}” ${p.year} for ${n(p.count)}: ${p.names}.`,
+  'yearChat.titlesOf': (p: { name: string; lines: Html }) => `🏅 <b>Emulation titles — ${p.name}</b>${p.lines}`,
+  'yearChat.titlesNone': (p: { name: string }) => `${p.name} holds no recorded emulation title yet.`,
+  'yearChat.titleLine': (p: { year: number; title: string; decision: string }) =>
+    `${p.year}: ${p.title}${p.decision ? ` — decision ${p.decision}` : ' (imported history)'}`,
   'yearChat.paperUsage':
     'Usage (a commander, in the unit’s group): <code>/paper dangky|bienban|danhsach|totrinh [pdf|docx] [year]</code>; DOCX by default, for the office to edit.',
   'yearChat.paperCaption': (p: { kind: string; year: number }) => `${p.kind} ${p.year} (draft, Decree 30/2020 format).`,

@@ -893,13 +893,17 @@ export const vi = {
   'yearChat.councilOpened': (p: { title: string; year: number; names: Html; voters: number; closes: string }) =>
     `🗳 <b>Hội đồng bỏ phiếu “${p.title}” năm ${p.year}</b>\nDanh sách đề nghị:${p.names}\nĐã gửi phiếu kín cho ${n(p.voters)} thành viên. Hạn bỏ phiếu: ${p.closes}. Đóng sớm: <code>/dongphieu ${p.title}</code> trong tin nhắn riêng.`,
   'yearChat.decisionUsage':
-    'Cú pháp (quản trị): <code>/danhhieu &lt;danh hiệu&gt; &lt;năm&gt; &lt;số quyết định&gt; &lt;dd/mm/yyyy&gt; &lt;người ký&gt;</code>, ví dụ <code>/danhhieu cstdcs 2026 567/QĐ-CAT 20/12/2026 Đại tá Nguyễn Văn A</code>; ghi cho những người Hội đồng (hoặc đơn vị) đã đề nghị, hoặc trả lời tin nhắn của một đồng chí.',
+    'Cú pháp (quản trị): <code>/danhhieu &lt;danh hiệu&gt; &lt;năm&gt; &lt;số quyết định&gt; &lt;dd/mm/yyyy&gt; &lt;người ký&gt;</code>, ví dụ <code>/danhhieu cstdcs 2026 567/QĐ-CAT 20/12/2026 Đại tá Nguyễn Văn A</code>; ghi cho những người Hội đồng (hoặc đơn vị) đã đề nghị, hoặc trả lời tin nhắn của một đồng chí. <code>/danhhieu</code> không kèm gì (hoặc trả lời tin nhắn) để xem danh hiệu theo năm.',
   'yearChat.badDate': (p: { text: string }) =>
     `Ngày “${p.text}” không hợp lệ: ghi dd/mm/yyyy, ví dụ 20/12/2026. Không có gì được ghi.`,
   'yearChat.noneProposed': (p: { title: string; year: number }) =>
     `Chưa có ai được đề nghị danh hiệu “${p.title}” năm ${p.year}; không có gì được ghi.`,
   'yearChat.titlesRecorded': (p: { count: number; title: string; year: number; number: string; names: string }) =>
     `✅ Đã ghi quyết định số ${p.number}: danh hiệu “${p.title}” năm ${p.year} cho ${n(p.count)} đối tượng: ${p.names}.`,
+  'yearChat.titlesOf': (p: { name: string; lines: Html }) => `🏅 <b>Danh hiệu thi đua — ${p.name}</b>${p.lines}`,
+  'yearChat.titlesNone': (p: { name: string }) => `Đồng chí ${p.name} chưa có danh hiệu thi đua nào được ghi nhận.`,
+  'yearChat.titleLine': (p: { year: number; title: string; decision: string }) =>
+    `${p.year}: ${p.title}${p.decision ? ` — Quyết định số ${p.decision}` : ' (theo hồ sơ nhập)'}`,
   'yearChat.paperUsage':
     'Cú pháp (chỉ huy, trong nhóm của đơn vị): <code>/vanban dangky|bienban|danhsach|totrinh [pdf|docx] [năm]</code>; mặc định DOCX để văn phòng chỉnh sửa.',
   'yearChat.paperCaption': (p: { kind: string; year: number }) =>

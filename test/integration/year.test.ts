@@ -267,6 +267,12 @@ describe('a year of emulation in chat', () => {
     const recorded = await bot.send(users.admin, admin, '/danhhieu cstt 2026 12/QĐ-CAT 10/12/2026 Đại tá Nguyễn Văn X');
     expect(recorded.text).toContain('cho 2 đối tượng: Thiếu úy Nguyễn Văn An, Đại úy Phạm Văn Dũng');
     expect((await yearRows()).titles).toHaveLength(2);
+
+    const own = await bot.send(users.alice, chats.private(users.alice), '/danhhieu');
+    expect(own.text).toContain('Danh hiệu thi đua — Thiếu úy Nguyễn Văn An');
+    expect(own.text).toContain('2026: Chiến sĩ tiên tiến — Quyết định số 12/QĐ-CAT 10/12/2026');
+    expect((await say(users.binh, '/danhhieu')).text).toContain('chưa có danh hiệu');
+    expect((await bot.send(giang, chats.private(giang), '/danhhieu')).text).toContain('danh sách');
   });
 
   it('the council votes on the unit’s collective title, and its decision is recorded', async () => {

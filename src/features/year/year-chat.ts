@@ -30,7 +30,7 @@ import { BALLOT_CALLBACK_PREFIX, parseBallotData } from './ballot-token';
 import { addToCouncil, councilMembers, openCouncilReview, removeFromCouncil } from './council';
 import type { CandidateView } from './evidence';
 import { flag, flagsOf, unflag } from './flags';
-import { recordTitleDecision } from './honours';
+import { recordTitleDecision, titlesOf } from './honours';
 import { pledge, unitRegistrations } from './registration';
 import { closeReview } from './review-close';
 import { lastClosedReview, openReviewsHere, proposedSubjects } from './review-lookup';
@@ -429,7 +429,29 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     });
   }
 
+  /** `/titles` alone: the titles by year of the person replied to, or of the caller. */
+  async function titlesHeld(ctx: CommandContext) {
+    const scope = yearScope(ctx);
+    const other = repliedPerson(ctx);
+    const person = await scope.roster.personByUser((other ?? ctx.from).id);
+    if (!person) return ctx.replyText(other ? 'yearChat.notOnRosterReply' : 'year.error.notOnRoster');
+    const held = await titlesOf(scope, callerOf(ctx.from), { subjectId: person.personId });
+    if (!held.ok) return refuse(ctx, held.error);
+    const name = nameText(person.name);
+    if (held.value.length === 0) return ctx.replyText('yearChat.titlesNone', { name });
+    const lines = held.value.map(
+      (each) =>
+        `\n${t(ctx.locale, 'yearChat.titleLine', {
+          year: each.year,
+          title: titleName(ctx.locale, each.title),
+          decision: each.decision ? `${each.decision.number} ${formatDay(each.decision.date)}` : '',
+        })}`,
+    );
+    await ctx.replyText('yearChat.titlesOf', { name, lines: new Html(lines.join('')) });
+  }
+
   async function titlesCommand(ctx: CommandContext) {
+    if (ctx.args.trim() === '') return titlesHeld(ctx);
     const parsed = parseTitleDecision(ctx.args);
     if (!parsed.ok) {
       const problem = parsed.error;
