@@ -98,6 +98,13 @@ const configSchema = z.object({
       /^(?:(?:[1-9]|1[0-2])\s*-\s*(?:[1-9]|1[0-2])|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\s*\.\.\s*(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$/,
       'expected months like 1-3 or days like 01-01..03-31',
     )
+    .refine(
+      (window) =>
+        [...window.matchAll(/(\d{2})-(\d{2})/g)].every(
+          ([, month, day]) => new Date(Date.UTC(2024, Number(month) - 1, Number(day))).getUTCDate() === Number(day),
+        ),
+      'a day that does not exist (a leap year counts)',
+    )
     .optional(),
   LEADERBOARD_CRON: cron('0 8 * * 1'),
   DIGEST_CRON: cron('30 7 * * 1'),
