@@ -65,7 +65,7 @@ export function yearSettingsOf(config: Config): YearSettings {
 
 const nameText = (name: OfficialName) => officialName(name);
 
-/** "16:30 ngày 10/12/2026" in the campaign's time zone. */
+/** "16:30 10/12/2026", in the campaign's time zone. */
 function deadlineText(instant: string, timeZone: string): string {
   const local = localTimeOf(new Date(instant), timeZone);
   const time = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
