@@ -893,12 +893,18 @@ export const en = {
   'yearChat.titleLine': (p: { year: number; title: string; decision: string }) =>
     `${p.year}: ${p.title}${p.decision ? ` — decision ${p.decision}` : ' (imported history)'}`,
   'yearChat.paperUsage':
-    'Usage (a commander, in the unit’s group): <code>/paper dangky|bienban|danhsach|totrinh [pdf|docx] [year]</code>; DOCX by default, for the office to edit.',
+    'Usage (a commander, in the unit’s group): <code>/paper dangky|bienban|danhsach|totrinh [pdf|docx] [year]</code>, or <code>/paper chungnhan</code> replying to someone’s message; DOCX by default, for the office to edit.',
   'yearChat.paperCaption': (p: { kind: string; year: number }) => `${p.kind} ${p.year} (draft, Decree 30/2020 format).`,
   'yearChat.paper.registration': 'Emulation registration',
   'yearChat.paper.minutes': 'Review meeting minutes',
   'yearChat.paper.list': 'Proposal list',
   'yearChat.paper.letter': 'Proposal letter',
+  'yearChat.paper.certificate': 'Title certificate',
+  'yearChat.certificateForm': (p: { title: string }) => `the title ${p.title}`,
+  'yearChat.certificateReason': (p: { year: number }) =>
+    `Met the standard of the year's emulation title ${p.year}, as the unit's review found.`,
+  'year.error.noTitle': (p: { year: number }) =>
+    `This person was neither proposed for nor awarded a title in ${p.year}.`,
   'yearChat.noClosedReview': 'The unit has no closed review yet.',
   'yearChat.addressee': 'the Emulation and Commendation Council',
   'yearChat.notOnRosterReply':

@@ -905,13 +905,19 @@ export const vi = {
   'yearChat.titleLine': (p: { year: number; title: string; decision: string }) =>
     `${p.year}: ${p.title}${p.decision ? ` — Quyết định số ${p.decision}` : ' (theo hồ sơ nhập)'}`,
   'yearChat.paperUsage':
-    'Cú pháp (chỉ huy, trong nhóm của đơn vị): <code>/vanban dangky|bienban|danhsach|totrinh [pdf|docx] [năm]</code>; mặc định DOCX để văn phòng chỉnh sửa.',
+    'Cú pháp (chỉ huy, trong nhóm của đơn vị): <code>/vanban dangky|bienban|danhsach|totrinh [pdf|docx] [năm]</code>, hoặc <code>/vanban chungnhan</code> trả lời tin nhắn của một đồng chí; mặc định DOCX để văn phòng chỉnh sửa.',
   'yearChat.paperCaption': (p: { kind: string; year: number }) =>
     `${p.kind} năm ${p.year} (dự thảo theo Nghị định 30/2020/NĐ-CP).`,
   'yearChat.paper.registration': 'Bản đăng ký thi đua',
   'yearChat.paper.minutes': 'Biên bản họp bình xét',
   'yearChat.paper.list': 'Danh sách đề nghị',
   'yearChat.paper.letter': 'Tờ trình',
+  'yearChat.paper.certificate': 'Bản chứng nhận danh hiệu',
+  'yearChat.certificateForm': (p: { title: string }) => `danh hiệu ${p.title}`,
+  'yearChat.certificateReason': (p: { year: number }) =>
+    `Đạt tiêu chuẩn danh hiệu thi đua năm ${p.year} theo kết quả bình xét của đơn vị.`,
+  'year.error.noTitle': (p: { year: number }) =>
+    `Đồng chí này chưa được đề nghị hay công nhận danh hiệu thi đua nào năm ${p.year}.`,
   'yearChat.noClosedReview': 'Đơn vị chưa có cuộc bình xét nào đã đóng phiếu.',
   'yearChat.addressee': 'Hội đồng Thi đua – Khen thưởng',
   'yearChat.notOnRosterReply':

@@ -338,6 +338,11 @@ describe('a year of emulation in chat', () => {
       ['totrinh docx 2026', 'to-trinh-PC06-2026.docx'],
     ] as const)
       expect(documentsOf(await say(users.chi, `/vanban ${words}`)).map((file) => file.filename)).toEqual([name]);
+    const certificate = documentsOf(await say(users.chi, '/vanban chungnhan pdf', await hello(users.alice)));
+    expect(certificate.map((file) => file.filename)).toEqual([`chung-nhan-danh-hieu-PC06-${personIds.alice}-2026.pdf`]);
+    expect((await say(users.chi, '/vanban chungnhan', await hello(users.binh))).text).toContain(
+      'chưa được đề nghị hay công nhận danh hiệu thi đua nào năm 2026',
+    );
     expect((await say(users.chi, '/vanban giaykhen')).text).toContain('Cú pháp');
     expect(await yearRows()).toEqual(before);
   });

@@ -174,7 +174,7 @@ export function parseTitleDecision(
 }
 
 /** The papers /paper draws. */
-export const PAPER_KINDS = ['registration', 'minutes', 'list', 'letter'] as const;
+export const PAPER_KINDS = ['registration', 'minutes', 'list', 'letter', 'certificate'] as const;
 export type PaperKind = (typeof PAPER_KINDS)[number];
 
 const PAPER_WORDS: Readonly<Record<string, PaperKind>> = {
@@ -186,9 +186,11 @@ const PAPER_WORDS: Readonly<Record<string, PaperKind>> = {
   list: 'list',
   totrinh: 'letter',
   letter: 'letter',
+  chungnhan: 'certificate',
+  certificate: 'certificate',
 };
 
-/** "/paper <dangky|bienban|danhsach|totrinh> [pdf|docx] [year]": DOCX unless told. */
+/** "/paper <dangky|bienban|danhsach|totrinh|chungnhan> [pdf|docx] [year]": DOCX unless told. */
 export function parsePaperArgs(
   args: string,
 ): Result<

@@ -8,6 +8,7 @@ import type { BotServices, CallbackContext, CommandContext, Feature } from '../.
 import { callerOf } from '../../bot/people';
 import type { Config } from '../../config';
 import {
+  certificatePaper,
   type OfficialName,
   officialName,
   type Paper,
@@ -47,7 +48,13 @@ import {
   parseTitleDecision,
   type YearArgsProblem,
 } from './year-args';
-import { proposalLetterInput, proposalListInput, registrationListInput, reviewMinutesInput } from './year-papers';
+import {
+  proposalLetterInput,
+  proposalListInput,
+  registrationListInput,
+  reviewMinutesInput,
+  titleCertificateInput,
+} from './year-papers';
 import { yearParagraph } from './year-report';
 import { parsePledgeWindow, type YearError, type YearScope, type YearSettings } from './year-scope';
 
@@ -504,6 +511,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     minutes: 'bien-ban-binh-xet',
     list: 'danh-sach-de-nghi',
     letter: 'to-trinh',
+    certificate: 'chung-nhan-danh-hieu',
   };
 
   async function paperCommand(ctx: CommandContext) {
@@ -518,6 +526,8 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     const yearArg = year !== undefined ? { year } : {};
     let drawn: Paper;
     let paperYear: number;
+    /** Who a certificate is for, in its file's name. */
+    let whose = '';
     if (kind === 'registration') {
       const input = await registrationListInput(scope, caller, { unitId, ...yearArg, paper });
       if (!input.ok) return refuse(ctx, input.error);
@@ -536,6 +546,15 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       if (!input.ok) return refuse(ctx, input.error);
       drawn = proposalListPaper(input.value);
       paperYear = input.value.year;
+    } else if (kind === 'certificate') {
+      // The person replied to, or the caller.
+      const person = await scope.roster.personByUser((repliedPerson(ctx) ?? ctx.from).id);
+      if (!person) return ctx.replyText('yearChat.notOnRosterReply');
+      const input = await titleCertificateInput(scope, caller, { personId: person.personId, ...yearArg, paper });
+      if (!input.ok) return refuse(ctx, input.error);
+      drawn = certificatePaper(input.value);
+      whose = `-${person.personId}`;
+      paperYear = year ?? Number(input.value.day.slice(0, 4));
     } else {
       const input = await proposalLetterInput(scope, caller, {
         unitId,
@@ -552,7 +571,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       ctx.chat.id,
       {
         render: yearPaper(drawn, format),
-        filename: `${paperFiles[kind]}-${unit?.code ?? unitId}-${paperYear}.${format}`,
+        filename: `${paperFiles[kind]}-${unit?.code ?? unitId}${whose}-${paperYear}.${format}`,
         caption: t(ctx.locale, 'yearChat.paperCaption', {
           kind: t(ctx.locale, `yearChat.paper.${kind}`),
           year: paperYear,

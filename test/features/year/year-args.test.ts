@@ -104,7 +104,7 @@ describe('parsePaperArgs', () => {
     ['bienban pdf', { kind: 'minutes', format: 'pdf' }],
     ['danhsach 2025 pdf', { kind: 'list', format: 'pdf', year: 2025 }],
     ['totrinh', { kind: 'letter', format: 'docx' }],
-    ['chungnhan', undefined],
+    ['chungnhan pdf', { kind: 'certificate', format: 'pdf' }],
     ['dangky xlsx', undefined],
     ['constructor', undefined],
     ['toString', undefined],
