@@ -324,7 +324,14 @@ export async function createApp(options: AppOptions): Promise<App> {
           ...(webApp && { routes: webAppRoutes(webApp) }),
         });
       }
-      scheduler = await startScheduler({ db, config, clock, logger, wake: () => sender.wake() });
+      scheduler = await startScheduler({
+        db,
+        config,
+        clock,
+        logger,
+        wake: () => sender.wake(),
+        directory: bot.services.directory,
+      });
     },
     async stop(reason = 'stop') {
       logger.debug({ reason }, 'stopping');

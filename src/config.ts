@@ -90,6 +90,22 @@ const configSchema = z.object({
     }),
   CAMPAIGN_NAME: z.string().trim().min(1).max(120).default('Nụ cười chiến sĩ'),
   NOMINATION_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(3),
+  // The days anyone may /pledge (đăng ký thi đua): months "1-3" or days "01-01..03-31"; open all year when unset.
+  PLEDGE_WINDOW: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:(?:[1-9]|1[0-2])\s*-\s*(?:[1-9]|1[0-2])|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\s*\.\.\s*(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))$/,
+      'expected months like 1-3 or days like 01-01..03-31',
+    )
+    .refine(
+      (window) =>
+        [...window.matchAll(/(\d{2})-(\d{2})/g)].every(
+          ([, month, day]) => new Date(Date.UTC(2024, Number(month) - 1, Number(day))).getUTCDate() === Number(day),
+        ),
+      'a day that does not exist (a leap year counts)',
+    )
+    .optional(),
   LEADERBOARD_CRON: cron('0 8 * * 1'),
   DIGEST_CRON: cron('30 7 * * 1'),
   REMINDER_CRON: cron('0 15 * * 5'),
@@ -181,6 +197,8 @@ export interface Config {
   /** The campaign's name on certificates and records (CAMPAIGN_NAME). */
   readonly campaignName: string;
   readonly nominationDailyCap: number;
+  /** When anyone may /pledge (PLEDGE_WINDOW as written; src/features/year reads it); all year when undefined. */
+  readonly pledgeWindow: string | undefined;
   /** When each weekly post is made: five-field cron expressions, read in `timeZone`. */
   readonly schedules: Readonly<Record<JobName, string>>;
   /** At start, scheduled posts missed within this many hours are still made (stale reminders are not). */
@@ -249,6 +267,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       commendationAuthorities: c.COMMENDATION_LEVELS,
       campaignName: c.CAMPAIGN_NAME,
       nominationDailyCap: c.NOMINATION_DAILY_CAP,
+      pledgeWindow: c.PLEDGE_WINDOW,
       schedules: { leaderboard: c.LEADERBOARD_CRON, digest: c.DIGEST_CRON, reminder: c.REMINDER_CRON },
       catchUpHours: c.CATCH_UP_HOURS,
       holidays: c.HOLIDAYS,

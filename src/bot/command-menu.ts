@@ -14,6 +14,8 @@ const GROUP_MENU: readonly MenuEntry[] = [
   { command: 'nominate', key: 'menu.nominate' },
   { command: 'nominations', key: 'menu.nominations' },
   { command: 'commendations', key: 'menu.commendations' },
+  { command: 'pledge', key: 'menu.pledge' },
+  { command: 'review', key: 'menu.review' },
   { command: 'profile', key: 'menu.profile' },
   { command: 'digest', key: 'menu.digest' },
   { command: 'report', key: 'menu.report' },
@@ -28,7 +30,7 @@ const GROUP_MENU: readonly MenuEntry[] = [
 
 /** Logging happens in groups; in private the bot offers what works there. */
 const PRIVATE_MENU: readonly MenuEntry[] = GROUP_MENU.filter(
-  (entry) => !['log', 'undo', 'top', 'settings'].includes(entry.command),
+  (entry) => !['log', 'undo', 'top', 'settings', 'pledge', 'review'].includes(entry.command),
 );
 
 const MENUS: readonly { scope: CommandScope; entries: readonly MenuEntry[] }[] = [

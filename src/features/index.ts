@@ -7,10 +7,11 @@ import { generalFeature } from './general';
 import { nominationsFeature } from './nominations';
 import { profileFeature } from './profile';
 import { reportsFeature } from './reports';
-import { rosterFeature } from './roster';
+import { rosterFeature, rosterForYear } from './roster';
 import { settingsFeature } from './settings';
 import { historyFeature, tallyFeature } from './tally';
 import { weeklyFeature } from './weekly';
+import { yearFeature, yearReviewParagraph } from './year';
 
 /**
  * Every feature of the bot: their commands by CommandName, their buttons by callback prefix, their edit handlers
@@ -26,9 +27,10 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     nominationsFeature(services),
     profileFeature(services),
     weeklyFeature(services),
-    reportsFeature(services),
+    reportsFeature(services, yearReviewParagraph(rosterForYear)),
     settingsFeature(services),
     rosterFeature(),
+    yearFeature(services, rosterForYear),
     adminFeature(),
     dashboardFeature(services),
   ]);

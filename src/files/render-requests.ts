@@ -4,6 +4,7 @@
  * draws, so a feature that builds a request loads no rendering package.
  */
 import type { CertificateInput } from './certificate-pdf';
+import type { Paper } from './papers';
 import type { ExportCell, ExportColumn, SheetSink, WorkbookSink } from './sheet-sink';
 
 /** A sheet as data: what a workbook renderer writes (the roster's template and export). */
@@ -21,6 +22,8 @@ export interface RenderInputs {
   readonly certificatePdf: CertificateInput;
   /** A small workbook's sheets, drawn as XLSX. */
   readonly workbookXlsx: { readonly sheets: readonly RecordedSheet[] };
+  /** An official paper of the year (src/files/papers), drawn as PDF or DOCX. */
+  readonly yearPaper: { readonly paper: Paper; readonly format: 'pdf' | 'docx' };
 }
 
 export type RendererName = keyof RenderInputs;
@@ -55,3 +58,9 @@ export async function recordWorkbook(write: (sink: WorkbookSink) => Promise<void
   });
   return sheets;
 }
+
+/** An official paper of the year, to go out as a PDF or DOCX document. */
+export const yearPaper = (paper: Paper, format: 'pdf' | 'docx'): RenderRequest => ({
+  renderer: 'yearPaper',
+  input: { paper, format },
+});

@@ -1,4 +1,5 @@
 import { renderCertificate } from './certificate-pdf';
+import { renderPaper } from './papers';
 import type { RendererName, RenderInputs } from './render-requests';
 import { renderPng } from './report-files';
 import { renderWorkbook } from './workbook-bytes';
@@ -6,11 +7,12 @@ import { renderWorkbook } from './workbook-bytes';
 /** One renderer per name: input in, file bytes out. */
 export type Renderers = { readonly [N in RendererName]: (input: RenderInputs[N]) => Promise<Uint8Array> };
 
-/** The renderers of src/files/: resvg for charts, pdfkit for certificates, our XLSX writer; loaded on first use. */
+/** The renderers of src/files/: resvg for charts, pdfkit for certificates and papers, docx for papers, our XLSX writer; each loaded on first use. */
 export const fileRenderers: Renderers = {
   chartPng: ({ svg }) => renderPng(svg),
   certificatePdf: (input) => renderCertificate(input),
   workbookXlsx: ({ sheets }) => renderWorkbook(sheets),
+  yearPaper: ({ paper, format }) => renderPaper(paper, format),
 };
 
 /**

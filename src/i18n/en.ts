@@ -806,6 +806,127 @@ export const en = {
   'paper.certificate.reason': 'For:',
   'paper.certificate.decision': (p: { number: string; date: string }) => `Decision No. ${p.number} of ${p.date}`,
 
+  // The year's chat doors: /pledge, /flag, /review, /closeballot, /council, /titles, /paper (issue 18).
+  'menu.pledge': 'Register for the year’s title: /pledge cstt',
+  'menu.review': 'Review meeting with a secret ballot (commanders)',
+  'yearChat.pledgeUsage':
+    'Usage: <code>/pledge &lt;title&gt; [year]</code>, e.g. <code>/pledge cstdcs</code>; a commander replies to someone’s message to register them, or names a collective title (dvtt, dvqt, co-thi-dua) for the unit. <code>/pledge</code> alone lists the registrations.',
+  'yearChat.badTitle': (p: { text: string }) =>
+    `Unknown title “${p.text}”. Individual: cstt (Advanced soldier), cstdcs (Grassroots emulation soldier), cstd-bo, cstd-tq; collective: dvtt (Advanced unit), dvqt (Determined-to-win unit), co-thi-dua. Nothing was recorded.`,
+  'yearChat.badHours': (p: { text: string }) =>
+    `The ballot's duration “${p.text}” is not valid: write 1 to 168 hours, e.g. <code>24h</code>.`,
+  'yearChat.pledged': (p: { name: string; title: string; year: number; replaced: string }) =>
+    `✅ Registered for ${p.year}: comrade ${p.name}, title “${p.title}”${p.replaced ? ` (instead of “${p.replaced}”)` : ''}.`,
+  'yearChat.pledgedUnit': (p: { unit: string; title: string; year: number; replaced: string }) =>
+    `✅ Registered for ${p.year}: ${p.unit}, title “${p.title}”${p.replaced ? ` (instead of “${p.replaced}”)` : ''}.`,
+  'yearChat.pledgeList': (p: { unit: string; year: number; collective: string; lines: Html; count: number }) =>
+    `<b>Emulation registrations ${p.year} — ${p.unit}</b>\nCollective: ${p.collective || 'not registered'}\nIndividuals (${n(p.count)}):${p.lines}`,
+  'yearChat.pledgeNone': 'none yet',
+  'yearChat.flagUsage':
+    'Usage (a commander, replying to the person’s message): <code>/flag kyluat|thanhtra|donthu &lt;reason&gt;</code>; <code>/flag</code> for the list (sent privately), <code>/flag go &lt;number&gt;</code> to clear one.',
+  'yearChat.flagged': (p: { id: number; name: string; kind: string; reason: string }) =>
+    `🔒 Flag #${p.id} recorded: ${p.name} — ${p.kind}. Reason: ${p.reason}\nThey will not be proposed for a title while it stands. Clear it: <code>/flag go ${p.id}</code>.`,
+  'yearChat.flagList': (p: { unit: string; lines: Html }) => `🔒 <b>Open flags — ${p.unit}</b>${p.lines}`,
+  'yearChat.flagLine': (p: { id: number; name: string; kind: string; reason: string; day: string }) =>
+    `#${p.id} ${p.name} — ${p.kind} (${p.day}): ${p.reason}`,
+  'yearChat.flagNone': (p: { unit: string }) => `No open flags in ${p.unit}.`,
+  'yearChat.unflagged': (p: { name: string }) => `The flag on ${p.name} is cleared.`,
+  'yearChat.sentPrivately': 'Sent to your private chat with the bot.',
+  'yearChat.replyNeeded': 'Reply to a message of the person to flag. Nothing was recorded.',
+  'yearChat.reviewUsage':
+    'Usage (a commander, in the unit’s group): <code>/review &lt;title&gt; [year] [hours]</code>, e.g. <code>/review cstdcs 2026 48h</code>; add <code>xem</code> to preview the file privately without opening the ballot. Each member gets a secret ballot privately.',
+  'yearChat.reviewOpened': (p: {
+    title: string;
+    year: number;
+    unit: string;
+    names: Html;
+    voters: number;
+    unlinked: number;
+    closes: string;
+  }) =>
+    `🗳 <b>Review “${p.title}” ${p.year} — ${p.unit}</b>\nCandidates:${p.names}\nSecret ballots sent privately to ${n(p.voters)} members${p.unlinked > 0 ? ` (${n(p.unlinked)} without a linked account got none)` : ''}. Voting closes: ${p.closes}. A commander closes it early with <code>/closeballot</code>.`,
+  'yearChat.evidence': (p: { title: string; year: number; ruleSet: string; lines: Html }) =>
+    `📋 <b>Review file “${p.title}” ${p.year}</b> (rules: ${p.ruleSet})${p.lines}`,
+  'yearChat.evidenceTotals': (p: { text: string }) => `The year's results: ${p.text || 'nothing logged'}`,
+  'yearChat.evidenceCommendations': (p: { count: number; levels: string }) =>
+    `Campaign commendations: ${p.count > 0 ? `${n(p.count)} (${p.levels}; never counted toward titles)` : 'none'}`,
+  'yearChat.evidenceTitles': (p: { text: string }) => `Titles of earlier years: ${p.text || 'none'}`,
+  'yearChat.evidenceTargets': (p: { text: string }) => `The unit's yearly targets: ${p.text}`,
+  'yearChat.evidenceUnlinked': (p: { count: number; names: string }) =>
+    `${n(p.count)} without a linked account get no ballot: ${p.names}`,
+  'yearChat.eligible': 'eligible, on the ballot',
+  'yearChat.notEligible': (p: { reasons: string }) => `not eligible: ${p.reasons}`,
+  'yearChat.closeUsage': (p: { titles: string }) =>
+    `Several ballots are open (${p.titles}): name the title, e.g. <code>/closeballot cstdcs</code>.`,
+  'yearChat.noOpenReview': 'No ballot is open here.',
+  'yearChat.result': (p: {
+    title: string;
+    year: number;
+    where: string;
+    voted: number;
+    issued: number;
+    members: number;
+    quorum: string;
+    lines: Html;
+    again: boolean;
+  }) =>
+    `${p.again ? 'This ballot was already closed. ' : ''}📊 <b>Result of the review “${p.title}” ${p.year} — ${p.where}</b>\nBallots: ${n(p.voted)}/${n(p.members)} members (${n(p.issued)} issued). ${p.quorum}\n${p.lines}\nSecret ballot: nobody can tell who voted how.`,
+  'yearChat.quorumMet': (p: { needed: number }) => `Quorum met (${n(p.needed)} needed).`,
+  'yearChat.quorumMissed': (p: { needed: number }) => `Quorum not met (${n(p.needed)} needed): nobody is proposed.`,
+  'yearChat.resultLine': (p: {
+    number: number;
+    name: string;
+    yes: number;
+    base: number;
+    percent: string;
+    status: string;
+  }) => `${p.number}. ${p.name}: ${n(p.yes)}/${n(p.base)} in favour (${p.percent}%) — ${p.status}`,
+  'yearChat.status.proposed': 'proposed',
+  'yearChat.status.not-passed': 'short of the share',
+  'yearChat.status.over-quota': 'over the quota',
+  'yearChat.status.ineligible': 'not eligible',
+  'yearChat.status.no-quorum': 'no quorum',
+  'yearChat.status.not-voted': 'not on the ballot',
+  'yearChat.status.tied': 'tied at the quota',
+  'yearChat.councilUsage':
+    'Usage (an admin): <code>/council</code> or <code>/council list</code> to see it; reply to someone’s message with <code>/council add</code> or <code>/council remove</code>; <code>/council &lt;title&gt; [year] [hours]</code> opens the council’s vote.',
+  'yearChat.councilList': (p: { lines: Html; count: number }) =>
+    `<b>Emulation and Commendation Council</b> (${n(p.count)} members)${p.lines}`,
+  'yearChat.councilNone': 'The Emulation and Commendation Council has no members yet.',
+  'yearChat.councilAdded': (p: { name: string }) => `${p.name} joined the Emulation and Commendation Council.`,
+  'yearChat.councilRemoved': (p: { name: string }) => `${p.name} left the Emulation and Commendation Council.`,
+  'yearChat.councilOpened': (p: { title: string; year: number; names: Html; voters: number; closes: string }) =>
+    `🗳 <b>Council vote “${p.title}” ${p.year}</b>\nProposed:${p.names}\nSecret ballots sent to ${n(p.voters)} members. Voting closes: ${p.closes}. Close early: <code>/closeballot ${p.title}</code> in private.`,
+  'yearChat.decisionUsage':
+    'Usage (an admin): <code>/titles &lt;title&gt; &lt;year&gt; &lt;decision number&gt; &lt;dd/mm/yyyy&gt; &lt;signer&gt;</code>, e.g. <code>/titles cstdcs 2026 567/QĐ-CAT 20/12/2026 Colonel Nguyễn Văn A</code>; recorded for those the council (or the unit) proposed, or for the person whose message you reply to. <code>/titles</code> alone (or by reply) lists the titles by year.',
+  'yearChat.badDate': (p: { text: string }) =>
+    `The date “${p.text}” is not valid: write dd/mm/yyyy, e.g. 20/12/2026. Nothing was recorded.`,
+  'yearChat.noneProposed': (p: { title: string; year: number }) =>
+    `Nobody is proposed for “${p.title}” ${p.year}; nothing was recorded.`,
+  'yearChat.titlesRecorded': (p: { count: number; title: string; year: number; number: string; names: string }) =>
+    `✅ Decision ${p.number} recorded: title “${p.title}” ${p.year} for ${n(p.count)}: ${p.names}.`,
+  'yearChat.titlesOf': (p: { name: string; lines: Html }) => `🏅 <b>Emulation titles — ${p.name}</b>${p.lines}`,
+  'yearChat.titlesNone': (p: { name: string }) => `${p.name} holds no recorded emulation title yet.`,
+  'yearChat.titleLine': (p: { year: number; title: string; decision: string }) =>
+    `${p.year}: ${p.title}${p.decision ? ` — decision ${p.decision}` : ' (imported history)'}`,
+  'yearChat.paperUsage':
+    'Usage (a commander, in the unit’s group): <code>/paper dangky|bienban|danhsach|totrinh [pdf|docx] [year]</code>, or <code>/paper chungnhan</code> replying to someone’s message; DOCX by default, for the office to edit.',
+  'yearChat.paperCaption': (p: { kind: string; year: number }) => `${p.kind} ${p.year} (draft, Decree 30/2020 format).`,
+  'yearChat.paper.registration': 'Emulation registration',
+  'yearChat.paper.minutes': 'Review meeting minutes',
+  'yearChat.paper.list': 'Proposal list',
+  'yearChat.paper.letter': 'Proposal letter',
+  'yearChat.paper.certificate': 'Title certificate',
+  'yearChat.certificateForm': (p: { title: string }) => `the title ${p.title}`,
+  'yearChat.certificateReason': (p: { year: number }) =>
+    `Met the standard of the year's emulation title ${p.year}, as the unit's review found.`,
+  'year.error.noTitle': (p: { year: number }) =>
+    `This person was neither proposed for nor awarded a title in ${p.year}.`,
+  'yearChat.noClosedReview': 'The unit has no closed review yet.',
+  'yearChat.addressee': 'the Emulation and Commendation Council',
+  'yearChat.notOnRosterReply':
+    'The person you replied to is not on the roster (or not linked yet). Nothing was recorded.',
+
   // Buttons bound to their message, who may read a commendation, /register's requests, decisions (issues 18, 20).
   'button.notValid': 'This button is no longer valid; nothing changed.',
   'commendation.notAllowed':

@@ -816,6 +816,130 @@ export const vi = {
   'paper.certificate.reason': 'Đã có thành tích:',
   'paper.certificate.decision': (p: { number: string; date: string }) => `Quyết định số ${p.number} ngày ${p.date}`,
 
+  // The year's chat doors: /pledge, /flag, /review, /closeballot, /council, /titles, /paper (issue 18).
+  'menu.pledge': 'Đăng ký thi đua năm: /pledge cstt',
+  'menu.review': 'Bình xét thi đua, bỏ phiếu kín (chỉ huy)',
+  'yearChat.pledgeUsage':
+    'Cú pháp: <code>/dangkythidua &lt;danh hiệu&gt; [năm]</code>, ví dụ <code>/dangkythidua cstdcs</code>; chỉ huy trả lời tin nhắn của một đồng chí để đăng ký thay, hoặc ghi danh hiệu tập thể (dvtt, dvqt, co-thi-dua) cho đơn vị. <code>/dangkythidua</code> để xem danh sách.',
+  'yearChat.badTitle': (p: { text: string }) =>
+    `Không rõ danh hiệu “${p.text}”. Cá nhân: cstt (Chiến sĩ tiên tiến), cstdcs (Chiến sĩ thi đua cơ sở), cstd-bo, cstd-tq; tập thể: dvtt (Đơn vị tiên tiến), dvqt (Đơn vị quyết thắng), co-thi-dua. Không có gì được ghi.`,
+  'yearChat.badHours': (p: { text: string }) =>
+    `Thời hạn bỏ phiếu “${p.text}” không hợp lệ: ghi số giờ từ 1 đến 168, ví dụ <code>24h</code>.`,
+  'yearChat.pledged': (p: { name: string; title: string; year: number; replaced: string }) =>
+    `✅ Đã đăng ký thi đua năm ${p.year}: đồng chí ${p.name}, danh hiệu “${p.title}”${p.replaced ? ` (thay cho “${p.replaced}”)` : ''}.`,
+  'yearChat.pledgedUnit': (p: { unit: string; title: string; year: number; replaced: string }) =>
+    `✅ Đã đăng ký thi đua năm ${p.year}: ${p.unit}, danh hiệu “${p.title}”${p.replaced ? ` (thay cho “${p.replaced}”)` : ''}.`,
+  'yearChat.pledgeList': (p: { unit: string; year: number; collective: string; lines: Html; count: number }) =>
+    `<b>Đăng ký thi đua năm ${p.year} — ${p.unit}</b>\nTập thể: ${p.collective || 'chưa đăng ký'}\nCá nhân (${n(p.count)}):${p.lines}`,
+  'yearChat.pledgeNone': 'chưa có',
+  'yearChat.flagUsage':
+    'Cú pháp (chỉ huy, trả lời tin nhắn của đồng chí cần ghi chú): <code>/canhbao kyluat|thanhtra|donthu &lt;lý do&gt;</code>; <code>/canhbao</code> để xem danh sách (gửi riêng), <code>/canhbao go &lt;số&gt;</code> để gỡ.',
+  'yearChat.flagged': (p: { id: number; name: string; kind: string; reason: string }) =>
+    `🔒 Đã ghi chú #${p.id}: ${p.name} — ${p.kind}. Lý do: ${p.reason}\nĐồng chí này sẽ không được đề nghị danh hiệu khi còn ghi chú. Gỡ: <code>/canhbao go ${p.id}</code>.`,
+  'yearChat.flagList': (p: { unit: string; lines: Html }) => `🔒 <b>Ghi chú đang mở — ${p.unit}</b>${p.lines}`,
+  'yearChat.flagLine': (p: { id: number; name: string; kind: string; reason: string; day: string }) =>
+    `#${p.id} ${p.name} — ${p.kind} (${p.day}): ${p.reason}`,
+  'yearChat.flagNone': (p: { unit: string }) => `Không có ghi chú nào đang mở ở ${p.unit}.`,
+  'yearChat.unflagged': (p: { name: string }) => `Đã gỡ ghi chú của ${p.name}.`,
+  'yearChat.sentPrivately': 'Đã gửi vào tin nhắn riêng của đồng chí với bot.',
+  'yearChat.replyNeeded': 'Cần trả lời (reply) tin nhắn của đồng chí được ghi chú. Không có gì được ghi.',
+  'yearChat.reviewUsage':
+    'Cú pháp (chỉ huy, trong nhóm của đơn vị): <code>/binhxet &lt;danh hiệu&gt; [năm] [số giờ]</code>, ví dụ <code>/binhxet cstdcs 2026 48h</code>; thêm <code>xem</code> để xem trước hồ sơ (gửi riêng) mà chưa mở phiếu. Phiếu kín được gửi riêng cho từng đồng chí.',
+  'yearChat.reviewOpened': (p: {
+    title: string;
+    year: number;
+    unit: string;
+    names: Html;
+    voters: number;
+    unlinked: number;
+    closes: string;
+  }) =>
+    `🗳 <b>Bình xét “${p.title}” năm ${p.year} — ${p.unit}</b>\nNgười được bình xét:${p.names}\nĐã gửi phiếu kín cho ${n(p.voters)} đồng chí qua tin nhắn riêng${p.unlinked > 0 ? ` (${n(p.unlinked)} đồng chí chưa liên kết tài khoản nên chưa nhận phiếu)` : ''}. Hạn bỏ phiếu: ${p.closes}. Chỉ huy đóng phiếu sớm bằng <code>/dongphieu</code>.`,
+  'yearChat.evidence': (p: { title: string; year: number; ruleSet: string; lines: Html }) =>
+    `📋 <b>Hồ sơ bình xét “${p.title}” năm ${p.year}</b> (quy định: ${p.ruleSet})${p.lines}`,
+  'yearChat.evidenceTotals': (p: { text: string }) => `Kết quả trong năm: ${p.text || 'chưa ghi'}`,
+  'yearChat.evidenceCommendations': (p: { count: number; levels: string }) =>
+    `Khen thưởng trong phong trào: ${p.count > 0 ? `${n(p.count)} (${p.levels}; không tính vào danh hiệu)` : 'không có'}`,
+  'yearChat.evidenceTitles': (p: { text: string }) => `Danh hiệu các năm trước: ${p.text || 'chưa có'}`,
+  'yearChat.evidenceTargets': (p: { text: string }) => `Chỉ tiêu năm của đơn vị: ${p.text}`,
+  'yearChat.evidenceUnlinked': (p: { count: number; names: string }) =>
+    `${n(p.count)} đồng chí chưa liên kết tài khoản nên không nhận phiếu: ${p.names}`,
+  'yearChat.eligible': 'đủ điều kiện, có tên trên phiếu',
+  'yearChat.notEligible': (p: { reasons: string }) => `không đủ điều kiện: ${p.reasons}`,
+  'yearChat.closeUsage': (p: { titles: string }) =>
+    `Đang mở nhiều cuộc bỏ phiếu (${p.titles}): ghi rõ danh hiệu, ví dụ <code>/dongphieu cstdcs</code>.`,
+  'yearChat.noOpenReview': 'Không có cuộc bỏ phiếu nào đang mở ở đây.',
+  'yearChat.result': (p: {
+    title: string;
+    year: number;
+    where: string;
+    voted: number;
+    issued: number;
+    members: number;
+    quorum: string;
+    lines: Html;
+    again: boolean;
+  }) =>
+    `${p.again ? 'Cuộc bỏ phiếu này đã đóng trước đó. ' : ''}📊 <b>Kết quả bình xét “${p.title}” năm ${p.year} — ${p.where}</b>\nSố phiếu: ${n(p.voted)}/${n(p.members)} thành viên (${n(p.issued)} phiếu đã phát). ${p.quorum}\n${p.lines}\nPhiếu kín: không ai biết ai đã bầu thế nào.`,
+  'yearChat.quorumMet': (p: { needed: number }) => `Đủ số thành viên tham gia (cần ${n(p.needed)}).`,
+  'yearChat.quorumMissed': (p: { needed: number }) =>
+    `Không đủ số thành viên tham gia (cần ${n(p.needed)}): không ai được đề nghị.`,
+  'yearChat.resultLine': (p: {
+    number: number;
+    name: string;
+    yes: number;
+    base: number;
+    percent: string;
+    status: string;
+  }) => `${p.number}. ${p.name}: ${n(p.yes)}/${n(p.base)} đồng ý (${p.percent}%) — ${p.status}`,
+  'yearChat.status.proposed': 'được đề nghị',
+  'yearChat.status.not-passed': 'không đạt tỷ lệ',
+  'yearChat.status.over-quota': 'vượt chỉ tiêu',
+  'yearChat.status.ineligible': 'không đủ điều kiện',
+  'yearChat.status.no-quorum': 'không đủ số thành viên',
+  'yearChat.status.not-voted': 'không có tên trên phiếu',
+  'yearChat.status.tied': 'bằng phiếu, vượt chỉ tiêu',
+  'yearChat.councilUsage':
+    'Cú pháp (quản trị): <code>/hoidong</code> hoặc <code>/hoidong list</code> để xem; trả lời tin nhắn của một đồng chí với <code>/hoidong add</code> hoặc <code>/hoidong remove</code>; <code>/hoidong &lt;danh hiệu&gt; [năm] [số giờ]</code> để mở bỏ phiếu của Hội đồng.',
+  'yearChat.councilList': (p: { lines: Html; count: number }) =>
+    `<b>Hội đồng Thi đua – Khen thưởng</b> (${n(p.count)} thành viên)${p.lines}`,
+  'yearChat.councilNone': 'Hội đồng Thi đua – Khen thưởng chưa có thành viên nào.',
+  'yearChat.councilAdded': (p: { name: string }) => `Đã thêm đồng chí ${p.name} vào Hội đồng Thi đua – Khen thưởng.`,
+  'yearChat.councilRemoved': (p: { name: string }) =>
+    `Đã đưa đồng chí ${p.name} ra khỏi Hội đồng Thi đua – Khen thưởng.`,
+  'yearChat.councilOpened': (p: { title: string; year: number; names: Html; voters: number; closes: string }) =>
+    `🗳 <b>Hội đồng bỏ phiếu “${p.title}” năm ${p.year}</b>\nDanh sách đề nghị:${p.names}\nĐã gửi phiếu kín cho ${n(p.voters)} thành viên. Hạn bỏ phiếu: ${p.closes}. Đóng sớm: <code>/dongphieu ${p.title}</code> trong tin nhắn riêng.`,
+  'yearChat.decisionUsage':
+    'Cú pháp (quản trị): <code>/danhhieu &lt;danh hiệu&gt; &lt;năm&gt; &lt;số quyết định&gt; &lt;dd/mm/yyyy&gt; &lt;người ký&gt;</code>, ví dụ <code>/danhhieu cstdcs 2026 567/QĐ-CAT 20/12/2026 Đại tá Nguyễn Văn A</code>; ghi cho những người Hội đồng (hoặc đơn vị) đã đề nghị, hoặc trả lời tin nhắn của một đồng chí. <code>/danhhieu</code> không kèm gì (hoặc trả lời tin nhắn) để xem danh hiệu theo năm.',
+  'yearChat.badDate': (p: { text: string }) =>
+    `Ngày “${p.text}” không hợp lệ: ghi dd/mm/yyyy, ví dụ 20/12/2026. Không có gì được ghi.`,
+  'yearChat.noneProposed': (p: { title: string; year: number }) =>
+    `Chưa có ai được đề nghị danh hiệu “${p.title}” năm ${p.year}; không có gì được ghi.`,
+  'yearChat.titlesRecorded': (p: { count: number; title: string; year: number; number: string; names: string }) =>
+    `✅ Đã ghi quyết định số ${p.number}: danh hiệu “${p.title}” năm ${p.year} cho ${n(p.count)} đối tượng: ${p.names}.`,
+  'yearChat.titlesOf': (p: { name: string; lines: Html }) => `🏅 <b>Danh hiệu thi đua — ${p.name}</b>${p.lines}`,
+  'yearChat.titlesNone': (p: { name: string }) => `Đồng chí ${p.name} chưa có danh hiệu thi đua nào được ghi nhận.`,
+  'yearChat.titleLine': (p: { year: number; title: string; decision: string }) =>
+    `${p.year}: ${p.title}${p.decision ? ` — Quyết định số ${p.decision}` : ' (theo hồ sơ nhập)'}`,
+  'yearChat.paperUsage':
+    'Cú pháp (chỉ huy, trong nhóm của đơn vị): <code>/vanban dangky|bienban|danhsach|totrinh [pdf|docx] [năm]</code>, hoặc <code>/vanban chungnhan</code> trả lời tin nhắn của một đồng chí; mặc định DOCX để văn phòng chỉnh sửa.',
+  'yearChat.paperCaption': (p: { kind: string; year: number }) =>
+    `${p.kind} năm ${p.year} (dự thảo theo Nghị định 30/2020/NĐ-CP).`,
+  'yearChat.paper.registration': 'Bản đăng ký thi đua',
+  'yearChat.paper.minutes': 'Biên bản họp bình xét',
+  'yearChat.paper.list': 'Danh sách đề nghị',
+  'yearChat.paper.letter': 'Tờ trình',
+  'yearChat.paper.certificate': 'Bản chứng nhận danh hiệu',
+  'yearChat.certificateForm': (p: { title: string }) => `danh hiệu ${p.title}`,
+  'yearChat.certificateReason': (p: { year: number }) =>
+    `Đạt tiêu chuẩn danh hiệu thi đua năm ${p.year} theo kết quả bình xét của đơn vị.`,
+  'year.error.noTitle': (p: { year: number }) =>
+    `Đồng chí này chưa được đề nghị hay công nhận danh hiệu thi đua nào năm ${p.year}.`,
+  'yearChat.noClosedReview': 'Đơn vị chưa có cuộc bình xét nào đã đóng phiếu.',
+  'yearChat.addressee': 'Hội đồng Thi đua – Khen thưởng',
+  'yearChat.notOnRosterReply':
+    'Đồng chí được trả lời chưa có trong danh sách cán bộ (hoặc chưa liên kết tài khoản). Không có gì được ghi.',
+
   // Buttons bound to their message, who may read a commendation, /register's requests, decisions (issues 18, 20).
   'button.notValid': 'Nút này không còn hiệu lực; không có gì thay đổi.',
   'commendation.notAllowed':

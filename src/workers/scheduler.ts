@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
+import type { Directory } from '../directory/directory';
+import { rosterForYear } from '../features/roster';
 import { catchUp, type JobDeps, type PlannedPost, runJob } from '../features/weekly';
+import { closeDueBallots } from '../features/year';
 import { chartPng } from '../files/render-requests';
 import { JOB_NAMES } from '../kernel/job-period';
 import type { Logger } from '../logger';
 import { enqueueNewPosts, type OutboxPost } from '../outbox/outbox-store';
 import type { Db } from '../storage/schema';
-import { type AlarmClock, startAlarms } from './alarm-clock';
+import { type Alarm, type AlarmClock, startAlarms } from './alarm-clock';
 
 export interface SchedulerDeps {
   readonly db: Db;
@@ -17,9 +20,17 @@ export interface SchedulerDeps {
   readonly logger: Logger;
   /** Tells the sender that posts were queued. */
   readonly wake: () => void;
+  /** The process's directory: the year's ballots are closed at their deadline only with it. */
+  readonly directory?: Directory;
 }
 
-/** The weekly posts at work: the catch-up done at start, and the alarms; the one sender delivers them. */
+/** How often the year's ballots past their deadline are closed and counted: every minute. */
+const BALLOT_DEADLINES = '* * * * *';
+
+/**
+ * The weekly posts at work (the catch-up done at start, and the alarms) and the year's ballot deadlines; the one
+ * sender delivers them.
+ */
 export interface Scheduler {
   stop(): Promise<void>;
 }
@@ -81,15 +92,38 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
     logger.error({ err: error }, 'catching up on missed weekly posts failed');
   }
   alarms = startAlarms(
-    JOB_NAMES.map((job) => ({
-      name: job,
-      expression: config.schedules[job],
-      timeZone: config.timeZone,
-      onFire: async () => {
-        const now = clock.now();
-        await runJob(jobDeps, job, now, now);
-      },
-    })),
+    JOB_NAMES.map(
+      (job): Alarm => ({
+        name: job,
+        expression: config.schedules[job],
+        timeZone: config.timeZone,
+        onFire: async () => {
+          const now = clock.now();
+          await runJob(jobDeps, job, now, now);
+        },
+      }),
+    ).concat(
+      deps.directory
+        ? [
+            {
+              name: 'year-ballots',
+              expression: BALLOT_DEADLINES,
+              timeZone: config.timeZone,
+              onFire: async () => {
+                const directory = deps.directory!;
+                const queued = await closeDueBallots({
+                  db: deps.db,
+                  directory,
+                  config,
+                  now: clock.now(),
+                  rosterOf: rosterForYear,
+                });
+                if (queued > 0) deps.wake();
+              },
+            },
+          ]
+        : [],
+    ),
     logger,
   );
   return {

@@ -21,6 +21,8 @@ describe('publishCommandMenus', () => {
     expect(calls[0]?.commands).toContainEqual({ command: 'log', description: 'Ghi kết quả: /log cccd 120' });
     expect(calls[2]?.commands).toContainEqual({ command: 'log', description: 'Record work: /log cccd 120' });
     expect(calls[3]?.commands).not.toContainEqual(expect.objectContaining({ command: 'log' }));
+    expect(calls[0]?.commands).toContainEqual({ command: 'pledge', description: 'Đăng ký thi đua năm: /pledge cstt' });
+    expect(calls[3]?.commands).not.toContainEqual(expect.objectContaining({ command: 'review' }));
   });
 
   it('returns what the API refused instead of throwing', async () => {

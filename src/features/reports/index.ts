@@ -12,4 +12,4 @@ export {
 export { loadMonthTargets, type MonthTargetData, type MonthTargets, monthTargetsOf } from './month-targets';
 export { composeReport, exportOf, type UnitRefusal } from './report-service';
 export { targetSection, writeReportParagraph } from './report-text';
-export { reportsFeature } from './reports-chat';
+export { reportsFeature, type YearReviewParagraph } from './reports-chat';

@@ -2,12 +2,13 @@ import type { BotServices, CommandContext, Feature } from '../../bot/context';
 import { chartPng } from '../../files/render-requests';
 import { errorText } from '../../i18n/error-text';
 import { Html } from '../../i18n/format';
+import type { Locale } from '../../kernel/locale';
 import { localDayOf } from '../../kernel/period';
 import { paragraphOf } from '../../kernel/report';
 import { exportRosterChat, isRosterExport } from '../roster';
-import { placeOf, scopeOf } from '../use-case';
+import { type Caller, placeOf, scopeOf, type UseCaseScope } from '../use-case';
 import { EXPORT_REQUESTED_HOOK } from './export-request-store';
-import { parseChartArgs, parseReportArgs, type ReportCommand } from './parse-report';
+import { parseChartArgs, parseReportArgs, type ReportCommand, type YearReviewPart } from './parse-report';
 import { parseTargetArgs } from './parse-target';
 import { addModel, campaignOf, chartsOf, exportOf, modelsOf, reportOf, setUnitTarget } from './report-service';
 import { renderReport, writeReportParagraph } from './report-text';
@@ -16,8 +17,18 @@ const MIN_SLOGAN = 5;
 const MAX_SLOGAN = 200;
 const CAMPAIGN_MODEL_LINES = 10;
 
+/**
+ * The yearly review's paragraph (sơ kết, tổng kết) of a unit: registrations against proposals and awards, as HTML;
+ * undefined when there is none. The year's feature provides it (src/features/index.ts wires it in).
+ */
+export type YearReviewParagraph = (
+  scope: UseCaseScope,
+  caller: Caller,
+  input: { readonly unitId: number; readonly part: YearReviewPart; readonly year: number; readonly locale: Locale },
+) => Promise<string | undefined>;
+
 /** /report, /target, /campaign and /model (and, beside them, /export and /chart). */
-export function reportsFeature(services: BotServices): Feature {
+export function reportsFeature(services: BotServices, yearReview?: YearReviewParagraph): Feature {
   const { config } = services;
   const today = (ctx: CommandContext) => localDayOf(ctx.now, config.timeZone);
   const caller = (ctx: CommandContext) => ({ userId: ctx.from.id });
@@ -42,7 +53,17 @@ export function reportsFeature(services: BotServices): Feature {
     });
     if (!built.ok) return ctx.reply(errorText(ctx.locale, built.error));
     const paragraph = writeReportParagraph(ctx.locale, paragraphOf(built.value));
-    await ctx.reply(renderReport(ctx.locale, built.value, paragraph));
+    const rendered = renderReport(ctx.locale, built.value, paragraph);
+    const review =
+      request.review && yearReview
+        ? await yearReview(scopeOf(ctx, config), caller(ctx), {
+            unitId: built.value.unit.id,
+            part: request.review,
+            year: Number(request.period.range.from.slice(0, 4)),
+            locale: ctx.locale,
+          })
+        : undefined;
+    await ctx.reply(review ? `${rendered}\n\n${review}` : rendered);
   }
 
   async function target(ctx: CommandContext) {

@@ -44,3 +44,4 @@ export {
   type RosterListing,
   viewPerson,
 } from './roster-view';
+export { rosterForYear, titleOfSheet } from './year-roster';

@@ -15,6 +15,7 @@ export {
   type Membership,
 } from './ballot';
 // The use cases, their inputs and outcomes.
+export { BALLOT_RESULT_JOB, type BallotJobDeps, closeDueBallots } from './ballot-job';
 export { BALLOT_JOB, type BallotSheet, ballotMessage } from './ballot-message';
 export { BALLOT_CALLBACK_PREFIX, type BallotPress, type Choice, parseBallotData } from './ballot-token';
 export {
@@ -113,6 +114,7 @@ export {
 export { type Comparison, fewestMeeting, meets, parseShare, percentOf, type Share } from './share';
 export { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, isTitleId, subjectOf, TITLES, type TitleId } from './titles';
 export { type CastVoteInput, castVote, type VoteRecorded } from './voting';
+export { type RosterOf, yearFeature, yearReviewParagraph, yearSettingsOf } from './year-chat';
 export {
   type PaperSettings,
   proposalLetterInput,

@@ -280,3 +280,12 @@ export async function lockOpenReview(db: Db, reviewId: number): Promise<boolean>
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** The reviews of a scope (a unit's meetings, or the council's), newest first. */
+export async function reviewsOfScope(db: Db, stage: Stage, unitId: number | undefined): Promise<Review[]> {
+  const rows = await selectReviews(db)
+    .where('scope_key', '=', scopeKeyOf(stage, unitId))
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toReview);
+}

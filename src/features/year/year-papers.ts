@@ -5,6 +5,7 @@
  * on the year's titles of the people they list is recorded. For a commander of the unit (an admin for the council).
  */
 import type {
+  CertificateDraftInput,
   OfficialName,
   ProposalGroup,
   ProposalLetterInput,
@@ -307,6 +308,44 @@ export async function proposalLetterInput(
     bases: rules.basis.map((citation) => citationText(locale, citation)),
     ...(meetingDay && { meetingDay }),
     lines: groups.map((group) => ({ title: group.title, count: group.rows.length, collective: group.collective })),
+    signer: await signerOf(scope, caller, input.paper.signerPersonId),
+  });
+}
+
+/**
+ * The certificate draft of a person's title for the year: the highest title decided for them ("được tặng", with the
+ * decision), else the highest the reviews proposed ("được đề nghị tặng", DỰ THẢO). For a commander of their unit.
+ */
+export async function titleCertificateInput(
+  scope: YearScope,
+  caller: Caller,
+  input: { readonly personId: string; readonly year?: number; readonly paper: PaperSettings },
+): Promise<YearResult<CertificateDraftInput>> {
+  const person = await scope.roster.person(input.personId);
+  if (!person) return refuse({ kind: 'year.error.unknownPerson' });
+  if (!(await mayDraft(scope, caller, person.unitId))) return refuse({ kind: 'year.error.notCommander' });
+  const year = input.year ?? yearOfScope(scope);
+  const highest = <T extends { readonly title: string }>(rows: readonly T[]) =>
+    [...rows].sort((a, b) => TITLES.indexOf(b.title as never) - TITLES.indexOf(a.title as never))[0];
+  const decided = highest(await titlesDecided(scope.db, { year, subjectIds: [person.personId] }));
+  const proposed = highest(
+    (await outcomesOf(scope.db, { year, subjectIds: [person.personId] })).filter(
+      (outcome) => outcome.status === 'proposed',
+    ),
+  );
+  const title = decided?.title ?? proposed?.title;
+  if (!title) return refuse({ kind: 'year.error.noTitle', year });
+  const locale = input.paper.locale ?? 'vi';
+  const unitName = (await scope.directory.units()).byId(person.unitId)?.name ?? '';
+  return ok({
+    ...(await basicsOf(scope, person.unitId, input.paper, decided !== undefined)),
+    kind: decided ? 'award' : 'proposal',
+    form: paperText(locale, 'yearChat.certificateForm', { title: titleName(locale, title) }),
+    campaign: scope.config.campaignName,
+    person: person.name,
+    unit: unitName,
+    reason: paperText(locale, 'yearChat.certificateReason', { year }),
+    ...(decided && { decision: { number: decided.number, day: decided.date } }),
     signer: await signerOf(scope, caller, input.paper.signerPersonId),
   });
 }

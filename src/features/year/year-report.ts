@@ -24,6 +24,8 @@ export interface YearParagraphInput {
   /** This year by default. */
   readonly year?: number;
   readonly locale?: Locale;
+  /** Without the campaign's figures (the /report paragraph): when /report shows them already. */
+  readonly withoutFigures?: boolean;
 }
 
 /** The review's heading and paragraph. */
@@ -41,13 +43,15 @@ export async function yearParagraph(
   const period: ReportPeriod = half
     ? { kind: 'months', range: { from: `${year}-01-01`, to: `${year}-06-30` } }
     : { kind: 'year', range: { from: `${year}-01-01`, to: `${year}-12-31` } };
-  const report = await composeReport(scope.db, {
-    tree,
-    catalog,
-    unitId: unit.id,
-    period,
-    timeZone: scope.config.timeZone,
-  });
+  const report =
+    !input.withoutFigures &&
+    (await composeReport(scope.db, {
+      tree,
+      catalog,
+      unitId: unit.id,
+      period,
+      timeZone: scope.config.timeZone,
+    }));
   const sentences = report ? [writeReportParagraph(locale, paragraphOf(report))] : [];
 
   const unitIds = tree.subtreeIds(unit.id);

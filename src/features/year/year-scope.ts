@@ -66,7 +66,8 @@ export type YearError =
   | { readonly kind: 'year.error.emptyCouncil' }
   | { readonly kind: 'year.error.decisionInFuture' }
   | { readonly kind: 'year.error.decisionTooEarly'; readonly day: string }
-  | { readonly kind: 'year.error.decisionIncomplete' };
+  | { readonly kind: 'year.error.decisionIncomplete' }
+  | { readonly kind: 'year.error.noTitle'; readonly year: number };
 
 export type YearResult<T> = Result<T, YearError>;
 

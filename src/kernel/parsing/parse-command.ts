@@ -34,6 +34,13 @@ export const COMMAND_NAMES = [
   'link',
   'iam',
   'roster',
+  'pledge',
+  'flag',
+  'review',
+  'closeballot',
+  'council',
+  'titles',
+  'paper',
 ] as const;
 
 /** A canonical command name; Vietnamese aliases resolve to these. */
@@ -75,6 +82,13 @@ export const COMMAND_ALIASES: Readonly<Record<CommandName, readonly string[]>> =
   link: ['lienket'],
   iam: ['toila'],
   roster: ['danhsach'],
+  pledge: ['dangkythidua'],
+  flag: ['canhbao'],
+  review: ['binhxet'],
+  closeballot: ['dongphieu'],
+  council: ['hoidong'],
+  titles: ['danhhieu'],
+  paper: ['vanban'],
 };
 
 // A Map, not an object, so names like "constructor" cannot resolve through the prototype.

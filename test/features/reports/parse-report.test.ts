@@ -67,11 +67,26 @@ describe('parseReportArgs', () => {
     ['PC06 05/2021 - 08/2021', 'PC06', 'months', '2021-05-01'],
     ['05/2021 - 08/2021', undefined, 'months', '2021-05-01'],
     ['nam', undefined, 'year', '2026-01-01'],
+    ['6thang', undefined, 'months', '2026-01-01'],
+    ['PC06 6thang 2025', 'PC06', 'months', '2025-01-01'],
   ])('%j', (args, unitCode, kind, from) => {
     const parsed = parseReportArgs(args, TODAY);
     expect(parsed.ok && parsed.value.unitCode).toBe(unitCode ?? undefined);
     expect(parsed.ok && parsed.value.period.kind).toBe(kind);
     expect(parsed.ok && parsed.value.period.range.from).toBe(from);
+  });
+
+  it.each([
+    ['6thang', 'half', '2026-06-30'],
+    ['PC06 so-ket 2025', 'half', '2025-06-30'],
+    ['nam', 'year', '2026-12-31'],
+    ['2025', 'year', '2025-12-31'],
+    ['thang', undefined, '2026-12-31'],
+    ['05/2026-06/2026', undefined, '2026-06-30'],
+  ])('%j marks the yearly review %j', (args, review, to) => {
+    const parsed = parseReportArgs(args, TODAY);
+    expect(parsed.ok && parsed.value.review).toBe(review);
+    expect(parsed.ok && parsed.value.period.range.to).toBe(to);
   });
 
   it.each([
