@@ -18,7 +18,7 @@ import { weeklyFeature } from './weekly';
  */
 export function featureRegistry(services: BotServices): FeatureRegistry {
   return registryOf([
-    generalFeature(),
+    generalFeature(services),
     tallyFeature(services),
     historyFeature(services),
     boardsFeature(services),
