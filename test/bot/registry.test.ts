@@ -62,6 +62,6 @@ describe('registryOf', () => {
     const services = { config: {}, db: {}, clock: {}, logger: {}, directory: {} } as unknown as BotServices;
     const registry = featureRegistry(services);
     expect(registry.commands.size).toBe(COMMAND_NAMES.length);
-    expect([...registry.buttons.keys()].sort()).toEqual(['help', 'hist', 'nom', 'reg', 'regkeep', 'undo']);
+    expect([...registry.buttons.keys()].sort()).toEqual(['help', 'hist', 'nom', 'reg', 'regkeep', 'regpick', 'undo']);
   });
 });

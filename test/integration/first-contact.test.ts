@@ -162,3 +162,105 @@ describe('/start in private', () => {
     expect(alertOf(crafted)?.show_alert).toBe(true);
   });
 });
+
+describe('/register without a code', () => {
+  beforeEach(async () => {
+    bot = await startTestBot();
+    await bot.setUpUnits();
+    await bot.send(users.admin, chats.private(users.admin), '/unit add PC06-A Đội Quản lý cư trú parent=PC06');
+    await bot.appointCommander(dung, chats.pc06);
+    await bot.appointCommander(users.chi, chats.pc08);
+    bot.api.clear();
+  });
+
+  const unitOfGroup = async (chatId: number) => {
+    const row = await bot.db.selectFrom('chats').select('unit_id').where('chat_id', '=', chatId).executeTakeFirst();
+    if (!row?.unit_id) return undefined;
+    const unit = await bot.db.selectFrom('units').select('code').where('id', '=', row.unit_id).executeTakeFirst();
+    return unit?.code;
+  };
+  const offered = (answer: Answer) => buttonsOf(answer.sent[0]).map((b) => b.text.split(' · ')[0]);
+  const dataOf = (answer: Answer, code: string) =>
+    buttonsOf(answer.sent[0]).find((b) => b.text.startsWith(`${code} · `))?.callback_data ?? '';
+
+  it('offers an admin every unit without a group, in tree order; a commander only theirs', async () => {
+    const byAdmin = await bot.send(users.admin, teamGroup, '/register');
+    const byDung = await bot.send(dung, teamGroup, '/dangky');
+
+    expect(byAdmin.text).toContain('chưa gắn với đơn vị nào');
+    expect(offered(byAdmin)).toEqual(['PC06-A', 'PC08-DK']);
+    expect(offered(byDung)).toEqual(['PC06-A']);
+  });
+
+  it('binds the group when the unit’s commander presses, as /register CODE would, and only once', async () => {
+    const offer = await bot.send(users.chi, teamGroup, '/register');
+    const message = offer.sent[0]!;
+
+    const pressed = await bot.press(users.chi, message, dataOf(offer, 'PC08-DK'));
+    expect(alertOf(pressed)?.show_alert).toBeFalsy();
+    expect(await unitOfGroup(teamGroup.id)).toBe('PC08-DK');
+    const edited = bot.api.message(teamGroup.id, message.message_id);
+    expect(edited?.text).toContain('PC08-DK');
+    expect(edited?.reply_markup?.inline_keyboard.flat() ?? []).toEqual([]);
+
+    const again = await bot.press(users.admin, message, dataOf(offer, 'PC08-DK'));
+    expect(alertOf(again)?.show_alert).toBe(true);
+    expect(await unitOfGroup(teamGroup.id)).toBe('PC08-DK');
+    const log = await bot.send(users.alice, teamGroup, '/log cccd 3');
+    expect(log.text).toContain('Đội Đăng ký xe');
+  });
+
+  it('refuses presses by an officer, by another unit’s commander and with crafted data; nothing is bound', async () => {
+    const offer = await bot.send(users.admin, teamGroup, '/register');
+    const message = offer.sent[0]!;
+
+    const byOfficer = await bot.press(users.alice, message, dataOf(offer, 'PC08-DK'));
+    const byOther = await bot.press(dung, message, dataOf(offer, 'PC08-DK'));
+    const crafted = await bot.press(users.admin, message, 'regpick:1');
+
+    for (const refused of [byOfficer, byOther, crafted]) {
+      expect(alertOf(refused)?.show_alert).toBe(true);
+      expect(refused.sent).toEqual([]);
+    }
+    expect(String(alertOf(byOther)?.text)).toContain('Chỉ quản trị viên hoặc chỉ huy');
+    expect(await unitOfGroup(teamGroup.id)).toBeUndefined();
+  });
+
+  it('never moves a group bound meanwhile: a late press changes nothing', async () => {
+    const offer = await bot.send(users.admin, teamGroup, '/register');
+    await bot.send(users.admin, teamGroup, '/register PC06-A');
+
+    const late = await bot.press(users.admin, offer.sent[0]!, dataOf(offer, 'PC08-DK'));
+
+    expect(alertOf(late)?.show_alert).toBe(true);
+    expect(String(alertOf(late)?.text)).toContain('đã được gắn');
+    expect(await unitOfGroup(teamGroup.id)).toBe('PC06-A');
+  });
+
+  it('refuses an officer, names a bound group’s unit, and says when no unit is left', async () => {
+    const officer = await bot.send(users.alice, teamGroup, '/register');
+    const bound = await bot.send(users.admin, chats.pc06, '/register');
+    await bot.send(users.admin, teamGroup, '/register PC06-A');
+    const other = { ...teamGroup, id: -1001000000082, title: 'Nhóm khác' };
+    await bot.send(users.admin, other, '/register PC08-DK');
+    const third = { ...teamGroup, id: -1001000000083, title: 'Nhóm thứ ba' };
+    const none = await bot.send(users.admin, third, '/register');
+
+    expect(officer.text).toContain('Chỉ chỉ huy');
+    expect(bound.text).toContain('PC06');
+    expect(buttonsOf(bound.sent[0])).toEqual([]);
+    expect(none.text).toContain('Không còn đơn vị nào');
+    expect(await unitOfGroup(third.id)).toBeUndefined();
+  });
+
+  it('offers at most 20 units and says how many more there are', async () => {
+    for (let index = 1; index <= 23; index++)
+      await bot.send(users.admin, chats.private(users.admin), `/unit add X${index} Đơn vị ${index} parent=CAT`);
+
+    const offer = await bot.send(users.admin, teamGroup, '/register');
+
+    expect(buttonsOf(offer.sent[0])).toHaveLength(20);
+    expect(offer.text).toContain('25 đơn vị chưa có nhóm');
+    expect(offer.text).toContain('Còn 5 đơn vị khác');
+  });
+});
