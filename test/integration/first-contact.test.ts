@@ -154,12 +154,69 @@ describe('/start in private', () => {
     expect(start.text).toContain('Vai trò: chỉ huy PC06.');
   });
 
+  it('names the roster’s person when the account is linked', async () => {
+    await bot.setUpUnits();
+    const pc06 = await bot.db.selectFrom('units').select('id').where('code', '=', 'PC06').executeTakeFirstOrThrow();
+    await bot.db
+      .insertInto('people')
+      .values({
+        full_name: 'Hà Văn Hưng',
+        name_key: 'ha van hung',
+        rank: 'Thiếu úy',
+        position: 'Cán bộ',
+        unit_id: pc06.id,
+        service_number: 'A-9',
+        role: 'officer',
+        user_id: users.alice.id,
+        pending_user_id: null,
+        pending_username: null,
+        left_on: null,
+        created_at: '2026-11-01T00:00:00.000Z',
+        updated_at: '2026-11-01T00:00:00.000Z',
+      })
+      .execute();
+
+    const linked = await bot.send(users.alice, chats.private(users.alice), '/start');
+    const unlinked = await bot.send(users.binh, chats.private(users.binh), '/start');
+
+    expect(linked.text).toContain('Thiếu úy Hà Văn Hưng, Phòng Cảnh sát QLHC về TTXH');
+    expect(linked.text).not.toContain('chưa gắn với danh sách');
+    expect(unlinked.text).toContain(`id ${users.binh.id}`);
+    expect(unlinked.text).toContain('chưa gắn với danh sách');
+  });
+
   it('refuses a help press with crafted data', async () => {
     const start = await bot.send(users.alice, chats.private(users.alice), '/start');
     const crafted = await bot.press(users.alice, start.sent[0]!, 'help:other');
 
     expect(crafted.sent).toEqual([]);
     expect(alertOf(crafted)?.show_alert).toBe(true);
+  });
+});
+
+describe('/start with the web app on', () => {
+  beforeEach(async () => {
+    bot = await startTestBot({ env: { PUBLIC_URL: 'https://bot.example.org', PORT: '8080' } });
+    await bot.setUpUnits();
+    await bot.appointCommander(dung, chats.pc06);
+  });
+
+  it('gives a commander the dashboard button beside the help, and an officer the help only', async () => {
+    const commander = await bot.send(dung, chats.private(dung), '/start');
+    const officer = await bot.send(users.alice, chats.private(users.alice), '/start');
+
+    // The stored message keeps no web_app button: read what the bot sent.
+    const keyboardSent = (answer: Answer) =>
+      (
+        answer.calls.find((call) => call.method === 'sendMessage')?.payload.reply_markup as {
+          inline_keyboard: { callback_data?: string; web_app?: { url: string } }[][];
+        }
+      ).inline_keyboard.flat();
+    expect(keyboardSent(commander).map((b) => b.web_app?.url ?? b.callback_data)).toEqual([
+      'help:full',
+      'https://bot.example.org/app/',
+    ]);
+    expect(buttonsOf(officer.sent[0]).map((b) => b.callback_data)).toEqual(['help:full']);
   });
 });
 

@@ -84,8 +84,16 @@ export function generalFeature(services: BotServices): Feature {
         ? [[ctx.text('start.setupHeader'), ...(steps.length > 0 ? steps : [ctx.text('start.setupDone')])].join('\n')]
         : []),
     ];
+    // A commander's most common action in private is the dashboard, when the web app is on.
+    const app = services.config.miniApp;
+    const commander = authority.admin || authority.commanderOf.length > 0;
     await ctx.reply(parts.join('\n\n'), {
-      keyboard: [[{ text: ctx.text('start.helpButton'), callbackData: HELP_FULL }]],
+      keyboard: [
+        [
+          { text: ctx.text('start.helpButton'), callbackData: HELP_FULL },
+          ...(app && commander ? [{ text: ctx.text('dashboard.button'), webAppUrl: app.url }] : []),
+        ],
+      ],
     });
   }
 
