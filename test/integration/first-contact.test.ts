@@ -206,12 +206,11 @@ describe('/start with the web app on', () => {
     const officer = await bot.send(users.alice, chats.private(users.alice), '/start');
 
     // The stored message keeps no web_app button: read what the bot sent.
-    const keyboardSent = (answer: Answer) =>
-      (
-        answer.calls.find((call) => call.method === 'sendMessage')?.payload.reply_markup as {
-          inline_keyboard: { callback_data?: string; web_app?: { url: string } }[][];
-        }
-      ).inline_keyboard.flat();
+    type SentKeyboard = { inline_keyboard: { callback_data?: string; web_app?: { url: string } }[][] };
+    const keyboardSent = (answer: Answer) => {
+      const payload = answer.calls.find((call) => call.method === 'sendMessage')?.payload;
+      return (payload?.reply_markup as SentKeyboard | undefined)?.inline_keyboard.flat() ?? [];
+    };
     expect(keyboardSent(commander).map((b) => b.web_app?.url ?? b.callback_data)).toEqual([
       'help:full',
       'https://bot.example.org/app/',
