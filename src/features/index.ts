@@ -7,11 +7,11 @@ import { generalFeature } from './general';
 import { nominationsFeature } from './nominations';
 import { profileFeature } from './profile';
 import { reportsFeature } from './reports';
-import { rosterFeature, rosterForYear } from './roster';
+import { rosterFeature } from './roster';
 import { settingsFeature } from './settings';
 import { historyFeature, tallyFeature } from './tally';
 import { weeklyFeature } from './weekly';
-import { yearFeature, yearReviewParagraph } from './year';
+import { rosterForYear, yearFeature, yearReviewParagraph } from './year';
 
 /**
  * Every feature of the bot: their commands by CommandName, their buttons by callback prefix, their edit handlers
@@ -20,7 +20,7 @@ import { yearFeature, yearReviewParagraph } from './year';
  */
 export function featureRegistry(services: BotServices): FeatureRegistry {
   return registryOf([
-    generalFeature(),
+    generalFeature(services),
     tallyFeature(services),
     historyFeature(services),
     boardsFeature(services),

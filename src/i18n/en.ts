@@ -45,35 +45,23 @@ export const en = {
   start: (p: { name: string }) =>
     `Hello ${p.name}! I am the "Soldier's smile" campaign bot: I record your unit's work, rank and summarise it.\n` +
     'Type /help for instructions.',
-  help: (p: { admin: boolean }) =>
-    [
-      '<b>Help</b>',
-      '/log <i>metric</i> <i>amount</i> [<i>date</i>] [<i>note</i>] (/ghi): record work, e.g. <code>/log cccd 120</code>, <code>/log cccd 120 dkoto 5 yesterday</code>',
-      '/undo (/hoantac): undo your latest entry (within 24 hours)',
-      '/me (/toi): your totals this week and this month',
-      "/history (/lichsu): your entries this week and last, with undo buttons; a commander replies to an officer's message to see theirs",
-      "Logged by mistake? Edit the /log message itself while its undo button lasts, and the entry follows. A commander replies <code>/log …</code> to an officer's message to log for them.",
-      '/top [<i>metric</i>] [week|month|year|last-week|last-month] (/bxh): leaderboard; in a private chat with the bot, of your units',
-      '/metrics (/chitieu): the metric catalog and aliases',
-      "/nominate <i>reason</i> (/khen): reply to a colleague's message to nominate them; others press 👍 to endorse, a commander decides in one tap",
-      '/nominations (/decu): nominations waiting for you; /commendations [week|month|year] (/khenthuong): approved commendations',
-      "/profile (/hoso): this year's results and every year's commendations, yours or the replied-to author's; /certificate <i>number</i> (/chungnhan): a draft certificate (PDF); /decision <i>number decision_no dd/mm/yyyy signer</i> (/quyetdinh): admins and provincial commanders record the decision",
-      '/digest (/tonghop): the weekly digest of the units you command; /settings (/caidat): reminders and language of the group',
-      '/report [<i>UNIT</i>] [<i>period</i>] (/baocao): the report and a paragraph ready to paste, e.g. <code>/report 05/2021-08/2021</code>; /chart [<i>metric</i>] [<i>period</i>] (/bieudo): charts',
-      '/export [<i>period</i>] (/xuat): Excel and CSV files (commanders); /target <i>metric</i> <i>amount</i> thang|quy|nam (/muctieu): set a target; /campaign (/phongtrao), /model (/mohinh): the campaign and its models',
-      '/lang vi|en (/ngonngu): change the chat language',
-      'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
-      ...(p.admin
-        ? [
-            '',
-            '<b>Administration</b>',
-            '/unit add <i>CODE</i> <i>unit name</i> [parent=<i>PARENT_CODE</i>], /unit list, /unit rename <i>CODE</i> <i>new name</i>, /unit move <i>CODE</i> parent=<i>PARENT_CODE</i>, /unit retire <i>CODE</i>',
-            '/register <i>CODE</i>: bind this group to a unit (a group bound to another unit: an admin confirms within 10 minutes)',
-            "/role commander|officer: reply to a person's message (or mention them) to set their role",
-            '/metric add <i>code</i> <i>Vietnamese name</i> | <i>English name</i> | <i>unit of count</i>; /metric alias <i>code</i> <i>alias</i>; /metric max <i>code</i> <i>number</i>; /metric retire <i>code</i>',
-          ]
-        : []),
-    ].join('\n'),
+  help: [
+    '<b>Help</b>',
+    '/log <i>metric</i> <i>amount</i> [<i>date</i>] [<i>note</i>] (/ghi): record work, e.g. <code>/log cccd 120</code>, <code>/log cccd 120 dkoto 5 yesterday</code>',
+    '/undo (/hoantac): undo your latest entry (within 24 hours)',
+    '/me (/toi): your totals this week and this month',
+    '/history (/lichsu): your entries this week and last, with undo buttons',
+    'Logged by mistake? Edit the /log message itself while its undo button lasts, and the entry follows.',
+    '/top [<i>metric</i>] [week|month|year|last-week|last-month] (/bxh): leaderboard; in a private chat with the bot, of your units',
+    '/metrics (/chitieu): the metric catalog and aliases',
+    "/nominate <i>reason</i> (/khen): reply to a colleague's message to nominate them; others press 👍 to endorse, a commander decides in one tap",
+    '/nominations (/decu): nominations waiting for you; /commendations [week|month|year] (/khenthuong): approved commendations',
+    "/profile (/hoso): this year's results and every year's commendations, yours or the replied-to author's; /certificate <i>number</i> (/chungnhan): a draft certificate (PDF)",
+    '/report [<i>UNIT</i>] [<i>period</i>] (/baocao): the report and a paragraph ready to paste, e.g. <code>/report 05/2021-08/2021</code>; /chart [<i>metric</i>] [<i>period</i>] (/bieudo): charts',
+    '/campaign (/phongtrao), /model (/mohinh): the campaign and its models',
+    '/lang vi|en (/ngonngu): change the chat language (in a group: commanders)',
+    'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
+  ].join('\n'),
 
   'lang.usage': 'Usage: <code>/lang vi</code> or <code>/lang en</code>.',
   'lang.set': 'Switched to English.',
@@ -517,6 +505,62 @@ export const en = {
   'menu.commendations': 'Approved commendations',
   'menu.profile': "A person's results and commendations",
   'menu.lang': 'Change language (vi/en)',
+
+  // Issue 16 §6–7 (first contact): /help by role, /start, the command menus, /register without a code.
+  'help.commander': [
+    '<b>Commanders</b>',
+    "/history (/lichsu), /log (/ghi): reply to an officer's message to see their entries, or to log for them",
+    '/digest (/tonghop): the weekly digest of the units you command; /settings (/caidat): reminders and language of the group',
+    '/export [<i>period</i>] (/xuat): Excel and CSV files; /target <i>metric</i> <i>amount</i> thang|quy|nam (/muctieu): set a target',
+    '/decision <i>number decision_no dd/mm/yyyy signer</i> (/quyetdinh): admins and provincial commanders record the decision',
+    '/dashboard (/bangdieukhien): the dashboard: figures, nominations, reports',
+    '/register (/dangky) in a group bound to no unit: pick the group’s unit with a button',
+  ].join('\n'),
+  'help.admin': [
+    '<b>Administration</b>',
+    '/unit add <i>CODE</i> <i>unit name</i> [parent=<i>PARENT_CODE</i>], /unit list, /unit rename <i>CODE</i> <i>new name</i>, /unit move <i>CODE</i> parent=<i>PARENT_CODE</i>, /unit retire <i>CODE</i>',
+    '/register <i>CODE</i>: bind this group to a unit (a group bound to another unit: an admin confirms within 10 minutes); /register without a code: pick among the units without a group',
+    "/role commander|officer: reply to a person's message (or mention them) to set their role",
+    '/metric add <i>code</i> <i>Vietnamese name</i> | <i>English name</i> | <i>unit of count</i>; /metric alias <i>code</i> <i>alias</i>; /metric max <i>code</i> <i>number</i>; /metric retire <i>code</i>',
+  ].join('\n'),
+  'help.short': [
+    '<b>Quick help</b>',
+    '/log <i>metric</i> <i>amount</i>: record work, e.g. <code>/log cccd 120</code>',
+    '/undo: undo your latest entry; /me: your totals; /top: leaderboard',
+    "/nominate <i>reason</i>: reply to a colleague's message to nominate them",
+    'Full help (for your role): send /help to the bot in private.',
+  ].join('\n'),
+  'help.fullButton': '📖 Full help',
+  'start.linked': (p: { name: string; unit: string }) => `The roster says you are <b>${p.name}</b>, ${p.unit}.`,
+  'start.unlinked': (p: { id: number }) =>
+    `Your Telegram account (id <code>${p.id}</code>) is not linked to the roster yet; ask your unit's commander to link it.`,
+  'start.roleAdmin': "Role: the bot's admin.",
+  'start.roleCommander': (p: { units: string }) => `Role: commander of ${p.units}.`,
+  'start.roleOfficer': 'Role: officer.',
+  'start.next':
+    "What you will do most: in your unit's group, record work with <code>/log cccd 120</code>; see your totals /me, the leaderboard /top, your record /profile.",
+  'start.helpButton': '📖 Help',
+  'start.setupHeader': '<b>Left to set up</b>',
+  'start.setupNoUnits':
+    'No units yet: add them with <code>/unit add CODE unit name</code>, or import the whole unit tree from a spreadsheet with <code>/import</code>.',
+  'start.setupUnbound': (p: { count: number; units: string }) =>
+    `Units with no group (${p.count}): ${p.units}. Add the bot to the unit's Telegram group, then send <code>/register</code> there.`,
+  'start.setupNoCommander':
+    "No commander yet: in a unit's group, reply to the commander's message with <code>/role commander</code>.",
+  'start.setupDone': 'All set: there are units, every unit has a group, and there are commanders.',
+  'menu.logVi': 'Record work: /ghi cccd 120',
+  'register.pick': (p: { count: number }) =>
+    `This group is bound to no unit. Pick its unit (${p.count} units have no group); only admins and the unit's commanders may press.`,
+  'register.pickMore': (p: { count: number }) =>
+    `${p.count} more units have no group: send <code>/register UNIT_CODE</code>.`,
+  'register.pickNone':
+    'Every unit already has a group. An admin adds units with <code>/unit add</code>, or sends <code>/register UNIT_CODE</code>.',
+  'register.pickAlready': (p: { code: string; name: string }) =>
+    `This group is bound to unit <b>${p.code}</b> (${p.name}). To move it to another unit, an admin sends <code>/register UNIT_CODE</code>.`,
+  'register.pickNotAllowed': "Only admins or this unit's commanders may bind the group; nothing changed.",
+  'register.pickTaken': 'This group is already bound to a unit; this button is no longer valid, nothing changed.',
+  'register.picked': (p: { code: string; name: string; by: string }) =>
+    `This group is now bound to unit <b>${p.code}</b> (${p.name}), picked by ${p.by}. Officers can log right away with <code>/log cccd 120</code>.`,
 
   // Weekly posts: leaderboard, digest, reminder, /digest and /settings.
   'weekly.leaderboardHeader': (p: { unit: string; from: string; to: string; week: string }) =>

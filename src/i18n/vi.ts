@@ -52,35 +52,23 @@ export const vi = {
   start: (p: { name: string }) =>
     `Xin chào ${p.name}! Tôi là bot thi đua "Nụ cười chiến sĩ": ghi kết quả công tác của đơn vị, xếp hạng và tổng hợp.\n` +
     'Gõ /help để xem hướng dẫn.',
-  help: (p: { admin: boolean }) =>
-    [
-      '<b>Hướng dẫn</b>',
-      '/log <i>chỉ tiêu</i> <i>số lượng</i> [<i>ngày</i>] [<i>ghi chú</i>] (/ghi): ghi kết quả, ví dụ <code>/log cccd 120</code>, <code>/log cccd 120 dkoto 5 hôm qua</code>',
-      '/undo (/hoantac): hoàn tác lần ghi gần nhất của đồng chí (trong 24 giờ)',
-      '/me (/toi): kết quả của đồng chí tuần này và tháng này',
-      '/history (/lichsu): các lần ghi của đồng chí tuần này và tuần trước, kèm nút hoàn tác; chỉ huy trả lời tin nhắn của cán bộ để xem của người đó',
-      'Ghi nhầm: chỉnh lại chính tin nhắn /log trong thời hạn của nút hoàn tác, kết quả được sửa theo. Chỉ huy trả lời tin nhắn của cán bộ bằng <code>/log …</code> để ghi thay.',
-      '/top [<i>chỉ tiêu</i>] [tuan|thang|nam|tuan-truoc|thang-truoc] (/bxh): bảng xếp hạng; gõ trong nhóm riêng với bot để xem các đơn vị của đồng chí',
-      '/metrics (/chitieu): danh mục chỉ tiêu và tên gọi khác',
-      '/khen <i>lý do</i> (/nominate): trả lời tin nhắn của đồng đội để đề cử khen thưởng; mọi người bấm 👍 để ủng hộ, chỉ huy duyệt bằng một chạm',
-      '/decu (/nominations): đề cử chờ đồng chí quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
-      '/hoso (/profile): kết quả năm nay và khen thưởng các năm của đồng chí, hoặc của người có tin nhắn được trả lời; /chungnhan <i>số</i> (/certificate): bản nháp giấy chứng nhận (PDF); /quyetdinh <i>số số_QĐ dd/mm/yyyy người_ký</i> (/decision): quản trị viên, chỉ huy Công an tỉnh ghi quyết định khen thưởng',
-      '/tonghop (/digest): bản tổng hợp tuần của các đơn vị đồng chí chỉ huy; /caidat (/settings): nhắc nhở và ngôn ngữ của nhóm',
-      '/baocao [<i>MÃ</i>] [<i>kỳ</i>] (/report): báo cáo và đoạn văn sẵn để dán, ví dụ <code>/baocao 05/2021-08/2021</code>; /bieudo [<i>chỉ tiêu</i>] [<i>kỳ</i>] (/chart): biểu đồ',
-      '/xuat [<i>kỳ</i>] (/export): tệp Excel và CSV (chỉ huy); /muctieu <i>chỉ tiêu</i> <i>số</i> thang|quy|nam (/target): giao mục tiêu; /phongtrao (/campaign), /mohinh (/model): phong trào và mô hình',
-      '/lang vi|en (/ngonngu): đổi ngôn ngữ của nhóm',
-      'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
-      ...(p.admin
-        ? [
-            '',
-            '<b>Quản trị</b>',
-            '/unit add <i>MÃ</i> <i>tên đơn vị</i> [parent=<i>MÃ_CẤP_TRÊN</i>], /unit list, /unit rename <i>MÃ</i> <i>tên mới</i>, /unit move <i>MÃ</i> parent=<i>MÃ_CẤP_TRÊN</i>, /unit retire <i>MÃ</i>',
-            '/register <i>MÃ</i>: gắn nhóm này với đơn vị (nhóm đang gắn đơn vị khác: quản trị viên bấm xác nhận trong 10 phút)',
-            '/role commander|officer: trả lời tin nhắn của một người (hoặc nhắc tên họ) để đặt vai trò chỉ huy hoặc cán bộ',
-            '/metric add <i>mã</i> <i>tên</i> | <i>English name</i> | <i>đơn vị tính</i>; /metric alias <i>mã</i> <i>tên gọi khác</i>; /metric max <i>mã</i> <i>số</i>; /metric retire <i>mã</i>',
-          ]
-        : []),
-    ].join('\n'),
+  help: [
+    '<b>Hướng dẫn</b>',
+    '/log <i>chỉ tiêu</i> <i>số lượng</i> [<i>ngày</i>] [<i>ghi chú</i>] (/ghi): ghi kết quả, ví dụ <code>/log cccd 120</code>, <code>/log cccd 120 dkoto 5 hôm qua</code>',
+    '/undo (/hoantac): hoàn tác lần ghi gần nhất của đồng chí (trong 24 giờ)',
+    '/me (/toi): kết quả của đồng chí tuần này và tháng này',
+    '/history (/lichsu): các lần ghi của đồng chí tuần này và tuần trước, kèm nút hoàn tác',
+    'Ghi nhầm: chỉnh lại chính tin nhắn /log trong thời hạn của nút hoàn tác, kết quả được sửa theo.',
+    '/top [<i>chỉ tiêu</i>] [tuan|thang|nam|tuan-truoc|thang-truoc] (/bxh): bảng xếp hạng; gõ trong nhóm riêng với bot để xem các đơn vị của đồng chí',
+    '/metrics (/chitieu): danh mục chỉ tiêu và tên gọi khác',
+    '/khen <i>lý do</i> (/nominate): trả lời tin nhắn của đồng đội để đề cử khen thưởng; mọi người bấm 👍 để ủng hộ, chỉ huy duyệt bằng một chạm',
+    '/decu (/nominations): đề cử chờ đồng chí quyết định; /khenthuong [tuan|thang|nam] (/commendations): khen thưởng đã duyệt',
+    '/hoso (/profile): kết quả năm nay và khen thưởng các năm của đồng chí, hoặc của người có tin nhắn được trả lời; /chungnhan <i>số</i> (/certificate): bản nháp giấy chứng nhận (PDF)',
+    '/baocao [<i>MÃ</i>] [<i>kỳ</i>] (/report): báo cáo và đoạn văn sẵn để dán, ví dụ <code>/baocao 05/2021-08/2021</code>; /bieudo [<i>chỉ tiêu</i>] [<i>kỳ</i>] (/chart): biểu đồ',
+    '/phongtrao (/campaign), /mohinh (/model): phong trào và mô hình',
+    '/lang vi|en (/ngonngu): đổi ngôn ngữ (trong nhóm: chỉ huy)',
+    'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
+  ].join('\n'),
 
   'lang.usage': 'Cú pháp: <code>/lang vi</code> hoặc <code>/lang en</code>.',
   'lang.set': 'Đã chuyển sang tiếng Việt.',
@@ -523,6 +511,63 @@ export const vi = {
   'menu.commendations': 'Khen thưởng đã duyệt',
   'menu.profile': 'Hồ sơ thi đua, khen thưởng của một người',
   'menu.lang': 'Đổi ngôn ngữ (vi/en)',
+
+  // Issue 16 §6–7 (first contact): /help by role, /start, the command menus, /register without a code.
+  'help.commander': [
+    '<b>Chỉ huy</b>',
+    '/lichsu (/history), /ghi (/log): trả lời tin nhắn của cán bộ để xem các lần ghi của người đó, hoặc ghi thay',
+    '/tonghop (/digest): bản tổng hợp tuần của các đơn vị đồng chí chỉ huy; /caidat (/settings): nhắc nhở và ngôn ngữ của nhóm',
+    '/xuat [<i>kỳ</i>] (/export): tệp Excel và CSV; /muctieu <i>chỉ tiêu</i> <i>số</i> thang|quy|nam (/target): giao mục tiêu',
+    '/quyetdinh <i>số số_QĐ dd/mm/yyyy người_ký</i> (/decision): quản trị viên, chỉ huy Công an tỉnh ghi quyết định khen thưởng',
+    '/bangdieukhien (/dashboard): bảng điều khiển: số liệu, đề cử, báo cáo',
+    '/register (/dangky) trong nhóm chưa gắn đơn vị: chọn đơn vị của nhóm bằng nút bấm',
+  ].join('\n'),
+  'help.admin': [
+    '<b>Quản trị</b>',
+    '/unit add <i>MÃ</i> <i>tên đơn vị</i> [parent=<i>MÃ_CẤP_TRÊN</i>], /unit list, /unit rename <i>MÃ</i> <i>tên mới</i>, /unit move <i>MÃ</i> parent=<i>MÃ_CẤP_TRÊN</i>, /unit retire <i>MÃ</i>',
+    '/register <i>MÃ</i>: gắn nhóm này với đơn vị (nhóm đang gắn đơn vị khác: quản trị viên bấm xác nhận trong 10 phút); /register không kèm mã: chọn trong các đơn vị chưa có nhóm',
+    '/role commander|officer: trả lời tin nhắn của một người (hoặc nhắc tên họ) để đặt vai trò chỉ huy hoặc cán bộ',
+    '/metric add <i>mã</i> <i>tên</i> | <i>English name</i> | <i>đơn vị tính</i>; /metric alias <i>mã</i> <i>tên gọi khác</i>; /metric max <i>mã</i> <i>số</i>; /metric retire <i>mã</i>',
+  ].join('\n'),
+  'help.short': [
+    '<b>Hướng dẫn nhanh</b>',
+    '/ghi <i>chỉ tiêu</i> <i>số lượng</i>: ghi kết quả, ví dụ <code>/ghi cccd 120</code>',
+    '/hoantac: hoàn tác lần ghi gần nhất; /toi: kết quả của đồng chí; /bxh: bảng xếp hạng',
+    '/khen <i>lý do</i>: trả lời tin nhắn của đồng đội để đề cử khen thưởng',
+    'Hướng dẫn đầy đủ (theo vai trò của đồng chí): nhắn riêng /huongdan cho bot.',
+  ].join('\n'),
+  'help.fullButton': '📖 Hướng dẫn đầy đủ',
+  'start.linked': (p: { name: string; unit: string }) =>
+    `Theo danh sách cán bộ, đồng chí là <b>${p.name}</b>, ${p.unit}.`,
+  'start.unlinked': (p: { id: number }) =>
+    `Tài khoản Telegram của đồng chí (id <code>${p.id}</code>) chưa gắn với danh sách cán bộ; đồng chí báo chỉ huy đơn vị để gắn.`,
+  'start.roleAdmin': 'Vai trò: quản trị viên của bot.',
+  'start.roleCommander': (p: { units: string }) => `Vai trò: chỉ huy ${p.units}.`,
+  'start.roleOfficer': 'Vai trò: cán bộ.',
+  'start.next':
+    'Việc thường làm: trong nhóm của đơn vị, ghi kết quả bằng <code>/ghi cccd 120</code>; xem kết quả của mình /toi, bảng xếp hạng /bxh, hồ sơ thi đua /hoso.',
+  'start.helpButton': '📖 Hướng dẫn',
+  'start.setupHeader': '<b>Việc còn lại để cài đặt</b>',
+  'start.setupNoUnits':
+    'Chưa có đơn vị nào: thêm bằng <code>/unit add MÃ tên đơn vị</code>, hoặc nhập cả cây đơn vị từ tệp Excel bằng <code>/import</code>.',
+  'start.setupUnbound': (p: { count: number; units: string }) =>
+    `${p.count} đơn vị chưa có nhóm: ${p.units}. Thêm bot vào nhóm Telegram của đơn vị, rồi gõ <code>/register</code> trong nhóm.`,
+  'start.setupNoCommander':
+    'Chưa có chỉ huy nào: trong nhóm của đơn vị, trả lời tin nhắn của chỉ huy bằng <code>/role commander</code>.',
+  'start.setupDone': 'Đã cài đặt xong: có đơn vị, các đơn vị đều có nhóm và đã có chỉ huy.',
+  'menu.logVi': 'Ghi kết quả: /ghi cccd 120',
+  'register.pick': (p: { count: number }) =>
+    `Nhóm này chưa gắn với đơn vị nào. Chọn đơn vị của nhóm (${p.count} đơn vị chưa có nhóm); chỉ quản trị viên và chỉ huy của đơn vị được bấm.`,
+  'register.pickMore': (p: { count: number }) =>
+    `Còn ${p.count} đơn vị khác chưa có nhóm: gõ <code>/register MÃ_ĐƠN_VỊ</code>.`,
+  'register.pickNone':
+    'Không còn đơn vị nào chưa có nhóm. Quản trị viên thêm đơn vị bằng <code>/unit add</code>, hoặc gõ <code>/register MÃ_ĐƠN_VỊ</code>.',
+  'register.pickAlready': (p: { code: string; name: string }) =>
+    `Nhóm này đã gắn với đơn vị <b>${p.code}</b> (${p.name}). Muốn chuyển sang đơn vị khác, quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code>.`,
+  'register.pickNotAllowed': 'Chỉ quản trị viên hoặc chỉ huy của đơn vị này được gắn nhóm; không có gì thay đổi.',
+  'register.pickTaken': 'Nhóm này đã được gắn với một đơn vị; nút này không còn hiệu lực, không có gì thay đổi.',
+  'register.picked': (p: { code: string; name: string; by: string }) =>
+    `Nhóm này đã gắn với đơn vị <b>${p.code}</b> (${p.name}), do ${p.by} chọn. Cán bộ ghi ngay bằng <code>/ghi cccd 120</code>.`,
 
   // Weekly posts: leaderboard, digest, reminder, /digest and /settings.
   'weekly.leaderboardHeader': (p: { unit: string; from: string; to: string; week: string }) =>

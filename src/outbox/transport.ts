@@ -14,7 +14,7 @@ export type InlineButton =
 export type InlineKeyboard = readonly (readonly InlineButton[])[];
 
 /** Where a command menu applies. */
-export type CommandScope = 'all_group_chats' | 'all_private_chats';
+export type CommandScope = 'all_group_chats' | 'all_chat_administrators' | 'all_private_chats';
 
 /** Replies and edits go before bulk posts (the outbox) waiting for the same limits. */
 export type SendPriority = 'interactive' | 'bulk';

@@ -63,6 +63,7 @@ describe('registryOf', () => {
     const registry = featureRegistry(services);
     expect(registry.commands.size).toBe(COMMAND_NAMES.length);
     expect([...registry.buttons.keys()].sort()).toEqual([
+      'help',
       'hist',
       'iam',
       'imp',
@@ -70,6 +71,7 @@ describe('registryOf', () => {
       'nom',
       'reg',
       'regkeep',
+      'regpick',
       'undo',
       'yb',
     ]);

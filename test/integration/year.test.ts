@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createDirectory } from '../../src/directory/directory';
-import { rosterForYear } from '../../src/features/roster';
-import { closeDueBallots } from '../../src/features/year';
+import { closeDueBallots, rosterForYear } from '../../src/features/year';
 import type { Message, User } from '../../src/telegram/update-schema';
 import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
 import { asMessage, chats, users } from '../helpers/updates';

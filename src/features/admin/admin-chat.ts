@@ -14,17 +14,21 @@ import {
   type MoveRequest,
   moveUnit,
   REGISTER_CONFIRM_MINUTES,
+  REGISTER_PICK_MAX,
   registerGroup,
   renameUnit,
   retireMetricCode,
   retireUnit,
   setMetricMaximum,
   setRole,
+  unboundUnitsFor,
 } from './admin-service';
 import { parseMetricArgs, parseRegisterArgs, parseRoleArgs, parseUnitArgs } from './parse-admin';
 
 const MOVE_PREFIX = 'reg';
 const KEEP_PREFIX = 'regkeep';
+/** /register without a code: one button per unit without a group; the dispatcher honours it on its message only. */
+const PICK_PREFIX = 'regpick';
 
 /**
  * The confirmation's buttons carry the /register's update id (each request's data is its own), the units and the
@@ -100,7 +104,38 @@ export function adminFeature(): Feature {
     await ctx.replyText('unit.moved', { code: moved.value.unit.code, parent: moved.value.parent.code });
   }
 
+  /** /register without a code, by an admin or a commander: the units without a group, as buttons. */
+  async function offerUnits(ctx: CommandContext) {
+    if (ctx.chat.type === 'private') return ctx.replyText('chat.groupOnly');
+    const offered = await unboundUnitsFor(ctx, callerOf(ctx.from), { chatId: ctx.chat.id });
+    if (!offered.ok) return refuse(ctx, offered.error);
+    if (offered.value.kind === 'bound') {
+      const { code, name } = offered.value.unit;
+      return ctx.replyText('register.pickAlready', { code, name });
+    }
+    const { units } = offered.value;
+    if (units.length === 0) return ctx.replyText('register.pickNone');
+    const shown = units.slice(0, REGISTER_PICK_MAX);
+    const more = units.length - shown.length;
+    await ctx.reply(
+      [
+        ctx.text('register.pick', { count: units.length }),
+        ...(more > 0 ? [ctx.text('register.pickMore', { count: more })] : []),
+      ].join('\n'),
+      {
+        keyboard: shown.map((unit) => [
+          { text: `${unit.code} · ${unit.name}`, callbackData: `${PICK_PREFIX}:${unit.id}` },
+        ]),
+      },
+    );
+  }
+
   async function register(ctx: CommandContext) {
+    if (ctx.args.trim() === '') return offerUnits(ctx);
+    return adminOnly(registerWithCode)(ctx);
+  }
+
+  async function registerWithCode(ctx: CommandContext) {
     if (ctx.chat.type === 'private') return ctx.replyText('chat.groupOnly');
     const parsed = parseRegisterArgs(ctx.args);
     if (!parsed.ok) return ctx.replyError(parsed.error);
@@ -180,6 +215,25 @@ export function adminFeature(): Feature {
     );
   }
 
+  /** A press on a unit offered by /register: binds the group as /register CODE would, if the group is still free. */
+  async function pickUnit(ctx: CallbackContext) {
+    const unitId = Number(/^regpick:(\d{1,15})$/.exec(ctx.data)?.[1] ?? 0);
+    const message = ctx.query.message;
+    const unit = unitId ? (await ctx.directory.units()).byId(unitId) : undefined;
+    if (!unit || !message) return ctx.answer(t(ctx.locale, 'button.notValid'), true);
+    const group = { chatId: message.chat.id, type: message.chat.type, title: message.chat.title ?? null };
+    const bound = await registerGroup(ctx, callerOf(ctx.from), { group, code: unit.code });
+    if (!bound.ok) return ctx.answer(errorText(ctx.locale, bound.error), true);
+    // A late press by an admin, the group bound meanwhile: a button never moves a group.
+    if (bound.value.kind === 'confirm') return ctx.answer(t(ctx.locale, 'register.pickTaken'), true);
+    await ctx.answer();
+    ctx.out.edit(
+      group.chatId,
+      message.message_id,
+      t(ctx.locale, 'register.picked', { code: unit.code, name: unit.name, by: nameOf(ctx.from) }),
+    );
+  }
+
   async function roleTarget(ctx: CommandContext): Promise<MemberProfile | undefined> {
     const replied = ctx.message.reply_to_message?.from;
     if (replied && !replied.is_bot && !ctx.message.reply_to_message?.forum_topic_created) return profileOf(replied);
@@ -238,10 +292,10 @@ export function adminFeature(): Feature {
   return {
     commands: {
       unit: adminOnly(unit),
-      register: adminOnly(register),
+      register,
       role: adminOnly(role),
       metric: adminOnly(metric),
     },
-    callbacks: { [MOVE_PREFIX]: confirmMove, [KEEP_PREFIX]: keepGroup },
+    callbacks: { [MOVE_PREFIX]: confirmMove, [KEEP_PREFIX]: keepGroup, [PICK_PREFIX]: pickUnit },
   };
 }

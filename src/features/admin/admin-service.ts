@@ -42,6 +42,9 @@ export type AdminRefusal =
   | { kind: 'register.notRequester' }
   | { kind: 'register.expired'; minutes: number }
   | { kind: 'register.stale' }
+  | { kind: 'register.pickNotAllowed' }
+  | { kind: 'register.pickTaken' }
+  | { kind: 'auth.commanderOrAdmin' }
   | { kind: 'metric.exists'; code: string }
   | { kind: 'metric.unknown'; code: string }
   | { kind: 'metric.isRetired'; code: string }
@@ -247,23 +250,55 @@ export interface GroupChat {
 
 /**
  * Binds a group to a unit. A group bound to another active unit is not moved: the answer is a request the admin
- * who asked must confirm within REGISTER_CONFIRM_MINUTES (confirmGroupMove) or drop (keepGroupUnit).
+ * who asked must confirm within REGISTER_CONFIRM_MINUTES (confirmGroupMove) or drop (keepGroupUnit). Besides the
+ * admins, a commander of the unit (or above it) may bind a group bound to no unit, never move one.
  */
 export async function registerGroup(
   scope: UseCaseScope,
   caller: Caller,
   input: { group: GroupChat; code: string },
 ): Outcome<{ kind: 'bound'; unit: Unit } | { kind: 'confirm'; from: Unit; to: Unit }> {
-  const found = await existingUnit(scope, caller, input.code);
-  if (!found.ok) return found;
-  const { tree, unit } = found.value;
+  const admin = await isAdmin(scope, caller);
+  const tree = await scope.directory.units();
+  const unit = tree.byCode(input.code);
+  if (!admin && !(unit && (await scope.directory.commands(caller.userId, unit.id))))
+    return err({ kind: 'register.pickNotAllowed' });
+  if (!unit) return err({ kind: 'register.unknownUnit', code: input.code });
   if (!isActiveUnit(unit)) return err({ kind: 'unit.isRetired', code: unit.code });
   const current = activeUnitOf(tree, (await scope.directory.chat(input.group.chatId))?.unitId);
   if (current?.id === unit.id) return err({ kind: 'register.already', code: unit.code, name: unit.name });
+  if (current && !admin) return err({ kind: 'register.pickTaken' });
   // Moving a group away from its unit leaves that unit without it: nothing changes until the admin confirms.
   if (current) return ok({ kind: 'confirm', from: current, to: unit });
   await upsertChat(scope.db, input.group, { unitId: unit.id }, scope.now);
   return ok({ kind: 'bound', unit });
+}
+
+/** At most this many units are offered as buttons by /register without a code. */
+export const REGISTER_PICK_MAX = 20;
+
+/**
+ * The units a group bound to no unit may be bound to by the caller, in tree order: the active units with no group,
+ * all of them for an admin, those the caller commands (or commands above) for a commander. Refused to anyone else,
+ * and in a group already bound (its unit is the answer).
+ */
+export async function unboundUnitsFor(
+  scope: UseCaseScope,
+  caller: Caller,
+  input: { chatId: number },
+): Outcome<{ kind: 'bound'; unit: Unit } | { kind: 'units'; units: readonly Unit[] }> {
+  const authority = await scope.directory.authority(caller.userId);
+  if (!authority.admin && authority.commanderOf.length === 0) return err({ kind: 'auth.commanderOrAdmin' });
+  const tree = await scope.directory.units();
+  const current = activeUnitOf(tree, (await scope.directory.chat(input.chatId))?.unitId);
+  if (current) return ok({ kind: 'bound', unit: current });
+  const groups = await boundGroups(scope.db);
+  const units: Unit[] = [];
+  for (const { unit } of tree.walk()) {
+    if ((groups.get(unit.id) ?? []).length > 0) continue;
+    if (authority.admin || (await scope.directory.commands(caller.userId, unit.id))) units.push(unit);
+  }
+  return ok({ kind: 'units', units });
 }
 
 /** A request to move a group, as its confirmation carries it. */

@@ -1,6 +1,8 @@
 /**
  * The roster (issue 16): people as the organisation knows them. What other features and the chat side use.
  */
+
+export type { StoredPerson } from './import-plan';
 export {
   applyImport,
   cancelImport,
@@ -26,6 +28,8 @@ export { canonicalRank, officialName, POLICE_RANKS } from './official-name';
 export { exportRosterChat, isRosterExport, rosterFeature } from './roster-chat';
 export { exportRoster, writeImportTemplate } from './roster-export';
 export {
+  findPerson,
+  findPersonByAccount,
   lastEntryDays,
   type OfficialPerson,
   officialPeopleOf,
@@ -44,4 +48,4 @@ export {
   type RosterListing,
   viewPerson,
 } from './roster-view';
-export { rosterForYear, titleOfSheet } from './year-roster';
+export { importedCommendationsOf, peopleOfUnitOn } from './year-roster-store';

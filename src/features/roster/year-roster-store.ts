@@ -49,7 +49,7 @@ export async function peopleOfUnitOn(db: Db, unitId: number, day: IsoDay): Promi
 }
 
 /** The imported commendations and titles of these people, by year then id. */
-export async function pastCommendationsOf(db: Db, personIds: readonly number[]): Promise<StoredCommendation[]> {
+export async function importedCommendationsOf(db: Db, personIds: readonly number[]): Promise<StoredCommendation[]> {
   const found: StoredCommendation[] = [];
   const ids = [...new Set(personIds)];
   for (let at = 0; at < ids.length; at += CHUNK) {

@@ -123,6 +123,7 @@ export {
   reviewMinutesInput,
 } from './year-papers';
 export { type YearParagraphInput, yearParagraph } from './year-report';
+export { rosterForYear, titleOfSheet } from './year-roster';
 export {
   type PledgeWindow,
   parsePledgeWindow,

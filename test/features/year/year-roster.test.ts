@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUnit } from '../../../src/directory/unit-store';
-import { rosterForYear, titleOfSheet } from '../../../src/features/roster';
-import { countsTowardChains } from '../../../src/features/year';
+import { countsTowardChains, rosterForYear, titleOfSheet } from '../../../src/features/year';
 import type { Db } from '../../../src/storage/schema';
 import { DIALECTS, openTestStore, type TestStore } from '../../helpers/dialects';
 

@@ -8,10 +8,10 @@ import { titleName } from '../../i18n/year-text';
 import { foldText } from '../../kernel/fold';
 import { localDayOf } from '../../kernel/period';
 import type { Db } from '../../storage/schema';
-import { type HonourRecord, type RosterPerson, TITLES, type TitleId, type YearRoster } from '../year';
-import type { StoredPerson } from './import-plan';
-import { findPerson, findPersonByAccount } from './roster-store';
-import { pastCommendationsOf, peopleOfUnitOn } from './year-roster-store';
+import { findPerson, findPersonByAccount, importedCommendationsOf, peopleOfUnitOn, type StoredPerson } from '../roster';
+import type { HonourRecord } from './chains';
+import type { RosterPerson, YearRoster } from './roster-port';
+import { TITLES, type TitleId } from './titles';
 
 /** Folded names an office writes a title by in its sheet: the catalog's names and the usual abbreviations. */
 const TITLE_BY_KEY: ReadonlyMap<string, TitleId> = new Map(
@@ -71,7 +71,7 @@ export function rosterForYear(db: Db, clock: { readonly now: Date; readonly time
         return id === undefined ? [] : [id];
       });
       if (ids.length === 0) return [];
-      return (await pastCommendationsOf(db, ids)).map((row): HonourRecord => {
+      return (await importedCommendationsOf(db, ids)).map((row): HonourRecord => {
         const title = titleOfSheet(row.title);
         // A year's title counts toward chains; any other commendation of the sheet is kept as itself and never does.
         return title
