@@ -18,9 +18,12 @@ if (!config.botToken) {
 const logger = createLogger(config.logLevel);
 const app = await createApp({ config, logger });
 
+// `on`, not `once`: Ctrl-C under `npm start` reaches the bot twice (the terminal signals the whole process group,
+// and npm forwards its own copy). With `once` the second copy met Node's default action and killed the bot
+// mid-stop, before its log line was written; a repeated signal is ignored while the stop runs.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');

@@ -31,11 +31,11 @@ export const en = {
   'settings.confirm.auto':
     'automatic (a reply while the group has message budget, a ✍ reaction and merged confirmations when it runs out)',
   'chat.notRegistered':
-    'This group is not bound to a unit yet. An admin types <code>/register UNIT_CODE</code> to register it.',
+    'This group is not bound to a unit yet. An admin types <code>/register UNIT_CODE</code> (or just <code>/register</code> to pick the unit) to register it.',
   'chat.groupOnly': "This command works in a unit's group. Open your unit's Telegram group and type it there.",
   'chat.welcome':
     'Hello! I am the "Soldier\'s smile" campaign bot: officers record their work with <code>/log cccd 120</code>, colleagues nominate each other with <code>/nominate</code>.\n' +
-    'An admin types <code>/register UNIT_CODE</code> to bind this group to a unit. Type /help for instructions.',
+    'An admin types <code>/register UNIT_CODE</code> (or just <code>/register</code> to pick the unit) to bind this group to a unit. Type /help for instructions.',
   'chat.welcomeBack': (p: { unit: string }) =>
     `Hello! This group is bound to ${p.unit}: officers can log right away with <code>/log cccd 120</code>. Type /help for instructions.`,
   'auth.adminOnly': "Only the bot's admins may use this command.",

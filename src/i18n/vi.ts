@@ -38,11 +38,11 @@ export const vi = {
   'settings.confirm.reaction': 'chỉ thả biểu tượng ✍ lên tin nhắn',
   'settings.confirm.auto': 'tự động (trả lời khi nhóm còn hạn mức tin nhắn, thả ✍ và gộp xác nhận khi hết)',
   'chat.notRegistered':
-    'Nhóm này chưa gắn với đơn vị nào. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để đăng ký nhóm.',
+    'Nhóm này chưa gắn với đơn vị nào. Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> (hoặc chỉ <code>/register</code> để chọn đơn vị) để đăng ký nhóm.',
   'chat.groupOnly': 'Lệnh này dùng trong nhóm của đơn vị. Đồng chí mở nhóm Telegram của đơn vị và gõ lại lệnh ở đó.',
   'chat.welcome':
     'Xin chào! Tôi là bot thi đua "Nụ cười chiến sĩ": cán bộ ghi kết quả công tác bằng <code>/log cccd 120</code>, đồng đội đề cử khen thưởng bằng <code>/khen</code>.\n' +
-    'Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> để gắn nhóm này với đơn vị. Gõ /help để xem hướng dẫn.',
+    'Quản trị viên gõ <code>/register MÃ_ĐƠN_VỊ</code> (hoặc chỉ <code>/register</code> để chọn đơn vị) để gắn nhóm này với đơn vị. Gõ /help để xem hướng dẫn.',
   'chat.welcomeBack': (p: { unit: string }) =>
     `Xin chào! Nhóm này đã gắn với ${p.unit}: cán bộ có thể ghi ngay bằng <code>/log cccd 120</code>. Gõ /help để xem hướng dẫn.`,
   'auth.adminOnly': 'Chỉ quản trị viên của bot được dùng lệnh này.',

@@ -98,6 +98,7 @@ const RULES: LayerRules = {
     ],
     'node:url': [
       'src/storage/migrate-sqlite-to-postgres.ts',
+      'src/features/app/app-http.ts',
       'src/stack-traces.ts',
       'src/cli/backup.ts',
       'src/cli/restore.ts',

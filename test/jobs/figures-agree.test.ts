@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appMetric, appOverview } from '../../src/features/app/app-service';
 import { chartsOf } from '../../src/features/reports/report-service';
 import { planPosts } from '../../src/features/weekly/weekly-posts';
 import { parseJobPeriod } from '../../src/kernel/job-period';
@@ -34,7 +35,7 @@ const scope = () => ({
 const postTo = async (job: 'leaderboard' | 'digest', chatId: number) =>
   (await planPosts(jobDepsOf(bot), job, parseJobPeriod(job, '2026-W48')!)).find((post) => post.chatId === chatId);
 
-describe('the figures of one unit and week agree across /top, /bieudo, the weekly post and /baocao', () => {
+describe("the figures of one unit and week agree across /top, /bieudo, the weekly post, /baocao and the app's API", () => {
   it.each([
     ['PC08', chats.pc08, 230, '230'],
     ['CAT', chats.province, 372, '372'],
@@ -59,6 +60,21 @@ describe('the figures of one unit and week agree across /top, /bieudo, the weekl
 
     const report = await bot.send(users.admin, chat, '/baocao tuan');
     expect(report.text).toContain(`${shown} căn cước công dân`);
+
+    // The commanders' web app: the overview's week and the metric page's trend and ranking.
+    const unitId = (await placeOf(chat.id)).unitId ?? Number.NaN;
+    const app = { languageCode: 'vi', startParam: null };
+    const overview = await appOverview(scope(), { userId: users.admin.id }, { ...app, unitId });
+    if (!overview.ok) throw new Error(String(overview.error));
+    expect(overview.value.total.find((figures) => figures.metric === 'cccd')?.week).toBe(total);
+    const metric = await appMetric(
+      scope(),
+      { userId: users.admin.id },
+      { ...app, unitId, metric: 'cccd', weeks: 8, period: 'week' },
+    );
+    if (!metric.ok) throw new Error(String(metric.error));
+    expect(metric.value.trend.at(-1)?.total).toBe(total);
+    expect(metric.value.ranking.rows.reduce((sum, row) => sum + row.total, metric.value.ranking.own)).toBe(total);
   });
 });
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, relative, sep } from 'node:path';
+import { dirname, extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Clock } from '../../clock';
 import { err, type Result } from '../../kernel/result';
@@ -39,7 +40,7 @@ export const APP_PATH = '/app/';
  * Where `npm run build` put the page: dist/app/ beside the bundle (dist/main.js, or a chunk in dist/chunks/), or,
  * run from the sources (npm run dev), the repository's dist/app/. The first place looked at when none is built.
  */
-export function findStaticDir(from: string = import.meta.dirname): string {
+export function findStaticDir(from: string = dirname(fileURLToPath(import.meta.url))): string {
   const candidates: string[] = [];
   let dir = from;
   for (let up = 0; up < 4; up++) {
