@@ -106,6 +106,23 @@ const configSchema = z.object({
       'a day that does not exist (a leap year counts)',
     )
     .optional(),
+  // The year's rule figures the deployment sets itself, as JSON by title (docs/YEAR-RULES.md); the year checks
+  // their shape at start.
+  YEAR_RULES: z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      try {
+        const value: unknown = JSON.parse(text);
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+      } catch {}
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a JSON object by title, e.g. {"cstdcs":{"quota":{"share":"20%"}}}',
+      });
+      return z.NEVER;
+    })
+    .optional(),
   LEADERBOARD_CRON: cron('0 8 * * 1'),
   DIGEST_CRON: cron('30 7 * * 1'),
   REMINDER_CRON: cron('0 15 * * 5'),
@@ -199,6 +216,8 @@ export interface Config {
   readonly nominationDailyCap: number;
   /** When anyone may /pledge (PLEDGE_WINDOW as written; src/features/year reads it); all year when undefined. */
   readonly pledgeWindow: string | undefined;
+  /** YEAR_RULES as parsed JSON (src/features/year checks it against the rules at start); none when undefined. */
+  readonly yearRules: object | undefined;
   /** When each weekly post is made: five-field cron expressions, read in `timeZone`. */
   readonly schedules: Readonly<Record<JobName, string>>;
   /** At start, scheduled posts missed within this many hours are still made (stale reminders are not). */
@@ -268,6 +287,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       campaignName: c.CAMPAIGN_NAME,
       nominationDailyCap: c.NOMINATION_DAILY_CAP,
       pledgeWindow: c.PLEDGE_WINDOW,
+      yearRules: c.YEAR_RULES,
       schedules: { leaderboard: c.LEADERBOARD_CRON, digest: c.DIGEST_CRON, reminder: c.REMINDER_CRON },
       catchUpHours: c.CATCH_UP_HOURS,
       holidays: c.HOLIDAYS,

@@ -38,6 +38,7 @@ import { lastClosedReview, openReviewsHere, proposedSubjects } from './review-lo
 import { resultText } from './review-text';
 import { openReview, previewReview, type ReviewOpened, type ReviewPreview } from './reviews';
 import type { YearRoster } from './roster-port';
+import { parseRuleOverrides } from './rule-overrides';
 import { castVote } from './voting';
 import {
   type PaperKind,
@@ -64,10 +65,15 @@ export type RosterOf = (db: Db, clock: { readonly now: Date; readonly timeZone: 
 /** Where papers are issued when the office has not said: left as dots for it to fill in the DOCX. */
 const PLACE_BLANK = '…………';
 
-/** The year's settings from the deployment's: the registration window (PLEDGE_WINDOW). */
+/**
+ * The year's settings from the deployment's: the registration window (PLEDGE_WINDOW) and the rule figures it sets
+ * (YEAR_RULES). Rules that do not fit the titles stop the bot at start, naming each bad part.
+ */
 export function yearSettingsOf(config: Config): YearSettings {
   const window = config.pledgeWindow === undefined ? undefined : parsePledgeWindow(config.pledgeWindow);
-  return window ? { pledgeWindow: window } : {};
+  const overrides = config.yearRules === undefined ? undefined : parseRuleOverrides(config.yearRules);
+  if (overrides && !overrides.ok) throw new Error(`YEAR_RULES: ${overrides.error.join('; ')}`);
+  return { ...(window && { pledgeWindow: window }), ...(overrides && { ruleOverrides: overrides.value }) };
 }
 
 const nameText = (name: OfficialName) => officialName(name);

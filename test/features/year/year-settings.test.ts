@@ -26,3 +26,36 @@ describe('PLEDGE_WINDOW', () => {
     },
   );
 });
+
+describe('YEAR_RULES', () => {
+  const configWith = (rules: string) => {
+    const loaded = loadConfig({ YEAR_RULES: rules });
+    if (!loaded.ok) return loaded.problems;
+    return loaded.config;
+  };
+
+  it('sets the figures it names, citing the configuration', () => {
+    const config = configWith('{"cstdcs":{"quota":{"share":"20%"}},"cstt":{"review":{"share":"2/3"}}}');
+    if (Array.isArray(config)) throw new Error(config.join('; '));
+    expect(yearSettingsOf(config).ruleOverrides).toEqual({
+      cstdcs: { quota: { share: '20%' } },
+      cstt: { review: { share: '2/3' } },
+    });
+  });
+
+  it.each(['not json', '[1,2]', '"cstt"'])('refuses %j at start, naming the key', (rules) => {
+    const problems = configWith(rules);
+    expect(Array.isArray(problems) && problems[0]).toMatch(/^YEAR_RULES: /);
+  });
+
+  it.each([
+    ['{"cstt":{"quota":{"share":"20%"}}}', /cstt\.quota: not a rule of this title/],
+    ['{"cstdcs":{"quota":{"share":"lots"}}}', /cstdcs\.quota\.share/],
+    ['{"unknown":{}}', /unknown/],
+  ])('stops the start on rules that do not fit the titles: %s', (rules, problem) => {
+    const config = configWith(rules);
+    if (Array.isArray(config)) throw new Error(config.join('; '));
+    expect(() => yearSettingsOf(config)).toThrow(problem);
+    expect(() => yearSettingsOf(config)).toThrow(/^YEAR_RULES: /);
+  });
+});
