@@ -29,7 +29,7 @@ export function featureRegistry(services: BotServices): FeatureRegistry {
     weeklyFeature(services),
     reportsFeature(services, yearReviewParagraph(rosterForYear)),
     settingsFeature(services),
-    rosterFeature(),
+    rosterFeature(services),
     yearFeature(services, rosterForYear),
     adminFeature(),
     dashboardFeature(services),

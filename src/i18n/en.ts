@@ -59,6 +59,7 @@ export const en = {
     "/profile (/hoso): this year's results and every year's commendations, yours or the replied-to author's; /certificate <i>number</i> (/chungnhan): a draft certificate (PDF)",
     '/report [<i>UNIT</i>] [<i>period</i>] (/baocao): the report and a paragraph ready to paste, e.g. <code>/report 05/2021-08/2021</code>; /chart [<i>metric</i>] [<i>period</i>] (/bieudo): charts',
     '/campaign (/phongtrao), /model (/mohinh): the campaign and its models',
+    '/iam <i>service number</i> (/toila): in private, ask to link your account to the roster; /pledge <i>title</i> (/dangkythidua): register for the year’s title',
     '/lang vi|en (/ngonngu): change the chat language (in a group: commanders)',
     'Dates: <code>yesterday</code>, <code>23/11</code>, <code>23/11/2026</code> or <code>2026-11-23</code>. Amounts: 1.400, 1,400 or 1400.',
   ].join('\n'),
@@ -515,12 +516,15 @@ export const en = {
     '/decision <i>number decision_no dd/mm/yyyy signer</i> (/quyetdinh): admins and provincial commanders record the decision',
     '/dashboard (/bangdieukhien): the dashboard: figures, nominations, reports',
     '/register (/dangky) in a group bound to no unit: pick the group’s unit with a button',
+    '/roster [<i>CODE</i>] (/danhsach), /link <i>service number</i> (/lienket) as a reply, /invite (/moi): the roster, linking accounts, an invitation link; /export roster: the roster file',
+    '/review <i>title</i> (/binhxet), /closeballot (/dongphieu), /flag (/canhbao), /paper (/vanban): the review with a secret ballot, flags, the year’s papers',
   ].join('\n'),
   'help.admin': [
     '<b>Administration</b>',
     '/unit add <i>CODE</i> <i>unit name</i> [parent=<i>PARENT_CODE</i>], /unit list, /unit rename <i>CODE</i> <i>new name</i>, /unit move <i>CODE</i> parent=<i>PARENT_CODE</i>, /unit retire <i>CODE</i>',
     '/register <i>CODE</i>: bind this group to a unit (a group bound to another unit: an admin confirms within 10 minutes); /register without a code: pick among the units without a group',
     "/role commander|officer: reply to a person's message (or mention them) to set their role",
+    '/import (/nhap): send the roster as an XLSX/CSV with the caption /import in private; /import template: the template; /whoami (/toilaai): your Telegram id; /council (/hoidong), /titles (/danhhieu): the council and title decisions',
     '/metric add <i>code</i> <i>Vietnamese name</i> | <i>English name</i> | <i>unit of count</i>; /metric alias <i>code</i> <i>alias</i>; /metric max <i>code</i> <i>number</i>; /metric retire <i>code</i>',
   ].join('\n'),
   'help.short': [
@@ -1129,6 +1133,16 @@ export const en = {
     'Reply <code>/link &lt;service number or full name&gt;</code> to an officer’s message to link their account to the roster.',
   'link.done': (p: { name: string }) => `🔗 The account is now linked to ${p.name}.`,
   'link.unchanged': (p: { name: string }) => `This account is already linked to ${p.name}; nothing changed.`,
+  'invite.usage':
+    'Type <code>/invite UNIT_CODE</code> (or <code>/invite</code> in the unit’s group) for a link that invites officers to link their accounts.',
+  'invite.unknownUnit': (p: { code: string }) => `There is no unit "${p.code}". /unit list shows the codes.`,
+  'invite.notCommander': (p: { unit: string }) =>
+    `Only commanders of ${p.unit} (or above) and admins may invite officers into it.`,
+  'invite.link': (p: { unit: string; link: string }) =>
+    `Invitation link for ${p.unit}: ${p.link}\nOfficers open it, then type <code>/iam &lt;service number&gt;</code>; nothing is linked until a commander confirms.`,
+  'invite.start': (p: { unit: string }) =>
+    `You are invited into <b>${p.unit}</b>. Type <code>/iam &lt;service number&gt;</code> to ask a commander to confirm this Telegram account as yours.`,
+  'invite.startLinked': (p: { name: string }) => `This account is already linked to ${p.name}.`,
   'iam.usage':
     'Type <code>/iam &lt;service number&gt;</code> in a private chat with the bot to ask to be linked to the roster.',
   'iam.sent': 'Your request went to the unit’s commanders. You will be told when it is confirmed.',

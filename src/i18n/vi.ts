@@ -66,6 +66,7 @@ export const vi = {
     '/hoso (/profile): kết quả năm nay và khen thưởng các năm của đồng chí, hoặc của người có tin nhắn được trả lời; /chungnhan <i>số</i> (/certificate): bản nháp giấy chứng nhận (PDF)',
     '/baocao [<i>MÃ</i>] [<i>kỳ</i>] (/report): báo cáo và đoạn văn sẵn để dán, ví dụ <code>/baocao 05/2021-08/2021</code>; /bieudo [<i>chỉ tiêu</i>] [<i>kỳ</i>] (/chart): biểu đồ',
     '/phongtrao (/campaign), /mohinh (/model): phong trào và mô hình',
+    '/toila <i>số hiệu</i> (/iam): trong tin nhắn riêng, xin liên kết tài khoản với danh sách cán bộ; /dangkythidua <i>danh hiệu</i> (/pledge): đăng ký thi đua năm',
     '/lang vi|en (/ngonngu): đổi ngôn ngữ (trong nhóm: chỉ huy)',
     'Ngày ghi: <code>hôm qua</code>, <code>23/11</code>, <code>23/11/2026</code> hoặc <code>2026-11-23</code>. Số có thể viết 1.400, 1,400 hoặc 1400.',
   ].join('\n'),
@@ -521,12 +522,15 @@ export const vi = {
     '/quyetdinh <i>số số_QĐ dd/mm/yyyy người_ký</i> (/decision): quản trị viên, chỉ huy Công an tỉnh ghi quyết định khen thưởng',
     '/bangdieukhien (/dashboard): bảng điều khiển: số liệu, đề cử, báo cáo',
     '/register (/dangky) trong nhóm chưa gắn đơn vị: chọn đơn vị của nhóm bằng nút bấm',
+    '/danhsach [<i>MÃ</i>] (/roster), /lienket <i>số hiệu</i> (/link) khi trả lời tin nhắn, /moi (/invite): danh sách cán bộ, liên kết tài khoản, đường dẫn mời; /xuat danhsach: tệp danh sách',
+    '/binhxet <i>danh hiệu</i> (/review), /dongphieu (/closeballot), /canhbao (/flag), /vanban (/paper): bình xét bỏ phiếu kín, cảnh báo, văn bản thi đua năm',
   ].join('\n'),
   'help.admin': [
     '<b>Quản trị</b>',
     '/unit add <i>MÃ</i> <i>tên đơn vị</i> [parent=<i>MÃ_CẤP_TRÊN</i>], /unit list, /unit rename <i>MÃ</i> <i>tên mới</i>, /unit move <i>MÃ</i> parent=<i>MÃ_CẤP_TRÊN</i>, /unit retire <i>MÃ</i>',
     '/register <i>MÃ</i>: gắn nhóm này với đơn vị (nhóm đang gắn đơn vị khác: quản trị viên bấm xác nhận trong 10 phút); /register không kèm mã: chọn trong các đơn vị chưa có nhóm',
     '/role commander|officer: trả lời tin nhắn của một người (hoặc nhắc tên họ) để đặt vai trò chỉ huy hoặc cán bộ',
+    '/nhap (/import): gửi tệp XLSX/CSV danh sách kèm chú thích /nhap trong tin nhắn riêng; /nhap mau: tệp mẫu; /toilaai (/whoami): mã Telegram của đồng chí; /hoidong (/council), /danhhieu (/titles): hội đồng thi đua và quyết định danh hiệu',
     '/metric add <i>mã</i> <i>tên</i> | <i>English name</i> | <i>đơn vị tính</i>; /metric alias <i>mã</i> <i>tên gọi khác</i>; /metric max <i>mã</i> <i>số</i>; /metric retire <i>mã</i>',
   ].join('\n'),
   'help.short': [
@@ -1144,6 +1148,16 @@ export const vi = {
     'Trả lời <code>/lienket &lt;số hiệu hoặc họ tên&gt;</code> vào tin nhắn của cán bộ để liên kết tài khoản của họ với danh sách.',
   'link.done': (p: { name: string }) => `🔗 Đã liên kết tài khoản với ${p.name}.`,
   'link.unchanged': (p: { name: string }) => `Tài khoản này đã liên kết với ${p.name}; không có gì thay đổi.`,
+  'invite.usage':
+    'Gõ <code>/moi MÃ_ĐƠN_VỊ</code> (hoặc <code>/moi</code> trong nhóm của đơn vị) để lấy đường dẫn mời cán bộ liên kết tài khoản.',
+  'invite.unknownUnit': (p: { code: string }) => `Không có đơn vị mã "${p.code}". Gõ /unit list để xem các mã.`,
+  'invite.notCommander': (p: { unit: string }) =>
+    `Chỉ chỉ huy của ${p.unit} (hoặc cấp trên) và quản trị viên được mời cán bộ vào đơn vị này.`,
+  'invite.link': (p: { unit: string; link: string }) =>
+    `Đường dẫn mời cán bộ ${p.unit}: ${p.link}\nCán bộ bấm vào, rồi gõ <code>/toila &lt;số hiệu&gt;</code>; chỉ huy xác nhận thì tài khoản mới được liên kết.`,
+  'invite.start': (p: { unit: string }) =>
+    `Đồng chí được mời vào <b>${p.unit}</b>. Gõ <code>/toila &lt;số hiệu&gt;</code> để đề nghị chỉ huy xác nhận tài khoản Telegram này là của đồng chí.`,
+  'invite.startLinked': (p: { name: string }) => `Tài khoản này đã được liên kết với đồng chí ${p.name}.`,
   'iam.usage':
     'Gõ <code>/toila &lt;số hiệu&gt;</code> trong tin nhắn riêng với bot để xin liên kết tài khoản với danh sách.',
   'iam.sent': 'Đã gửi yêu cầu đến chỉ huy của đơn vị. Đồng chí sẽ nhận tin khi yêu cầu được xác nhận.',

@@ -199,3 +199,34 @@ describe('/roster', () => {
     expect(unknown.text).toContain('Không có đơn vị mã "XYZ"');
   });
 });
+
+describe('/invite', () => {
+  it('gives a commander a link that opens the /iam flow for the unit, and refuses an officer', async () => {
+    const invited = await bot.send(dung, chats.pc08, '/moi');
+    const link = /https:\/\/t\.me\/ThiDuaBot\?start=(iam-\d+)/.exec(invited.text);
+    expect(invited.text).toContain('Phòng Cảnh sát Giao thông');
+    expect(link).not.toBeNull();
+
+    const opened = await bot.send(users.alice, chats.private(users.alice), `/start ${link![1]}`);
+    expect(opened.text).toContain('Đồng chí được mời vào Phòng Cảnh sát Giao thông');
+    expect(opened.text).toContain('/toila');
+    expect(await linkedTo('044444')).toBeNull();
+
+    const officer = await bot.send(users.binh, chats.pc06, '/moi PC06');
+    expect(officer.text).toContain('Chỉ chỉ huy');
+    const otherUnit = await bot.send(dung, chats.pc08, '/moi PC06');
+    expect(otherUnit.text).toContain('Chỉ chỉ huy');
+    const unknown = await bot.send(users.admin, chats.private(users.admin), '/moi XYZ');
+    expect(unknown.text).toContain('Không có đơn vị mã "XYZ"');
+    const bare = await bot.send(users.admin, chats.private(users.admin), '/moi');
+    expect(bare.text).toContain('/moi MÃ_ĐƠN_VỊ');
+  });
+
+  it('tells an account that is linked already, instead of asking again', async () => {
+    await bot.send(users.chi, chats.private(users.chi), '/start');
+    const invited = await bot.send(users.admin, chats.private(users.admin), '/moi PC06');
+    const payload = /start=(iam-\d+)/.exec(invited.text)![1];
+    const opened = await bot.send(users.chi, chats.private(users.chi), `/start ${payload}`);
+    expect(opened.text).toContain('đã được liên kết với đồng chí');
+  });
+});

@@ -6,7 +6,7 @@ import { commanderRoles } from '../../directory/role-store';
 import { t } from '../../i18n/texts';
 import type { Locale } from '../../kernel/locale';
 import { clearChatUnreachable } from '../../outbox/chat-reachability-store';
-import { officialPeopleOf } from '../roster';
+import { invitedUnitOf, officialPeopleOf } from '../roster';
 import { unreachableChats } from '../settings';
 
 /** The button under /start that shows the full help; bound to its message by the dispatcher. */
@@ -63,10 +63,21 @@ export function generalFeature(services: BotServices): Feature {
     return `${who}\n${role}`;
   }
 
+  /** /start from an /invite link: the /iam flow for that unit, unless the account is linked already. */
+  async function invited(ctx: CommandContext, unitId: number) {
+    const person = (await officialPeopleOf(ctx.db, [ctx.from.id])).get(ctx.from.id);
+    if (person) return ctx.replyText('invite.startLinked', { name: person.officialName });
+    const unit = (await ctx.directory.units()).byId(unitId);
+    if (!unit) return ctx.replyText('iam.usage');
+    return ctx.replyText('invite.start', { unit: unit.name });
+  }
+
   async function start(ctx: CommandContext) {
     const authority = await ctx.directory.authority(ctx.from.id);
     if (ctx.chat.type === 'private' && ctx.args.trim().toLowerCase() === 'help')
       return ctx.reply(fullHelp(ctx.locale, authority));
+    const invitedTo = ctx.chat.type === 'private' ? invitedUnitOf(ctx.args) : undefined;
+    if (invitedTo !== undefined) return invited(ctx, invitedTo);
     // A private /start opens the chat: a commander whose digest bounced can be reached again.
     const reachableAgain =
       ctx.chat.type === 'private' && (await unreachableChats(ctx.db, [ctx.chat.id])).has(ctx.chat.id);

@@ -25,7 +25,7 @@ export {
   unlinkPerson,
 } from './linking';
 export { canonicalRank, officialName, POLICE_RANKS } from './official-name';
-export { exportRosterChat, isRosterExport, rosterFeature } from './roster-chat';
+export { exportRosterChat, invitedUnitOf, isRosterExport, rosterFeature } from './roster-chat';
 export { exportRoster, writeImportTemplate } from './roster-export';
 export {
   findPerson,

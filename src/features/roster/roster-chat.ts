@@ -6,7 +6,14 @@
  * The import's file is downloaded before the update's transaction (Feature.documents: no store lock waits on
  * Telegram); reading and planning it run inside it, as a dry run stores only the parsed rows.
  */
-import type { CallbackContext, CommandContext, DocumentWanted, Feature, SeenHandler } from '../../bot/context';
+import type {
+  BotServices,
+  CallbackContext,
+  CommandContext,
+  DocumentWanted,
+  Feature,
+  SeenHandler,
+} from '../../bot/context';
 import { callerOf, mentionOf } from '../../bot/people';
 import { recordWorkbook, workbookXlsx } from '../../files/render-requests';
 import { MAX_FILE_BYTES } from '../../files/workbook-reader';
@@ -327,9 +334,36 @@ async function roster(ctx: CommandContext): Promise<void> {
 }
 
 /** The roster's commands and buttons. */
-export function rosterFeature(): Feature {
+/** What /invite's link carries to /start: the unit the officer is invited into. */
+export const INVITE_START_PREFIX = 'iam-';
+
+/** The invited unit of a /start payload (`iam-<unit id>`), if it is one. */
+export function invitedUnitOf(payload: string): number | undefined {
+  const match = /^iam-(\d{1,12})$/.exec(payload.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * /invite [UNIT] (/moi): a commander of the unit (or above) or an admin gets a link to the bot's private chat that
+ * starts the /iam flow for that unit. The link is no secret: it links nobody; a commander still confirms.
+ */
+function invite(services: BotServices) {
+  return async (ctx: CommandContext): Promise<void> => {
+    const tree = await ctx.directory.units();
+    const code = ctx.args.trim();
+    const unit = code ? tree.byCode(code) : ctx.settings?.unitId ? tree.byId(ctx.settings.unitId) : undefined;
+    if (!unit) return code ? ctx.replyText('invite.unknownUnit', { code }) : ctx.replyText('invite.usage');
+    const authority = await ctx.directory.authority(ctx.from.id);
+    if (!authority.admin && !(await ctx.directory.commands(ctx.from.id, unit.id)))
+      return ctx.replyText('invite.notCommander', { unit: unit.name });
+    const link = `https://t.me/${services.botUsername()}?start=${INVITE_START_PREFIX}${unit.id}`;
+    await ctx.replyText('invite.link', { unit: unit.name, link });
+  };
+}
+
+export function rosterFeature(services: BotServices): Feature {
   return {
-    commands: { whoami, import: importRoster, link, iam, roster },
+    commands: { whoami, import: importRoster, link, iam, roster, invite: invite(services) },
     callbacks: { [IMPORT_PREFIX]: importPressed, [LINK_PREFIX]: linkChosen, [IAM_PREFIX]: iamDecided },
     documents: { import: importDocument },
     seen: linkingOnSight(),
