@@ -1,8 +1,7 @@
-import { formatDay, formatNumber, formatShortDay, type Html } from './format';
-import type { AppTexts, TargetProgressLine, Texts } from './vi';
+import { ENGLISH_MONTHS, formatDay, formatNumber, formatShortDay, type Html } from './format';
+import type { TargetProgressLine, Texts } from './vi';
 
 const n = (value: number) => formatNumber('en', value);
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 /** English catalog: the compiler holds it to the Vietnamese master's keys and parameters. */
 export const en = {
@@ -492,7 +491,7 @@ export const en = {
 
   'target.progressHeader': (p: { to: string }) => `🎯 Monthly targets, month to date (to ${formatDay(p.to)}):`,
   'target.progressLine': (p: TargetProgressLine) =>
-    `• ${p.metric} — ${MONTHS[p.month - 1] ?? p.month}: <b>${n(p.percent)}%</b> of target (${n(p.total)}/${n(p.target)} ${p.countUnit})`,
+    `• ${p.metric} — ${ENGLISH_MONTHS[p.month - 1] ?? p.month}: <b>${n(p.percent)}%</b> of target (${n(p.total)}/${n(p.target)} ${p.countUnit})`,
 
   'menu.log': 'Record work: /log cccd 120',
   'menu.undo': 'Undo your latest entry',
@@ -769,7 +768,7 @@ export const en = {
   'paper.motto': 'Independence - Freedom - Happiness',
   'paper.number': (p: { symbol: string }) => `No.:        /${p.symbol}`,
   'paper.date': (p: { day: string; month: string; year: number }) =>
-    `${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year}`,
+    `${Number(p.day)} ${ENGLISH_MONTHS[Number(p.month) - 1]} ${p.year}`,
   'paper.placeDate': (p: { place: string; date: string }) => `${p.place}, ${p.date}`,
   'paper.draft': 'DRAFT',
   'paper.recipients': 'To:',
@@ -1156,88 +1155,3 @@ export const en = {
   'iam.askerConfirmed': (p: { name: string }) => `✅ A commander confirmed: your account is linked to ${p.name}.`,
   'iam.askerRefused': 'A commander refused your link request.',
 } satisfies Texts;
-
-/** The commanders' web app: plain text, set as text content by the page (see viApp). */
-export const enApp = {
-  'app.title': 'Campaign dashboard',
-  'app.loading': 'Loading…',
-  'app.retry': 'Try again',
-  'app.error': 'Something went wrong; please try again in a few minutes.',
-  'app.auth.openFromTelegram':
-    "Please open this page from Telegram: type /dashboard in your private chat with the bot, or press the bot's menu button.",
-  'app.auth.expired': 'This page has been open too long. Close it and open it again from Telegram.',
-  'app.forbidden': 'You may not see this unit.',
-  'app.notFound': 'Not found.',
-  'app.noScopes': 'You are not a commander or member of any unit the bot knows yet, so there are no figures to show.',
-  'app.tab.overview': 'Overview',
-  'app.tab.metric': 'Metric',
-  'app.tab.nominations': 'Nominations',
-  'app.tab.reports': 'Reports',
-  'app.units': 'Unit',
-  'app.period.week': 'This week',
-  'app.period.month': 'This month',
-  'app.overview.total': 'Whole unit (with its sub-units)',
-  'app.overview.own': (p: { unit: string }) => `${p.unit}'s own entries`,
-  'app.overview.children': 'Sub-units',
-  'app.overview.subUnits': (p: { count: number }) =>
-    `${formatNumber('en', p.count)} sub-unit${p.count === 1 ? '' : 's'}`,
-  'app.overview.silent': 'Nothing logged this week',
-  'app.overview.silentNone': 'Every unit has logged this week.',
-  'app.overview.silentPeople': 'Officers who logged nothing this week',
-  'app.overview.nothing': 'Nothing logged this month yet.',
-  'app.change.up': (p: { percent: number }) => `▲ ${formatNumber('en', p.percent)}%`,
-  'app.change.down': (p: { percent: number }) => `▼ ${formatNumber('en', p.percent)}%`,
-  'app.change.same': '= same',
-  'app.change.new': '▲ new',
-  'app.change.hint': 'against the same days last week',
-  'app.target': (p: { percent: number }) => `${formatNumber('en', p.percent)}% of the monthly target`,
-  'app.metric.weeks': (p: { count: number }) => `${p.count} weeks`,
-  'app.metric.trend': 'Week by week',
-  'app.metric.ranking': 'Sub-units ranked',
-  'app.metric.own': (p: { unit: string }) => `${p.unit} itself`,
-  'app.metric.leaf': 'This unit has no sub-units.',
-  'app.metric.chartLabel': (p: { metric: string; unit: string }) => `${p.metric} by week, ${p.unit}`,
-  'app.nominations.heading': 'Nominations waiting for you',
-  'app.nominations.empty': 'No nomination is waiting for your decision.',
-  'app.nominations.by': (p: { name: string; day: string }) => `Nominated by ${p.name} on ${formatDay(p.day)}`,
-  'app.nominations.endorsements': (p: { count: number }) =>
-    `👍 ${formatNumber('en', p.count)} endorsement${p.count === 1 ? '' : 's'}`,
-  'app.nominations.recommended': (p: { by: string; level: string }) => `⬆️ ${p.by} recommended: ${p.level}`,
-  'app.nominations.decide': (p: { level: string }) => `✅ Award ${p.level}`,
-  'app.nominations.propose': (p: { level: string }) => `✅ Propose ${p.level}`,
-  'app.nominations.recommend': (p: { level: string }) => `⬆️ Recommend ${p.level}`,
-  'app.nominations.reject': '❌ Reject',
-  'app.nominations.confirm': (p: { action: string; nominee: string }) => `${p.action} for ${p.nominee}?`,
-  'app.nominations.reason':
-    'Reason for rejecting (at least 10 characters; sent privately to the nominator and the deciders only)',
-  'app.nominations.reasonTooShort': 'The reason needs at least 10 characters.',
-  'app.nominations.confirmReject': 'Reject',
-  'app.nominations.cancel': 'Cancel',
-  'app.nominations.approved': (p: { nominee: string; level: string }) => `${p.nominee} is awarded ${p.level}.`,
-  'app.nominations.proposed': (p: { nominee: string; level: string }) => `${p.nominee} is proposed for ${p.level}.`,
-  'app.nominations.pending': (p: { nominee: string }) => `Recorded; ${p.nominee}'s nomination now waits upward.`,
-  'app.nominations.rejected': (p: { nominee: string }) => `The nomination of ${p.nominee} is rejected.`,
-  'app.nominations.openCard': 'See the card in its group',
-  'app.reports.period': 'Period',
-  'app.reports.tuan': 'This week',
-  'app.reports.tuan-truoc': 'Last week',
-  'app.reports.thang': 'This month',
-  'app.reports.thang-truoc': 'Last month',
-  'app.reports.quy': 'This quarter',
-  'app.reports.nam': 'This year',
-  'app.reports.from': 'From month',
-  'app.reports.to': 'To month',
-  'app.reports.show': 'Show',
-  'app.reports.paragraph': 'Report paragraph',
-  'app.reports.copy': 'Copy',
-  'app.reports.copied': 'Copied.',
-  'app.reports.totals': 'Totals by metric',
-  'app.reports.empty': 'Nothing logged in this period.',
-  'app.reports.export': 'Export Excel and CSV',
-  'app.reports.exportQueued': (p: { period: string }) =>
-    `Request received. The XLSX and CSV files (${p.period}) will arrive in your private chat with the bot.`,
-  // The periods the API names (issue 17's server side).
-  'app.label.week': (p: { from: string; to: string }) => `Week ${formatShortDay(p.from)}–${formatDay(p.to)}`,
-  'app.label.month': (p: { from: string }) => `${MONTHS[Number(p.from.slice(5, 7)) - 1]} ${p.from.slice(0, 4)}`,
-  'app.label.days': (p: { from: string; to: string }) => `${formatDay(p.from)}–${formatDay(p.to)}`,
-} satisfies AppTexts;

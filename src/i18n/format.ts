@@ -55,3 +55,19 @@ export class Html {
 /** A mention of a user by id: works without a username. */
 export const mention = (userId: number, name: string): Html =>
   new Html(`<a href="tg://user?id=${userId}">${escapeHtml(name)}</a>`);
+
+/** The months' English names, January first. */
+export const ENGLISH_MONTHS: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

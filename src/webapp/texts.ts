@@ -1,6 +1,6 @@
-import { enApp } from '../i18n/en';
+import { enApp } from '../i18n/app-en';
+import { type AppTexts, viApp } from '../i18n/app-vi';
 import { formatDay, formatNumber } from '../i18n/format';
-import { type AppTexts, viApp } from '../i18n/vi';
 import type { Locale } from '../kernel/locale';
 
 type Key = keyof AppTexts;

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AppApi, apiPaths } from '../../src/features/app/api-types';
@@ -67,6 +68,11 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     const match = /JavaScript ([\d.]+) KB gzipped \(budget 120\.0 KB\)/.exec(built.output);
     expect(match, built.output).not.toBeNull();
     expect(Number(match![1])).toBeLessThanOrEqual(120);
+    // The page carries the app's texts alone, not the bot's catalog (which once tripled its weight: 51.8 KB).
+    const scripts = readdirSync(join(built.dir, 'assets')).filter((file) => file.endsWith('.js'));
+    const bundle = scripts.map((file) => readFileSync(join(built.dir, 'assets', file), 'utf8')).join('\n');
+    expect(bundle).toContain('app.overview.subUnits');
+    expect(bundle).not.toContain('chat.welcome');
   });
 
   it("shows the overview's figures to a department's commander, loads nothing but its own files and Telegram's script", async () => {

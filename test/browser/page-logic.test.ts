@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enApp } from '../../src/i18n/en';
-import { viApp } from '../../src/i18n/vi';
+import { enApp } from '../../src/i18n/app-en';
+import { viApp } from '../../src/i18n/app-vi';
 import { changeOf } from '../../src/kernel/change';
 import { axisTicks, barWidth } from '../../src/webapp/figures';
 import { hashOf, parseRoute, type Route } from '../../src/webapp/routes';

@@ -1,8 +1,8 @@
 import { findMember } from '../../directory/member-store';
-import { enApp } from '../../i18n/en';
+import { enApp } from '../../i18n/app-en';
+import { viApp } from '../../i18n/app-vi';
 import { errorText } from '../../i18n/error-text';
 import { levelName, type TextKey, t } from '../../i18n/texts';
-import { viApp } from '../../i18n/vi';
 import type { DayRange, IsoDay } from '../../kernel/day';
 import { isLocale, type Locale } from '../../kernel/locale';
 import type { Metric, MetricCatalog } from '../../kernel/metric';
