@@ -31,7 +31,7 @@ import {
   monthTargetsOf,
   writeReportParagraph,
 } from '../reports';
-import { unitTotals } from '../tally';
+import { unitTotals, weeklyUnitTotals } from '../tally';
 import type { Caller, TellingScope, UseCaseScope } from '../use-case';
 import type {
   ApiFailure,
@@ -339,15 +339,19 @@ export async function appMetric(
   const day = today(scope);
   const periods = periodsOf(day);
   const ids = tree.subtreeIds(unit.id);
-  const trend = await Promise.all(
-    Array.from({ length: input.weeks }, async (_, index) => {
-      const week = weekOf(addDays(periods.weekWhole.from, (index - input.weeks + 1) * 7));
-      const range = { from: week.from, to: earlier(week.to, day) };
-      const rows = await unitTotals(scope.db, { unitIds: ids, range, metricCode: metric.code });
-      const total = unitTotal(tree, byUnitAndMetric(rows), unit.id).get(metric.code) ?? 0;
-      return { week: isoWeekLabel(week.from), from: week.from, total };
-    }),
-  );
+  const first = addDays(periods.weekWhole.from, (1 - input.weeks) * 7);
+  const weeks = await weeklyUnitTotals(scope.db, {
+    unitIds: ids,
+    from: first,
+    weeks: input.weeks,
+    to: day,
+    metricCode: metric.code,
+  });
+  const trend = weeks.map((rows, index) => {
+    const from = addDays(first, index * 7);
+    const total = unitTotal(tree, byUnitAndMetric(rows), unit.id).get(metric.code) ?? 0;
+    return { week: isoWeekLabel(from), from, total };
+  });
   const range = input.period === 'week' ? periods.week : periods.month;
   const totals = byUnitAndMetric(await unitTotals(scope.db, { unitIds: ids, range, metricCode: metric.code }));
   const rows = tree

@@ -9,7 +9,7 @@ import { byUnitAndMetric, rankedWith, unitTotal } from '../../kernel/totals';
 import type { Unit, UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import { approvedNominations } from '../nominations';
-import { unitTotals } from '../tally';
+import { unitTotals, weeklyUnitTotals } from '../tally';
 import type { Caller, Place, UseCaseScope } from '../use-case';
 import { type Chart, rankChart, trendChart } from './chart';
 import { type NewExportRequest, requestExport } from './export-request-store';
@@ -193,13 +193,17 @@ export async function chartsOf(
   // Days are ISO text: the earlier of the two sorts first.
   const last = weekOf([input.range.to, today].sort()[0]!);
   const subtree = tree.subtreeIds(unit.id);
-  const weeks = await Promise.all(
-    Array.from({ length: TREND_WEEKS }, async (_, index) => {
-      const week = weekOf(addDays(last.from, (index - TREND_WEEKS + 1) * 7));
-      const rows = await unitTotals(db, { unitIds: subtree, range: week, metricCode: metric.code });
-      return { from: week.from, total: unitTotal(tree, byUnitAndMetric(rows), unit.id).get(metric.code) ?? 0 };
-    }),
-  );
+  const first = addDays(last.from, (1 - TREND_WEEKS) * 7);
+  const byWeek = await weeklyUnitTotals(db, {
+    unitIds: subtree,
+    from: first,
+    weeks: TREND_WEEKS,
+    metricCode: metric.code,
+  });
+  const weeks = byWeek.map((rows, index) => ({
+    from: addDays(first, index * 7),
+    total: unitTotal(tree, byUnitAndMetric(rows), unit.id).get(metric.code) ?? 0,
+  }));
   const { locale } = input;
   return ok({
     unit,

@@ -7,4 +7,5 @@ export {
   personTotals,
   type UnitMetricRow,
   unitTotals,
+  weeklyUnitTotals,
 } from './tally-store';

@@ -1,6 +1,7 @@
 import { SqliteAdapter, sql } from 'kysely';
 import { displayName } from '../../directory/member-store';
 import type { DayRange } from '../../kernel/day';
+import { addDays } from '../../kernel/period';
 import type { Db } from '../../storage/schema';
 import { inTransaction } from '../../storage/unit-of-work';
 
@@ -165,6 +166,48 @@ export async function unitTotals(
     : query.where('metric_code', '=', metricCode)
   ).execute();
   return rows.map((row) => ({ unitId: row.unit_id, metricCode: row.metric_code, total: Number(row.total) }));
+}
+
+/**
+ * Per consecutive week, the same rows as `unitTotals` over that week's days (to `to` at the latest), read with one
+ * query grouped by the week's index instead of one query a week: a 52-week trend is one range scan.
+ */
+export async function weeklyUnitTotals(
+  db: Db,
+  filter: {
+    readonly unitIds: readonly number[] | 'all';
+    /** The first week's Monday. */
+    readonly from: DayRange['from'];
+    readonly weeks: number;
+    /** The last day counted (today for a week under way); the last week's Sunday when absent. */
+    readonly to?: DayRange['to'];
+    readonly metricCode?: string;
+  },
+): Promise<UnitMetricRow[][]> {
+  const { unitIds, from, weeks, metricCode } = filter;
+  const lastSunday = addDays(from, weeks * 7 - 1);
+  const to = filter.to !== undefined && filter.to < lastSunday ? filter.to : lastSunday;
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  // Days are ISO text in both stores; the week's index is whole days since `from`, divided by 7.
+  const week = sqlite
+    ? sql<number>`cast((julianday(day) - julianday(${from})) / 7 as integer)`
+    : sql<number>`((cast(day as date) - cast(${from} as date)) / 7)`;
+  const { rows } = await sql<{ week: number; unit_id: number; metric_code: string; total: number }>`
+    select ${week} as week, unit_id, metric_code, sum(total) as total
+    from unit_day_totals ${unitIds === 'all' && sqlite ? sql.raw('indexed by unit_day_totals_day') : sql``}
+    where day >= ${from} and day <= ${to}
+      ${unitIds === 'all' ? sql`` : sql`and unit_id in (${sql.join(inList(unitIds))})`}
+      ${metricCode === undefined ? sql`` : sql`and metric_code = ${metricCode}`}
+    group by week, unit_id, metric_code
+    having sum(total) > 0`.execute(db);
+  const byWeek = Array.from({ length: weeks }, (): UnitMetricRow[] => []);
+  for (const row of rows)
+    byWeek[Number(row.week)]?.push({
+      unitId: Number(row.unit_id),
+      metricCode: row.metric_code,
+      total: Number(row.total),
+    });
+  return byWeek;
 }
 
 /** Per member, unit and metric, a total of standing entries over some days. */

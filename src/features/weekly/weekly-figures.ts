@@ -16,7 +16,7 @@ import type { Db } from '../../storage/schema';
 import { approvedNominations, pendingNominations as loadPending, type Nomination } from '../nominations';
 import { loadMonthTargets, type MonthTargetData, monthTargetsOf } from '../reports';
 import { silenceByUnit, type UnitSilence } from '../roster';
-import { type MemberMetricRow, memberTotals, unitTotals } from '../tally';
+import { type MemberMetricRow, memberTotals, unitTotals, weeklyUnitTotals } from '../tally';
 import type { Commendation, DigestReport, LeaderboardReport, MetricTop, MetricTotal } from './weekly-report';
 
 // The reports' shapes live in the domain, so the texts that render them need not import services.
@@ -45,17 +45,16 @@ async function eightWeeks(
   current: UnitMetricTotals,
   previous: UnitMetricTotals,
 ): Promise<WeekData['weeks']> {
-  const starts = Array.from({ length: 8 }, (_, index) => addDays(period.range.from, (index - 7) * 7));
-  const known = new Map([[starts[7]!, current]]);
-  if (period.previous?.from === starts[6]) known.set(starts[6]!, previous);
-  return Promise.all(
-    starts.map(async (from) => ({
-      from,
-      totals:
-        known.get(from) ??
-        byUnitAndMetric(await unitTotals(db, { unitIds: 'all', range: { from, to: addDays(from, 6) } })),
-    })),
-  );
+  const first = addDays(period.range.from, -7 * 7);
+  const weekBefore = addDays(period.range.from, -7);
+  const known = new Map([[period.range.from, current]]);
+  if (period.previous?.from === weekBefore) known.set(weekBefore, previous);
+  // The weeks before those at hand, in one read.
+  const earlier = await weeklyUnitTotals(db, { unitIds: 'all', from: first, weeks: 8 - known.size });
+  return Array.from({ length: 8 }, (_, index) => {
+    const from = addDays(first, index * 7);
+    return { from, totals: known.get(from) ?? byUnitAndMetric(earlier[index] ?? []) };
+  });
 }
 
 /**
