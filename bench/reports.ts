@@ -4,6 +4,7 @@
  * --keep FILE keeps the generated store in FILE; a later run given the same FILE finds its entries there and skips
  * the generation (it says so, with the number of entries it found).
  * --only leaderboard times the weekly unit leaderboard alone, 3,000 runs (its p99 on a quiet moment of the machine).
+ * --only app times the web app's API alone: the province's overview and a 52-week metric page, as an admin sees them.
  *
  * Generates a campaign's worth of tallies in a SQLite file (50 units in three levels, 2,000 members, two years of
  * entries, written with raw better-sqlite3 prepared inserts in big transactions, the running totals alongside),
@@ -16,8 +17,13 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
+import { fixedClock } from '../src/clock';
+import { loadConfig } from '../src/config';
+import { createDirectory } from '../src/directory/directory';
 import { loadMetricCatalog } from '../src/directory/metric-store';
 import { loadUnits } from '../src/directory/unit-store';
+import { createAppApi } from '../src/features/app';
+import type { AppCaller } from '../src/features/app/api-types';
 import { EXPORT_FLUSH_ROWS, writeExport } from '../src/features/reports/export';
 import { composeReport } from '../src/features/reports/report-service';
 import { unitTotals } from '../src/features/tally/tally-store';
@@ -182,6 +188,8 @@ async function measure(connection: Connection, raw: SqliteDatabase.Database): Pr
   );
 
   if (values.only === 'leaderboard') return;
+  await measureAppApi(connection, raw, tree);
+  if (values.only === 'app') return;
 
   // 2. The province-wide weekly roll-up: every unit's totals for a week (what the Monday posts load).
   const floorProvince = raw.prepare(
@@ -288,6 +296,85 @@ async function measure(connection: Connection, raw: SqliteDatabase.Database): Pr
   row('month export vs SQL read + same writers', ours, floorWrite);
   console.log(
     `export peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (${(rssBefore / 2 ** 20).toFixed(0)} MiB before it); event loop held at most ${(loopDelay.max / 1e6).toFixed(0)} ms at once (p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms)`,
+  );
+}
+
+/**
+ * The web app's API as an admin opens it: the province's overview (this week and month against the same days before,
+ * every unit rolled up, targets, silent units) and a metric's 52-week trend with its sub-units ranked, through the
+ * real use cases, transaction and directory, against the hand-written grouped reads of the same figures.
+ */
+async function measureAppApi(
+  connection: Connection,
+  raw: SqliteDatabase.Database,
+  tree: ReturnType<typeof createUnitTree>,
+): Promise<void> {
+  const loaded = loadConfig({ ADMIN_IDS: '1', BOT_TOKEN: '123456789:BENCH_token_for_local_runs_only' });
+  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+  const config = loaded.config;
+  // Wednesday 17 June 2026, 10:00 in Vietnam: a week and a month under way, both inside the generated years.
+  const clock = fixedClock(new Date('2026-06-17T03:00:00Z'));
+  const api = createAppApi({
+    db: connection.db,
+    dialect: connection.dialect,
+    directory: createDirectory(connection.db, config),
+    config,
+    clock,
+    onCommitted: () => {},
+  });
+  const admin: AppCaller = {
+    userId: 1,
+    firstName: 'Admin',
+    lastName: null,
+    username: null,
+    languageCode: 'vi',
+    startParam: null,
+  };
+  const province = tree.byCode('CAT')!;
+  const expectOk = async <T>(answer: Promise<{ ok: boolean } & T>) => {
+    const result = await answer;
+    if (!result.ok) throw new Error(`the API refused: ${JSON.stringify(result)}`);
+    return result;
+  };
+
+  const floorRange = raw.prepare(
+    `select unit_id, metric_code, sum(total) as total from unit_day_totals indexed by unit_day_totals_day
+     where day >= ? and day <= ? group by unit_id, metric_code having sum(total) > 0`,
+  );
+  const ranges = [
+    ['2026-06-15', '2026-06-17'],
+    ['2026-06-08', '2026-06-10'],
+    ['2026-06-01', '2026-06-17'],
+    ['2026-05-01', '2026-05-17'],
+  ] as const;
+  row(
+    'app API: province overview',
+    await time(100, () => expectOk(api.overview(admin, null))),
+    await time(100, () => {
+      for (const [from, to] of ranges) floorRange.all(from, to);
+    }),
+  );
+
+  const ids = tree.subtreeIds(province.id);
+  const list = ids.map(() => '?').join(',');
+  const floorTrend = raw.prepare(
+    `select cast((julianday(day) - julianday(?)) / 7 as integer) as week, sum(total) as total from unit_day_totals
+     where unit_id in (${list}) and metric_code = ? and day >= ? and day <= ? group by week`,
+  );
+  const floorRanking = raw.prepare(
+    `select unit_id, sum(total) as total from unit_day_totals
+     where unit_id in (${list}) and metric_code = ? and day >= ? and day <= ? group by unit_id`,
+  );
+  const trendFrom = addDays('2026-06-15', -51 * 7);
+  row(
+    'app API: metric page, 52 weeks',
+    await time(50, () =>
+      expectOk(api.metric(admin, { unitId: province.id, metric: 'cccd', weeks: 52, period: 'month' })),
+    ),
+    await time(50, () => {
+      floorTrend.all(trendFrom, ...ids, 'cccd', trendFrom, '2026-06-17');
+      floorRanking.all(...ids, 'cccd', '2026-06-01', '2026-06-17');
+    }),
   );
 }
 
