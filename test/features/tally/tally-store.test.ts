@@ -8,7 +8,9 @@ import {
   personTotals,
   standingEntriesOf,
   unitTotals,
+  weeklyUnitTotals,
 } from '../../../src/features/tally/tally-store';
+import { addDays } from '../../../src/kernel/period';
 import { createMigrator, migrateToLatest } from '../../../src/storage/migrate';
 import type { Db } from '../../../src/storage/schema';
 import { DIALECTS } from '../../helpers/dialects';
@@ -179,6 +181,32 @@ for (const dialect of DIALECTS) {
       expect(await unitTotals(db, { unitIds: [1], range: WEEK, metricCode: 'dkoto' })).toEqual([
         { metricCode: 'dkoto', unitId: 1, total: 3 },
       ]);
+    });
+
+    it('reads consecutive weeks in one query as unitTotals reads each week, up to the last day asked', async () => {
+      // Sunday 22/11 ends the first week; 23–26/11 are the second; one entry a week later, one on the cut-off.
+      const days = ['2026-11-16', '2026-11-22', '2026-11-23', '2026-11-26', '2026-11-30', '2026-12-02'];
+      for (const [index, day] of days.entries())
+        await recordTallies(db, batch(index + 1, { unitId: UNIT_IDS[index % 2]!, userId: 11, day }), NOW);
+      await recordTallies(
+        db,
+        batch(20, { unitId: 2, userId: 13, day: '2026-11-24', items: [{ metricCode: 'dkoto', amount: 4 }] }),
+        NOW,
+      );
+      const sorted = (rows: readonly { unitId: number; metricCode: string; total: number }[]) =>
+        [...rows].sort((a, b) => a.unitId - b.unitId || a.metricCode.localeCompare(b.metricCode));
+      const starts = ['2026-11-16', '2026-11-23', '2026-11-30'];
+      for (const unitIds of [[1, 2, 3], 'all'] as const) {
+        const weeks = await weeklyUnitTotals(db, { unitIds, from: starts[0]!, weeks: 3, to: '2026-12-01' });
+        expect(weeks).toHaveLength(3);
+        for (const [index, from] of starts.entries()) {
+          const to = index === 2 ? '2026-12-01' : addDays(from, 6);
+          expect(sorted(weeks[index]!)).toEqual(sorted(await unitTotals(db, { unitIds, range: { from, to } })));
+        }
+        expect(weeks[2]!.length).toBeGreaterThan(0);
+      }
+      const dkoto = await weeklyUnitTotals(db, { unitIds: [2], from: starts[0]!, weeks: 2, metricCode: 'dkoto' });
+      expect(dkoto).toEqual([[], [{ unitId: 2, metricCode: 'dkoto', total: 4 }]]);
     });
 
     it('keeps the totals equal to the entries under any mix of logs, redeliveries and undos', async () => {
