@@ -8,6 +8,7 @@ import { type JobDeps, missedFirings, runJob } from '../features/weekly';
 import { t } from '../i18n/texts';
 import type { JobName } from '../kernel/job-period';
 import { LOCALES } from '../kernel/locale';
+import { TELEGRAM_LIMITS } from '../outbox/transport';
 import { outboxJobDeps } from '../workers/scheduler';
 import { backlogAfter, outboxMark, storedIds } from './console-store';
 import { consoleClock, transportTime } from './console-time';
@@ -117,7 +118,9 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     backlog: {
       mark: async () => (app ? outboxMark(app.connection.db) : 0),
       read: async (mark) => (app ? backlogAfter(app.connection.db, mark, clock.now()) : { busy: false, held: [] }),
-      limitHeld: () => waits.waitsLongerThan(LIMIT_WAIT_MS),
+      // A group at its limit holds all its slots, each for a minute: fewer long waits than that, and a row slow to
+      // go out (a paper drawn on a busy machine) is still being worked on, not held.
+      limitHeld: () => waits.waitsLongerThan(LIMIT_WAIT_MS) >= TELEGRAM_LIMITS.group.count,
     },
     time,
     ...(options.quietMs !== undefined && { quietMs: options.quietMs }),
