@@ -2,8 +2,10 @@
  * The year in the console (src/console/year.txt) and its worked example under docs/examples/year: runs the script
  * through the real bot with the clock fixed at 09:00 on Monday 5 January 2026, as `npm run console:year` does, and
  * builds the example's README from the transcript. `npx tsx test/console/year-example.ts` writes the README, the
- * whole transcript and the papers again; year.test.ts checks that the committed ones are what the script prints.
+ * whole transcript and the papers again (with PNGs of their pages: pdftoppm, from poppler-utils); year.test.ts
+ * checks that the committed README and transcript are what the script prints.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -185,6 +187,23 @@ const PAPERS: readonly [string, string][] = [
   ['chung-nhan-danh-hieu.pdf', 'Giấy chứng nhận danh hiệu của đồng chí Hương (28/12, sau quyết định)'],
 ];
 
+/** The PNG of a paper's first page, next to it. */
+const pageOf = (file: string) => file.replace(/\.pdf$/, '-1.png');
+
+/** Draws each paper's pages as PNGs 720 px wide (pdftoppm, from poppler-utils), as test/files/papers does. */
+function drawPages(dir: string): void {
+  for (const [file] of PAPERS)
+    execFileSync('pdftoppm', [
+      '-png',
+      '-scale-to-x',
+      '720',
+      '-scale-to-y',
+      '-1',
+      join(dir, file),
+      join(dir, file.replace(/\.pdf$/, '')),
+    ]);
+}
+
 const INTRO = `# Một năm thi đua trong console — ví dụ hoàn chỉnh
 
 <!-- Viết lại bằng: npx tsx test/console/year-example.ts (test/console/year.test.ts kiểm tra tệp này khớp với
@@ -198,8 +217,8 @@ suốt năm. Kịch bản: [src/console/year.txt](../../../src/console/year.txt)
 Một Đội 5 cán bộ của Phòng CSGT đăng ký thi đua đầu năm, ghi kết quả công tác hằng tháng, một đồng chí bị ghi chú
 đang thanh tra (không được đề nghị), tháng 12 Đội bình xét Chiến sĩ tiên tiến bằng phiếu kín, Hội đồng Thi đua –
 Khen thưởng của Công an tỉnh bỏ phiếu danh hiệu Đơn vị tiên tiến, quản trị viên ghi hai quyết định, Đội trưởng lấy
-các văn bản (PDF), và sang năm 2027 hồ sơ danh hiệu của đồng chí Hương ghi "2026: Chiến sĩ tiên tiến" kèm số quyết
-định.
+các văn bản (PDF, kèm ảnh trang đầu bên dưới), và sang năm 2027 hồ sơ danh hiệu của đồng chí Hương ghi "2026: Chiến
+sĩ tiên tiến" kèm số quyết định.
 
 **English summary.** The real transcript of \`npm run console:year\`: the bot itself against the console's fake
 Bot API, its clock fixed at 09:00 on Monday 5 January 2026 and moved through the year with \`:clock\`. A team of
@@ -207,9 +226,9 @@ five registers for the year's titles in January (each officer, and the team for 
 month by month while the weekly posts run, one officer is flagged in November (an inspection: kept off the
 ballot), the December review of "Chiến sĩ tiên tiến" runs a secret ballot in the members' private chats (three
 proposed, one short of the share), the admin records the decision, the province's emulation council votes the
-team's collective title, the commander draws the papers (PDF, saved with \`:save\`), and in January 2027
-\`/danhhieu\` shows the title with its decision. Weekly posts and repeated ballot edits are shortened below; the
-whole transcript is in transcript.txt.`;
+team's collective title, the commander draws the papers (PDF, saved with \`:save\`; their first pages as PNG
+below), and in January 2027 \`/danhhieu\` shows the title with its decision. Weekly posts and repeated ballot
+edits are shortened below; the whole transcript is in transcript.txt.`;
 
 /** The example's README: the intro, the cast, the papers, and each part of the script with its transcript. */
 export function readmeOf(transcript: string): string {
@@ -241,6 +260,9 @@ export function readmeOf(transcript: string): string {
     'Quản trị viên (Admin, id 9001 trong `ADMIN_IDS`) làm các việc của phòng Tổ chức – Thi đua.',
     '## Văn bản do bot tạo (lưu bằng `:save`)',
     PAPERS.map(([file, what]) => `- [${file}](${file}) — ${what}`).join('\n'),
+    PAPERS.map(([file, what]) => `<a href="${file}"><img src="${pageOf(file)}" width="240" alt="${what}"></a>`).join(
+      '\n',
+    ),
     ...sections,
   ].join('\n\n');
 }
@@ -250,6 +272,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (run.code !== 0) throw new Error(`the script exited with ${run.code}:\n${run.transcript}`);
   writeFileSync(join(ROOT, EXAMPLE_DIR, 'transcript.txt'), run.transcript);
   writeFileSync(join(ROOT, EXAMPLE_DIR, 'README.md'), `${readmeOf(run.transcript)}\n`);
+  drawPages(join(ROOT, EXAMPLE_DIR));
   console.log(`wrote ${EXAMPLE_DIR}/README.md, transcript.txt and the papers`);
   // The bot's timers must not keep the process alive.
   process.exit(0);
