@@ -59,7 +59,10 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   const ansi = terminal && !process.env.NO_COLOR && options.script === undefined;
   let prompting = false;
   let rl: ReturnType<typeof createInterface> | undefined;
+  /** A script's lines the console could not run (`? …`: no such button or message, the clock refused): problems. */
+  let unrun = 0;
   const write = (text: string) => {
+    if (options.script && text.startsWith('? ')) unrun += 1;
     // Output that arrives while the prompt waits (a late answer) is written above it, then the prompt is redrawn.
     if (prompting && rl) {
       clearLine(output, 0);
@@ -180,12 +183,8 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     api.close();
     await served.close();
   }
-  if (options.script) {
-    write(
-      session.problems.length === 0
-        ? '-- script finished: no problems'
-        : `-- script finished with ${session.problems.length} problem(s)`,
-    );
-  }
-  return options.script && session.problems.length > 0 ? 1 : 0;
+  const problems = session.problems.length + unrun;
+  if (options.script)
+    write(problems === 0 ? '-- script finished: no problems' : `-- script finished with ${problems} problem(s)`);
+  return options.script && problems > 0 ? 1 : 0;
 }
