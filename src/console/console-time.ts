@@ -46,8 +46,11 @@ export interface TransportTime {
   sleep(ms: number): Promise<void>;
   /** Time jumped forward: waits that have now run out end at once, the others are shortened. */
   jump(ms: number): void;
-  /** Whether a wait has more than `ms` left: a group's minute, not the second of the overall or a private limit. */
-  waitsLongerThan(ms: number): boolean;
+  /**
+   * How many waits have more than `ms` left: a group's minute, not the second of the overall or a private limit. Each
+   * message the transport delivered to a group holds one of the group's slots for a minute, as a wait.
+   */
+  waitsLongerThan(ms: number): number;
 }
 
 export function transportTime(): TransportTime {
@@ -82,7 +85,7 @@ export function transportTime(): TransportTime {
     },
     waitsLongerThan(ms) {
       const at = now();
-      return [...waits].some((wait) => wait.until - at > ms);
+      return [...waits].filter((wait) => wait.until - at > ms).length;
     },
   };
 }

@@ -6,7 +6,8 @@ import { scriptLines } from './script';
 const USAGE = `usage: npm run console -- [--db FILE] [--script FILE] [--now ISO-INSTANT]
   --db FILE       SQLite file for the bot (default data/console.sqlite; :memory: forgets everything on exit)
   --script FILE   run the lines of FILE (blank lines and # comments skipped), print the transcript, exit
-                  with 1 if the bot answered with its error text, failed a call, never answered or crashed
+                  with 1 if the bot answered with its error text, failed a call, never answered or crashed,
+                  or a line could not run (a "?" line: no such message or button, the clock refused)
                   (a reply the bot holds back is not a failure)
   --now INSTANT   fix the bot's clock, e.g. 2026-11-24T09:00:00+07:00, for reproducible transcripts
                   (:clock moves it forward)`;

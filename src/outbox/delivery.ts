@@ -180,7 +180,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     transport,
     async pass(woken) {
       try {
-        const fresh = lease.held && performance.now() - renewedAt < RENEW_AFTER_MS;
+        // Renewed lately by both clocks: the app's clock may jump (the console's `:clock`), leaving the claims behind.
+        const fresh =
+          lease.held && performance.now() - renewedAt < RENEW_AFTER_MS && clock.now().getTime() < claimsUntil.getTime();
         if (!fresh && !(await holdLease())) return false;
       } catch (error) {
         logger.warn({ err: error }, 'could not renew the sender lease');

@@ -150,6 +150,15 @@ describe('runConsole with the real bot', () => {
     expect(code).toBe(0);
   });
 
+  it('exits 1 when a line of the script cannot run: a button that is not there, the clock moved back', async () => {
+    const { code, transcript } = await runLines(['/unit list', ':press 2 Áp dụng', ':clock 2026-01-01', '/help']);
+    expect(transcript).toMatch(/^\? which button of #2\? buttons: none$/m);
+    expect(transcript).toMatch(/^\? the clock only moves forward; it reads Tue 2026-11-24 09:00$/m);
+    expect(transcript).toMatch(/^#4 .*, reply to #3:$/m);
+    expect(transcript).toContain('-- script finished with 2 problem(s)');
+    expect(code).toBe(1);
+  });
+
   it('exits 1 when the configuration is refused', async () => {
     const { code, transcript } = await runLines([], { env: { DEFAULT_LOCALE: 'fr' } });
     expect(code).toBe(1);

@@ -18,7 +18,7 @@ import {
   reviewMinutesPaper,
 } from '../../files/papers';
 import { yearPaper } from '../../files/render-requests';
-import { escapeHtml, formatDay, Html } from '../../i18n/format';
+import { escapeHtml, formatDay, formatNumber, Html } from '../../i18n/format';
 import { levelName, t } from '../../i18n/texts';
 import { checkReason, titleName, yearErrorText } from '../../i18n/year-text';
 import { localTimeOf } from '../../kernel/cron';
@@ -258,6 +258,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     const catalog = await ctx.directory.metrics();
     const metricName = (code: string) => catalog.resolve(code)?.name[locale] ?? code;
     const sub = (text: string) => `\n   ${text}`;
+    const count = (value: number) => formatNumber(locale, value);
     const lines = review.candidates.map((candidate: CandidateView, index) => {
       const verdict = candidate.eligibility.eligible
         ? t(locale, 'yearChat.eligible')
@@ -267,7 +268,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
               .map((check) => checkReason(locale, check))
               .join(' '),
           });
-      const totals = candidate.totals.map((each) => `${metricName(each.metricCode)} ${each.total}`).join(', ');
+      const totals = candidate.totals.map((each) => `${metricName(each.metricCode)} ${count(each.total)}`).join(', ');
       const levels = [...new Set(candidate.commendations.map((each) => levelName(locale, each.level)))].join(', ');
       const earlier = candidate.earlierTitles
         .map((record) => `${record.year}: ${titleName(locale, record.title)}`)
@@ -284,7 +285,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       ].join('');
     });
     const targets = review.targets.map(
-      (each) => `${metricName(each.metricCode)} ${each.total}/${each.target} (${each.percent}%)`,
+      (each) => `${metricName(each.metricCode)} ${count(each.total)}/${count(each.target)} (${each.percent}%)`,
     );
     const tail = [
       ...(targets.length > 0 ? [t(locale, 'yearChat.evidenceTargets', { text: targets.join(', ') })] : []),
