@@ -1154,4 +1154,7 @@ export const en = {
   'iam.refused': 'The link request was refused.',
   'iam.askerConfirmed': (p: { name: string }) => `✅ A commander confirmed: your account is linked to ${p.name}.`,
   'iam.askerRefused': 'A commander refused your link request.',
+  // Issue 18 (lawcheck): the acts the year's rules cite since 2024.
+  'year.act.circular-04-2024-bca': 'Circular No. 04/2024/TT-BCA of the Minister of Public Security',
+  'year.act.circular-01-2024-bnv': 'Circular No. 01/2024/TT-BNV of the Minister of Home Affairs',
 } satisfies Texts;

@@ -1171,6 +1171,9 @@ export const vi = {
   'iam.askerConfirmed': (p: { name: string }) =>
     `✅ Chỉ huy đã xác nhận: tài khoản của đồng chí liên kết với ${p.name}.`,
   'iam.askerRefused': 'Chỉ huy đã từ chối yêu cầu liên kết của đồng chí.',
+  // Issue 18 (lawcheck): the acts the year's rules cite since 2024.
+  'year.act.circular-04-2024-bca': 'Thông tư số 04/2024/TT-BCA của Bộ trưởng Bộ Công an',
+  'year.act.circular-01-2024-bnv': 'Thông tư số 01/2024/TT-BNV của Bộ trưởng Bộ Nội vụ',
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

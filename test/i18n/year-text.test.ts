@@ -50,7 +50,8 @@ describe('the rules in words', () => {
   });
 
   it('gives a reason for every check a candidate can fail', () => {
-    const rules = rulesForYear(2026)!;
+    // 2023 too: registration is a condition under the 2003 law only (the 2022 law's Art. 7 drops it).
+    const years = [2023, 2026];
     const nobody: IndividualEvidence = {
       kind: 'individual',
       subjectId: 'x',
@@ -63,19 +64,20 @@ describe('the rules in words', () => {
       titlesThisYear: [],
     };
     const kinds = new Set<CheckKind>();
-    for (const title of TITLES) {
-      const result = checkEligibility(rules.titles[title], nobody, 2026, [
-        { subjectId: 'x', title, year: 2026, basis: 'annual' },
-      ]);
-      for (const check of result.checks.filter((c) => c.outcome === 'fail')) {
-        kinds.add(check.kind);
-        for (const locale of ['vi', 'en'] as const) {
-          const reason = checkReason(locale, check);
-          expect(reason).not.toBe(check.kind);
-          expect(reason).not.toMatch(/undefined|NaN/);
+    for (const year of years)
+      for (const title of TITLES) {
+        const result = checkEligibility(rulesForYear(year)!.titles[title], nobody, year, [
+          { subjectId: 'x', title, year, basis: 'annual' },
+        ]);
+        for (const check of result.checks.filter((c) => c.outcome === 'fail')) {
+          kinds.add(check.kind);
+          for (const locale of ['vi', 'en'] as const) {
+            const reason = checkReason(locale, check);
+            expect(reason).not.toBe(check.kind);
+            expect(reason).not.toMatch(/undefined|NaN/);
+          }
         }
       }
-    }
     expect([...kinds].sort()).toEqual(
       [
         'achievement',

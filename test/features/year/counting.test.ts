@@ -55,20 +55,34 @@ describe('eligibility', () => {
     const result = check('cstdcs', good('hung'));
     expect(result.eligible).toBe(true);
     expect(result.toConfirm).toEqual([]);
+    // The 2022 law no longer makes registration a ground of a title (Art. 7): it is not checked for 2026.
     expect(result.checks.map((c) => c.kind)).toEqual([
       'subject',
-      'registered',
       'flags',
       'discipline',
       'achievement',
       'requires',
       'once',
     ]);
-    expect(result.checks.find((c) => c.kind === 'requires')!.citation).toEqual({ act: 'law-06-2022', article: 21 });
+    expect(result.checks.find((c) => c.kind === 'requires')!.citation).toMatchObject({
+      act: 'law-06-2022',
+      article: 23,
+      clause: 1,
+    });
+  });
+
+  it('checks registration under the 2003 law (Art. 10) only', () => {
+    const unregistered = good('hung', { registered: false });
+    const under2013 = checkEligibility(rulesForYear(2023)!.titles.cstdcs, unregistered, 2023, []);
+    expect(under2013.checks.filter((c) => c.outcome === 'fail').map((c) => c.kind)).toEqual(['registered']);
+    expect(under2013.checks.find((c) => c.kind === 'registered')!.citation).toMatchObject({
+      act: 'law-2003',
+      article: 10,
+    });
+    expect(check('cstdcs', unregistered).eligible).toBe(true);
   });
 
   it.each([
-    [{ registered: false }, ['registered']],
     [{ flags: ['inspection-pending' as const] }, ['flags']],
     [{ discipline: 'reprimand' as const }, ['discipline']],
     [{ titlesThisYear: [] }, ['requires']],

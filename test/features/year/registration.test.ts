@@ -213,7 +213,7 @@ for (const dialect of DIALECTS) {
       expect(hung.eligibility.eligible).toBe(false);
       expect(hung.eligibility.checks.find((check) => check.kind === 'flags')).toMatchObject({
         outcome: 'fail',
-        citation: { act: 'circular-12-2019-bca' },
+        citation: { act: 'circular-04-2024-bca' },
       });
       expect(hung.flags.map((each) => each.reason)).toEqual([input.reason]);
       expect(preview.value.candidates.find((candidate) => candidate.subjectId === 'ngoc')!.eligibility.eligible).toBe(

@@ -121,15 +121,49 @@ describe('the rule data', () => {
     }
   });
 
-  it('marks the figures DOMAIN.md calls uncertain as unverified', () => {
+  it('marks the figures not found in the texts as unverified', () => {
     const latest = DEFAULT_RULE_SETS.at(-1)!;
     const paths = (title: (typeof TITLES)[number]) =>
       unverifiedFigures(latest.titles[title]).map((found) => found.path);
     expect(paths('cstdcs')).toEqual(expect.arrayContaining(['quota.share', 'review.share', 'review.base']));
-    expect(paths('cstd-bo')).toContain('chain.years');
-    // Two consecutive ministry-level titles for the national title: the law's Art. 21, not in doubt.
+    // Three consecutive CSTĐCS, two consecutive ministry-level titles: read in quotations of the 2022 law.
+    expect(paths('cstd-bo')).not.toContain('chain.years');
     expect(paths('cstd-tq')).not.toContain('chain.years');
     expect(latest.titles.cstdcs.quota!.share.value).toEqual({ numerator: 15, denominator: 100 });
+  });
+
+  it('cites, for every figure not marked verify, the page quoting the text it was read in', () => {
+    for (const set of DEFAULT_RULE_SETS)
+      for (const title of TITLES)
+        for (const figure of figures(set.titles[title]))
+          if (figure.verify === undefined && figure.citation.act !== 'config')
+            expect(figure.citation.source, `${set.id} ${title}`).toMatch(/^https?:\/\//);
+  });
+
+  it('holds the corrections the texts asked for (issue 18)', () => {
+    const [of2013, of2024, current] = DEFAULT_RULE_SETS as [RuleSet, RuleSet, RuleSet];
+    // Registration: a ground of every title under the 2003 law (Art. 10(1)(b)), dropped by the 2022 law (Art. 7).
+    expect(of2013.titles.cstt.registration.value).toBe(true);
+    for (const set of [of2024, current]) {
+      expect(set.titles.cstt.registration.value).toBe(false);
+      expect(set.titles.cstt.registration.citation).toMatchObject({ act: 'law-06-2022', article: 7 });
+    }
+    // The ministry-level title needs 90 % of the whole council (Decree 91/2017 Art. 45(8)), not 2/3.
+    expect(of2013.titles['cstd-bo'].council!.share).toMatchObject({
+      value: { numerator: 90, denominator: 100 },
+      citation: { act: 'decree-91-2017', article: 45, clause: 8 },
+    });
+    expect(of2013.titles['cstd-bo'].council!.share.verify).toBeUndefined();
+    // Months served: 10 under Decree 91/2017, 6 under TT 01/2024/TT-BNV.
+    expect(of2013.titles.cstt.minMonthsServed!.value).toBe(10);
+    expect(current.titles.cstt.minMonthsServed!.value).toBe(6);
+    // The 2022 law's articles: CSTĐCS is Art. 23, not 21; TT 12/2019/TT-BCA gave way to a 2024 circular.
+    expect(current.titles.cstdcs.citation).toMatchObject({ act: 'law-06-2022', article: 23 });
+    expect(current.basis.map((citation) => citation.act)).toEqual([
+      'law-06-2022',
+      'decree-152-2025',
+      'circular-04-2024-bca',
+    ]);
   });
 });
 
@@ -162,7 +196,7 @@ describe('overrides', () => {
     });
     expect(set.titles.cstdcs.review!.base.value).toBe('members');
     // Untouched figures keep the law's citation.
-    expect(set.titles.cstdcs.review!.share.citation.act).toBe('circular-12-2019-bca');
+    expect(set.titles.cstdcs.review!.share.citation.act).toBe('circular-04-2024-bca');
     expect(set.titles.cstt).toEqual(ruleSetForYear(2026)!.titles.cstt);
   });
 
