@@ -646,7 +646,7 @@ export const en = {
   // Issue 16 §4–§5 and issue 17 §5: official names from the roster, past commendations, who logged nothing.
   'official.unmatched': '(not matched to the roster)',
   'profile.position': (p: { position: string }) => `Position: ${p.position}`,
-  'profile.pastHeader': "\n<b>Titles and commendations on record (the emulation office's list)</b>",
+  'profile.pastHeader': '\n<b>Emulation titles and commendations by year</b>',
   'profile.pastLine': (p: { year: number; titles: Html }) => `• ${p.year}: ${p.titles}`,
   'profile.pastTitle': (p: { title: string; number: string; date: string; level: string }) =>
     `${p.title}${p.number ? ` (decision no. ${p.number}${p.date ? ` of ${p.date}` : ''}${p.level ? `, ${p.level}` : ''})` : p.level ? ` (${p.level})` : ''}`,
@@ -1154,4 +1154,18 @@ export const en = {
   'iam.refused': 'The link request was refused.',
   'iam.askerConfirmed': (p: { name: string }) => `✅ A commander confirmed: your account is linked to ${p.name}.`,
   'iam.askerRefused': 'A commander refused your link request.',
+  // Issue 18, the year's gaps (helper yeargaps): /hoso's titles and chains, tied reviews, written votes, the place.
+  'profile.titleProposed': (p: { title: string }) => `${p.title} (proposed, awaiting the decision)`,
+  'profile.prospectsHeader': '\n<b>Higher titles they may be proposed for</b>',
+  'profile.prospect': (p: { title: string; year: number; next: boolean; of: string; years: number; needed: number }) =>
+    `• Eligible to be proposed for ${p.title} in ${p.year}${p.next ? ' (next year)' : ''}: ${p.years} consecutive years of ${p.of} (${p.needed} needed).`,
+  'profile.prospectIf': (p: {
+    title: string;
+    year: number;
+    next: boolean;
+    of: string;
+    years: number;
+    needed: number;
+  }) =>
+    `• Eligible to be proposed for ${p.title} in ${p.year}${p.next ? ' (next year)' : ''} if they earn ${p.of} in ${p.year}: ${p.years} consecutive years so far (${p.needed} needed).`,
 } satisfies Texts;

@@ -655,7 +655,7 @@ export const vi = {
   // Issue 16 §4–§5 and issue 17 §5: official names from the roster, past commendations, who logged nothing.
   'official.unmatched': '(chưa đối chiếu danh sách)',
   'profile.position': (p: { position: string }) => `Chức vụ: ${p.position}`,
-  'profile.pastHeader': '\n<b>Danh hiệu, khen thưởng đã có (danh sách của cơ quan thi đua)</b>',
+  'profile.pastHeader': '\n<b>Danh hiệu thi đua, khen thưởng theo năm</b>',
   'profile.pastLine': (p: { year: number; titles: Html }) => `• ${p.year}: ${p.titles}`,
   'profile.pastTitle': (p: { title: string; number: string; date: string; level: string }) =>
     `${p.title}${p.number ? ` (QĐ số ${p.number}${p.date ? ` ngày ${p.date}` : ''}${p.level ? `, ${p.level}` : ''})` : p.level ? ` (${p.level})` : ''}`,
@@ -1171,6 +1171,20 @@ export const vi = {
   'iam.askerConfirmed': (p: { name: string }) =>
     `✅ Chỉ huy đã xác nhận: tài khoản của đồng chí liên kết với ${p.name}.`,
   'iam.askerRefused': 'Chỉ huy đã từ chối yêu cầu liên kết của đồng chí.',
+  // Issue 18, the year's gaps (helper yeargaps): /hoso's titles and chains, tied reviews, written votes, the place.
+  'profile.titleProposed': (p: { title: string }) => `${p.title} (đã được đề nghị, chờ quyết định)`,
+  'profile.prospectsHeader': '\n<b>Danh hiệu cao hơn có thể được đề nghị</b>',
+  'profile.prospect': (p: { title: string; year: number; next: boolean; of: string; years: number; needed: number }) =>
+    `• Đủ điều kiện đề nghị ${p.title} năm ${p.year}${p.next ? ' (năm sau)' : ''}: ${p.years} năm liên tục ${p.of} (cần ${p.needed}).`,
+  'profile.prospectIf': (p: {
+    title: string;
+    year: number;
+    next: boolean;
+    of: string;
+    years: number;
+    needed: number;
+  }) =>
+    `• Đủ điều kiện đề nghị ${p.title} năm ${p.year}${p.next ? ' (năm sau)' : ''} nếu đạt ${p.of} năm ${p.year}: đã có ${p.years} năm liên tục (cần ${p.needed}).`,
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */
