@@ -821,7 +821,7 @@ export const en = {
   'paper.minutes.result.ineligible': 'Not eligible',
   'paper.minutes.result.no-quorum': 'No quorum',
   'paper.minutes.result.over-quota': 'Over the quota',
-  'paper.minutes.result.tied': 'Tied: new vote',
+  'paper.minutes.result.tied': 'Tied, to be settled',
   'paper.minutes.result.not-voted': 'Not voted on',
   'paper.minutes.quota': (p: { title: string; share: string; of: string; holders: number; limit: number }) =>
     `“${p.title}” may go to at most ${p.share} of the holders of “${p.of}” (${n(p.holders)}): ${n(p.limit)} at most.`,
@@ -934,7 +934,7 @@ export const en = {
   'yearChat.status.ineligible': 'not eligible',
   'yearChat.status.no-quorum': 'no quorum',
   'yearChat.status.not-voted': 'not on the ballot',
-  'yearChat.status.tied': 'tied at the quota',
+  'yearChat.status.tied': 'tied at the last place, to be settled',
   'yearChat.councilUsage':
     'Usage (an admin): <code>/council</code> or <code>/council list</code> to see it; reply to someone’s message with <code>/council add</code> or <code>/council remove</code>; <code>/council &lt;title&gt; [year] [hours]</code> opens the council’s vote.',
   'yearChat.councilList': (p: { lines: Html; count: number }) =>
@@ -1168,4 +1168,8 @@ export const en = {
     needed: number;
   }) =>
     `• Eligible to be proposed for ${p.title} in ${p.year}${p.next ? ' (next year)' : ''} if they earn ${p.of} in ${p.year}: ${p.years} consecutive years so far (${p.needed} needed).`,
+  'yearChat.tieNote': (p: { tied: number; seats: number }) =>
+    `⚖️ ${p.tied} candidates are tied at the quota's last place (${p.seats} left): none of them is proposed by the count. The unit's commander or the emulation council settles it (a new vote among them, or a choice), then the title's decision records it.`,
+  'paper.minutes.tieNote': (p: { tied: number; seats: number }) =>
+    `${p.tied} candidates are tied at the quota's last place (${p.seats} left); none of them is proposed by the vote. The choice is for the head of the unit or the emulation council to make.`,
 } satisfies Texts;

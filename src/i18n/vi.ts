@@ -832,7 +832,7 @@ export const vi = {
   'paper.minutes.result.ineligible': 'Không đủ điều kiện',
   'paper.minutes.result.no-quorum': 'Không đủ người dự',
   'paper.minutes.result.over-quota': 'Vượt tỷ lệ',
-  'paper.minutes.result.tied': 'Bằng phiếu, bỏ phiếu lại',
+  'paper.minutes.result.tied': 'Ngang phiếu, chờ quyết định',
   'paper.minutes.result.not-voted': 'Chưa bỏ phiếu',
   'paper.minutes.quota': (p: { title: string; share: string; of: string; holders: number; limit: number }) =>
     `Số cá nhân được đề nghị danh hiệu “${p.title}” không quá ${p.share} số cá nhân đạt danh hiệu “${p.of}” (${n(p.holders)} đồng chí), tức tối đa ${n(p.limit)} đồng chí.`,
@@ -947,7 +947,7 @@ export const vi = {
   'yearChat.status.ineligible': 'không đủ điều kiện',
   'yearChat.status.no-quorum': 'không đủ số thành viên',
   'yearChat.status.not-voted': 'không có tên trên phiếu',
-  'yearChat.status.tied': 'bằng phiếu, vượt chỉ tiêu',
+  'yearChat.status.tied': 'ngang phiếu ở suất cuối, chờ quyết định',
   'yearChat.councilUsage':
     'Cú pháp (quản trị): <code>/hoidong</code> hoặc <code>/hoidong list</code> để xem; trả lời tin nhắn của một đồng chí với <code>/hoidong add</code> hoặc <code>/hoidong remove</code>; <code>/hoidong &lt;danh hiệu&gt; [năm] [số giờ]</code> để mở bỏ phiếu của Hội đồng.',
   'yearChat.councilList': (p: { lines: Html; count: number }) =>
@@ -1185,6 +1185,10 @@ export const vi = {
     needed: number;
   }) =>
     `• Đủ điều kiện đề nghị ${p.title} năm ${p.year}${p.next ? ' (năm sau)' : ''} nếu đạt ${p.of} năm ${p.year}: đã có ${p.years} năm liên tục (cần ${p.needed}).`,
+  'yearChat.tieNote': (p: { tied: number; seats: number }) =>
+    `⚖️ ${p.tied} đồng chí ngang phiếu ở suất cuối của chỉ tiêu (còn ${p.seats} suất): không ai trong số đó được đề nghị tự động. Chỉ huy đơn vị hoặc Hội đồng Thi đua – Khen thưởng quyết định (bỏ phiếu lại giữa những người ngang phiếu hoặc chọn), rồi ghi vào quyết định công nhận.`,
+  'paper.minutes.tieNote': (p: { tied: number; seats: number }) =>
+    `Có ${p.tied} đồng chí ngang phiếu ở suất cuối của chỉ tiêu (còn ${p.seats} suất); không đồng chí nào trong số đó được đề nghị theo kết quả bỏ phiếu. Việc lựa chọn do thủ trưởng đơn vị hoặc Hội đồng Thi đua – Khen thưởng quyết định.`,
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */
