@@ -936,7 +936,7 @@ export const en = {
   'yearChat.status.not-voted': 'not on the ballot',
   'yearChat.status.tied': 'tied at the last place, to be settled',
   'yearChat.councilUsage':
-    'Usage (an admin): <code>/council</code> or <code>/council list</code> to see it; reply to someone’s message with <code>/council add</code> or <code>/council remove</code>; <code>/council &lt;title&gt; [year] [hours]</code> opens the council’s vote.',
+    'Usage (an admin): <code>/council</code> or <code>/council list</code> to see it; reply to someone’s message with <code>/council add</code> or <code>/council remove</code>; <code>/council &lt;title&gt; [year] [hours]</code> opens the council’s vote; <code>/council phieu …</code> enters the paper ballots of members away or without Telegram.',
   'yearChat.councilList': (p: { lines: Html; count: number }) =>
     `<b>Emulation and Commendation Council</b> (${n(p.count)} members)${p.lines}`,
   'yearChat.councilNone': 'The Emulation and Commendation Council has no members yet.',
@@ -1172,4 +1172,19 @@ export const en = {
     `⚖️ ${p.tied} candidates are tied at the quota's last place (${p.seats} left): none of them is proposed by the count. The unit's commander or the emulation council settles it (a new vote among them, or a choice), then the title's decision records it.`,
   'paper.minutes.tieNote': (p: { tied: number; seats: number }) =>
     `${p.tied} candidates are tied at the quota's last place (${p.seats} left); none of them is proposed by the vote. The choice is for the head of the unit or the emulation council to make.`,
+  'year.error.writtenCouncilOnly': "Paper ballots are entered for the emulation council's votes only.",
+  'year.error.writtenCounts': (p: { ballots: number; candidates: number }) =>
+    `The counts do not fit: exactly ${p.candidates} <code>yes/no</code> pairs are needed (one per candidate, in the ballot's order), each adding up to at most ${p.ballots} ballots, and each member once.`,
+  'year.error.notCouncilVoter':
+    'A number is not a council member since the vote opened (or no longer one): no ballot. See the numbers with /council list.',
+  'year.error.writtenTwice': "(One of) these members' paper ballot was already entered.",
+  'year.error.votedInChat': '(One of) these members already voted in chat; no paper ballot is added.',
+  'year.error.votedInWriting': 'Your ballot was handed in on paper; it can no longer be cast in chat.',
+  'yearChat.writtenUsage':
+    "Usage (admins): <code>/council phieu &lt;title&gt; [year] &lt;members' numbers, comma-separated&gt; [comat] &lt;yes&gt;/&lt;no&gt; …</code>, one pair per candidate in the ballot's order, e.g. <code>/council phieu cstdcs 3,5 2/0 1/1</code>. Numbers as in <code>/council list</code>; add <code>comat</code> when the paper ballots were cast at the meeting (they count as present), otherwise they are written votes of absent members. Enter a meeting's paper ballots together, once opened, so nobody's vote can be told.",
+  'yearChat.writtenRecorded': (p: { count: number; present: boolean; title: string; year: number; total: number }) =>
+    `📝 Entered ${n(p.count)} ${p.present ? 'paper ballots cast at the meeting' : 'written votes sent from away'} into the council's vote on “${p.title}” ${p.year} (${n(p.total)} paper ballots in all). Only the sums are kept, never who voted how.`,
+  'yearChat.writtenLine': (p: { present: number; absent: number }) =>
+    `📝 Paper ballots: ${n(p.present)} cast at the meeting, ${n(p.absent)} sent in writing (not counted as present).`,
+  'paper.minutes.writtenVote': 'sent a written vote',
 } satisfies Texts;

@@ -949,7 +949,7 @@ export const vi = {
   'yearChat.status.not-voted': 'không có tên trên phiếu',
   'yearChat.status.tied': 'ngang phiếu ở suất cuối, chờ quyết định',
   'yearChat.councilUsage':
-    'Cú pháp (quản trị): <code>/hoidong</code> hoặc <code>/hoidong list</code> để xem; trả lời tin nhắn của một đồng chí với <code>/hoidong add</code> hoặc <code>/hoidong remove</code>; <code>/hoidong &lt;danh hiệu&gt; [năm] [số giờ]</code> để mở bỏ phiếu của Hội đồng.',
+    'Cú pháp (quản trị): <code>/hoidong</code> hoặc <code>/hoidong list</code> để xem; trả lời tin nhắn của một đồng chí với <code>/hoidong add</code> hoặc <code>/hoidong remove</code>; <code>/hoidong &lt;danh hiệu&gt; [năm] [số giờ]</code> để mở bỏ phiếu của Hội đồng; <code>/hoidong phieu …</code> để ghi phiếu giấy của thành viên vắng mặt hoặc không dùng Telegram.',
   'yearChat.councilList': (p: { lines: Html; count: number }) =>
     `<b>Hội đồng Thi đua – Khen thưởng</b> (${n(p.count)} thành viên)${p.lines}`,
   'yearChat.councilNone': 'Hội đồng Thi đua – Khen thưởng chưa có thành viên nào.',
@@ -1189,6 +1189,21 @@ export const vi = {
     `⚖️ ${p.tied} đồng chí ngang phiếu ở suất cuối của chỉ tiêu (còn ${p.seats} suất): không ai trong số đó được đề nghị tự động. Chỉ huy đơn vị hoặc Hội đồng Thi đua – Khen thưởng quyết định (bỏ phiếu lại giữa những người ngang phiếu hoặc chọn), rồi ghi vào quyết định công nhận.`,
   'paper.minutes.tieNote': (p: { tied: number; seats: number }) =>
     `Có ${p.tied} đồng chí ngang phiếu ở suất cuối của chỉ tiêu (còn ${p.seats} suất); không đồng chí nào trong số đó được đề nghị theo kết quả bỏ phiếu. Việc lựa chọn do thủ trưởng đơn vị hoặc Hội đồng Thi đua – Khen thưởng quyết định.`,
+  'year.error.writtenCouncilOnly': 'Phiếu giấy chỉ được ghi cho cuộc bỏ phiếu của Hội đồng Thi đua – Khen thưởng.',
+  'year.error.writtenCounts': (p: { ballots: number; candidates: number }) =>
+    `Số phiếu không khớp: cần đúng ${p.candidates} cặp <code>đồng ý/không đồng ý</code> (một cặp cho mỗi người trong danh sách, theo thứ tự phiếu), mỗi cặp cộng lại không quá ${p.ballots} phiếu, và mỗi thành viên chỉ ghi một lần.`,
+  'year.error.notCouncilVoter':
+    'Có số thứ tự không phải thành viên Hội đồng từ khi mở bỏ phiếu (hoặc đã thôi là thành viên): không có phiếu. Xem số thứ tự bằng /hoidong list.',
+  'year.error.writtenTwice': 'Phiếu giấy của (một trong) các đồng chí này đã được ghi rồi.',
+  'year.error.votedInChat': '(Một trong) các đồng chí này đã bỏ phiếu qua tin nhắn; không ghi thêm phiếu giấy.',
+  'year.error.votedInWriting': 'Phiếu của đồng chí đã được nộp bằng giấy; không bỏ phiếu qua tin nhắn được nữa.',
+  'yearChat.writtenUsage':
+    'Cú pháp (quản trị): <code>/hoidong phieu &lt;danh hiệu&gt; [năm] &lt;số thứ tự thành viên, cách nhau bởi dấu phẩy&gt; [comat] &lt;đồng ý&gt;/&lt;không đồng ý&gt; …</code>, một cặp cho mỗi người trong danh sách theo thứ tự phiếu, ví dụ <code>/hoidong phieu cstdcs 3,5 2/0 1/1</code>. Số thứ tự theo <code>/hoidong list</code>; thêm <code>comat</code> khi phiếu giấy được bỏ tại cuộc họp (tính vào số có mặt), không có là phiếu gửi bằng văn bản của thành viên vắng mặt. Ghi các phiếu giấy cùng một lần sau khi mở phiếu, để không ai biết ai bầu thế nào.',
+  'yearChat.writtenRecorded': (p: { count: number; present: boolean; title: string; year: number; total: number }) =>
+    `📝 Đã ghi ${n(p.count)} phiếu ${p.present ? 'giấy bỏ tại cuộc họp' : 'gửi bằng văn bản'} vào bỏ phiếu “${p.title}” năm ${p.year} của Hội đồng (tổng ${n(p.total)} phiếu giấy). Chỉ ghi tổng số, không ghi ai bầu thế nào.`,
+  'yearChat.writtenLine': (p: { present: number; absent: number }) =>
+    `📝 Phiếu giấy: ${n(p.present)} bỏ tại cuộc họp, ${n(p.absent)} gửi bằng văn bản (không tính vào số có mặt).`,
+  'paper.minutes.writtenVote': 'gửi phiếu bằng văn bản',
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

@@ -61,6 +61,8 @@ const yearRows = async () => ({
   voters: await bot.db.selectFrom('year_ballot_voters').selectAll().execute(),
   council: await bot.db.selectFrom('year_council_members').selectAll().execute(),
   titles: await bot.db.selectFrom('year_titles').selectAll().execute(),
+  written: await bot.db.selectFrom('year_written_ballots').selectAll().execute(),
+  writtenTotals: await bot.db.selectFrom('year_written_totals').selectAll().execute(),
 });
 
 const say = (from: User, text: string, replyTo?: Message) =>
@@ -312,6 +314,19 @@ describe('a year of emulation in chat', () => {
       const ballot = councilBallots.get(user.id)!;
       expect(alertOf(await bot.press(user, ballot, buttonOf(ballot, 1, 'y')))).toContain('Đã ghi nhận');
     }
+    // Paper ballots go through /hoidong phieu: An (number 1) voted in chat, number 3 is no member; nothing stored.
+    const beforePaper = await yearRows();
+    expect((await bot.send(users.admin, admin, '/hoidong phieu dvtt 1 1/0')).text).toContain(
+      'đã bỏ phiếu qua tin nhắn',
+    );
+    expect((await bot.send(users.admin, admin, '/hoidong phieu dvtt 3 1/0')).text).toContain(
+      'không phải thành viên Hội đồng',
+    );
+    expect((await bot.send(users.admin, admin, '/hoidong phieu dvtt')).text).toContain('Cú pháp');
+    expect((await bot.send(users.chi, chats.private(users.chi), '/hoidong phieu dvtt 1 1/0')).text).toContain(
+      'quản trị',
+    );
+    expect(await yearRows()).toEqual(beforePaper);
     const closed = await bot.send(users.admin, admin, '/dongphieu dvtt');
     expect(privateTo(closed, users.admin)[0]?.text).toContain(
       'Phòng Cảnh sát QLHC về TTXH: 2/2 đồng ý (100%) — được đề nghị',

@@ -30,6 +30,7 @@ export function resultText(
         status: t(locale, `yearChat.status.${candidate.result?.status ?? 'not-voted'}`),
       }),
     );
+  if (result.written.present + result.written.absent > 0) lines.push(t(locale, 'yearChat.writtenLine', result.written));
   const tied = result.candidates.filter((candidate) => candidate.result?.status === 'tied').length;
   if (tied > 0) {
     const proposed = result.candidates.filter((candidate) => candidate.result?.status === 'proposed').length;

@@ -29,6 +29,7 @@ import type { YearReviewParagraph } from '../reports';
 import { scopeOf } from '../use-case';
 import { BALLOT_CALLBACK_PREFIX, parseBallotData } from './ballot-token';
 import { addToCouncil, councilMembers, openCouncilReview, removeFromCouncil } from './council';
+import { writtenVotesCommand } from './council-chat';
 import type { CandidateView } from './evidence';
 import { flag, flagsOf, unflag } from './flags';
 import { recordTitleDecision, titlesOf } from './honours';
@@ -405,6 +406,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       );
       return ctx.replyText('yearChat.councilList', { lines: new Html(lines.join('')), count: members.value.length });
     }
+    if (verb === 'phieu' || verb === 'written') return writtenVotesCommand(ctx, scope, words.slice(1).join(' '));
     if (verb === 'add' || verb === 'them' || verb === 'remove' || verb === 'bot') {
       const other = repliedPerson(ctx);
       if (!other) return ctx.replyText('yearChat.councilUsage');

@@ -29,6 +29,7 @@ import { closedReviews, findReview, outcomesOf } from './review-store';
 import { unitSubject } from './roster-port';
 import { titlesDecided } from './title-store';
 import { subjectOf, TITLES } from './titles';
+import { writtenBallotsOf } from './written-store';
 import { isAdmin, refuse, rulesOf, todayOf, type YearResult, type YearScope, yearOfScope } from './year-scope';
 
 /** What the office fills in for its papers. */
@@ -159,9 +160,18 @@ export async function reviewMinutesInput(
     position: person?.position ?? '',
   });
   const voters = await votersOf(scope.db, review.id);
-  const absentees = [];
-  for (const voter of voters.filter((each) => !each.voted))
+  // The council's paper ballots: cast at the meeting, or sent in writing by members away (named as such).
+  const written = await writtenBallotsOf(scope.db, review.id);
+  const wroteIn = new Set(written.map((ballot) => ballot.personId));
+  const absentees: { name: OfficialName; reason?: string }[] = [];
+  for (const voter of voters.filter((each) => !each.voted && !wroteIn.has(each.personId)))
     absentees.push({ name: (await nameOfSubject(scope, voter.personId)).name });
+  for (const ballot of written.filter((each) => !each.present))
+    absentees.push({
+      name: (await nameOfSubject(scope, ballot.personId)).name,
+      reason: paperText(input.paper.locale ?? 'vi', 'paper.minutes.writtenVote'),
+    });
+  const writtenAway = written.filter((ballot) => !ballot.present).length;
   const unitName =
     review.unitId === undefined
       ? paperText(locale, 'year.ballot.council')
@@ -185,7 +195,12 @@ export async function reviewMinutesInput(
     present: closed.present,
     absentees,
     quorum: { share: closed.quorum, needed: closed.quorumNeeded, met: closed.quorumMet },
-    ballots: { issued: voters.length, returned: closed.present, valid: closed.present },
+    ballots: {
+      issued:
+        voters.length + written.filter((ballot) => !voters.some((each) => each.personId === ballot.personId)).length,
+      returned: closed.present + writtenAway,
+      valid: closed.present + writtenAway,
+    },
     sections: [
       {
         title: titleName(locale, review.title),
