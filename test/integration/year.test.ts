@@ -9,6 +9,8 @@ import { loadConfig } from '../../src/config';
 import { createDirectory } from '../../src/directory/directory';
 import { closeDueBallots, rosterForYear } from '../../src/features/year';
 import type { Message, User } from '../../src/telegram/update-schema';
+import { docxText } from '../helpers/docx-text';
+import { pdfText } from '../helpers/pdf-text';
 import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
 import { asMessage, chats, users } from '../helpers/updates';
 
@@ -101,7 +103,7 @@ const buttonOf = (ballot: Message, number: number, choice: 'y' | 'n') => {
 };
 
 beforeAll(async () => {
-  bot = await startTestBot({ now: JANUARY, env: { PLEDGE_WINDOW: '1-3' } });
+  bot = await startTestBot({ now: JANUARY, env: { PLEDGE_WINDOW: '1-3', PAPERS_PLACE: 'Thành phố Lạng Sơn' } });
   await bot.setUpUnits();
   pc06 = (await bot.db.selectFrom('units').select('id').where('code', '=', 'PC06').executeTakeFirstOrThrow()).id;
   await bot.appointCommander(users.chi, chats.pc06);
@@ -355,6 +357,13 @@ describe('a year of emulation in chat', () => {
     const list = documentsOf(await say(users.chi, '/vanban danhsach'));
     expect(list.map((file) => file.filename)).toEqual(['danh-sach-de-nghi-PC06-2026.docx']);
     expect(Buffer.from(list[0]!.source.subarray(0, 2)).toString('latin1')).toBe('PK');
+    // The place is PAPERS_PLACE's, the date the day it was drawn (Nghị định 30/2020's "địa danh, ngày … tháng … năm").
+    expect(docxText(list[0]!.source)).toContain('Thành phố Lạng Sơn, ngày 10 tháng 12 năm 2026');
+    expect(docxText(list[0]!.source)).not.toContain('…………');
+    // In the PDF's heading a place this long wraps the line before the year.
+    expect((await pdfText(pdf[0]!.source)).replace(/\s+/g, ' ')).toContain(
+      'Thành phố Lạng Sơn, ngày 10 tháng 12 năm 2026',
+    );
     for (const [words, name] of [
       ['dangky pdf', 'ban-dang-ky-thi-dua-PC06-2026.pdf'],
       ['totrinh docx 2026', 'to-trinh-PC06-2026.docx'],

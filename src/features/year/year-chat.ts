@@ -63,9 +63,6 @@ import { parsePledgeWindow, type YearError, type YearScope, type YearSettings } 
 /** How the year reads the roster in one update's unit of work. */
 export type RosterOf = (db: Db, clock: { readonly now: Date; readonly timeZone: string }) => YearRoster;
 
-/** Where papers are issued when the office has not said: left as dots for it to fill in the DOCX. */
-const PLACE_BLANK = '…………';
-
 /**
  * The year's settings from the deployment's: the registration window (PLEDGE_WINDOW) and the rule figures it sets
  * (YEAR_RULES). Rules that do not fit the titles stop the bot at start, naming each bad part.
@@ -530,7 +527,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     const scope = yearScope(ctx);
     const caller = callerOf(ctx.from);
     const { kind, format, year } = parsed.value;
-    const paper = { place: PLACE_BLANK, locale: ctx.locale };
+    const paper = { ...(config.papersPlace && { place: config.papersPlace }), locale: ctx.locale };
     const yearArg = year !== undefined ? { year } : {};
     let drawn: Paper;
     let paperYear: number;

@@ -129,11 +129,12 @@ for (const dialect of DIALECTS) {
 
     it('the minutes name the tie and leave the choice to the head of the unit or the council', async () => {
       const minutes = value(
-        await world.run((scope) =>
-          reviewMinutesInput(scope, { userId: HEAD }, { reviewId, paper: { place: 'Lạng Sơn' } }),
-        ),
+        await world.run((scope) => reviewMinutesInput(scope, { userId: HEAD }, { reviewId, paper: {} })),
       );
-      const text = bodyText(reviewMinutesPaper(minutes));
+      const paper = reviewMinutesPaper(minutes);
+      // No place configured: the team's province, from "Công an tỉnh Lạng Sơn" above it; the day the review closed.
+      expect(paper.heading.placeDate).toBe('Lạng Sơn, ngày 10 tháng 12 năm 2026');
+      const text = bodyText(paper);
       expect(text).toContain('2 | Thiếu úy Nông Thị Bích Ngọc | Cán bộ | 5/6 | 83,3 | Ngang phiếu, chờ quyết định');
       expect(text).toContain('3 | Thiếu úy Lường Thị Ngọc Ánh | Cán bộ | 5/6 | 83,3 | Ngang phiếu, chờ quyết định');
       expect(text).toContain(

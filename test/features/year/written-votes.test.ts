@@ -147,6 +147,8 @@ for (const dialect of DIALECTS) {
           await world.run((scope) => reviewMinutesInput(scope, { userId: ADMIN }, { reviewId, paper: { place: '' } })),
         ),
       );
+      // An empty place is no place: the council's from the top unit, "Công an tỉnh Lạng Sơn".
+      expect(minutes.heading.placeDate).toBe('Lạng Sơn, ngày 10 tháng 12 năm 2026');
       const text = minutes.body.map((block) =>
         block.kind === 'paragraph' ? block.runs.map((r) => r.text).join('') : '',
       );
