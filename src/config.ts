@@ -106,6 +106,9 @@ const configSchema = z.object({
       'a day that does not exist (a leap year counts)',
     )
     .optional(),
+  // The place (địa danh) of the year's papers' "…, ngày … tháng … năm …" line (Nghị định 30/2020): "Lạng Sơn".
+  // Unset: the nearest unit up the tree named after a province, district or commune ("Công an tỉnh Lạng Sơn").
+  PAPERS_PLACE: z.string().trim().min(1).max(60).optional(),
   // The year's rule figures the deployment sets itself, as JSON by title (docs/YEAR-RULES.md); the year checks
   // their shape at start.
   YEAR_RULES: z
@@ -218,6 +221,8 @@ export interface Config {
   readonly pledgeWindow: string | undefined;
   /** YEAR_RULES as parsed JSON (src/features/year checks it against the rules at start); none when undefined. */
   readonly yearRules: object | undefined;
+  /** The place on the year's papers (PAPERS_PLACE); from the units' names when undefined. */
+  readonly papersPlace: string | undefined;
   /** When each weekly post is made: five-field cron expressions, read in `timeZone`. */
   readonly schedules: Readonly<Record<JobName, string>>;
   /** At start, scheduled posts missed within this many hours are still made (stale reminders are not). */
@@ -288,6 +293,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       nominationDailyCap: c.NOMINATION_DAILY_CAP,
       pledgeWindow: c.PLEDGE_WINDOW,
       yearRules: c.YEAR_RULES,
+      papersPlace: c.PAPERS_PLACE,
       schedules: { leaderboard: c.LEADERBOARD_CRON, digest: c.DIGEST_CRON, reminder: c.REMINDER_CRON },
       catchUpHours: c.CATCH_UP_HOURS,
       holidays: c.HOLIDAYS,

@@ -646,7 +646,7 @@ export const en = {
   // Issue 16 §4–§5 and issue 17 §5: official names from the roster, past commendations, who logged nothing.
   'official.unmatched': '(not matched to the roster)',
   'profile.position': (p: { position: string }) => `Position: ${p.position}`,
-  'profile.pastHeader': "\n<b>Titles and commendations on record (the emulation office's list)</b>",
+  'profile.pastHeader': '\n<b>Emulation titles and commendations by year</b>',
   'profile.pastLine': (p: { year: number; titles: Html }) => `• ${p.year}: ${p.titles}`,
   'profile.pastTitle': (p: { title: string; number: string; date: string; level: string }) =>
     `${p.title}${p.number ? ` (decision no. ${p.number}${p.date ? ` of ${p.date}` : ''}${p.level ? `, ${p.level}` : ''})` : p.level ? ` (${p.level})` : ''}`,
@@ -821,7 +821,7 @@ export const en = {
   'paper.minutes.result.ineligible': 'Not eligible',
   'paper.minutes.result.no-quorum': 'No quorum',
   'paper.minutes.result.over-quota': 'Over the quota',
-  'paper.minutes.result.tied': 'Tied: new vote',
+  'paper.minutes.result.tied': 'Tied, to be settled',
   'paper.minutes.result.not-voted': 'Not voted on',
   'paper.minutes.quota': (p: { title: string; share: string; of: string; holders: number; limit: number }) =>
     `“${p.title}” may go to at most ${p.share} of the holders of “${p.of}” (${n(p.holders)}): ${n(p.limit)} at most.`,
@@ -934,9 +934,9 @@ export const en = {
   'yearChat.status.ineligible': 'not eligible',
   'yearChat.status.no-quorum': 'no quorum',
   'yearChat.status.not-voted': 'not on the ballot',
-  'yearChat.status.tied': 'tied at the quota',
+  'yearChat.status.tied': 'tied at the last place, to be settled',
   'yearChat.councilUsage':
-    'Usage (an admin): <code>/council</code> or <code>/council list</code> to see it; reply to someone’s message with <code>/council add</code> or <code>/council remove</code>; <code>/council &lt;title&gt; [year] [hours]</code> opens the council’s vote.',
+    'Usage (an admin): <code>/council</code> or <code>/council list</code> to see it; reply to someone’s message with <code>/council add</code> or <code>/council remove</code>; <code>/council &lt;title&gt; [year] [hours]</code> opens the council’s vote; <code>/council phieu …</code> enters the paper ballots of members away or without Telegram.',
   'yearChat.councilList': (p: { lines: Html; count: number }) =>
     `<b>Emulation and Commendation Council</b> (${n(p.count)} members)${p.lines}`,
   'yearChat.councilNone': 'The Emulation and Commendation Council has no members yet.',
@@ -1157,4 +1157,37 @@ export const en = {
   // Issue 18 (lawcheck): the acts the year's rules cite since 2024.
   'year.act.circular-04-2024-bca': 'Circular No. 04/2024/TT-BCA of the Minister of Public Security',
   'year.act.circular-01-2024-bnv': 'Circular No. 01/2024/TT-BNV of the Minister of Home Affairs',
+  // Issue 18, the year's gaps (helper yeargaps): /hoso's titles and chains, tied reviews, written votes, the place.
+  'profile.titleProposed': (p: { title: string }) => `${p.title} (proposed, awaiting the decision)`,
+  'profile.prospectsHeader': '\n<b>Higher titles they may be proposed for</b>',
+  'profile.prospect': (p: { title: string; year: number; next: boolean; of: string; years: number; needed: number }) =>
+    `• Eligible to be proposed for ${p.title} in ${p.year}${p.next ? ' (next year)' : ''}: ${p.years} consecutive years of ${p.of} (${p.needed} needed).`,
+  'profile.prospectIf': (p: {
+    title: string;
+    year: number;
+    next: boolean;
+    of: string;
+    years: number;
+    needed: number;
+  }) =>
+    `• Eligible to be proposed for ${p.title} in ${p.year}${p.next ? ' (next year)' : ''} if they earn ${p.of} in ${p.year}: ${p.years} consecutive years so far (${p.needed} needed).`,
+  'yearChat.tieNote': (p: { tied: number; seats: number }) =>
+    `⚖️ ${p.tied} candidates are tied at the quota's last place (${p.seats} left): none of them is proposed by the count. The unit's commander or the emulation council settles it (a new vote among them, or a choice), then the title's decision records it.`,
+  'paper.minutes.tieNote': (p: { tied: number; seats: number }) =>
+    `${p.tied} candidates are tied at the quota's last place (${p.seats} left); none of them is proposed by the vote. The choice is for the head of the unit or the emulation council to make.`,
+  'year.error.writtenCouncilOnly': "Paper ballots are entered for the emulation council's votes only.",
+  'year.error.writtenCounts': (p: { ballots: number; candidates: number }) =>
+    `The counts do not fit: exactly ${p.candidates} <code>yes/no</code> pairs are needed (one per candidate, in the ballot's order), each adding up to at most ${p.ballots} ballots, and each member once.`,
+  'year.error.notCouncilVoter':
+    'A number is not a council member since the vote opened (or no longer one): no ballot. See the numbers with /council list.',
+  'year.error.writtenTwice': "(One of) these members' paper ballot was already entered.",
+  'year.error.votedInChat': '(One of) these members already voted in chat; no paper ballot is added.',
+  'year.error.votedInWriting': 'Your ballot was handed in on paper; it can no longer be cast in chat.',
+  'yearChat.writtenUsage':
+    "Usage (admins): <code>/council phieu &lt;title&gt; [year] &lt;members' numbers, comma-separated&gt; [comat] &lt;yes&gt;/&lt;no&gt; …</code>, one pair per candidate in the ballot's order, e.g. <code>/council phieu cstdcs 3,5 2/0 1/1</code>. Numbers as in <code>/council list</code>; add <code>comat</code> when the paper ballots were cast at the meeting (they count as present), otherwise they are written votes of absent members. Enter a meeting's paper ballots together, once opened, so nobody's vote can be told.",
+  'yearChat.writtenRecorded': (p: { count: number; present: boolean; title: string; year: number; total: number }) =>
+    `📝 Entered ${n(p.count)} ${p.present ? 'paper ballots cast at the meeting' : 'written votes sent from away'} into the council's vote on “${p.title}” ${p.year} (${n(p.total)} paper ballots in all). Only the sums are kept, never who voted how.`,
+  'yearChat.writtenLine': (p: { present: number; absent: number }) =>
+    `📝 Paper ballots: ${n(p.present)} cast at the meeting, ${n(p.absent)} sent in writing (not counted as present).`,
+  'paper.minutes.writtenVote': 'sent a written vote',
 } satisfies Texts;

@@ -655,7 +655,7 @@ export const vi = {
   // Issue 16 §4–§5 and issue 17 §5: official names from the roster, past commendations, who logged nothing.
   'official.unmatched': '(chưa đối chiếu danh sách)',
   'profile.position': (p: { position: string }) => `Chức vụ: ${p.position}`,
-  'profile.pastHeader': '\n<b>Danh hiệu, khen thưởng đã có (danh sách của cơ quan thi đua)</b>',
+  'profile.pastHeader': '\n<b>Danh hiệu thi đua, khen thưởng theo năm</b>',
   'profile.pastLine': (p: { year: number; titles: Html }) => `• ${p.year}: ${p.titles}`,
   'profile.pastTitle': (p: { title: string; number: string; date: string; level: string }) =>
     `${p.title}${p.number ? ` (QĐ số ${p.number}${p.date ? ` ngày ${p.date}` : ''}${p.level ? `, ${p.level}` : ''})` : p.level ? ` (${p.level})` : ''}`,
@@ -832,7 +832,7 @@ export const vi = {
   'paper.minutes.result.ineligible': 'Không đủ điều kiện',
   'paper.minutes.result.no-quorum': 'Không đủ người dự',
   'paper.minutes.result.over-quota': 'Vượt tỷ lệ',
-  'paper.minutes.result.tied': 'Bằng phiếu, bỏ phiếu lại',
+  'paper.minutes.result.tied': 'Ngang phiếu, chờ quyết định',
   'paper.minutes.result.not-voted': 'Chưa bỏ phiếu',
   'paper.minutes.quota': (p: { title: string; share: string; of: string; holders: number; limit: number }) =>
     `Số cá nhân được đề nghị danh hiệu “${p.title}” không quá ${p.share} số cá nhân đạt danh hiệu “${p.of}” (${n(p.holders)} đồng chí), tức tối đa ${n(p.limit)} đồng chí.`,
@@ -947,9 +947,9 @@ export const vi = {
   'yearChat.status.ineligible': 'không đủ điều kiện',
   'yearChat.status.no-quorum': 'không đủ số thành viên',
   'yearChat.status.not-voted': 'không có tên trên phiếu',
-  'yearChat.status.tied': 'bằng phiếu, vượt chỉ tiêu',
+  'yearChat.status.tied': 'ngang phiếu ở suất cuối, chờ quyết định',
   'yearChat.councilUsage':
-    'Cú pháp (quản trị): <code>/hoidong</code> hoặc <code>/hoidong list</code> để xem; trả lời tin nhắn của một đồng chí với <code>/hoidong add</code> hoặc <code>/hoidong remove</code>; <code>/hoidong &lt;danh hiệu&gt; [năm] [số giờ]</code> để mở bỏ phiếu của Hội đồng.',
+    'Cú pháp (quản trị): <code>/hoidong</code> hoặc <code>/hoidong list</code> để xem; trả lời tin nhắn của một đồng chí với <code>/hoidong add</code> hoặc <code>/hoidong remove</code>; <code>/hoidong &lt;danh hiệu&gt; [năm] [số giờ]</code> để mở bỏ phiếu của Hội đồng; <code>/hoidong phieu …</code> để ghi phiếu giấy của thành viên vắng mặt hoặc không dùng Telegram.',
   'yearChat.councilList': (p: { lines: Html; count: number }) =>
     `<b>Hội đồng Thi đua – Khen thưởng</b> (${n(p.count)} thành viên)${p.lines}`,
   'yearChat.councilNone': 'Hội đồng Thi đua – Khen thưởng chưa có thành viên nào.',
@@ -1174,6 +1174,39 @@ export const vi = {
   // Issue 18 (lawcheck): the acts the year's rules cite since 2024.
   'year.act.circular-04-2024-bca': 'Thông tư số 04/2024/TT-BCA của Bộ trưởng Bộ Công an',
   'year.act.circular-01-2024-bnv': 'Thông tư số 01/2024/TT-BNV của Bộ trưởng Bộ Nội vụ',
+  // Issue 18, the year's gaps (helper yeargaps): /hoso's titles and chains, tied reviews, written votes, the place.
+  'profile.titleProposed': (p: { title: string }) => `${p.title} (đã được đề nghị, chờ quyết định)`,
+  'profile.prospectsHeader': '\n<b>Danh hiệu cao hơn có thể được đề nghị</b>',
+  'profile.prospect': (p: { title: string; year: number; next: boolean; of: string; years: number; needed: number }) =>
+    `• Đủ điều kiện đề nghị ${p.title} năm ${p.year}${p.next ? ' (năm sau)' : ''}: ${p.years} năm liên tục ${p.of} (cần ${p.needed}).`,
+  'profile.prospectIf': (p: {
+    title: string;
+    year: number;
+    next: boolean;
+    of: string;
+    years: number;
+    needed: number;
+  }) =>
+    `• Đủ điều kiện đề nghị ${p.title} năm ${p.year}${p.next ? ' (năm sau)' : ''} nếu đạt ${p.of} năm ${p.year}: đã có ${p.years} năm liên tục (cần ${p.needed}).`,
+  'yearChat.tieNote': (p: { tied: number; seats: number }) =>
+    `⚖️ ${p.tied} đồng chí ngang phiếu ở suất cuối của chỉ tiêu (còn ${p.seats} suất): không ai trong số đó được đề nghị tự động. Chỉ huy đơn vị hoặc Hội đồng Thi đua – Khen thưởng quyết định (bỏ phiếu lại giữa những người ngang phiếu hoặc chọn), rồi ghi vào quyết định công nhận.`,
+  'paper.minutes.tieNote': (p: { tied: number; seats: number }) =>
+    `Có ${p.tied} đồng chí ngang phiếu ở suất cuối của chỉ tiêu (còn ${p.seats} suất); không đồng chí nào trong số đó được đề nghị theo kết quả bỏ phiếu. Việc lựa chọn do thủ trưởng đơn vị hoặc Hội đồng Thi đua – Khen thưởng quyết định.`,
+  'year.error.writtenCouncilOnly': 'Phiếu giấy chỉ được ghi cho cuộc bỏ phiếu của Hội đồng Thi đua – Khen thưởng.',
+  'year.error.writtenCounts': (p: { ballots: number; candidates: number }) =>
+    `Số phiếu không khớp: cần đúng ${p.candidates} cặp <code>đồng ý/không đồng ý</code> (một cặp cho mỗi người trong danh sách, theo thứ tự phiếu), mỗi cặp cộng lại không quá ${p.ballots} phiếu, và mỗi thành viên chỉ ghi một lần.`,
+  'year.error.notCouncilVoter':
+    'Có số thứ tự không phải thành viên Hội đồng từ khi mở bỏ phiếu (hoặc đã thôi là thành viên): không có phiếu. Xem số thứ tự bằng /hoidong list.',
+  'year.error.writtenTwice': 'Phiếu giấy của (một trong) các đồng chí này đã được ghi rồi.',
+  'year.error.votedInChat': '(Một trong) các đồng chí này đã bỏ phiếu qua tin nhắn; không ghi thêm phiếu giấy.',
+  'year.error.votedInWriting': 'Phiếu của đồng chí đã được nộp bằng giấy; không bỏ phiếu qua tin nhắn được nữa.',
+  'yearChat.writtenUsage':
+    'Cú pháp (quản trị): <code>/hoidong phieu &lt;danh hiệu&gt; [năm] &lt;số thứ tự thành viên, cách nhau bởi dấu phẩy&gt; [comat] &lt;đồng ý&gt;/&lt;không đồng ý&gt; …</code>, một cặp cho mỗi người trong danh sách theo thứ tự phiếu, ví dụ <code>/hoidong phieu cstdcs 3,5 2/0 1/1</code>. Số thứ tự theo <code>/hoidong list</code>; thêm <code>comat</code> khi phiếu giấy được bỏ tại cuộc họp (tính vào số có mặt), không có là phiếu gửi bằng văn bản của thành viên vắng mặt. Ghi các phiếu giấy cùng một lần sau khi mở phiếu, để không ai biết ai bầu thế nào.',
+  'yearChat.writtenRecorded': (p: { count: number; present: boolean; title: string; year: number; total: number }) =>
+    `📝 Đã ghi ${n(p.count)} phiếu ${p.present ? 'giấy bỏ tại cuộc họp' : 'gửi bằng văn bản'} vào bỏ phiếu “${p.title}” năm ${p.year} của Hội đồng (tổng ${n(p.total)} phiếu giấy). Chỉ ghi tổng số, không ghi ai bầu thế nào.`,
+  'yearChat.writtenLine': (p: { present: number; absent: number }) =>
+    `📝 Phiếu giấy: ${n(p.present)} bỏ tại cuộc họp, ${n(p.absent)} gửi bằng văn bản (không tính vào số có mặt).`,
+  'paper.minutes.writtenVote': 'gửi phiếu bằng văn bản',
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

@@ -429,6 +429,23 @@ export interface YearBallotChoiceTable {
   choice: string;
 }
 
+/** Who sent a paper ballot to the council (at the meeting, or in writing from away): nothing here names a choice. */
+export interface YearWrittenBallotTable {
+  review_id: number;
+  person_id: string;
+  present: number;
+  recorded_by: number;
+  recorded_at: Instant;
+}
+
+/** The paper ballots' sums per candidate, changed in place: nothing here names a voter, or when. */
+export interface YearWrittenTotalTable {
+  review_id: number;
+  position: number;
+  yes: number;
+  no: number;
+}
+
 /** A member of the emulation council, while `removed_at` is null. */
 export interface YearCouncilMemberTable {
   id: Generated<number>;
@@ -491,6 +508,8 @@ export interface Database {
   year_ballot_choices: YearBallotChoiceTable;
   year_council_members: YearCouncilMemberTable;
   year_titles: YearTitleTable;
+  year_written_ballots: YearWrittenBallotTable;
+  year_written_totals: YearWrittenTotalTable;
 }
 
 export type Db = Kysely<Database>;

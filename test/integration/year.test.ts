@@ -9,6 +9,8 @@ import { loadConfig } from '../../src/config';
 import { createDirectory } from '../../src/directory/directory';
 import { closeDueBallots, rosterForYear } from '../../src/features/year';
 import type { Message, User } from '../../src/telegram/update-schema';
+import { docxText } from '../helpers/docx-text';
+import { pdfText } from '../helpers/pdf-text';
 import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
 import { asMessage, chats, users } from '../helpers/updates';
 
@@ -61,6 +63,8 @@ const yearRows = async () => ({
   voters: await bot.db.selectFrom('year_ballot_voters').selectAll().execute(),
   council: await bot.db.selectFrom('year_council_members').selectAll().execute(),
   titles: await bot.db.selectFrom('year_titles').selectAll().execute(),
+  written: await bot.db.selectFrom('year_written_ballots').selectAll().execute(),
+  writtenTotals: await bot.db.selectFrom('year_written_totals').selectAll().execute(),
 });
 
 const say = (from: User, text: string, replyTo?: Message) =>
@@ -99,7 +103,7 @@ const buttonOf = (ballot: Message, number: number, choice: 'y' | 'n') => {
 };
 
 beforeAll(async () => {
-  bot = await startTestBot({ now: JANUARY, env: { PLEDGE_WINDOW: '1-3' } });
+  bot = await startTestBot({ now: JANUARY, env: { PLEDGE_WINDOW: '1-3', PAPERS_PLACE: 'Thành phố Lạng Sơn' } });
   await bot.setUpUnits();
   pc06 = (await bot.db.selectFrom('units').select('id').where('code', '=', 'PC06').executeTakeFirstOrThrow()).id;
   await bot.appointCommander(users.chi, chats.pc06);
@@ -263,6 +267,10 @@ describe('a year of emulation in chat', () => {
       'không hợp lệ',
     );
     expect(await yearRows()).toEqual(before);
+    // Before the decision /hoso reads the review's proposal as a proposal.
+    const proposed = await bot.send(users.alice, chats.private(users.alice), '/hoso');
+    expect(proposed.text).toContain('Danh hiệu thi đua, khen thưởng theo năm');
+    expect(proposed.text).toContain('• 2026: Chiến sĩ tiên tiến (đã được đề nghị, chờ quyết định)');
     const recorded = await bot.send(users.admin, admin, '/danhhieu cstt 2026 12/QĐ-CAT 10/12/2026 Đại tá Nguyễn Văn X');
     expect(recorded.text).toContain('cho 2 đối tượng: Thiếu úy Nguyễn Văn An, Đại úy Phạm Văn Dũng');
     expect((await yearRows()).titles).toHaveLength(2);
@@ -270,6 +278,10 @@ describe('a year of emulation in chat', () => {
     const own = await bot.send(users.alice, chats.private(users.alice), '/danhhieu');
     expect(own.text).toContain('Danh hiệu thi đua — Thiếu úy Nguyễn Văn An');
     expect(own.text).toContain('2026: Chiến sĩ tiên tiến — Quyết định số 12/QĐ-CAT 10/12/2026');
+    // After it, as an award with its decision, on /hoso as on /danhhieu.
+    const awarded = await bot.send(users.alice, chats.private(users.alice), '/hoso');
+    expect(awarded.text).toContain('• 2026: Chiến sĩ tiên tiến (QĐ số 12/QĐ-CAT ngày 10/12/2026)');
+    expect(awarded.text).not.toContain('đề nghị');
     expect((await say(users.binh, '/danhhieu')).text).toContain('chưa có danh hiệu');
     expect((await bot.send(giang, chats.private(giang), '/danhhieu')).text).toContain('danh sách');
   });
@@ -304,6 +316,19 @@ describe('a year of emulation in chat', () => {
       const ballot = councilBallots.get(user.id)!;
       expect(alertOf(await bot.press(user, ballot, buttonOf(ballot, 1, 'y')))).toContain('Đã ghi nhận');
     }
+    // Paper ballots go through /hoidong phieu: An (number 1) voted in chat, number 3 is no member; nothing stored.
+    const beforePaper = await yearRows();
+    expect((await bot.send(users.admin, admin, '/hoidong phieu dvtt 1 1/0')).text).toContain(
+      'đã bỏ phiếu qua tin nhắn',
+    );
+    expect((await bot.send(users.admin, admin, '/hoidong phieu dvtt 3 1/0')).text).toContain(
+      'không phải thành viên Hội đồng',
+    );
+    expect((await bot.send(users.admin, admin, '/hoidong phieu dvtt')).text).toContain('Cú pháp');
+    expect((await bot.send(users.chi, chats.private(users.chi), '/hoidong phieu dvtt 1 1/0')).text).toContain(
+      'quản trị',
+    );
+    expect(await yearRows()).toEqual(beforePaper);
     const closed = await bot.send(users.admin, admin, '/dongphieu dvtt');
     expect(privateTo(closed, users.admin)[0]?.text).toContain(
       'Phòng Cảnh sát QLHC về TTXH: 2/2 đồng ý (100%) — được đề nghị',
@@ -332,6 +357,13 @@ describe('a year of emulation in chat', () => {
     const list = documentsOf(await say(users.chi, '/vanban danhsach'));
     expect(list.map((file) => file.filename)).toEqual(['danh-sach-de-nghi-PC06-2026.docx']);
     expect(Buffer.from(list[0]!.source.subarray(0, 2)).toString('latin1')).toBe('PK');
+    // The place is PAPERS_PLACE's, the date the day it was drawn (Nghị định 30/2020's "địa danh, ngày … tháng … năm").
+    expect(docxText(list[0]!.source)).toContain('Thành phố Lạng Sơn, ngày 10 tháng 12 năm 2026');
+    expect(docxText(list[0]!.source)).not.toContain('…………');
+    // In the PDF's heading a place this long wraps the line before the year.
+    expect((await pdfText(pdf[0]!.source)).replace(/\s+/g, ' ')).toContain(
+      'Thành phố Lạng Sơn, ngày 10 tháng 12 năm 2026',
+    );
     for (const [words, name] of [
       ['dangky pdf', 'ban-dang-ky-thi-dua-PC06-2026.pdf'],
       ['totrinh docx 2026', 'to-trinh-PC06-2026.docx'],
@@ -344,6 +376,57 @@ describe('a year of emulation in chat', () => {
     );
     expect((await say(users.chi, '/vanban giaykhen')).text).toContain('Cú pháp');
     expect(await yearRows()).toEqual(before);
+  });
+});
+
+describe('/hoso: titles by year from the decisions and the office’s list, and the chains’ prospects', () => {
+  /** Puts rows on the office's "Khen thưởng" list for a person. */
+  const imported = async (key: string, rows: readonly (readonly [number, string, string])[]) => {
+    for (const [year, title, number] of rows)
+      await bot.db
+        .insertInto('past_commendations')
+        .values({
+          person_id: personIds[key]!,
+          year,
+          title,
+          title_key: title.toLowerCase(),
+          decision_number: number,
+          decision_key: number.toLowerCase(),
+          decision_date: `${year}-12-20`,
+          issuing_level: 'Công an tỉnh',
+          imported_by: 1,
+          imported_at: DECEMBER.toISOString(),
+        })
+        .execute();
+  };
+
+  it('a chain met if this year’s title is earned, and one met for next year’s review', async () => {
+    await imported('binh', [
+      [2024, 'Chiến sĩ thi đua cơ sở', '10/QĐ-CAT'],
+      [2025, 'Chiến sĩ thi đua cơ sở', '11/QĐ-CAT'],
+    ]);
+    await imported('dung', [
+      [2025, 'Chiến sĩ thi đua cấp Bộ', '20/QĐ-BCA'],
+      [2026, 'Chiến sĩ thi đua cấp Bộ', '21/QĐ-BCA'],
+    ]);
+    const binh = (await bot.send(users.binh, chats.private(users.binh), '/hoso')).text;
+    expect(binh).toContain('• 2025: Chiến sĩ thi đua cơ sở (QĐ số 11/QĐ-CAT ngày 20/12/2025, Công an tỉnh)');
+    expect(binh).toContain('Danh hiệu cao hơn có thể được đề nghị');
+    expect(binh).toContain(
+      '• Đủ điều kiện đề nghị Chiến sĩ thi đua cấp Bộ năm 2026 nếu đạt Chiến sĩ thi đua cơ sở năm 2026: đã có 2 năm liên tục (cần 3).',
+    );
+    // Dũng: the bot's decision and the list's title of the same year, and the nationwide title next year.
+    const dungText = (await bot.send(dung, chats.private(dung), '/hoso')).text;
+    expect(dungText).toContain(
+      '• 2026: Chiến sĩ thi đua cấp Bộ (QĐ số 21/QĐ-BCA ngày 20/12/2026, Công an tỉnh); Chiến sĩ tiên tiến (QĐ số 12/QĐ-CAT ngày 10/12/2026)',
+    );
+    expect(dungText).toContain(
+      '• Đủ điều kiện đề nghị Chiến sĩ thi đua toàn quốc năm 2027 (năm sau): 2 năm liên tục Chiến sĩ thi đua cấp Bộ (cần 2).',
+    );
+    // Nobody's chain, no prospects.
+    expect((await bot.send(users.alice, chats.private(users.alice), '/hoso')).text).not.toContain(
+      'có thể được đề nghị',
+    );
   });
 });
 

@@ -4,8 +4,11 @@ import { displayName } from '../../directory/member-store';
 import { errorText } from '../../i18n/error-text';
 import { formatDay, Html } from '../../i18n/format';
 import { t } from '../../i18n/texts';
+import { titleName } from '../../i18n/year-text';
 import { localDayOf } from '../../kernel/period';
 import { phraseOf } from '../nominations';
+import { scopeOf } from '../use-case';
+import { type HeldTitle, rosterForYear, yearSettingsOf } from '../year';
 import { readProfile } from './profile-service';
 
 const NO_HTML = new Html('');
@@ -13,13 +16,19 @@ const NO_HTML = new Html('');
 /** /profile (/hoso): one's own record, or the replied-to author's for their commanders and admins. */
 export function profileFeature(services: BotServices): Feature {
   const { config } = services;
+  const settings = yearSettingsOf(config);
 
   async function profile(ctx: CommandContext) {
     const replied = ctx.message.reply_to_message;
     const subject = replied?.from && !replied.from.is_bot ? replied.from : ctx.from;
-    const read = await readProfile(ctx, callerOf(ctx.from), { subjectId: subject.id });
+    const read = await readProfile(
+      scopeOf(ctx, config),
+      callerOf(ctx.from),
+      { subjectId: subject.id },
+      { roster: rosterForYear(ctx.db, { now: ctx.now, timeZone: config.timeZone }), settings },
+    );
     if (!read.ok) return ctx.reply(errorText(ctx.locale, read.error));
-    const { member, year, totals, commendations, records, official, past } = read.value;
+    const { member, year, totals, commendations, records, official, titles, prospects } = read.value;
     const tree = await ctx.directory.units();
     const catalog = await ctx.directory.metrics();
     const { locale } = ctx;
@@ -57,34 +66,50 @@ export function profileFeature(services: BotServices): Feature {
       : member
         ? displayName(member)
         : nameOf(subject);
-    const years = [...new Set(past.map((row) => row.year))];
+    const titleText = (held: HeldTitle) => {
+      const title = titleName(locale, held.title);
+      if (held.source === 'proposed') return t(locale, 'profile.titleProposed', { title });
+      const decision = held.decision ?? held.sheet;
+      return t(locale, 'profile.pastTitle', {
+        title,
+        number: decision?.number ?? '',
+        date: decision?.date ? formatDay(decision.date) : '',
+        level: held.sheet?.level ?? '',
+      });
+    };
+    const years = [...new Set(titles.map((held) => held.year))].sort((a, b) => b - a);
     const pastLines = years.map((year) =>
       t(locale, 'profile.pastLine', {
         year,
         titles: new Html(
-          past
-            .filter((row) => row.year === year)
-            .map((row) =>
-              t(locale, 'profile.pastTitle', {
-                title: row.title,
-                number: row.decisionNumber ?? '',
-                date: row.decisionDate ? formatDay(row.decisionDate) : '',
-                level: row.issuingLevel ?? '',
-              }),
-            )
+          titles
+            .filter((held) => held.year === year)
+            .map(titleText)
             .join('; '),
         ),
+      }),
+    );
+    const thisYear = Number(year.from.slice(0, 4));
+    const prospectLines = prospects.map(({ year: reviewYear, prospect }) =>
+      t(locale, prospect.ifEarnedThisYear ? 'profile.prospectIf' : 'profile.prospect', {
+        title: titleName(locale, prospect.title),
+        year: reviewYear,
+        next: reviewYear > thisYear,
+        of: titleName(locale, prospect.of),
+        years: prospect.ifEarnedThisYear ? prospect.years - 1 : prospect.years,
+        needed: prospect.needed,
       }),
     );
     await ctx.reply(
       [
         t(locale, 'profile.header', { name, unit: unit ?? t(locale, 'profile.noUnit') }),
         ...(details && official?.position ? [t(locale, 'profile.position', { position: official.position })] : []),
-        t(locale, 'profile.totalsHeader', { year: Number(year.from.slice(0, 4)) }),
+        t(locale, 'profile.totalsHeader', { year: thisYear }),
         ...(totalLines.length > 0 ? totalLines : [t(locale, 'profile.noTotals')]),
         t(locale, 'profile.commendationsHeader'),
         ...(commendationLines.length > 0 ? commendationLines : [t(locale, 'profile.noCommendations')]),
         ...(pastLines.length > 0 ? [t(locale, 'profile.pastHeader'), ...pastLines] : []),
+        ...(prospectLines.length > 0 ? [t(locale, 'profile.prospectsHeader'), ...prospectLines] : []),
       ].join('\n'),
     );
   }

@@ -10,9 +10,17 @@ import {
   mayReadRecordOf,
   type Nomination,
 } from '../nominations';
-import { type OfficialPerson, officialPeopleOf, type PastCommendation, pastCommendationsOf } from '../roster';
+import { type OfficialPerson, officialPeopleOf } from '../roster';
 import { personTotals } from '../tally';
 import type { Caller, UseCaseScope } from '../use-case';
+import {
+  type ChainProspect,
+  chainProspects,
+  type HeldTitle,
+  titlesOf,
+  type YearRoster,
+  type YearSettings,
+} from '../year';
 
 /** A person's record: who they are, this year's totals by metric, and every commendation with its decision. */
 export interface Profile {
@@ -24,8 +32,19 @@ export interface Profile {
   readonly records: ReadonlyMap<number, DecisionRecord>;
   /** The person as the roster has them now (name, rank, position, unit); undefined for an account not linked. */
   readonly official: OfficialPerson | undefined;
-  /** Titles and commendations imported from the office's list, latest year first. */
-  readonly past: readonly PastCommendation[];
+  /**
+   * Titles by year, oldest first: decided here (with the decision), imported from the office's list, and this
+   * year's or last year's proposals awaiting a decision. Empty without the year's roster, or off the roster.
+   */
+  readonly titles: readonly HeldTitle[];
+  /** The higher titles a chain makes them eligible for, each in the first review (this year's or next) it does. */
+  readonly prospects: readonly { readonly year: number; readonly prospect: ChainProspect }[];
+}
+
+/** What the titles across years read: the year's roster port and settings (src/features/year). */
+export interface ProfileYear {
+  readonly roster: YearRoster;
+  readonly settings: YearSettings;
 }
 
 export type ProfileRefusal = { kind: 'profile.unknown' } | { kind: 'commendation.notAllowed' };
@@ -34,13 +53,14 @@ const everyRefusalFitsItsText: [TextMisfits<ProfileRefusal>] extends [never] ? t
 void everyRefusalFitsItsText;
 
 /**
- * A person's record, for the person, the commanders of their unit and the units above it, and admins; anyone else
+ * A person's record (with `yearPart`, their titles by year and chain prospects), for the person, the commanders of their unit and the units above it, and admins; anyone else
  * is refused, whether or not the bot knows the person.
  */
 export async function readProfile(
   scope: UseCaseScope,
   caller: Caller,
   input: { subjectId: number },
+  yearPart?: ProfileYear,
 ): Promise<Result<Profile, ProfileRefusal>> {
   const member = await findMember(scope.db, input.subjectId);
   const own = input.subjectId === caller.userId;
@@ -55,6 +75,35 @@ export async function readProfile(
     commendations.map((nomination) => nomination.id),
   );
   const official = (await officialPeopleOf(scope.db, [input.subjectId])).get(input.subjectId);
-  const past = official ? await pastCommendationsOf(scope.db, official.personId) : [];
-  return ok({ member, year, totals, commendations, records, official, past });
+  const titled =
+    official && yearPart ? await titlesAndProspects({ ...scope, ...yearPart }, caller, official) : undefined;
+  return ok({
+    member,
+    year,
+    totals,
+    commendations,
+    records,
+    official,
+    titles: titled?.titles ?? [],
+    prospects: titled?.prospects ?? [],
+  });
+}
+
+/** The person's titles by year (the year feature's `titlesOf`) and chain prospects for this year's and next review. */
+async function titlesAndProspects(
+  scope: UseCaseScope & ProfileYear,
+  caller: Caller,
+  official: OfficialPerson,
+): Promise<Pick<Profile, 'titles' | 'prospects'>> {
+  const subjectId = String(official.personId);
+  const held = await titlesOf(scope, caller, { subjectId, withProposals: true });
+  const thisYear = Number(localDayOf(scope.now, scope.config.timeZone).slice(0, 4));
+  const prospects: { year: number; prospect: ChainProspect }[] = [];
+  for (const year of [thisYear, thisYear + 1]) {
+    const found = await chainProspects(scope, caller, { year, subjectId });
+    if (!found.ok) continue;
+    for (const prospect of found.value)
+      if (!prospects.some((each) => each.prospect.title === prospect.title)) prospects.push({ year, prospect });
+  }
+  return { titles: held.ok ? held.value : [], prospects };
 }

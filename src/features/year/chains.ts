@@ -20,6 +20,8 @@ export interface HonourRecord {
   readonly basis: HonourBasis;
   /** The unit the person was in that year: shown on papers, never used to count. */
   readonly unitId?: string;
+  /** The decision as the office's sheet wrote it (number, YYYY-MM-DD, issuing level): shown, never used to count. */
+  readonly sheet?: { readonly number?: string; readonly date?: string; readonly level?: string };
 }
 
 /** Whether a record can carry a chain: an emulation title given for the year's work. */

@@ -9,10 +9,10 @@ import type { Caller } from '../use-case';
 import { type HonourBasis, measureChain } from './chains';
 import { honourRecords, subjectOfId } from './evidence';
 import { outcomesOf } from './review-store';
-import { unitSubject } from './roster-port';
+import { unitOfSubject, unitSubject } from './roster-port';
 import { saveTitles, type TitleDecision, titlesDecided } from './title-store';
 import { subjectOf, TITLES, type TitleId } from './titles';
-import { isAdmin, refuse, rulesOf, todayOf, type YearResult, type YearScope } from './year-scope';
+import { isAdmin, refuse, rulesOf, todayOf, type YearResult, type YearScope, yearOfScope } from './year-scope';
 
 export interface TitleDecisionInput {
   readonly year: number;
@@ -76,21 +76,29 @@ export async function recordTitleDecision(
   return ok({ recorded: decisions.length });
 }
 
-/** One title of a subject for a year: from a decision recorded here, or from the roster's imported history. */
+/** One title of a subject for a year: from a decision recorded here, the roster's imported history, or a proposal. */
 export interface HeldTitle {
   readonly year: number;
   /** A title id, or (imported) a commendation's name. */
   readonly title: string;
   readonly basis: HonourBasis;
-  readonly source: 'decision' | 'imported';
+  /** `proposed`: the reviews proposed it (the council's vote when the title has one) and no decision is recorded. */
+  readonly source: 'decision' | 'imported' | 'proposed';
   readonly decision?: { readonly number: string; readonly date: string; readonly signer: string };
+  /** An imported record's decision as the office's sheet wrote it. */
+  readonly sheet?: { readonly number?: string; readonly date?: string; readonly level?: string };
 }
 
-/** A person's (or a unit's, `unit:<id>`) titles by year, oldest first. */
+const SOURCE_ORDER: readonly HeldTitle['source'][] = ['imported', 'decision', 'proposed'];
+
+/**
+ * A person's (or a unit's, `unit:<id>`) titles by year, oldest first. With `withProposals`, also the titles of
+ * this year and the last that the reviews proposed and no decision confirmed yet (read as proposals, not awards).
+ */
 export async function titlesOf(
   scope: YearScope,
   _caller: Caller,
-  input: { readonly subjectId: string },
+  input: { readonly subjectId: string; readonly withProposals?: boolean },
 ): Promise<YearResult<readonly HeldTitle[]>> {
   if (!(await subjectOfId(scope, input.subjectId))) return refuse({ kind: 'year.error.unknownPerson' });
   const decided = await titlesDecided(scope.db, { subjectIds: [input.subjectId] });
@@ -108,10 +116,43 @@ export async function titlesOf(
     ...imported
       .filter((record) => record.subjectId === input.subjectId)
       .map(
-        (record): HeldTitle => ({ year: record.year, title: record.title, basis: record.basis, source: 'imported' }),
+        (record): HeldTitle => ({
+          year: record.year,
+          title: record.title,
+          basis: record.basis,
+          source: 'imported',
+          ...(record.sheet && { sheet: record.sheet }),
+        }),
       ),
   ];
-  return ok(held.sort((a, b) => a.year - b.year || (a.source === b.source ? 0 : a.source === 'imported' ? -1 : 1)));
+  if (input.withProposals) {
+    const thisYear = yearOfScope(scope);
+    for (const year of [thisYear - 1, thisYear])
+      for (const title of await pendingProposals(scope, input.subjectId, year, decided))
+        held.push({ year, title, basis: 'annual', source: 'proposed' });
+  }
+  return ok(held.sort((a, b) => a.year - b.year || SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source)));
+}
+
+/**
+ * The titles of a year the reviews proposed the subject for, without a decision: by the council when the title's
+ * rules have a council vote (its latest closed review decides), else by the unit's latest review of the title.
+ */
+async function pendingProposals(
+  scope: YearScope,
+  subjectId: string,
+  year: number,
+  decided: readonly TitleDecision[],
+): Promise<TitleId[]> {
+  const rules = rulesOf(scope, year);
+  const latest = new Map<TitleId, boolean>();
+  for (const outcome of await outcomesOf(scope.db, { year, subjectIds: [subjectId] })) {
+    const stage = rules?.titles[outcome.title].council ? 'council' : 'review';
+    if (outcome.stage === stage) latest.set(outcome.title, outcome.status === 'proposed');
+  }
+  return [...latest]
+    .filter(([title, proposed]) => proposed && !decided.some((each) => each.year === year && each.title === title))
+    .map(([title]) => title);
 }
 
 /** A subject a chain makes eligible for a higher title in the review of `year`. */
@@ -128,28 +169,35 @@ export interface ChainProspect {
 }
 
 /**
- * Who in the unit (its active members, and the unit itself) may be proposed for a higher title in the review of
- * `year` by the chains of that year's rules: those whose consecutive years meet the chain, or will if they earn
- * the chain's title in that year too (when the chain ends in the review's year).
+ * Who in the unit (its active members, and the unit itself), or one subject, may be proposed for a higher title in
+ * the review of `year` by the chains of that year's rules: those whose consecutive years meet the chain, or will if
+ * they earn the chain's title in that year too (when the chain ends in the review's year).
  */
 export async function chainProspects(
   scope: YearScope,
   _caller: Caller,
-  input: { readonly unitId: number; readonly year: number },
+  input: { readonly year: number } & ({ readonly unitId: number } | { readonly subjectId: string }),
 ): Promise<YearResult<readonly ChainProspect[]>> {
-  const unit = (await scope.directory.units()).byId(input.unitId);
-  if (!unit) return refuse({ kind: 'year.error.unknownUnit' });
   const rules = rulesOf(scope, input.year);
-  if (!rules) return refuse({ kind: 'year.error.noRules', year: input.year });
-  const members = await scope.roster.membersAt(unit.id, scope.now);
-  const subjects = [...members.map((member) => member.personId), unitSubject(unit.id)];
+  let subjects: string[];
+  if ('unitId' in input) {
+    const unit = (await scope.directory.units()).byId(input.unitId);
+    if (!unit) return refuse({ kind: 'year.error.unknownUnit' });
+    if (!rules) return refuse({ kind: 'year.error.noRules', year: input.year });
+    const members = await scope.roster.membersAt(unit.id, scope.now);
+    subjects = [...members.map((member) => member.personId), unitSubject(unit.id)];
+  } else {
+    if (!(await subjectOfId(scope, input.subjectId))) return refuse({ kind: 'year.error.unknownPerson' });
+    if (!rules) return refuse({ kind: 'year.error.noRules', year: input.year });
+    subjects = [input.subjectId];
+  }
   const records = await honourRecords(scope, subjects);
   const prospects: ChainProspect[] = [];
   for (const title of TITLES) {
     const chain = rules.titles[title].chain;
     if (!chain) continue;
     for (const subjectId of subjects) {
-      if ((subjectId === unitSubject(unit.id)) !== (subjectOf(title) === 'collective')) continue;
+      if ((unitOfSubject(subjectId) !== undefined) !== (subjectOf(title) === 'collective')) continue;
       const standing = measureChain(chain, records, subjectId, input.year);
       const earned = standing.met ? standing : measureChain(chain, records, subjectId, input.year, [chain.of]);
       if (!earned.met) continue;

@@ -114,6 +114,7 @@ export {
 export { type Comparison, fewestMeeting, meets, parseShare, percentOf, type Share } from './share';
 export { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, isTitleId, subjectOf, TITLES, type TitleId } from './titles';
 export { type CastVoteInput, castVote, type VoteRecorded } from './voting';
+export { recordWrittenVotes, type WrittenVotesInput, type WrittenVotesRecorded } from './written-votes';
 export { type RosterOf, yearFeature, yearReviewParagraph, yearSettingsOf } from './year-chat';
 export {
   type PaperSettings,

@@ -6,8 +6,10 @@
  * 3. longer run of consecutive years of the title the quota counts (seniority in it);
  * 4. earlier registration;
  * 5. the candidate id, so that the order never depends on the input's.
- * With the rule's tie `revote`, candidates equal in 1 and 2 across the last place are all left for a new vote
- * instead of being ordered by 3–5.
+ * With the rule's tie `revote` (the default), candidates equal in 1 and 2 across the last place are all marked
+ * tied (ngang phiếu) and none of them is proposed: the places they compete for stay open until the commander or
+ * the council settles it (a new vote among them, or their choice, recorded by the title's decision). With `order`
+ * they are ordered by 3–5.
  */
 import type { QuotaRule } from './rules';
 import { compareFractions } from './share';
@@ -28,7 +30,7 @@ export interface QuotaOutcome {
   readonly proposed: readonly string[];
   /** Passed the vote, but the quota was full. */
   readonly overQuota: readonly string[];
-  /** Equal at the last place under the `revote` tie rule: none of them is proposed until a new vote. */
+  /** Equal at the last place under the `revote` tie rule: none of them is proposed; the places stay open. */
   readonly tied: readonly string[];
 }
 

@@ -4,7 +4,8 @@
  * - who may vote: those issued a ballot at the opening (members then) who have not left since (`electorate`); a
  *   ballot cast by someone who left before the close cannot be told apart from the others, so it stays counted,
  *   with its voter in the base, and the result says how many there were;
- * - the council counts against its whole membership, linked to Telegram or not;
+ * - the council counts against its whole membership, linked to Telegram or not; its members' paper ballots
+ *   (written-votes.ts) add to the chat's: at the meeting they count as present, sent from away only as cast;
  * - each candidate's evidence is read again (a flag recorded during the ballot keeps them out), and the stage is
  *   run (runStage): quorum, share against the rule's base, the quota;
  * - the totals are stored, the choices deleted, and every ballot message's outbox row dropped; the voters' ballot
@@ -25,6 +26,7 @@ import { candidatesOf, dueReviewIds, findReview, lockOpenReview, type Review, sa
 import type { Comparison, Share } from './share';
 import { fewestMeeting } from './share';
 import type { TitleId } from './titles';
+import { forgetWrittenTotals, writtenBallotsOf, writtenTotals } from './written-store';
 import { isAdmin, privateLocaleOf, refuse, rulesOf, type YearResult, type YearScope } from './year-scope';
 
 /** A candidate of a review, with the result once counted. */
@@ -59,6 +61,8 @@ export interface ReviewResult {
   /** Ballots issued, and how many of them were cast (who voted is kept, what they voted is not). */
   readonly issued: number;
   readonly voted: number;
+  /** The council's paper ballots: at the meeting (present), and sent in writing by absent members. */
+  readonly written: { readonly present: number; readonly absent: number };
   readonly closed?: {
     readonly at: string;
     /** Null when it closed at its deadline. */
@@ -97,6 +101,7 @@ export function voteRuleOf(scope: YearScope, review: Review) {
 /** A review's state, read back from the store. */
 export async function resultOf(scope: YearScope, review: Review): Promise<ReviewResult> {
   const voters = await votersOf(scope.db, review.id);
+  const written = await writtenBallotsOf(scope.db, review.id);
   const candidates = await candidatesOf(scope.db, review.id);
   const { rule, vote } = voteRuleOf(scope, review);
   const closed = review.closed;
@@ -131,6 +136,10 @@ export async function resultOf(scope: YearScope, review: Review): Promise<Review
     closesAt: review.closesAt,
     issued: voters.length,
     voted: voters.filter((voter) => voter.voted).length,
+    written: {
+      present: written.filter((ballot) => ballot.present).length,
+      absent: written.filter((ballot) => !ballot.present).length,
+    },
     ...(closed && {
       closed: {
         at: closed.at,
@@ -180,10 +189,22 @@ async function countAndClose(scope: YearScope, review: Review, by: number | null
   const voters = await votersOf(scope.db, review.id);
   const memberships = await membershipsAtClose(scope, review, voters);
   const electors = new Set(electorate(memberships, review.openedAt, scope.now.toISOString()));
-  const leftAfterVoting = voters.filter((voter) => voter.voted && !electors.has(voter.personId)).length;
+  // The council's paper ballots (written-votes.ts): at the meeting they count toward the quorum, from away not.
+  const written = await writtenBallotsOf(scope.db, review.id);
+  const writtenSums = await writtenTotals(scope.db, review.id);
+  const leftAfterVoting =
+    voters.filter((voter) => voter.voted && !electors.has(voter.personId)).length +
+    written.filter((ballot) => !electors.has(ballot.personId)).length;
   const members = electors.size + leftAfterVoting;
-  const present = voters.filter((voter) => voter.voted).length;
-  const totals = await ballotTotals(scope.db, review.id);
+  const present = voters.filter((voter) => voter.voted).length + written.filter((ballot) => ballot.present).length;
+  const chat = await ballotTotals(scope.db, review.id);
+  const votes = new Map<number, { yes: number; no: number }>();
+  for (const position of new Set([...chat.votes.keys(), ...writtenSums.keys()]))
+    votes.set(position, {
+      yes: (chat.votes.get(position)?.yes ?? 0) + (writtenSums.get(position)?.yes ?? 0),
+      no: (chat.votes.get(position)?.no ?? 0) + (writtenSums.get(position)?.no ?? 0),
+    });
+  const totals = { cast: chat.cast + written.length, votes };
 
   const candidates = await candidatesOf(scope.db, review.id);
   const subjects: Subject[] = [];
@@ -249,6 +270,7 @@ async function countAndClose(scope: YearScope, review: Review, by: number | null
   );
   if (!saved) return false;
   await forgetChoices(scope.db, review.id);
+  await forgetWrittenTotals(scope.db, review.id);
   const sent = await dropJobRows(scope.db, { job: BALLOT_JOB, period: String(review.id) });
   const edits = [];
   for (const message of sent) {

@@ -1,7 +1,8 @@
 /**
  * A closed review's count in words, as its unit's group (or the council's admin) reads it: ballots cast against the
- * members, the quorum, and each candidate's yes votes against the rule's base with the outcome. Totals only: nobody's
- * vote can be read from it.
+ * members, the quorum, and each candidate's yes votes against the rule's base with the outcome, and when candidates
+ * tie at the quota's last place, that the commander or the council settles it. Totals only: nobody's vote can be
+ * read from it.
  */
 import { officialName } from '../../files/papers';
 import { Html } from '../../i18n/format';
@@ -29,6 +30,13 @@ export function resultText(
         status: t(locale, `yearChat.status.${candidate.result?.status ?? 'not-voted'}`),
       }),
     );
+  if (result.written.present + result.written.absent > 0) lines.push(t(locale, 'yearChat.writtenLine', result.written));
+  const tied = result.candidates.filter((candidate) => candidate.result?.status === 'tied').length;
+  if (tied > 0) {
+    const proposed = result.candidates.filter((candidate) => candidate.result?.status === 'proposed').length;
+    const seats = Math.max((closed.quota?.limit ?? proposed) - proposed, 0);
+    lines.push(t(locale, 'yearChat.tieNote', { tied, seats }));
+  }
   const where = result.unitId === undefined ? t(locale, 'year.ballot.council') : (tree.byId(result.unitId)?.name ?? '');
   return t(locale, 'yearChat.result', {
     title: titleName(locale, result.title),

@@ -71,7 +71,11 @@ export interface QuotaRule {
   readonly of: TitleId;
   readonly share: Figure<Share>;
   readonly rounding: Figure<'floor' | 'round' | 'ceil'>;
-  /** At the last place, equal candidates are ordered (`order`, see quota.ts) or all left for a new vote (`revote`). */
+  /**
+   * Candidates equal on the vote across the quota's last place: all marked tied (ngang phiếu), none of them proposed,
+   * the choice left to the commander or the council, by a new vote among them or otherwise (`revote`, the default);
+   * or ordered by seniority, registration and id (`order`, see quota.ts).
+   */
   readonly tie: Figure<'order' | 'revote'>;
 }
 
@@ -337,7 +341,11 @@ function rulesOf(period: Period): Record<TitleId, TitleRule> {
           decree91(9, 3, SOURCE.decree91Quota),
           'rounded down, as "không quá" (not more than) asks',
         ),
-        tie: figure<'order' | 'revote'>('order', { act: 'config' }),
+        tie: figure<'order' | 'revote'>(
+          'revote',
+          byDecree,
+          'how a tie at the last place of the quota is settled was not found in the texts read: none of those tied is proposed by the count, the commander or the council chooses',
+        ),
       },
     },
     'cstd-bo': {

@@ -7,6 +7,7 @@ import { type BallotPress, type Choice, voterCheckOf } from './ballot-token';
 import { nameOfSubject } from './evidence';
 import { candidatesOf, findReview, lockOpenReview } from './review-store';
 import { editPeriodOf } from './reviews';
+import { writtenBallotsOf } from './written-store';
 import { privateLocaleOf, refuse, type YearResult, type YearScope } from './year-scope';
 
 export interface CastVoteInput extends BallotPress {
@@ -38,6 +39,8 @@ export async function castVote(
   const voter = await findVoter(scope.db, review.id, caller.userId);
   if (!voter || voter.tokenCheck !== voterCheckOf(input.token, caller.userId))
     return refuse({ kind: 'year.error.notYourBallot' });
+  if ((await writtenBallotsOf(scope.db, review.id)).some((ballot) => ballot.personId === voter.personId))
+    return refuse({ kind: 'year.error.votedInWriting' });
   const sent = await sentMessageOf(scope.db, { job: BALLOT_JOB, period: String(review.id), chatId: caller.userId });
   if (sent !== input.messageId) return refuse({ kind: 'year.error.notYourBallot' });
   const onBallot = (await candidatesOf(scope.db, review.id)).filter((candidate) => candidate.onBallot);

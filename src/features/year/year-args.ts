@@ -214,3 +214,45 @@ export function parsePaperArgs(
   }
   return ok({ kind, format, ...(year !== undefined && { year }) });
 }
+
+/** A batch of the council's paper ballots as `/council phieu` writes it (see `parseWrittenVotes`). */
+export interface WrittenVotesArgs {
+  readonly title: TitleId;
+  readonly year?: number;
+  /** The members' numbers in the council's list (from 1). */
+  readonly members: readonly number[];
+  /** Paper ballots at the meeting (`comat`), else written votes sent from away. */
+  readonly present: boolean;
+  /** Yes and no for each candidate, in the ballot's order. */
+  readonly votes: readonly { readonly yes: number; readonly no: number }[];
+}
+
+const MEMBER_LIST = /^\d{1,3}(,\d{1,3})*,?$/;
+const YES_NO = /^(\d{1,4})\/(\d{1,4})$/;
+
+/**
+ * "<title…> [year] <n,n,…> [comat] <yes>/<no> …": the title, the members' numbers in /council's list, whether the
+ * ballots were cast at the meeting, and one yes/no pair per candidate. Member numbers have at most three digits, so
+ * a year is never read as one.
+ */
+export function parseWrittenVotes(args: string): Result<WrittenVotesArgs, YearArgsProblem> {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const at = words.findIndex((word) => MEMBER_LIST.test(word));
+  if (at < 1) return err({ kind: 'yearChat.usage' });
+  const parsed = parseTitleAndYear(words.slice(0, at).join(' '));
+  if (!parsed.ok) return parsed;
+  if (!parsed.value) return err({ kind: 'yearChat.usage' });
+  const members = words[at]!.split(',').filter(Boolean).map(Number);
+  let rest = words.slice(at + 1);
+  const present = rest.length > 0 && ['comat', 'present'].includes(foldText(rest[0]!).replace(/\s+/g, ''));
+  if (present) rest = rest.slice(1);
+  const votes = rest.map((word) => YES_NO.exec(word));
+  if (votes.length === 0 || votes.some((match) => !match) || members.some((number) => number < 1))
+    return err({ kind: 'yearChat.usage' });
+  return ok({
+    ...parsed.value,
+    members,
+    present,
+    votes: votes.map((match) => ({ yes: Number(match![1]), no: Number(match![2]) })),
+  });
+}

@@ -29,6 +29,7 @@ import type { YearReviewParagraph } from '../reports';
 import { scopeOf } from '../use-case';
 import { BALLOT_CALLBACK_PREFIX, parseBallotData } from './ballot-token';
 import { addToCouncil, councilMembers, openCouncilReview, removeFromCouncil } from './council';
+import { writtenVotesCommand } from './council-chat';
 import type { CandidateView } from './evidence';
 import { flag, flagsOf, unflag } from './flags';
 import { recordTitleDecision, titlesOf } from './honours';
@@ -61,9 +62,6 @@ import { parsePledgeWindow, type YearError, type YearScope, type YearSettings } 
 
 /** How the year reads the roster in one update's unit of work. */
 export type RosterOf = (db: Db, clock: { readonly now: Date; readonly timeZone: string }) => YearRoster;
-
-/** Where papers are issued when the office has not said: left as dots for it to fill in the DOCX. */
-const PLACE_BLANK = '…………';
 
 /**
  * The year's settings from the deployment's: the registration window (PLEDGE_WINDOW) and the rule figures it sets
@@ -406,6 +404,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       );
       return ctx.replyText('yearChat.councilList', { lines: new Html(lines.join('')), count: members.value.length });
     }
+    if (verb === 'phieu' || verb === 'written') return writtenVotesCommand(ctx, scope, words.slice(1).join(' '));
     if (verb === 'add' || verb === 'them' || verb === 'remove' || verb === 'bot') {
       const other = repliedPerson(ctx);
       if (!other) return ctx.replyText('yearChat.councilUsage');
@@ -529,7 +528,7 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
     const scope = yearScope(ctx);
     const caller = callerOf(ctx.from);
     const { kind, format, year } = parsed.value;
-    const paper = { place: PLACE_BLANK, locale: ctx.locale };
+    const paper = { ...(config.papersPlace && { place: config.papersPlace }), locale: ctx.locale };
     const yearArg = year !== undefined ? { year } : {};
     let drawn: Paper;
     let paperYear: number;

@@ -29,12 +29,16 @@ import { closedReviews, findReview, outcomesOf } from './review-store';
 import { unitSubject } from './roster-port';
 import { titlesDecided } from './title-store';
 import { subjectOf, TITLES } from './titles';
+import { writtenBallotsOf } from './written-store';
 import { isAdmin, refuse, rulesOf, todayOf, type YearResult, type YearScope, yearOfScope } from './year-scope';
 
 /** What the office fills in for its papers. */
 export interface PaperSettings {
-  /** "Lạng Sơn", for the place-and-date line. */
-  readonly place: string;
+  /**
+   * "Lạng Sơn", for the place-and-date line (PAPERS_PLACE). When absent, the place a unit's name gives, the unit's
+   * own or the nearest above it (`placeOfNames`); dots for the office to fill when none does.
+   */
+  readonly place?: string;
   /** The governing body above the unit; the parent unit's name when absent. */
   readonly issuerParent?: string;
   /** The symbol after the number: "ĐK-PC08". */
@@ -49,6 +53,39 @@ export interface PaperSettings {
 
 type Basics = Pick<RegistrationListInput, 'locale' | 'issuer' | 'symbol' | 'place' | 'day' | 'recipients' | 'decided'>;
 
+/** The place line's place when nothing names one: dots, for the office to fill in the DOCX. */
+export const PLACE_UNKNOWN = '…………';
+
+/** The words before an administrative unit's name in a unit's name, longest first: "thị xã" before "xã". */
+const PLACE_WORDS = ['thành phố', 'thị xã', 'thị trấn', 'tỉnh', 'tp.', 'huyện', 'quận', 'xã', 'phường'];
+
+/**
+ * The place (địa danh, Nghị định 30/2020: the administrative unit where the issuing body sits) the first of these
+ * unit names gives, nearest unit first: "Công an tỉnh Lạng Sơn" gives "Lạng Sơn", "Công an huyện Hữu Lũng" "Hữu
+ * Lũng"; undefined when none names one. The name after the words must start with a capital, so "trật tự xã hội"
+ * names no place.
+ */
+export function placeOfNames(names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const words = name.normalize('NFC').trim().split(/\s+/);
+    for (let at = 0; at < words.length; at += 1)
+      for (const place of PLACE_WORDS) {
+        const size = place.split(' ').length;
+        const rest = words.slice(at + size);
+        if (
+          words
+            .slice(at, at + size)
+            .join(' ')
+            .toLocaleLowerCase('vi') === place &&
+          rest.length > 0 &&
+          /^\p{Lu}/u.test(rest[0]!)
+        )
+          return rest.join(' ');
+      }
+  }
+  return undefined;
+}
+
 /** The frame of a paper of a unit: issuer, place and today's date, draft unless `decided`. */
 async function basicsOf(
   scope: YearScope,
@@ -61,6 +98,10 @@ async function basicsOf(
   const parent = unit?.parentId == null ? undefined : tree.byId(unit.parentId)?.name;
   const issuerParent = settings.issuerParent ?? parent;
   const locale = settings.locale ?? 'vi';
+  // The unit and those above it, nearest first (for the council, the top units): the first naming a place gives it.
+  const namesUp = (
+    unit ? tree.ancestorIds(unit.id) : tree.active.filter((each) => each.parentId == null).map((each) => each.id)
+  ).map((id) => tree.byId(id)?.name ?? '');
   return {
     locale,
     issuer: {
@@ -68,7 +109,7 @@ async function basicsOf(
       unit: unit?.name ?? paperText(locale, 'year.ballot.council'),
     },
     ...(settings.symbol && { symbol: settings.symbol }),
-    place: settings.place,
+    place: settings.place || placeOfNames(namesUp) || PLACE_UNKNOWN,
     day: todayOf(scope),
     ...(settings.recipients && { recipients: settings.recipients }),
     decided,
@@ -159,9 +200,18 @@ export async function reviewMinutesInput(
     position: person?.position ?? '',
   });
   const voters = await votersOf(scope.db, review.id);
-  const absentees = [];
-  for (const voter of voters.filter((each) => !each.voted))
+  // The council's paper ballots: cast at the meeting, or sent in writing by members away (named as such).
+  const written = await writtenBallotsOf(scope.db, review.id);
+  const wroteIn = new Set(written.map((ballot) => ballot.personId));
+  const absentees: { name: OfficialName; reason?: string }[] = [];
+  for (const voter of voters.filter((each) => !each.voted && !wroteIn.has(each.personId)))
     absentees.push({ name: (await nameOfSubject(scope, voter.personId)).name });
+  for (const ballot of written.filter((each) => !each.present))
+    absentees.push({
+      name: (await nameOfSubject(scope, ballot.personId)).name,
+      reason: paperText(input.paper.locale ?? 'vi', 'paper.minutes.writtenVote'),
+    });
+  const writtenAway = written.filter((ballot) => !ballot.present).length;
   const unitName =
     review.unitId === undefined
       ? paperText(locale, 'year.ballot.council')
@@ -185,7 +235,12 @@ export async function reviewMinutesInput(
     present: closed.present,
     absentees,
     quorum: { share: closed.quorum, needed: closed.quorumNeeded, met: closed.quorumMet },
-    ballots: { issued: voters.length, returned: closed.present, valid: closed.present },
+    ballots: {
+      issued:
+        voters.length + written.filter((ballot) => !voters.some((each) => each.personId === ballot.personId)).length,
+      returned: closed.present + writtenAway,
+      valid: closed.present + writtenAway,
+    },
     sections: [
       {
         title: titleName(locale, review.title),

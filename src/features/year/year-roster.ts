@@ -73,10 +73,16 @@ export function rosterForYear(db: Db, clock: { readonly now: Date; readonly time
       if (ids.length === 0) return [];
       return (await importedCommendationsOf(db, ids)).map((row): HonourRecord => {
         const title = titleOfSheet(row.title);
+        const sheet = {
+          ...(row.decisionNumber && { number: row.decisionNumber }),
+          ...(row.decisionDate && { date: row.decisionDate }),
+          ...(row.issuingLevel && { level: row.issuingLevel }),
+        };
+        const shown = Object.keys(sheet).length > 0 ? { sheet } : {};
         // A year's title counts toward chains; any other commendation of the sheet is kept as itself and never does.
         return title
-          ? { subjectId: String(row.personId), year: row.year, title, basis: 'annual' }
-          : { subjectId: String(row.personId), year: row.year, title: row.title, basis: 'thematic' };
+          ? { subjectId: String(row.personId), year: row.year, title, basis: 'annual', ...shown }
+          : { subjectId: String(row.personId), year: row.year, title: row.title, basis: 'thematic', ...shown };
       });
     },
   };

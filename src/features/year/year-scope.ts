@@ -67,7 +67,13 @@ export type YearError =
   | { readonly kind: 'year.error.decisionInFuture' }
   | { readonly kind: 'year.error.decisionTooEarly'; readonly day: string }
   | { readonly kind: 'year.error.decisionIncomplete' }
-  | { readonly kind: 'year.error.noTitle'; readonly year: number };
+  | { readonly kind: 'year.error.noTitle'; readonly year: number }
+  | { readonly kind: 'year.error.writtenCouncilOnly' }
+  | { readonly kind: 'year.error.writtenCounts'; readonly ballots: number; readonly candidates: number }
+  | { readonly kind: 'year.error.notCouncilVoter' }
+  | { readonly kind: 'year.error.writtenTwice' }
+  | { readonly kind: 'year.error.votedInChat' }
+  | { readonly kind: 'year.error.votedInWriting' };
 
 export type YearResult<T> = Result<T, YearError>;
 

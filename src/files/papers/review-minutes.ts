@@ -1,7 +1,8 @@
 /**
  * Biên bản họp bình xét: the meeting (when, where, who chaired), attendance against members and the quorum, the
  * secret ballot's count, and for each title every candidate's yes votes and share against the rule's base, with
- * the result. Signed by the secretary and the chair.
+ * the result; candidates tied at a quota's last place are named as such, and a note says the head of the unit or the
+ * council chooses among them. Signed by the secretary and the chair.
  */
 import { officialDate, paperText, percentText, shareText } from '../../i18n/year-text';
 import { framePaper, localeOf, type OfficialName, type PaperBasics, roman } from './basics';
@@ -123,7 +124,16 @@ export function reviewMinutesPaper(input: ReviewMinutesInput): Paper {
         paperText(locale, `paper.minutes.result.${candidate.result}`),
       ]),
     },
+    ...tieNote(section),
   ];
+  /** Candidates tied at the quota's last place: none proposed, the choice left to the head of the unit or the council. */
+  function tieNote(section: MinutesSection): PaperBlock[] {
+    const tied = section.candidates.filter((c) => c.result === 'tied').length;
+    if (tied === 0) return [];
+    const proposedHere = section.candidates.filter((c) => c.result === 'proposed').length;
+    const seats = Math.max((section.quota?.limit ?? proposedHere) - proposedHere, 0);
+    return [paragraph(paperText(locale, 'paper.minutes.tieNote', { tied, seats }), { indent: true })];
+  }
   const summary = paperText(locale, 'paper.minutes.summary', { year: input.year });
   return framePaper(input, {
     title: summary,

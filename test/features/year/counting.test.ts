@@ -295,7 +295,7 @@ describe('quotas', () => {
     );
   });
 
-  it('breaks a tie at the last place by seniority, then registration; or leaves it for a new vote', () => {
+  it('leaves a tie at the last place to be settled by default; with `order`, breaks it by seniority, then registration', () => {
     const passed = [
       { candidateId: 'c', yes: 30, base: 40, seniority: 1, registeredAt: '2026-01-10' },
       { candidateId: 'b', yes: 30, base: 40, seniority: 2, registeredAt: '2026-01-20' },
@@ -303,9 +303,55 @@ describe('quotas', () => {
       { candidateId: 'd', yes: 30, base: 40, seniority: 1, registeredAt: '2026-01-05' },
     ];
     // 15 % of 14 holders: 2 places.
-    expect(applyQuota(quota, 14, passed)).toEqual({ limit: 2, proposed: ['a', 'b'], tied: [], overQuota: ['d', 'c'] });
-    const revote = { ...quota, tie: { ...quota.tie, value: 'revote' as const } };
-    expect(applyQuota(revote, 14, passed)).toEqual({ limit: 2, proposed: ['a'], tied: ['b', 'd', 'c'], overQuota: [] });
+    expect(quota.tie.value).toBe('revote');
+    expect(applyQuota(quota, 14, passed)).toEqual({ limit: 2, proposed: ['a'], tied: ['b', 'd', 'c'], overQuota: [] });
+    const order = { ...quota, tie: { ...quota.tie, value: 'order' as const } };
+    expect(applyQuota(order, 14, passed)).toEqual({ limit: 2, proposed: ['a', 'b'], tied: [], overQuota: ['d', 'c'] });
+    // 3 places: the three level on 30 compete for 2 of them, still tied.
+    expect(applyQuota(quota, 20, passed)).toEqual({ limit: 3, proposed: ['a'], tied: ['b', 'd', 'c'], overQuota: [] });
+    // 4 places: everyone fits, nobody is tied.
+    expect(applyQuota(quota, 27, passed)).toEqual({
+      limit: 4,
+      proposed: ['a', 'b', 'd', 'c'],
+      tied: [],
+      overQuota: [],
+    });
+  });
+
+  it('by default never splits candidates level on the vote across the cut, nor proposes past the quota', () => {
+    // Few distinct vote counts, so ties are common.
+    const level = fc.record({
+      candidateId: fc.string({ minLength: 1, maxLength: 4 }),
+      yes: fc.integer({ min: 28, max: 32 }),
+      base: fc.constantFrom(40, 40, 40, 80),
+      seniority: fc.integer({ min: 0, max: 5 }),
+      registeredAt: fc.constantFrom('2026-01-05', '2026-02-01'),
+    });
+    const share = (c: QuotaCandidate) => c.yes / c.base;
+    const same = (a: QuotaCandidate, b: QuotaCandidate) => a.yes * b.base === b.yes * a.base && a.yes === b.yes;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(level, { selector: (c) => c.candidateId, maxLength: 20 }),
+        fc.integer({ min: 0, max: 120 }),
+        (passed, holders) => {
+          const outcome = applyQuota(quota, holders, passed);
+          const byId = new Map(passed.map((c) => [c.candidateId, c]));
+          const proposed = outcome.proposed.map((id) => byId.get(id)!);
+          const tied = outcome.tied.map((id) => byId.get(id)!);
+          const over = outcome.overQuota.map((id) => byId.get(id)!);
+          expect(proposed.length).toBeLessThanOrEqual(outcome.limit);
+          // Nobody level with someone proposed is left out.
+          for (const out of [...tied, ...over]) for (const inside of proposed) expect(same(out, inside)).toBe(false);
+          if (tied.length > 0) {
+            // The tied are level with each other, straddle the cut, and are ahead of everyone over the quota.
+            for (const each of tied) expect(same(each, tied[0]!)).toBe(true);
+            expect(proposed.length).toBeLessThan(outcome.limit);
+            expect(proposed.length + tied.length).toBeGreaterThan(outcome.limit);
+            for (const each of over) expect(share(each)).toBeLessThanOrEqual(share(tied[0]!));
+          } else expect(over.length === 0 || proposed.length === outcome.limit).toBe(true);
+        },
+      ),
+    );
   });
 });
 

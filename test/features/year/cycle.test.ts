@@ -489,6 +489,15 @@ for (const dialect of DIALECTS) {
       expect(prospects).toEqual([
         { subjectId: 'hung', title: 'cstd-bo', of: 'cstdcs', years: 4, needed: 3, ifEarnedThisYear: true },
       ]);
+      // One subject's prospects (as /hoso reads them), the same.
+      expect(
+        value(await world.run((scope) => chainProspects(scope, { userId: 301 }, { subjectId: 'hung', year: 2027 }))),
+      ).toEqual(prospects);
+      // With proposals: nothing pending, every 2026 title of Hưng's is decided.
+      const withProposals = value(
+        await world.run((scope) => titlesOf(scope, { userId: 301 }, { subjectId: 'hung', withProposals: true })),
+      );
+      expect(withProposals).toEqual(held);
       // The new year starts over: Hưng pledges the ministry's title.
       value(await world.run((scope) => pledge(scope, { userId: 301 }, { unitId: TEAM_1, title: 'cstd-bo' })));
       const registrations = value(

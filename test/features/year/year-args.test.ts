@@ -6,6 +6,7 @@ import {
   parseTitle,
   parseTitleAndYear,
   parseTitleDecision,
+  parseWrittenVotes,
 } from '../../../src/features/year/year-args';
 
 describe('parseTitle', () => {
@@ -112,5 +113,43 @@ describe('parsePaperArgs', () => {
     expect(parsePaperArgs(args)).toEqual(
       value ? { ok: true, value } : { ok: false, error: { kind: 'yearChat.paperUsage' } },
     );
+  });
+});
+
+describe('parseWrittenVotes', () => {
+  it.each([
+    [
+      'cstdcs 3,5 2/0 1/1',
+      {
+        title: 'cstdcs',
+        members: [3, 5],
+        present: false,
+        votes: [
+          { yes: 2, no: 0 },
+          { yes: 1, no: 1 },
+        ],
+      },
+    ],
+    ['dvtt 2026 4 comat 1/0', { title: 'dvtt', year: 2026, members: [4], present: true, votes: [{ yes: 1, no: 0 }] }],
+    [
+      'Chiến sĩ thi đua cơ sở 1,2, 0/2',
+      { title: 'cstdcs', members: [1, 2], present: false, votes: [{ yes: 0, no: 2 }] },
+    ],
+  ])('reads "%s"', (args, value) => {
+    expect(parseWrittenVotes(args)).toEqual({ ok: true, value });
+  });
+
+  it.each(['', 'cstdcs', 'cstdcs 3', 'cstdcs 3 2', 'cstdcs 0 1/0', '3 1/0', 'cstdcs 3 1/0 x'])(
+    'refuses "%s"',
+    (args) => {
+      expect(parseWrittenVotes(args)).toEqual({ ok: false, error: { kind: 'yearChat.usage' } });
+    },
+  );
+
+  it('names a title it does not know', () => {
+    expect(parseWrittenVotes('giaykhen 3 1/0')).toEqual({
+      ok: false,
+      error: { kind: 'yearChat.badTitle', text: 'giaykhen' },
+    });
   });
 });

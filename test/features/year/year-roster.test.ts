@@ -90,9 +90,9 @@ for (const dialect of DIALECTS) {
       ]);
       // No history row: their current unit stands.
       ids.ba = await person(db, { fullName: 'Nguyễn Văn Ba', unitId: team1 }, []);
-      for (const [title, year] of [
-        ['Chiến sĩ thi đua cơ sở', 2024],
-        ['Giấy khen', 2025],
+      for (const [title, year, number, day, level] of [
+        ['Chiến sĩ thi đua cơ sở', 2024, '45/QĐ-CAT', '2024-12-15', 'Công an tỉnh'],
+        ['Giấy khen', 2025, null, null, null],
       ] as const)
         await db
           .insertInto('past_commendations')
@@ -101,10 +101,10 @@ for (const dialect of DIALECTS) {
             year,
             title,
             title_key: title.toLowerCase(),
-            decision_number: null,
-            decision_key: '',
-            decision_date: null,
-            issuing_level: null,
+            decision_number: number,
+            decision_key: number ?? '',
+            decision_date: day,
+            issuing_level: level,
             imported_by: 1,
             imported_at: at,
           })
@@ -145,7 +145,14 @@ for (const dialect of DIALECTS) {
       const roster = rosterForYear(store.db, { now: NOW, timeZone: TZ });
       const records = await roster.pastTitles([String(ids.lan), `unit:${team1}`]);
       expect(records).toEqual([
-        { subjectId: String(ids.lan), year: 2024, title: 'cstdcs', basis: 'annual' },
+        {
+          subjectId: String(ids.lan),
+          year: 2024,
+          title: 'cstdcs',
+          basis: 'annual',
+          // The sheet's decision is shown on /hoso, never counted.
+          sheet: { number: '45/QĐ-CAT', date: '2024-12-15', level: 'Công an tỉnh' },
+        },
         { subjectId: String(ids.lan), year: 2025, title: 'Giấy khen', basis: 'thematic' },
       ]);
       expect(records.map(countsTowardChains)).toEqual([true, false]);

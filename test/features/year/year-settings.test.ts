@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config';
 import { yearSettingsOf } from '../../../src/features/year';
+import { placeOfNames } from '../../../src/features/year/year-papers';
 
 const settingsOf = (window: string | undefined) => {
   const loaded = loadConfig(window === undefined ? {} : { PLEDGE_WINDOW: window });
@@ -57,5 +58,30 @@ describe('YEAR_RULES', () => {
     if (Array.isArray(config)) throw new Error(config.join('; '));
     expect(() => yearSettingsOf(config)).toThrow(problem);
     expect(() => yearSettingsOf(config)).toThrow(/^YEAR_RULES: /);
+  });
+});
+
+describe('the papers’ place', () => {
+  it('is PAPERS_PLACE when set, trimmed; undefined when empty', () => {
+    const placeOf = (value: string) => {
+      const loaded = loadConfig({ PAPERS_PLACE: value });
+      return loaded.ok ? loaded.config.papersPlace : loaded.problems;
+    };
+    expect(placeOf(' Lạng Sơn ')).toBe('Lạng Sơn');
+    expect(placeOf('')).toBeUndefined();
+    expect(placeOf('x'.repeat(61))).toEqual([expect.stringContaining('PAPERS_PLACE')]);
+  });
+
+  it.each([
+    [['Công an tỉnh Lạng Sơn'], 'Lạng Sơn'],
+    [['Đội Cảnh sát giao thông số 1', 'Phòng Cảnh sát giao thông', 'Công an tỉnh Lạng Sơn'], 'Lạng Sơn'],
+    [['Phòng Cảnh sát quản lý hành chính về trật tự xã hội', 'Công an tỉnh Lạng Sơn'], 'Lạng Sơn'],
+    [['Công an huyện Hữu Lũng', 'Công an tỉnh Lạng Sơn'], 'Hữu Lũng'],
+    [['Công an thành phố Lạng Sơn'], 'Lạng Sơn'],
+    [['Công an thị xã Sơn Tây'], 'Sơn Tây'],
+    [['Phòng Cảnh sát giao thông'], undefined],
+    [[], undefined],
+  ])('%j names %j', (names, place) => {
+    expect(placeOfNames(names)).toBe(place);
   });
 });
