@@ -353,6 +353,11 @@ describe('a year of emulation in chat', () => {
     const minutes = await say(users.chi, '/vanban bienban pdf');
     const pdf = documentsOf(minutes);
     expect(pdf.map((file) => file.filename)).toEqual(['bien-ban-binh-xet-PC06-2026.pdf']);
+    // The minutes name those found ineligible: they go to the commander's private chat, the group is told so.
+    expect(
+      minutes.calls.filter((call) => call.method === 'sendDocument').map((call) => call.payload.chat_id),
+    ).toEqual([users.chi.id]);
+    expect(minutes.text).toContain('Đã gửi vào tin nhắn riêng');
     expect(Buffer.from(pdf[0]!.source.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const list = documentsOf(await say(users.chi, '/vanban danhsach'));
     expect(list.map((file) => file.filename)).toEqual(['danh-sach-de-nghi-PC06-2026.docx']);

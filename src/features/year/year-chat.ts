@@ -573,8 +573,10 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
       paperYear = input.value.year;
     }
     const unit = (await ctx.directory.units()).byId(unitId);
+    // The minutes name who was found ineligible, which can tell a group of a pending discipline: the caller's only.
+    const toCaller = kind === 'minutes' && ctx.chat.type !== 'private';
     ctx.out.document(
-      ctx.chat.id,
+      toCaller ? ctx.from.id : ctx.chat.id,
       {
         render: yearPaper(drawn, format),
         filename: `${paperFiles[kind]}-${unit?.code ?? unitId}${whose}-${paperYear}.${format}`,
@@ -583,8 +585,9 @@ export function yearFeature(services: BotServices, rosterOf: RosterOf): Feature 
           year: paperYear,
         }),
       },
-      { replyTo: ctx.message.message_id, threadId: threadOf(ctx) },
+      toCaller ? {} : { replyTo: ctx.message.message_id, threadId: threadOf(ctx) },
     );
+    if (toCaller) await ctx.replyText('yearChat.sentPrivately');
   }
 
   return {
