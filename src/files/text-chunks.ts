@@ -1,9 +1,9 @@
-/** Bytes gathered before they are handed on: big enough that a stream or a compressor sees few, large writes. */
-export const CHUNK = 1 << 16;
+/** Bytes gathered before they are handed on (256 KiB): a stream or a compressor sees few, large writes. */
+export const CHUNK = 1 << 18;
 
 /**
  * Text encoded as UTF-8 straight into a buffer as it comes, handed to `send` a buffer at a time: one write per
- * 64 KiB instead of one per row, and no joined strings. A text larger than the buffer goes on its own.
+ * 256 KiB instead of one per row, and no joined strings. A text larger than the buffer goes on its own.
  */
 export function textChunks(send: (bytes: Buffer) => void) {
   let buffer = Buffer.allocUnsafe(CHUNK);

@@ -123,7 +123,8 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
     header.writeUInt16LE(name.length, 26);
     put(header);
     put(name);
-    const deflate = createDeflateRaw({ level: 1 });
+    // Output in 64 KiB pieces (zlib's default is 16 KiB): a quarter of the callbacks and file writes.
+    const deflate = createDeflateRaw({ level: 1, chunkSize: 1 << 16 });
     deflate.on('data', (chunk: Buffer) => {
       record.compressed += chunk.length;
       put(chunk);
