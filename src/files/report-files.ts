@@ -8,6 +8,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { FONT_FAMILY, FONT_FILES } from './fonts';
 import type { ExportCell, SheetSink, WorkbookSink } from './sheet-sink';
+import { textChunks } from './text-chunks';
 import { createXlsxWriter } from './xlsx-writer';
 
 /**
@@ -41,8 +42,9 @@ export function csvField(cell: ExportCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV line, CRLF-terminated. */
-export const csvLine = (cells: readonly ExportCell[]): string => `${cells.map(csvField).join(',')}\r\n`;
+/** Texts whose field the CSV writer remembers at most, each at most this long: an export repeats a few thousand. */
+const REMEMBERED_FIELDS = 50_000;
+const REMEMBERED_LONGEST = 120;
 
 /** A CSV file, UTF-8 with a byte-order mark so Excel reads Vietnamese right; CRLF line ends as RFC 4180 says. */
 export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void> } {
@@ -56,18 +58,38 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
   const healthy = () => {
     if (failure) throw failure;
   };
-  stream.write('\uFEFF');
+  const chunks = textChunks((bytes) => stream.write(bytes));
+  chunks.write('\uFEFF');
+  // The fields of texts and days seen before (units, metrics, people repeat on every page), as csvField made them.
+  const texts = new Map<string, string>();
+  const days = new Map<string, string>();
+  const remembered = (seen: Map<string, string>, key: string, cell: ExportCell): string => {
+    let made = seen.get(key);
+    if (made === undefined) {
+      made = csvField(cell);
+      if (seen.size < REMEMBERED_FIELDS && key.length <= REMEMBERED_LONGEST) seen.set(key, made);
+    }
+    return made;
+  };
+  const field = (cell: ExportCell): string => {
+    if (cell === null || typeof cell === 'number') return csvField(cell);
+    return typeof cell === 'string' ? remembered(texts, cell, cell) : remembered(days, cell.day, cell);
+  };
   return {
     row(cells) {
-      stream.write(csvLine(cells));
+      let line = cells.length > 0 ? field(cells[0] ?? null) : '';
+      for (let index = 1; index < cells.length; index++) line += `,${field(cells[index] ?? null)}`;
+      chunks.write(`${line}\r\n`);
     },
     async flush() {
+      chunks.push();
       healthy();
       await drained(stream);
       healthy();
     },
     finish: () =>
       new Promise<void>((resolve, reject) => {
+        chunks.push();
         if (failure) return reject(failure);
         stream.once('error', reject);
         stream.end(resolve);

@@ -1,8 +1,13 @@
 /**
  * A small streaming XLSX writer: each sheet's XML is built row by row and deflated straight into a zip file, so a
- * year's export holds a few rows in memory, never a sheet. It writes only what the exports need — inline strings,
- * numbers (#,##0), dates as serial numbers (dd/mm/yyyy), a bold frozen header row and column widths — and about
- * ten times faster than exceljs's streaming WorkbookWriter, which builds an object per cell (docs/PERFORMANCE.md).
+ * year's export holds a few rows in memory, never a sheet. It writes only what the exports need — text, numbers
+ * (#,##0), dates as serial numbers (dd/mm/yyyy), a bold frozen header row and column widths — and about ten times
+ * faster than exceljs's streaming WorkbookWriter, which builds an object per cell (docs/PERFORMANCE.md).
+ *
+ * Text goes to the shared strings table (xl/sharedStrings.xml, written after the sheets), each cell citing its
+ * index, while the table is small (SHARED_MAX texts of at most SHARED_LONGEST characters); other text is written
+ * inline where it stands. An export repeats a few thousand texts (units, metrics, people) over hundreds of
+ * thousands of rows: shared, a row's XML is about half as long, ASCII, and escaped once per text, not per cell.
  *
  * The zip: one entry after another, each a local header with bit 3 set (sizes and CRC follow the data, in a data
  * descriptor), deflated at level 1, then the central directory. No ZIP64: an entry or the file past 4 GiB fails.
@@ -12,6 +17,7 @@ import { createWriteStream } from 'node:fs';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { xmlText } from '../i18n/format';
 import type { ExportCell, ExportColumn, WorkbookSink } from './sheet-sink';
+import { textChunks } from './text-chunks';
 
 const LIMIT = 0xffffffff;
 /** Excel's serial number of a local day (days since 1899-12-30, the 1900 date system). */
@@ -53,6 +59,15 @@ function sheetHead(columns: readonly ExportColumn[]): string {
 
 const SHEET_TAIL = '</sheetData></worksheet>';
 
+/** Texts the shared strings table takes at most: it stays in memory until the workbook is finished. */
+export const SHARED_MAX = 50_000;
+/** Longer texts (a long note, a citation) are written inline: they rarely repeat. */
+export const SHARED_LONGEST = 120;
+
+/** Whether a text needs xml:space="preserve" to keep its leading or trailing spaces. */
+const hasEdges = (value: string) =>
+  value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32);
+
 /** A cell's XML; `serial` turns a day into its serial number (the sheets cache it: a month has 31 days). */
 function cell(ref: string, value: ExportCell, style: number, serial = daySerial): string {
   const s = style ? ` s="${style}"` : '';
@@ -60,8 +75,7 @@ function cell(ref: string, value: ExportCell, style: number, serial = daySerial)
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
   if (typeof value === 'object') return `<c r="${ref}" s="${STYLE.date}"><v>${serial(value.day)}</v></c>`;
   // Leading or trailing spaces would be trimmed without xml:space; most texts have none and skip its 20 bytes.
-  const edges = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32);
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${edges ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
 }
 
 interface Entry {
@@ -71,9 +85,6 @@ interface Entry {
   compressed: number;
   size: number;
 }
-
-/** Bytes buffered before they go to the compressor: big enough that zlib sees few, large writes. */
-const CHUNK = 1 << 16;
 
 /**
  * An XLSX file written as it goes. Sheets come one after another (WorkbookSink); finish() writes the workbook
@@ -112,7 +123,8 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
     header.writeUInt16LE(name.length, 26);
     put(header);
     put(name);
-    const deflate = createDeflateRaw({ level: 1 });
+    // Output in 64 KiB pieces (zlib's default is 16 KiB): a quarter of the callbacks and file writes.
+    const deflate = createDeflateRaw({ level: 1, chunkSize: 1 << 16 });
     deflate.on('data', (chunk: Buffer) => {
       record.compressed += chunk.length;
       put(chunk);
@@ -121,29 +133,16 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
       failure ??= error;
     });
     // Text is encoded into a buffer of its own as it comes: one UTF-8 write per row, no joined strings.
-    let buffer = Buffer.allocUnsafe(CHUNK);
-    let used = 0;
-    const send = (bytes: Buffer) => {
+    const chunks = textChunks((bytes) => {
       record.crc = crc32(bytes, record.crc);
       record.size += bytes.length;
       if (record.size > LIMIT) failure ??= new Error('XLSX part past 4 GiB: ZIP64 is not written');
       deflate.write(bytes);
-    };
-    const push = () => {
-      if (used === 0) return;
-      send(buffer.subarray(0, used));
-      buffer = Buffer.allocUnsafe(CHUNK);
-      used = 0;
-    };
+    });
     return {
-      write(text: string) {
-        // UTF-8 takes at most 3 bytes per UTF-16 unit; a text larger than the buffer goes on its own.
-        if (used + text.length * 3 > CHUNK) push();
-        if (text.length * 3 > CHUNK) return send(Buffer.from(text, 'utf8'));
-        used += buffer.write(text, used, 'utf8');
-      },
+      write: (text: string) => chunks.write(text),
       async drain() {
-        push();
+        chunks.push();
         healthy();
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (deflate.writableNeedDrain) await once(deflate, 'drain');
@@ -151,7 +150,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
         healthy();
       },
       async end() {
-        push();
+        chunks.push();
         const ended = once(deflate, 'end');
         deflate.end();
         await ended;
@@ -198,6 +197,25 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
     return Buffer.concat([directory, end]);
   }
 
+  /** The shared strings: each text's index, and the table's XML in order. */
+  const shared = new Map<string, string>();
+  const sharedXml: string[] = [];
+  let sharedCount = 0;
+  /** A text cell's XML after its reference: shared if the table takes it, inline otherwise. */
+  function textTail(value: string, style: number): string {
+    const s = style ? ` s="${style}"` : '';
+    let index = shared.get(value);
+    if (index === undefined) {
+      if (shared.size >= SHARED_MAX || value.length > SHARED_LONGEST)
+        return `"${s} t="inlineStr"><is><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
+      index = `${shared.size}`;
+      shared.set(value, index);
+      sharedXml.push(`<si><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></si>`);
+    }
+    sharedCount += 1;
+    return `"${s} t="s"><v>${index}</v></c>`;
+  }
+
   return {
     async sheet(name, columns, write) {
       healthy();
@@ -207,23 +225,33 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
       const styles = columns.map((column) =>
         column.kind === 'number' ? STYLE.number : column.kind === 'date' ? STYLE.date : 0,
       );
-      const letters: string[] = [];
-      const letter = (index: number) => (letters[index] ??= columnName(index));
-      const serials = new Map<string, number>();
-      const serial = (day: string) => {
-        const known = serials.get(day);
-        if (known !== undefined) return known;
-        const value = daySerial(day);
-        serials.set(day, value);
-        return value;
+      // Each column's cell opening, `<c r="B` (the row number follows), and its number style, worked out once.
+      const opens: string[] = [];
+      const open = (index: number) => (opens[index] ??= `<c r="${columnName(index)}`);
+      const numberStyles = styles.map((style) => (style ? ` s="${style}"` : ''));
+      // A month has 31 days: each day's cell (its serial number) is built once.
+      const dates = new Map<string, string>();
+      const dateTail = (day: string) => {
+        let tail = dates.get(day);
+        if (tail === undefined) {
+          tail = `" s="${STYLE.date}"><v>${daySerial(day)}</v></c>`;
+          dates.set(day, tail);
+        }
+        return tail;
       };
       let rowNumber = 1;
       await write({
         row(cells) {
           rowNumber += 1;
-          let xml = `<row r="${rowNumber}">`;
+          const n = `${rowNumber}`;
+          let xml = `<row r="${n}">`;
           for (let index = 0; index < cells.length; index++) {
-            xml += cell(`${letter(index)}${rowNumber}`, cells[index] ?? null, styles[index] ?? 0, serial);
+            const value = cells[index];
+            if (value === null || value === undefined) continue;
+            if (typeof value === 'string') xml += open(index) + n + textTail(value, styles[index] ?? 0);
+            else if (typeof value === 'number') {
+              if (Number.isFinite(value)) xml += `${open(index)}${n}"${numberStyles[index] ?? ''}><v>${value}</v></c>`;
+            } else xml += open(index) + n + dateTail(value.day);
           }
           sheet.write(`${xml}</row>`);
         },
@@ -235,6 +263,13 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
     async finish() {
       healthy();
       const sheets = sheetNames.map((_, index) => index + 1);
+      if (sharedXml.length > 0) {
+        const table = entry('xl/sharedStrings.xml');
+        table.write(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${sharedCount}" uniqueCount="${sharedXml.length}">`);
+        for (const si of sharedXml) table.write(si);
+        table.write('</sst>');
+        await table.end();
+      }
       await part(
         '[Content_Types].xml',
         `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -248,6 +283,9 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
                 `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
             )
             .join('') +
+          (sharedXml.length > 0
+            ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            : '') +
           '</Types>',
       );
       await part(
@@ -268,7 +306,11 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
           sheets
             .map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`)
             .join('') +
-          `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
+          `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+          (sharedXml.length > 0
+            ? `<Relationship Id="rId${sheets.length + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`
+            : '') +
+          '</Relationships>',
       );
       await part('xl/styles.xml', STYLES);
       put(centralDirectory());

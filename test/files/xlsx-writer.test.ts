@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportColumn } from '../../src/files/sheet-sink';
-import { createXlsxWriter, daySerial } from '../../src/files/xlsx-writer';
+import { createXlsxWriter, daySerial, SHARED_MAX } from '../../src/files/xlsx-writer';
 import { xmlText } from '../../src/i18n/format';
 import { unzip } from '../helpers/zip';
 
@@ -77,13 +77,47 @@ describe('createXlsxWriter', () => {
       '[Content_Types].xml',
       '_rels/.rels',
       'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
       'xl/styles.xml',
       'xl/workbook.xml',
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
       'xl/worksheets/sheet3.xml',
     ]);
-    expect(parts.get('xl/worksheets/sheet1.xml')).toContain('Công an &lt;tỉnh&gt; &amp; &quot;huyện&quot;');
+    // Short texts are shared, each written once however often it stands; a long one is written where it stands.
+    const table = parts.get('xl/sharedStrings.xml') ?? '';
+    expect(table).toContain('<t>Công an &lt;tỉnh&gt; &amp; &quot;huyện&quot;</t>');
+    expect(table).toContain('<t xml:space="preserve">  cách lề </t>');
+    expect(table.split('<t>Ngày</t>')).toHaveLength(1); // headers are inline
+    expect(parts.get('xl/worksheets/sheet1.xml')).toContain(`<t>${'ệ'.repeat(30_000)}</t>`);
+    expect(parts.get('xl/worksheets/sheet1.xml')).not.toContain('Đơn vị 1999');
+  });
+
+  it(`shares at most ${SHARED_MAX} texts and writes the rest inline, read back alike`, async () => {
+    const filename = tempFile();
+    const writer = createXlsxWriter(filename);
+    const count = SHARED_MAX + 3;
+    await writer.sheet('x', [{ header: 'Ghi chú', width: 20, kind: 'text' }], async (sink) => {
+      for (let i = 0; i < count; i++) {
+        sink.row([`ghi chú ${i}`]);
+        if (i % 1000 === 0) await sink.flush?.();
+      }
+      sink.row(['ghi chú 0']);
+      sink.row([`ghi chú ${count - 1}`]);
+    });
+    await writer.finish();
+    const parts = zipEntries(readFileSync(filename));
+    expect(parts.get('xl/sharedStrings.xml')).toContain(`uniqueCount="${SHARED_MAX}"`);
+    expect(parts.get('xl/worksheets/sheet1.xml')).toContain(`<t>ghi chú ${count - 1}</t>`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(filename);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(count + 3);
+    expect(sheet.getRow(2).getCell(1).value).toBe('ghi chú 0');
+    expect(sheet.getRow(SHARED_MAX + 1).getCell(1).value).toBe(`ghi chú ${SHARED_MAX - 1}`);
+    expect(sheet.getRow(count + 1).getCell(1).value).toBe(`ghi chú ${count - 1}`);
+    expect(sheet.getRow(count + 2).getCell(1).value).toBe('ghi chú 0');
+    expect(sheet.getRow(count + 3).getCell(1).value).toBe(`ghi chú ${count - 1}`);
   });
 
   it('fails the finish, not the process, when the file cannot be written', async () => {

@@ -8,7 +8,14 @@ import type { UnitTree } from '../../kernel/units';
 import type { Db } from '../../storage/schema';
 import { officialName } from '../roster';
 import { unitTotals } from '../tally';
-import { type EntryCursor, nominationsForExport, pageEntries, type RosterName } from './report-store';
+import {
+  type EntryCursor,
+  type ExportEntry,
+  namesOf,
+  nominationsForExport,
+  pageEntries,
+  type RosterName,
+} from './report-store';
 
 /** How many entries one read brings: the most the export ever holds in memory at once. */
 export const EXPORT_PAGE = 5000;
@@ -30,7 +37,7 @@ const PERSON_COLUMNS: readonly ExportColumn[] = [
  * The person cells: the roster's name, rank, position and service number, read when the file is made; an account
  * not linked to the roster keeps its display name, marked "(chưa đối chiếu danh sách)".
  */
-function personCells(person: RosterName | null, displayName: string): ExportCell[] {
+function personCells(person: RosterName | null, displayName: string): [ExportCell, ExportCell, ExportCell, ExportCell] {
   if (!person) return [`${displayName} ${t('vi', 'official.unmatched')}`, null, null, null];
   return [person.fullName, person.rank, person.position, person.serviceNumber];
 }
@@ -79,35 +86,86 @@ export interface ExportRequest {
   readonly proposals?: ReadonlySet<string>;
 }
 
+/** An account's cells in the entries sheet, worked out once per export: its person cells and its official label. */
+interface Named {
+  readonly person: readonly [ExportCell, ExportCell, ExportCell, ExportCell];
+  readonly label: string;
+}
+
+/**
+ * The accounts an export names, read as pages bring new ones (a few queries per export, not a join per row) and
+ * kept for the export: at most its members.
+ */
+function accountNames(db: Db) {
+  const known = new Map<number, Named>();
+  return {
+    /** Reads the accounts of these entries not named yet. */
+    async learn(entries: readonly ExportEntry[]): Promise<void> {
+      const missing = new Set<number>();
+      for (const entry of entries) {
+        if (!known.has(entry.userId)) missing.add(entry.userId);
+        if (entry.enteredBy !== null && !known.has(entry.enteredBy)) missing.add(entry.enteredBy);
+      }
+      if (missing.size === 0) return;
+      const names = await namesOf(db, [...missing]);
+      for (const id of missing) {
+        // An account with no member row (never the case for an entry's own, a foreign key) goes by its id.
+        const name = names.get(id) ?? { memberName: String(id), person: null };
+        known.set(id, {
+          person: personCells(name.person, name.memberName),
+          label: officialLabel(name.person, name.memberName),
+        });
+      }
+    },
+    of: (id: number): Named => known.get(id) ?? { person: personCells(null, String(id)), label: String(id) },
+  };
+}
+
 /**
  * Streams every standing entry of the unit's subtree over the days to `sinks` (the workbook and, for the entries
- * alone, the CSV), page by page along the (unit, day) index; returns how many entries went out.
+ * alone, the CSV), page by page along the (unit, day) index; returns how many entries went out. Each row's cells
+ * are built once for every sink; what repeats (a unit's, a metric's, a person's cells, a day) is worked out once.
  */
 export async function writeEntries(db: Db, request: ExportRequest, sinks: readonly SheetSink[]): Promise<number> {
   const { tree, catalog } = request;
-  const metrics = new Map(catalog.all.map((metric) => [metric.code, metric]));
+  const metrics = new Map(
+    catalog.all.map((metric) => [metric.code, { name: metric.name.vi, countUnit: metric.countUnit.vi }]),
+  );
+  const names = accountNames(db);
+  const days = new Map<string, { day: string }>();
+  const dayCell = (day: string) => {
+    const known = days.get(day);
+    if (known) return known;
+    const cell = { day };
+    days.set(day, cell);
+    return cell;
+  };
   let count = 0;
   for (const { unit } of tree.walk().filter(({ unit }) => tree.ancestorIds(unit.id).includes(request.unitId))) {
     let after: EntryCursor | undefined;
     for (;;) {
       const page = await pageEntries(db, { unitId: unit.id, range: request.range, after, limit: EXPORT_PAGE });
+      await names.learn(page);
       for (const [index, entry] of page.entries()) {
         if (index > 0 && index % EXPORT_FLUSH_ROWS === 0) for (const sink of sinks) await sink.flush?.();
         const metric = metrics.get(entry.metricCode);
+        const named = names.of(entry.userId);
+        const { person } = named;
         const cells: ExportCell[] = [
-          { day: entry.day },
+          dayCell(entry.day),
           unit.code,
           unit.name,
-          ...personCells(entry.person, entry.memberName),
+          person[0],
+          person[1],
+          person[2],
+          person[3],
           entry.metricCode,
-          metric?.name.vi ?? entry.metricCode,
+          metric?.name ?? entry.metricCode,
           entry.amount,
-          metric?.countUnit.vi ?? '',
+          metric?.countUnit ?? '',
           entry.note,
           // Who typed it: the person themself, or the commander who logged for them.
-          entry.enteredBy
-            ? officialLabel(entry.enteredBy.person, entry.enteredBy.memberName)
-            : officialLabel(entry.person, entry.memberName),
+          entry.enteredBy === null ? named.label : names.of(entry.enteredBy).label,
           entry.id,
         ];
         for (const sink of sinks) sink.row(cells);

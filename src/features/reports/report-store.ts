@@ -1,22 +1,20 @@
 import type { DayRange } from '../../kernel/day';
 import type { Db } from '../../storage/schema';
 
-/** One standing entry as the export lists it. */
+/**
+ * One standing entry as the export lists it: the entry's own columns only. Who it names (the account's display
+ * name and roster person, and who typed it) is read once per account by `namesOf`, not joined into every row:
+ * a page of 5,000 entries names a few hundred people, and each row read as an object costs by its columns.
+ */
 export interface ExportEntry {
   readonly id: number;
   readonly day: string;
-  readonly unitId: number;
   readonly userId: number;
-  /** The display name Telegram gives the account. */
-  readonly memberName: string;
-  /** The roster's person linked to the account, read with the page; null for an account not linked. */
-  readonly person: RosterName | null;
-  /** Who typed the /log for them (a commander logging for an officer), named alike; null when they logged it. */
-  readonly enteredBy: { readonly memberName: string; readonly person: RosterName | null } | null;
+  /** Who typed the /log (a commander logging for an officer), when not the person themself; null otherwise. */
+  readonly enteredBy: number | null;
   readonly metricCode: string;
   readonly amount: number;
   readonly note: string | null;
-  readonly createdAt: string;
 }
 
 /** A person as the roster names them (what official files print). */
@@ -37,6 +35,15 @@ const rosterName = (row: {
     ? null
     : { fullName: row.full_name, rank: row.rank, position: row.position, serviceNumber: row.service_number };
 
+/** An account as the export names it: the display name Telegram gives it, and its roster person if linked. */
+export interface AccountName {
+  readonly memberName: string;
+  readonly person: RosterName | null;
+}
+
+/** A display name as Telegram gives it: first name, then last name if any. */
+const fullName = (first: string, last: string | null) => (last ? `${first} ${last}` : first);
+
 /** Where a page of entries ended: the next page starts after it. */
 export interface EntryCursor {
   readonly day: string;
@@ -53,34 +60,7 @@ export async function pageEntries(
 ): Promise<ExportEntry[]> {
   let select = db
     .selectFrom('tally_entries as e')
-    .innerJoin('members as m', 'm.user_id', 'e.user_id')
-    // The roster is read with the page, so the file names people as the roster does when it is made.
-    .leftJoin('people as p', 'p.user_id', 'e.user_id')
-    .leftJoin('members as em', 'em.user_id', 'e.entered_by')
-    .leftJoin('people as ep', 'ep.user_id', 'e.entered_by')
-    .select([
-      'e.id',
-      'e.day',
-      'e.unit_id',
-      'e.user_id',
-      'm.first_name',
-      'm.last_name',
-      'p.full_name',
-      'p.rank',
-      'p.position',
-      'p.service_number',
-      'e.entered_by',
-      'em.first_name as entered_first',
-      'em.last_name as entered_last',
-      'ep.full_name as entered_full_name',
-      'ep.rank as entered_rank',
-      'ep.position as entered_position',
-      'ep.service_number as entered_service_number',
-      'e.metric_code',
-      'e.amount',
-      'e.note',
-      'e.created_at',
-    ])
+    .select(['e.id', 'e.day', 'e.user_id', 'e.entered_by', 'e.metric_code', 'e.amount', 'e.note'])
     .where('e.unit_id', '=', query.unitId)
     .where('e.day', '<=', query.range.to)
     .where('e.undone_at', 'is', null);
@@ -91,34 +71,44 @@ export async function pageEntries(
       )
     : select.where('e.day', '>=', query.range.from);
   const rows = await select.orderBy('e.day').orderBy('e.id').limit(query.limit).execute();
-  return rows.map((row) => ({
-    id: Number(row.id),
-    day: row.day,
-    unitId: row.unit_id,
-    userId: Number(row.user_id),
-    memberName: row.last_name ? `${row.first_name} ${row.last_name}` : row.first_name,
-    person: rosterName(row),
-    enteredBy:
-      row.entered_by === null || Number(row.entered_by) === Number(row.user_id)
-        ? null
-        : {
-            memberName: row.entered_first
-              ? row.entered_last
-                ? `${row.entered_first} ${row.entered_last}`
-                : row.entered_first
-              : String(row.entered_by),
-            person: rosterName({
-              full_name: row.entered_full_name,
-              rank: row.entered_rank,
-              position: row.entered_position,
-              service_number: row.entered_service_number,
-            }),
-          },
-    metricCode: row.metric_code,
-    amount: Number(row.amount),
-    note: row.note,
-    createdAt: row.created_at,
-  }));
+  return rows.map((row) => {
+    const userId = Number(row.user_id);
+    const enteredBy = row.entered_by === null ? null : Number(row.entered_by);
+    return {
+      id: Number(row.id),
+      day: row.day,
+      userId,
+      enteredBy: enteredBy === userId ? null : enteredBy,
+      metricCode: row.metric_code,
+      amount: Number(row.amount),
+      note: row.note,
+    };
+  });
+}
+
+/** Accounts named per query: well under every dialect's limit of bound parameters. */
+const NAMES_PER_QUERY = 500;
+
+/**
+ * The accounts' display names and roster people, read now (so the file names people as the roster does when it is
+ * made); an id with no member row is left out.
+ */
+export async function namesOf(db: Db, userIds: readonly number[]): Promise<Map<number, AccountName>> {
+  const names = new Map<number, AccountName>();
+  for (let start = 0; start < userIds.length; start += NAMES_PER_QUERY) {
+    const rows = await db
+      .selectFrom('members as m')
+      .leftJoin('people as p', 'p.user_id', 'm.user_id')
+      .select(['m.user_id', 'm.first_name', 'm.last_name', 'p.full_name', 'p.rank', 'p.position', 'p.service_number'])
+      .where('m.user_id', 'in', userIds.slice(start, start + NAMES_PER_QUERY))
+      .execute();
+    for (const row of rows)
+      names.set(Number(row.user_id), {
+        memberName: fullName(row.first_name, row.last_name),
+        person: rosterName(row),
+      });
+  }
+  return names;
 }
 
 /** A nomination as an emulation office imports it. */
@@ -141,8 +131,6 @@ export interface ExportNomination {
   /** The official decision recorded for the commendation (the latest record stands), if any. */
   readonly decision: { readonly number: string; readonly date: string; readonly signer: string } | null;
 }
-
-const fullName = (first: string, last: string | null) => (last ? `${first} ${last}` : first);
 
 /** The nominations of the units proposed over the days, every status, oldest first, with the standing decision's date. */
 export async function nominationsForExport(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertNomination } from '../../../src/features/nominations/nomination-store';
-import { nominationsForExport, pageEntries } from '../../../src/features/reports/report-store';
+import { namesOf, nominationsForExport, pageEntries } from '../../../src/features/reports/report-store';
 import {
   countModels,
   insertModel,
@@ -75,7 +75,54 @@ for (const dialect of DIALECTS) {
       expect(first.map((entry) => entry.amount)).toEqual([2, 4]);
       const last = first.at(-1)!;
       const next = await pageEntries(db, { unitId: 1, range, after: { day: last.day, id: last.id }, limit: 2 });
-      expect(next.map((entry) => [entry.amount, entry.memberName])).toEqual([[5, 'User 11']]);
+      expect(next.map((entry) => [entry.amount, entry.userId, entry.enteredBy])).toEqual([[5, 11, null]]);
+    });
+
+    it('entries typed by someone else name who; names read once per account, with the roster person if linked', async () => {
+      await log(db, 1, { userId: 12, enteredBy: 11 });
+      await log(db, 2, { userId: 12, enteredBy: 12 });
+      const page = await pageEntries(db, {
+        unitId: 1,
+        range: { from: '2026-11-24', to: '2026-11-24' },
+        after: undefined,
+        limit: 10,
+      });
+      // Typed by themself reads as typed by nobody else.
+      expect(page.map((entry) => [entry.userId, entry.enteredBy])).toEqual([
+        [12, 11],
+        [12, null],
+      ]);
+      await db
+        .insertInto('people')
+        .values({
+          full_name: 'Trần Thị Bình',
+          name_key: 'tran thi binh',
+          rank: 'Trung úy',
+          position: 'Cán bộ',
+          unit_id: 1,
+          service_number: 'A-2',
+          role: 'officer',
+          user_id: 12,
+          pending_user_id: null,
+          pending_username: null,
+          left_on: null,
+          created_at: NOW.toISOString(),
+          updated_at: NOW.toISOString(),
+        })
+        .execute();
+      const names = await namesOf(db, [11, 12, 99]);
+      expect(names).toEqual(
+        new Map([
+          [11, { memberName: 'User 11', person: null }],
+          [
+            12,
+            {
+              memberName: 'User 12',
+              person: { fullName: 'Trần Thị Bình', rank: 'Trung úy', position: 'Cán bộ', serviceNumber: 'A-2' },
+            },
+          ],
+        ]),
+      );
     });
 
     it('nominations for the export, with the latest decision record', async () => {
