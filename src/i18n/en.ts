@@ -1190,4 +1190,7 @@ export const en = {
   'yearChat.writtenLine': (p: { present: number; absent: number }) =>
     `📝 Paper ballots: ${n(p.present)} cast at the meeting, ${n(p.absent)} sent in writing (not counted as present).`,
   'paper.minutes.writtenVote': 'sent a written vote',
+  // The export's CSV left out when both files would pass the limit (lead).
+  'export.csvLeftOut': (p: { megabytes: number }) =>
+    `The CSV of this period is over the ${n(p.megabytes)} MB the bot can send, so only the XLSX (the same data) was sent. For a CSV, choose a shorter period or a unit below.`,
 } satisfies Texts;

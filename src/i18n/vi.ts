@@ -1207,6 +1207,9 @@ export const vi = {
   'yearChat.writtenLine': (p: { present: number; absent: number }) =>
     `📝 Phiếu giấy: ${n(p.present)} bỏ tại cuộc họp, ${n(p.absent)} gửi bằng văn bản (không tính vào số có mặt).`,
   'paper.minutes.writtenVote': 'gửi phiếu bằng văn bản',
+  // The export's CSV left out when both files would pass the limit (lead).
+  'export.csvLeftOut': (p: { megabytes: number }) =>
+    `Tệp CSV cùng kỳ vượt giới hạn ${n(p.megabytes)} MB mà bot gửi được nên chỉ gửi tệp XLSX (cùng dữ liệu). Cần CSV, đồng chí chọn kỳ ngắn hơn hoặc một đơn vị cấp dưới.`,
 };
 
 /** The shape every catalog must have: the Vietnamese master's keys and parameters. */

@@ -80,6 +80,8 @@ export interface ExportWorkerOptions {
   readonly proposals?: ReadonlySet<string>;
   readonly leaseMs?: number;
   readonly intervalMs?: number;
+  /** MAX_EXPORT_BYTES unless told (tests). */
+  readonly maxBytes?: number;
 }
 
 export interface ExportWorker {
@@ -105,6 +107,7 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
   const files = options.files ?? exportFiles;
   const leaseMs = options.leaseMs ?? EXPORT_LEASE_MS;
   const intervalMs = options.intervalMs ?? EXPORT_POLL_MS;
+  const maxBytes = options.maxBytes ?? MAX_EXPORT_BYTES;
   let stopped = false;
 
   /** The request's answers, in its language, replying to the command. */
@@ -159,13 +162,18 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     );
     await Promise.all([workbook.finish(), csv.finish()]);
     await heartbeat();
-    if (statSync(paths.xlsx).size + statSync(paths.csv).size > MAX_EXPORT_BYTES) {
-      out.send(claim.chatId, t(locale, 'export.tooLarge', { megabytes: MAX_EXPORT_BYTES / 2 ** 20 }), where);
+    const sizes = { xlsx: statSync(paths.xlsx).size, csv: statSync(paths.csv).size };
+    const megabytes = maxBytes / 2 ** 20;
+    if (sizes.xlsx > maxBytes) {
+      out.send(claim.chatId, t(locale, 'export.tooLarge', { megabytes }), where);
       return finish(claim, { status: 'failed', error: 'too large' }, out);
     }
+    // The CSV (about three times the workbook's size: it is not compressed) is left out when both would not fit.
+    const withCsv = sizes.xlsx + sizes.csv <= maxBytes;
     const caption = t(locale, 'export.caption', { unit: unit.name, from: range.from, to: range.to, entries });
     out.document(claim.chatId, { bytes: readFileSync(paths.xlsx), filename: `${base}.xlsx`, caption }, where);
-    out.document(claim.chatId, { bytes: readFileSync(paths.csv), filename: `${base}.csv` }, where);
+    if (withCsv) out.document(claim.chatId, { bytes: readFileSync(paths.csv), filename: `${base}.csv` }, where);
+    else out.send(claim.chatId, t(locale, 'export.csvLeftOut', { megabytes }), where);
     await finish(claim, { status: 'done' }, out);
   }
 

@@ -342,6 +342,49 @@ describe('/export answers at once and writes the files outside the update', () =
     expect(request?.status).toBe('failed');
     expect(request?.last_error).toContain('disk full');
   });
+
+  it('sends the workbook alone when the CSV would pass the limit, and nothing when the workbook does', async () => {
+    const { statSync } = await import('node:fs');
+    // Measure both files of this export, then run it again with a limit between the workbook and the two together.
+    const sizes = { xlsx: 0, csv: 0 };
+    const measuring: ExportFiles = {
+      async xlsx(filename) {
+        const real = await exportFiles.xlsx(filename);
+        return { ...real, finish: async () => (await real.finish(), void (sizes.xlsx = statSync(filename).size)) };
+      },
+      csv(filename) {
+        const real = exportFiles.csv(filename);
+        return { ...real, finish: async () => (await real.finish(), void (sizes.csv = statSync(filename).size)) };
+      },
+    };
+    await requestExport();
+    expect(await workerWith(measuring, 'measuring').drain()).toBe(1);
+    expect(documentsSent(await drained()).map((name) => name.slice(-4))).toEqual(['xlsx', '.csv']);
+    expect(sizes.xlsx).toBeGreaterThan(0);
+
+    const limited = (maxBytes: number, owner: string) =>
+      createExportWorker({
+        db: bot.db,
+        clock: bot.clock,
+        logger: createLogger('silent'),
+        directory: bot.app.services.directory,
+        owner,
+        onQueued: () => {},
+        maxBytes,
+      });
+    await requestExport();
+    expect(await limited(sizes.xlsx + sizes.csv - 1, 'limited').drain()).toBe(1);
+    const workbookOnly = await drained();
+    expect(documentsSent(workbookOnly).map((name) => name.slice(-4))).toEqual(['xlsx']);
+    expect(workbookOnly.sent.map((message) => message.text).join('\n')).toContain('chỉ gửi tệp XLSX');
+
+    await requestExport();
+    expect(await limited(sizes.xlsx - 1, 'tiny').drain()).toBe(1);
+    const none = await drained();
+    expect(documentsSent(none)).toEqual([]);
+    expect(none.sent.map((message) => message.text).join('\n')).toContain('Tệp xuất vượt quá');
+    expect((await requests()).map((row) => row.status)).toEqual(['done', 'done', 'failed']);
+  });
 });
 
 describe('/chart', () => {
