@@ -162,7 +162,7 @@ export function tallyFeature(services: BotServices): Feature {
     });
     const keyboard = undoKeyboard(locale, ctx.updateId);
     const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
-    const mode = await confirmModeOf(ctx.db, ctx.chat.id);
+    const mode = confirmModeOf(ctx.settings);
     if (mode === 'reply') return ctx.reply(html, { keyboard });
     // A reaction acknowledges at once and spends none of the group's 20 messages a minute.
     const budgetShort =
@@ -206,7 +206,7 @@ export function tallyFeature(services: BotServices): Feature {
       enteredBy: original.enteredBy === null ? undefined : nameOf(ctx.from),
     });
     const text = `${t(locale, 'log.editedHeading')}\n${html}`;
-    if ((await confirmModeOf(ctx.db, ctx.chat.id)) === 'reaction') return;
+    if (confirmModeOf(ctx.settings) === 'reaction') return;
     const sent = await replyMessageOf(ctx.db, { updateId: original.updateId, chatId: ctx.chat.id });
     // The confirmation is edited in place, its button still bound to it; one merged with others' (or not sent yet)
     // is left alone, and the correction answers the edited message instead, its button bound to this update.
