@@ -9,7 +9,7 @@ import type { MetricCatalog } from '../../kernel/metric';
 import type { ParseError } from '../../kernel/parsing/parse-error';
 import { localDayOf, weekOf } from '../../kernel/period';
 import type { Unit } from '../../kernel/units';
-import { replyMessageOf, type StoredKeyboard, waitingInChat } from '../../outbox/outbox-store';
+import { replyMessageOf, type StoredKeyboard } from '../../outbox/outbox-store';
 import type { Message } from '../../telegram/update-schema';
 import { confirmModeOf } from '../settings';
 import { scopeOf } from '../use-case';
@@ -164,11 +164,11 @@ export function tallyFeature(services: BotServices): Feature {
     const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
     const mode = confirmModeOf(ctx.settings);
     if (mode === 'reply') return ctx.reply(html, { keyboard });
-    // A reaction acknowledges at once and spends none of the group's 20 messages a minute.
-    const budgetShort =
-      mode === 'reaction' || (await waitingInChat(ctx.db, ctx.chat.id)) + 1 > services.freeSlots(ctx.chat.id);
-    if (budgetShort) ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI);
-    if (mode === 'reaction') return;
+    // A reaction acknowledges at once and spends none of the group's 20 messages a minute: always in reaction mode;
+    // in auto mode when the budget is short, i.e. with this confirmation more messages waiting than the group's
+    // free slots (counted as the replies are written, in the same statement).
+    if (mode === 'reaction') return ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI);
+    ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI, { whenWaiting: services.freeSlots(ctx.chat.id) });
     ctx.out.confirm(ctx.chat.id, ctx.message.message_id, threadId, {
       html,
       keyboard,
