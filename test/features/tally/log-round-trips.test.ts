@@ -9,7 +9,7 @@ import { chats, users } from '../../helpers/updates';
  * every statement the transaction's client sends, `begin` and `commit` included. What it reads otherwise comes from
  * the directory's caches; a new read on the path shows here.
  */
-const MAX_ROUND_TRIPS = 6;
+const MAX_ROUND_TRIPS = 5;
 
 /** Runs `work`, recording per client the statements sent from its `begin` to its `commit`. */
 async function transactionsDuring(work: () => Promise<unknown>): Promise<string[][]> {
