@@ -207,6 +207,10 @@ export async function enqueueNewPosts<P extends OutboxPost>(db: Db, posts: reado
   return posts.filter((post) => created.has(keyOf(post.job, post.period, post.chatId)));
 }
 
+/** A reply's whenWaiting as bound: a whole number a bigint holds (a budget without limit is MAX_SAFE_INTEGER). */
+const thresholdOf = (reply: OutboxReply): number | null =>
+  reply.whenWaiting === undefined ? null : Math.min(Math.ceil(reply.whenWaiting), Number.MAX_SAFE_INTEGER);
+
 /**
  * Writes an update's replies, in order, inside the update's transaction; `key` is the update id (or, for the
  * apology after a failure, the id with a suffix, so a later successful redelivery still answers).
@@ -225,7 +229,7 @@ export async function enqueueReplies(db: Db, key: string, replies: readonly Outb
     const values = rows.map(
       (row, index) => sql`(${row.job}, ${row.period}, ${row.kind}, ${row.lane}, cast(${row.chat_id} as bigint),
         cast(${row.thread_id} as integer), ${row.html}, ${row.payload}, ${row.status}, cast(${row.attempts} as integer),
-        ${row.not_before}, ${row.expires_at}, ${row.created_at}, cast(${chunk[index]!.whenWaiting ?? null} as integer))`,
+        ${row.not_before}, ${row.expires_at}, ${row.created_at}, cast(${thresholdOf(chunk[index]!)} as bigint))`,
     );
     const result = await sql`
       insert into outbox
