@@ -14,7 +14,7 @@ import { replicas } from './0012-replicas';
 import { exportRequests } from './0013-export-requests';
 import { roster } from './0016-roster';
 import { yearCycle } from './0017-year-cycle';
-import { logCaches } from './0018-log-caches';
+import { logCaches } from './0019-log-caches';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -34,5 +34,5 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0013-export-requests': exportRequests(dialect),
   '0016-roster': roster(dialect),
   '0017-year-cycle': yearCycle(dialect),
-  '0018-log-caches': logCaches(dialect),
+  '0019-log-caches': logCaches(dialect),
 });

@@ -49,7 +49,7 @@ export interface Directory {
 }
 
 /**
- * The caches each table feeds: the tables migrations 0012's and 0018's triggers watch (test/directory checks they
+ * The caches each table feeds: the tables migrations 0012's and 0019's triggers watch (test/directory checks they
  * agree), and chats for the units too, whose tree counts each unit's groups. A chat's cached settings hold its
  * group's confirmation mode (group_settings); `people` is the roster's placement of linked accounts.
  */

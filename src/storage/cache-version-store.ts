@@ -1,6 +1,6 @@
 import type { Db } from './schema';
 
-/** The directory caches whose versions the triggers of migrations 0012 and 0018 move. */
+/** The directory caches whose versions the triggers of migrations 0012 and 0019 move. */
 export type CacheName = 'metrics' | 'units' | 'chats' | 'roles' | 'people';
 
 /** Every cache's version now (a cache whose data never changed has no row: version 0). */

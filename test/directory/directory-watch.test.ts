@@ -170,7 +170,7 @@ for (const dialect of DIALECTS) {
 }
 
 describe('the tables the directory watches', () => {
-  it('are the tables whose triggers move cache versions (migrations 0012 and 0018), each for its cache', async () => {
+  it('are the tables whose triggers move cache versions (migrations 0012 and 0019), each for its cache', async () => {
     const store = await openTestStore('sqlite');
     try {
       const { rows } = await sql<{ name: string; sql: string }>`
