@@ -19,27 +19,28 @@ for (const dialect of DIALECTS) {
     /** An update's /log acknowledgement: ✍ only when at least `freeSlots` of the group's messages wait. */
     function acknowledged(freeSlots: number): Outgoing {
       const out = new Outgoing((dropped) => `… ${dropped}`);
-      out.react(GROUP, 7, '✍', { whenWaiting: freeSlots });
       out.confirm(GROUP, 7, undefined, { html: 'ok', keyboard: [], mergeHeading: 'h', mergeLine: 'l' });
+      out.react(GROUP, 7, '✍', { whenWaiting: freeSlots });
       return out;
     }
 
     it('writes a reaction whenWaiting only when that many of the chat’s messages wait, counted before the update’s own', async () => {
-      // Nothing waits: with two free slots, the confirmation goes alone.
-      expect(await enqueueReplies(store.db, '1', acknowledged(2).replies, T0)).toBe(1);
-      expect(await rows()).toEqual([{ period: '1.1', kind: 'confirmation', chat_id: GROUP }]);
+      // Nothing waits: with one free slot, the confirmation goes alone (its own row, written by the same
+      // statement, is not counted).
+      expect(await enqueueReplies(store.db, '1', acknowledged(1).replies, T0)).toBe(1);
+      expect(await rows()).toEqual([{ period: '1.0', kind: 'confirmation', chat_id: GROUP }]);
       // One waits (the first confirmation): one free slot is short, so ✍ too.
       expect(await enqueueReplies(store.db, '2', acknowledged(1).replies, T0)).toBe(2);
       // Two wait: two free slots are short too; three are not.
       expect(await enqueueReplies(store.db, '3', acknowledged(2).replies, T0)).toBe(2);
       expect(await enqueueReplies(store.db, '4', acknowledged(4).replies, T0)).toBe(1);
       expect((await rows()).map((row) => `${row.period} ${row.kind}`)).toEqual([
-        '1.1 confirmation',
-        '2.0 reaction',
-        '2.1 confirmation',
-        '3.0 reaction',
-        '3.1 confirmation',
-        '4.1 confirmation',
+        '1.0 confirmation',
+        '2.0 confirmation',
+        '2.1 reaction',
+        '3.0 confirmation',
+        '3.1 reaction',
+        '4.0 confirmation',
       ]);
     });
 

@@ -166,15 +166,15 @@ export function tallyFeature(services: BotServices): Feature {
     if (mode === 'reply') return ctx.reply(html, { keyboard });
     // A reaction acknowledges at once and spends none of the group's 20 messages a minute: always in reaction mode;
     // in auto mode when the budget is short, i.e. with this confirmation more messages waiting than the group's
-    // free slots (counted as the replies are written, in the same statement).
+    // free slots (counted by the statement writing the replies, which does not count its own rows).
     if (mode === 'reaction') return ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI);
-    ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI, { whenWaiting: services.freeSlots(ctx.chat.id) });
     ctx.out.confirm(ctx.chat.id, ctx.message.message_id, threadId, {
       html,
       keyboard,
       mergeHeading: t(locale, 'log.mergedHeading'),
       mergeLine: t(locale, 'log.mergedLine', { name: nameOf(person), what: new Html(what), day }),
     });
+    ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI, { whenWaiting: services.freeSlots(ctx.chat.id) });
   }
 
   /** What an edited message now says, parsed as /log would read it. */
