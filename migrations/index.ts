@@ -15,6 +15,7 @@ import { exportRequests } from './0013-export-requests';
 import { roster } from './0016-roster';
 import { yearCycle } from './0017-year-cycle';
 import { yearWrittenVotes } from './0018-year-written-votes';
+import { logCaches } from './0019-log-caches';
 import type { MigrationDialect } from './columns';
 
 /** Every migration, in order, registered in code so a bundled or installed bot never reads the disk for them. */
@@ -35,4 +36,5 @@ export const migrationsFor = (dialect: MigrationDialect): Record<string, Migrati
   '0016-roster': roster(dialect),
   '0017-year-cycle': yearCycle(dialect),
   '0018-year-written-votes': yearWrittenVotes,
+  '0019-log-caches': logCaches(dialect),
 });

@@ -353,18 +353,25 @@ export function createBot(deps: BotDeps): Bot {
     try {
       const document = await documentFor(update);
       let scoped: ReturnType<typeof directory.within> | undefined;
-      const fresh = await retryWhileBusy(() =>
-        runUnitOfWork(db, dialect, async (trx) => {
-          answers.length = 0;
-          scoped = undefined;
-          if (!(await claimUpdate(trx, update.update_id, fingerprintOf(update), clock.now()))) return false;
-          const out = new Outgoing(moreText);
-          scoped = directory.within(trx);
-          await dispatch({ db: scoped.db, directory: scoped, out }, update, answers, document);
-          await enqueueReplies(trx, String(update.update_id), out.replies, clock.now());
-          return out.replies.length > 0 ? 'replied' : 'silent';
-        }),
+      const replies = await retryWhileBusy(() =>
+        runUnitOfWork(
+          db,
+          dialect,
+          async (trx) => {
+            answers.length = 0;
+            scoped = undefined;
+            if (!(await claimUpdate(trx, update.update_id, fingerprintOf(update), clock.now()))) return false;
+            const out = new Outgoing(moreText);
+            scoped = directory.within(trx);
+            await dispatch({ db: scoped.db, directory: scoped, out }, update, answers, document);
+            return out.replies;
+          },
+          // The replies are the update's last write: on PostgreSQL they go with the commit.
+          (trx, written) =>
+            written ? enqueueReplies(trx, String(update.update_id), written, clock.now()) : Promise.resolve(),
+        ),
       );
+      const fresh = replies && (replies.length > 0 ? 'replied' : 'silent');
       // Only now does what the update read, stored or changed through the directory reach its caches.
       scoped?.committed();
       if (fresh === false) {

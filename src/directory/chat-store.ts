@@ -1,20 +1,23 @@
 import type { Db } from '../storage/schema';
 import { inTransaction } from '../storage/unit-of-work';
 
-/** What the bot keeps about a chat: its unit (for groups) and its language. */
+/** What the bot keeps about a chat: its unit (for groups), its language, and how a group confirms /log. */
 export interface ChatSettings {
   readonly chatId: number;
   readonly unitId: number | null;
   readonly locale: string | null;
+  /** The group's confirmation mode as stored (group_settings), null when never set: features/settings reads it. */
+  readonly confirmMode: string | null;
 }
 
 export async function findChat(db: Db, chatId: number): Promise<ChatSettings | undefined> {
   const row = await db
     .selectFrom('chats')
-    .select(['chat_id', 'unit_id', 'locale'])
-    .where('chat_id', '=', chatId)
+    .leftJoin('group_settings', 'group_settings.chat_id', 'chats.chat_id')
+    .select(['chats.chat_id', 'chats.unit_id', 'chats.locale', 'group_settings.confirm_mode'])
+    .where('chats.chat_id', '=', chatId)
     .executeTakeFirst();
-  return row && { chatId: row.chat_id, unitId: row.unit_id, locale: row.locale };
+  return row && { chatId: row.chat_id, unitId: row.unit_id, locale: row.locale, confirmMode: row.confirm_mode ?? null };
 }
 
 /** Creates the chat's row if missing, or updates its title and type; returns nothing the caller must re-read. */

@@ -4,7 +4,7 @@ import { createUnitTree, type UnitTree } from '../kernel/units';
 import { type CacheName, cacheVersions } from '../storage/cache-version-store';
 import type { Db } from '../storage/schema';
 import { type ChatSettings, findChat } from './chat-store';
-import { type MemberProfile, upsertMember } from './member-store';
+import { findRosterPlacement, type MemberProfile, type RosterPlacement, upsertMember } from './member-store';
 import { loadMetricCatalog } from './metric-store';
 import { findRoles } from './role-store';
 import { loadUnits } from './unit-store';
@@ -28,6 +28,8 @@ export interface Directory {
   units(): Promise<UnitTree>;
   chat(chatId: number): Promise<ChatSettings | undefined>;
   authority(userId: number): Promise<Authority>;
+  /** Where the roster puts the person linked to the account (undefined: not linked), as a /log needs it. */
+  rosterPlacement(userId: number): Promise<RosterPlacement | undefined>;
   /** True when the person may act for the unit: admin, or commander of it or of a unit above it. */
   commands(userId: number, unitId: number): Promise<boolean>;
   /** Stores the member when first seen or when their name or unit changed. */
@@ -47,8 +49,9 @@ export interface Directory {
 }
 
 /**
- * The caches each table feeds: the tables migration 0012's triggers watch (test/directory checks they agree), and
- * chats for the units too, whose tree counts each unit's groups.
+ * The caches each table feeds: the tables migrations 0012's and 0019's triggers watch (test/directory checks they
+ * agree), and chats for the units too, whose tree counts each unit's groups. A chat's cached settings hold its
+ * group's confirmation mode (group_settings); `people` is the roster's placement of linked accounts.
  */
 export const CACHES_OF_TABLE: ReadonlyMap<string, readonly CacheName[]> = new Map([
   ['units', ['units']],
@@ -56,6 +59,8 @@ export const CACHES_OF_TABLE: ReadonlyMap<string, readonly CacheName[]> = new Ma
   ['metric_aliases', ['metrics']],
   ['roles', ['roles']],
   ['chats', ['chats', 'units']],
+  ['group_settings', ['chats']],
+  ['people', ['people']],
 ]);
 
 const tableOf = (node: OperationNode | undefined): string | undefined =>
@@ -90,6 +95,7 @@ interface Caches {
   units: Promise<UnitTree> | undefined;
   readonly chats: Map<number, ChatSettings | undefined>;
   readonly roles: Map<number, Authority>;
+  readonly people: Map<number, RosterPlacement | undefined>;
   readonly members: Map<number, string>;
   /** The versions of the caches as last read, and when (a monotonic time in ms); a read under way. */
   readonly versions: Map<string, number>;
@@ -111,6 +117,7 @@ interface Pending {
   units: Held<UnitTree> | undefined;
   readonly chats: Map<number, Held<ChatSettings | undefined>>;
   readonly roles: Map<number, Held<Authority>>;
+  readonly people: Map<number, Held<RosterPlacement | undefined>>;
   readonly members: Map<number, string>;
   /** The caches it changed: read through the transaction alone from then on (its own writes). */
   readonly forgotten: Set<CacheName>;
@@ -127,6 +134,7 @@ function pending(): Pending {
     units: undefined,
     chats: new Map(),
     roles: new Map(),
+    people: new Map(),
     members: new Map(),
     forgotten: new Set(),
     versions: new Map(),
@@ -151,6 +159,7 @@ export function createDirectory(db: Db, config: DirectorySettings): Directory {
     units: undefined,
     chats: new Map(),
     roles: new Map(),
+    people: new Map(),
     members: new Map(),
     versions: new Map(),
     checkedAt: Number.NEGATIVE_INFINITY,
@@ -165,6 +174,7 @@ function drop(caches: Caches | Pending, what: CacheName): void {
   if (what === 'units') caches.units = undefined;
   if (what === 'chats') caches.chats.clear();
   if (what === 'roles') caches.roles.clear();
+  if (what === 'people') caches.people.clear();
 }
 
 /**
@@ -181,15 +191,17 @@ function commit(caches: Caches, view: Pending): void {
     if (current(held) && !caches.chats.has(chatId)) caches.chats.set(chatId, held.value);
   for (const [userId, held] of view.roles)
     if (current(held) && !caches.roles.has(userId)) caches.roles.set(userId, held.value);
+  for (const [userId, held] of view.people)
+    if (current(held) && !caches.people.has(userId)) caches.people.set(userId, held.value);
   for (const [userId, fingerprint] of view.members) caches.members.set(userId, fingerprint);
   for (const [name, version] of view.versions) caches.versions.set(name, version);
 }
 
-const CACHE_NAMES: readonly CacheName[] = ['metrics', 'units', 'chats', 'roles'];
+const CACHE_NAMES: readonly CacheName[] = ['metrics', 'units', 'chats', 'roles', 'people'];
 
 /** `view`: a transaction's, holding what it reads and stores there until it commits; none outside a transaction. */
 function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?: Pending): Directory {
-  const { chats, roles, members } = caches;
+  const { chats, roles, people, members } = caches;
   const checkEvery = config.versionCheckMs ?? VERSION_CHECK_MS;
   const monotonic = config.monotonicMs ?? (() => performance.now());
 
@@ -285,6 +297,21 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?:
       const authority = await load();
       if (generation === caches.generation) roles.set(userId, authority);
       return authority;
+    },
+    async rosterPlacement(userId) {
+      await fresh();
+      const own = view?.people.get(userId);
+      if (own) return own.value;
+      if (people.has(userId) && shared('people')) return people.get(userId);
+      if (view)
+        return hold(
+          () => findRosterPlacement(db, userId),
+          (held) => view.people.set(userId, held),
+        );
+      const generation = caches.generation;
+      const found = await findRosterPlacement(db, userId);
+      if (generation === caches.generation) people.set(userId, found);
+      return found;
     },
     async commands(userId, unitId) {
       const authority = await directory.authority(userId);

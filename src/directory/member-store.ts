@@ -84,3 +84,19 @@ export async function findMemberByUsername(db: Db, username: string): Promise<Kn
 
 export const displayName = (member: { firstName: string; lastName: string | null }): string =>
   member.lastName ? `${member.firstName} ${member.lastName}` : member.firstName;
+
+/** Where the roster puts a linked account's person: their unit, and the day they left (null while active). */
+export interface RosterPlacement {
+  readonly unitId: number;
+  readonly leftOn: string | null;
+}
+
+/** The roster's placement of the person linked to the account, if any. */
+export async function findRosterPlacement(db: Db, userId: number): Promise<RosterPlacement | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .select(['unit_id', 'left_on'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row && { unitId: row.unit_id, leftOn: row.left_on };
+}

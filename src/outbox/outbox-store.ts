@@ -103,6 +103,12 @@ export interface OutboxReply {
   readonly html: string;
   readonly threadId?: number | null;
   readonly payload?: OutboxPayload;
+  /**
+   * Written only when at least this many of the chat's messages are waiting to go out (pending or sending), counted
+   * by the statement that writes it: a /log's ✍ when its confirmation will wait for the group's budget, decided
+   * without a round trip of its own.
+   */
+  readonly whenWaiting?: number;
 }
 
 /** A row a worker holds the claim of. */
@@ -201,20 +207,44 @@ export async function enqueueNewPosts<P extends OutboxPost>(db: Db, posts: reado
   return posts.filter((post) => created.has(keyOf(post.job, post.period, post.chatId)));
 }
 
+/** A reply's whenWaiting as bound: a whole number a bigint holds (a budget without limit is MAX_SAFE_INTEGER). */
+const thresholdOf = (reply: OutboxReply): number | null =>
+  reply.whenWaiting === undefined ? null : Math.min(Math.ceil(reply.whenWaiting), Number.MAX_SAFE_INTEGER);
+
 /**
  * Writes an update's replies, in order, inside the update's transaction; `key` is the update id (or, for the
  * apology after a failure, the id with a suffix, so a later successful redelivery still answers).
  */
 export async function enqueueReplies(db: Db, key: string, replies: readonly OutboxReply[], now: Date): Promise<number> {
-  if (replies.length === 0) return 0;
-  const created = await insertRows(
-    db,
-    rowsOf(
-      replies.map((reply, index) => ({ ...reply, job: REPLY_JOB, period: `${key}.${index}` })),
+  let created = 0;
+  for (let start = 0; start < replies.length; start += INSERT_CHUNK) {
+    const chunk = replies.slice(start, start + INSERT_CHUNK);
+    const rows = rowsOf(
+      chunk.map((reply, index) => ({ ...reply, job: REPLY_JOB, period: `${key}.${start + index}` })),
       now,
-    ),
-  );
-  return created.length;
+    );
+    // A select over the rows rather than plain values, for the rows written only when enough wait (whenWaiting):
+    // the same statement on both dialects (the count sees the outbox as it was before the statement on both). The
+    // numbers are cast: PostgreSQL types a VALUES list's parameters as text. Its columns are column1… on both.
+    const values = rows.map(
+      (row, index) => sql`(${row.job}, ${row.period}, ${row.kind}, ${row.lane}, cast(${row.chat_id} as bigint),
+        cast(${row.thread_id} as integer), ${row.html}, ${row.payload}, ${row.status}, cast(${row.attempts} as integer),
+        ${row.not_before}, ${row.expires_at}, ${row.created_at}, cast(${thresholdOf(chunk[index]!)} as bigint))`,
+    );
+    const result = await sql`
+      insert into outbox
+        (job, period, kind, lane, chat_id, thread_id, html, payload, status, attempts, not_before, expires_at, created_at)
+      select column1, column2, column3, column4, column5, column6, column7, column8, column9, column10, column11,
+        column12, column13
+      from (values ${sql.join(values)}) as reply
+      where column14 is null or column14 <= (
+        select count(*) from outbox as waiting
+        where waiting.chat_id = reply.column5 and waiting.lane = ${'message' satisfies OutboxLane}
+          and waiting.status in ('pending', 'sending'))
+      on conflict (job, period, chat_id) do nothing`.execute(db);
+    created += Number(result.numAffectedRows ?? 0);
+  }
+  return created;
 }
 
 /**

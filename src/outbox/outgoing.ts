@@ -103,9 +103,18 @@ export class Outgoing {
     return caption ? truncateHtml(caption, this.moreText, 1024) : '';
   }
 
-  /** The bot's reaction on a message: an acknowledgement that spends no message budget. */
-  react(chatId: number, messageId: number, emoji: string): void {
-    this.#replies.push({ kind: 'reaction', chatId, html: '', payload: { messageId, emoji } });
+  /**
+   * The bot's reaction on a message: an acknowledgement that spends no message budget. `whenWaiting`: only if at
+   * least that many of the chat's messages are waiting to go out when the update's replies are written.
+   */
+  react(chatId: number, messageId: number, emoji: string, options: { readonly whenWaiting?: number } = {}): void {
+    this.#replies.push({
+      kind: 'reaction',
+      chatId,
+      html: '',
+      payload: { messageId, emoji },
+      ...(options.whenWaiting !== undefined && { whenWaiting: options.whenWaiting }),
+    });
   }
 
   /** A /log's confirmation, merged with others still waiting in the chat when they pile up. */

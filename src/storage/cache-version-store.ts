@@ -1,7 +1,7 @@
 import type { Db } from './schema';
 
-/** The directory caches whose versions migration 0012's triggers move. */
-export type CacheName = 'metrics' | 'units' | 'chats' | 'roles';
+/** The directory caches whose versions the triggers of migrations 0012 and 0019 move. */
+export type CacheName = 'metrics' | 'units' | 'chats' | 'roles' | 'people';
 
 /** Every cache's version now (a cache whose data never changed has no row: version 0). */
 export async function cacheVersions(db: Db): Promise<Map<string, number>> {

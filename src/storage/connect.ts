@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
-  type CompiledQuery,
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
@@ -99,6 +99,76 @@ class BusyRetryingConnection implements DatabaseConnection {
   }
 }
 
+/**
+ * PostgreSQL, its connections in pg's pipeline mode (a query is written at once, not after the answer to the one
+ * before) and its transactions opened without a round trip of their own: `begin` is written and the transaction's
+ * first statement follows it on the wire, their answers awaited together. A unit of work's last write goes with its
+ * `commit` the same way (runUnitOfWork's `last`). Issue 19 §6: a /log's round trips (docs/PERFORMANCE.md).
+ */
+class PipelinedPostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    return new PipeliningDriver(super.createDriver());
+  }
+}
+
+/** PostgreSQL's driver, its `begin` left to go with the transaction's first statement (see PipelinedConnection). */
+class PipeliningDriver implements Driver {
+  constructor(private readonly inner: Driver) {}
+  init = () => this.inner.init();
+  acquireConnection = async () => new PipelinedConnection(await this.inner.acquireConnection());
+  async beginTransaction(connection: PipelinedConnection, settings: TransactionSettings) {
+    if (settings.isolationLevel || settings.accessMode) return this.inner.beginTransaction(connection.inner, settings);
+    connection.beginWithNext();
+  }
+  // Through the wrapper: an empty transaction's pending `begin` is awaited with its `commit` or `rollback`.
+  commitTransaction = (connection: PipelinedConnection) => this.inner.commitTransaction(connection);
+  rollbackTransaction = (connection: PipelinedConnection) => this.inner.rollbackTransaction(connection.discardable());
+  savepoint = (connection: PipelinedConnection, name: string, compile: QueryCompiler['compileQuery']) =>
+    this.inner.savepoint!(connection, name, compile);
+  rollbackToSavepoint = (connection: PipelinedConnection, name: string, compile: QueryCompiler['compileQuery']) =>
+    this.inner.rollbackToSavepoint!(connection, name, compile);
+  releaseSavepoint = (connection: PipelinedConnection, name: string, compile: QueryCompiler['compileQuery']) =>
+    this.inner.releaseSavepoint!(connection, name, compile);
+  releaseConnection = (connection: PipelinedConnection) => this.inner.releaseConnection(connection.inner);
+  destroy = () => this.inner.destroy();
+}
+
+/**
+ * A pooled PostgreSQL connection whose `begin` waits to be written just before the next statement. pg writes a
+ * query when it is asked to (pipeline mode), so both reach the server together and cost one round trip; the
+ * statement's answer is given once both answered (a failed `begin` fails it: the connection was lost). Kysely's
+ * connection calls pg synchronously, so the order on the wire is the order of the calls.
+ */
+class PipelinedConnection implements DatabaseConnection {
+  constructor(readonly inner: DatabaseConnection) {}
+  #begun: Promise<unknown> | undefined;
+
+  beginWithNext(): void {
+    const begun = this.inner.executeQuery(CompiledQuery.raw('begin'));
+    // Awaited with the next statement; until then a failure must not count as unhandled.
+    begun.catch(() => {});
+    this.#begun = begun;
+  }
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const answer = this.inner.executeQuery<R>(query);
+    const begun = this.#begun;
+    if (!begun) return answer;
+    this.#begun = undefined;
+    return Promise.all([begun, answer]).then(([, result]) => result);
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery(query, chunkSize);
+  }
+
+  /** The connection a rollback goes through: pg's own (Kysely discards it if the rollback fails), `begin` settled. */
+  discardable(): DatabaseConnection {
+    this.#begun = undefined;
+    return this.inner;
+  }
+}
+
 /** How many distinct SQL texts keep a prepared statement; the bot issues a few dozen shapes. */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -184,6 +254,8 @@ function connectPostgres(databaseUrl: string, options: ConnectOptions): Connecti
   const pool = new driver.Pool({
     connectionString: databaseUrl,
     types: pgTypesOf(driver),
+    // Queries written without waiting for the answer to the one before: see PipelinedPostgresDialect.
+    pipeline: true,
     ...(options.maxConnections !== undefined && { max: options.maxConnections }),
   });
   // A connection that dies (a server restart) emits 'error', and an 'error' without a listener crashes the
@@ -201,7 +273,7 @@ function connectPostgres(databaseUrl: string, options: ConnectOptions): Connecti
       options.onConnectionLost?.(error);
     });
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PipelinedPostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

@@ -65,7 +65,7 @@ for (const dialect of DIALECTS) {
       const unbound = await unbindUnitGroups(db, 1, LATER);
       expect(unbound.map((group) => group.chatId).sort()).toEqual([GROUP_A, GROUP_B].sort());
       expect(await unbindUnitGroups(db, 1, LATER)).toEqual([]);
-      expect(await findChat(db, GROUP_A)).toEqual({ chatId: GROUP_A, unitId: null, locale: 'en' });
+      expect(await findChat(db, GROUP_A)).toEqual({ chatId: GROUP_A, unitId: null, locale: 'en', confirmMode: null });
       expect([...(await boundGroups(db)).keys()]).toEqual([2]);
     });
 

@@ -6,12 +6,15 @@ import { upsertMember } from '../../src/directory/member-store';
 import { insertMetric, insertMetricAlias } from '../../src/directory/metric-store';
 import { setCommander } from '../../src/directory/role-store';
 import { insertUnit, renameUnit } from '../../src/directory/unit-store';
+import { saveGroupSettings } from '../../src/features/settings/group-settings-store';
 import type { Db } from '../../src/storage/schema';
 import { DIALECTS, openTestStore, type TestStore } from '../helpers/dialects';
 
 const NOW = new Date('2026-11-24T02:00:00Z');
 const OFFICER = { userId: 4242, firstName: 'Nguyễn Văn An', lastName: null, username: 'an' };
 const CHAT_ID = -1_001_234;
+/** A group known before each test, whose settings a case changes. */
+const SETTLED_CHAT_ID = -1_001_235;
 
 /** A change an admin's update makes through the unit of work's handle, and what the directory then shows of it. */
 interface Case {
@@ -58,6 +61,35 @@ const CASES: readonly Case[] = [
     change: (db) => insertMetricAlias(db, 'the can', 'cccd', 'thẻ căn'),
     shown: async (directory) => (await directory.metrics()).resolve('the can')?.code,
   },
+  {
+    what: 'a group’s confirmation mode set (held with the chat)',
+    change: (db) =>
+      saveGroupSettings(
+        db,
+        SETTLED_CHAT_ID,
+        { reminders: true, confirmMode: 'reaction', postsThreadId: null },
+        { by: 1, at: NOW },
+      ),
+    shown: async (directory) => (await directory.chat(SETTLED_CHAT_ID))?.confirmMode,
+  },
+  {
+    what: 'an account linked to a person of the roster',
+    change: async (db, unitId) => {
+      await db
+        .insertInto('people')
+        .values({
+          full_name: 'Nguyễn Văn An',
+          name_key: 'nguyen van an',
+          unit_id: unitId,
+          role: 'officer',
+          user_id: OFFICER.userId,
+          created_at: NOW.toISOString(),
+          updated_at: NOW.toISOString(),
+        })
+        .execute();
+    },
+    shown: async (directory) => (await directory.rosterPlacement(OFFICER.userId))?.unitId,
+  },
 ];
 
 for (const dialect of DIALECTS) {
@@ -71,6 +103,7 @@ for (const dialect of DIALECTS) {
       unitId = (await store.db.selectFrom('units').select('id').where('code', '=', 'PC06').executeTakeFirstOrThrow())
         .id;
       await upsertMember(store.db, OFFICER, unitId, NOW);
+      await upsertChat(store.db, { chatId: SETTLED_CHAT_ID, type: 'supergroup', title: 'Tổ 2' }, {}, NOW);
       // The version checks never fall due: only the unit of work's own writes can drop a cache here.
       directory = createDirectory(store.db, { adminIds: [], monotonicMs: () => 0 });
     });
@@ -137,7 +170,7 @@ for (const dialect of DIALECTS) {
 }
 
 describe('the tables the directory watches', () => {
-  it('are the tables whose triggers move cache versions (migration 0012), each for its cache', async () => {
+  it('are the tables whose triggers move cache versions (migrations 0012 and 0019), each for its cache', async () => {
     const store = await openTestStore('sqlite');
     try {
       const { rows } = await sql<{ name: string; sql: string }>`

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/dialects';
-import { startTestBot, type TestBot } from '../helpers/test-bot';
+import { type Answer, startTestBot, type TestBot } from '../helpers/test-bot';
 import { chats, users } from '../helpers/updates';
 
 const REFUSED = 'Chỉ chỉ huy của đơn vị hoặc quản trị viên được dùng lệnh này trong nhóm.';
@@ -56,6 +56,47 @@ for (const dialect of DIALECTS) {
       }
       expect(after.text).not.toBe(before.text);
       expect(after.text).toContain('Phòng Cảnh sát QLHC');
+    });
+
+    /** Sends /log through `bot` until `seen` holds of the answer, at most 2 s; returns how long that took. */
+    async function loggedUntil(bot: TestBot, seen: (answer: Answer) => boolean): Promise<number> {
+      const started = performance.now();
+      for (;;) {
+        if (seen(await bot.send(users.alice, chats.pc06, '/log cccd 1'))) return performance.now() - started;
+        if (performance.now() - started > 2000) throw new Error('not seen after 2000 ms');
+        await sleep(100);
+      }
+    }
+
+    it('a group’s confirmation mode and a person’s roster unit changed through one app reach the other’s /log within 2 s', async () => {
+      const [first, second] = await twoApps();
+      await first.setUpUnits();
+      // Cached by the second app: the group confirms by message, and the officer is on no roster.
+      const before = await second.send(users.alice, chats.pc06, '/log cccd 1');
+      expect(before.sent).toHaveLength(1);
+      expect(before.text).not.toContain('Phòng Cảnh sát Giao thông');
+
+      const pc08 = await first.db.selectFrom('units').select('id').where('code', '=', 'PC08').executeTakeFirstOrThrow();
+      await first.db
+        .insertInto('people')
+        .values({
+          full_name: 'Nguyễn Văn An',
+          name_key: 'nguyen van an',
+          unit_id: pc08.id,
+          role: 'officer',
+          user_id: users.alice.id,
+          created_at: new Date().toISOString(),
+          updated_at: new Date().toISOString(),
+        })
+        .execute();
+      expect(await loggedUntil(second, (answer) => answer.text.includes('Phòng Cảnh sát Giao thông'))).toBeLessThan(
+        2000,
+      );
+
+      expect((await first.send(users.admin, chats.pc06, '/settings confirm reaction')).sent).toHaveLength(1);
+      const reacted = (answer: Answer) =>
+        answer.sent.length === 0 && answer.calls.some((call) => call.method === 'setMessageReaction');
+      expect(await loggedUntil(second, reacted)).toBeLessThan(2000);
     });
 
     it('a chat whose title alone changes does not move the chats version', async () => {

@@ -94,15 +94,15 @@ for (const dialect of DIALECTS) {
       const basic = -4001;
       await upsertChat(db, { chatId: basic, type: 'group', title: 'Old' }, { unitId: 2, locale: 'en' }, NOW);
       await upsertChat(db, { chatId: basic, type: 'group', title: 'New' }, {}, NOW);
-      expect(await findChat(db, basic)).toEqual({ chatId: basic, unitId: 2, locale: 'en' });
+      expect(await findChat(db, basic)).toEqual({ chatId: basic, unitId: 2, locale: 'en', confirmMode: null });
       await log(db, 1, { chatId: basic, unitId: 2 });
       const nominationId = await insertNomination(db, nomination({ chatId: basic, unitId: 2 }), NOW);
       await saveGroupSettings(db, basic, { ...DEFAULT_GROUP_SETTINGS, reminders: false }, { by: 11, at: NOW });
 
       await moveChat(db, basic, GROUP, NOW);
       await moveChat(db, basic, GROUP, NOW);
-      expect(await findChat(db, GROUP)).toEqual({ chatId: GROUP, unitId: 2, locale: 'en' });
-      expect(await findChat(db, basic)).toEqual({ chatId: basic, unitId: null, locale: null });
+      expect(await findChat(db, GROUP)).toEqual({ chatId: GROUP, unitId: 2, locale: 'en', confirmMode: 'auto' });
+      expect(await findChat(db, basic)).toEqual({ chatId: basic, unitId: null, locale: null, confirmMode: null });
       const entries = await db.selectFrom('tally_entries').select('chat_id').execute();
       expect(entries).toEqual([{ chat_id: GROUP }]);
       expect((await findNomination(db, nominationId))?.chatId).toBe(GROUP);

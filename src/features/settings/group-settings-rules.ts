@@ -25,10 +25,17 @@ export interface StoredGroupSettings {
 /** The settings a group's stored row stands for (none stored: the defaults). */
 export function groupSettingsOf(stored: StoredGroupSettings | undefined): GroupSettings {
   if (!stored) return DEFAULT_GROUP_SETTINGS;
-  const mode = CONFIRM_MODES.find((each) => each === stored.confirmMode);
   return {
     reminders: stored.reminders,
-    confirmMode: mode ?? DEFAULT_GROUP_SETTINGS.confirmMode,
+    confirmMode: confirmModeOf(stored),
     postsThreadId: stored.postsThreadId,
   };
+}
+
+/**
+ * How the group wants its /log entries confirmed, from the mode as stored (a chat's cached settings carry it):
+ * unset or unknown, the default.
+ */
+export function confirmModeOf(stored: { readonly confirmMode: string | null } | undefined): ConfirmMode {
+  return CONFIRM_MODES.find((mode) => mode === stored?.confirmMode) ?? DEFAULT_GROUP_SETTINGS.confirmMode;
 }

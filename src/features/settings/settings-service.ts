@@ -100,11 +100,6 @@ export async function changeChatLanguage(
   return ok(locale);
 }
 
-/** How the group wants its /log entries confirmed. */
-export async function confirmModeOf(db: Db, chatId: number): Promise<ConfirmMode> {
-  return groupSettingsOf(await findGroupSettings(db, chatId)).confirmMode;
-}
-
 /** Every group bound to a unit, by chat id, with its settings. */
 export async function boundGroups(
   db: Db,

@@ -1,7 +1,7 @@
 import { weekOf } from '../../kernel/period';
 import type { Db } from '../../storage/schema';
 import { inTransaction } from '../../storage/unit-of-work';
-import { addToDayTotalsForRange, insertTallies, markUndone, type TallyBatch } from './tally-store';
+import { markUndone, storeTallies, type TallyBatch } from './tally-store';
 
 /** What recording a /log did: the unit's week totals of the metrics it named, this log included. */
 export interface RecordOutcome {
@@ -14,8 +14,7 @@ export interface RecordOutcome {
  */
 export function recordTallies(db: Db, batch: TallyBatch, now: Date): Promise<RecordOutcome> {
   return inTransaction(db, async (trx) => {
-    await insertTallies(trx, batch, now);
-    return { weekTotals: await addToDayTotalsForRange(trx, batch, weekOf(batch.day)) };
+    return { weekTotals: await storeTallies(trx, batch, now, weekOf(batch.day)) };
   });
 }
 
@@ -42,7 +41,6 @@ export function replaceTallies(
   return inTransaction(db, async (trx) => {
     const undone = await markUndone(trx, request.replacedIds, request.editedBy, now);
     if (undone.length === 0) return undefined;
-    await insertTallies(trx, request.batch, now);
-    return { weekTotals: await addToDayTotalsForRange(trx, request.batch, weekOf(request.batch.day)) };
+    return { weekTotals: await storeTallies(trx, request.batch, now, weekOf(request.batch.day)) };
   });
 }

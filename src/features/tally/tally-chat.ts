@@ -9,7 +9,7 @@ import type { MetricCatalog } from '../../kernel/metric';
 import type { ParseError } from '../../kernel/parsing/parse-error';
 import { localDayOf, weekOf } from '../../kernel/period';
 import type { Unit } from '../../kernel/units';
-import { replyMessageOf, type StoredKeyboard, waitingInChat } from '../../outbox/outbox-store';
+import { replyMessageOf, type StoredKeyboard } from '../../outbox/outbox-store';
 import type { Message } from '../../telegram/update-schema';
 import { confirmModeOf } from '../settings';
 import { scopeOf } from '../use-case';
@@ -162,19 +162,19 @@ export function tallyFeature(services: BotServices): Feature {
     });
     const keyboard = undoKeyboard(locale, ctx.updateId);
     const threadId = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
-    const mode = await confirmModeOf(ctx.db, ctx.chat.id);
+    const mode = confirmModeOf(ctx.settings);
     if (mode === 'reply') return ctx.reply(html, { keyboard });
-    // A reaction acknowledges at once and spends none of the group's 20 messages a minute.
-    const budgetShort =
-      mode === 'reaction' || (await waitingInChat(ctx.db, ctx.chat.id)) + 1 > services.freeSlots(ctx.chat.id);
-    if (budgetShort) ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI);
-    if (mode === 'reaction') return;
+    // A reaction acknowledges at once and spends none of the group's 20 messages a minute: always in reaction mode;
+    // in auto mode when the budget is short, i.e. with this confirmation more messages waiting than the group's
+    // free slots (counted by the statement writing the replies, which does not count its own rows).
+    if (mode === 'reaction') return ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI);
     ctx.out.confirm(ctx.chat.id, ctx.message.message_id, threadId, {
       html,
       keyboard,
       mergeHeading: t(locale, 'log.mergedHeading'),
       mergeLine: t(locale, 'log.mergedLine', { name: nameOf(person), what: new Html(what), day }),
     });
+    ctx.out.react(ctx.chat.id, ctx.message.message_id, ACK_EMOJI, { whenWaiting: services.freeSlots(ctx.chat.id) });
   }
 
   /** What an edited message now says, parsed as /log would read it. */
@@ -206,7 +206,7 @@ export function tallyFeature(services: BotServices): Feature {
       enteredBy: original.enteredBy === null ? undefined : nameOf(ctx.from),
     });
     const text = `${t(locale, 'log.editedHeading')}\n${html}`;
-    if ((await confirmModeOf(ctx.db, ctx.chat.id)) === 'reaction') return;
+    if (confirmModeOf(ctx.settings) === 'reaction') return;
     const sent = await replyMessageOf(ctx.db, { updateId: original.updateId, chatId: ctx.chat.id });
     // The confirmation is edited in place, its button still bound to it; one merged with others' (or not sent yet)
     // is left alone, and the correction answers the edited message instead, its button bound to this update.

@@ -5,7 +5,6 @@ import type { ParseError } from '../../kernel/parsing/parse-error';
 import { addDays, localDayOf, weekOf } from '../../kernel/period';
 import { err, ok, type Result } from '../../kernel/result';
 import type { Unit } from '../../kernel/units';
-import { officialPeopleOf } from '../roster';
 import type { Caller, UseCaseScope } from '../use-case';
 import { authorOf, checkLogDay, type LogDayRefusal, type LogWindows, sentInFuture } from './log-rules';
 import type { LogCommand } from './parse-log';
@@ -119,12 +118,13 @@ export async function logTallies(
     },
     scope.now,
   );
-  const personId = forOther ? input.forUserId! : caller.userId;
-  const official = (await officialPeopleOf(scope.db, [personId])).get(personId);
-  const rosterUnit =
-    official && official.leftOn === null && official.unitId !== unit.id
-      ? { id: official.unitId, name: official.unitName }
+  // From the directory's caches (the roster's placement, the unit tree): a /log reads nothing it does not write.
+  const placed = await scope.directory.rosterPlacement(forOther ? input.forUserId! : caller.userId);
+  const elsewhere =
+    placed && placed.leftOn === null && placed.unitId !== unit.id
+      ? (await scope.directory.units()).byId(placed.unitId)
       : undefined;
+  const rosterUnit = elsewhere && { id: elsewhere.id, name: elsewhere.name };
   return ok({ items, day: command.day, note, weekTotals, ...(rosterUnit && { rosterUnit }) });
 }
 

@@ -1,4 +1,4 @@
-import { SqliteAdapter, sql } from 'kysely';
+import { PostgresAdapter, SqliteAdapter, sql } from 'kysely';
 import { displayName } from '../../directory/member-store';
 import type { DayRange } from '../../kernel/day';
 import { addDays } from '../../kernel/period';
@@ -46,17 +46,22 @@ export interface TallyBatch {
 // tag rather than its builders: the same portable SQL, placeholders still the dialect's, without building and
 // compiling a query tree on every /log, which cost about as much as running the statements (docs/PERFORMANCE.md).
 
-/** Stores one /log's entries, inside the caller's transaction. */
-export async function insertTallies(db: Db, batch: TallyBatch, now: Date): Promise<void> {
+/** The statement storing one /log's entries. */
+function insertTalliesQuery(batch: TallyBatch, now: Date) {
   const createdAt = now.toISOString();
   const rows = batch.items.map(
     (item) => sql`(${batch.updateId}, ${batch.chatId}, ${batch.messageId}, ${batch.unitId}, ${batch.userId},
       ${item.metricCode}, ${item.amount}, ${batch.day}, ${batch.note}, ${createdAt}, ${batch.enteredBy ?? null})`,
   );
-  await sql`
+  return sql`
     insert into tally_entries
       (update_id, chat_id, message_id, unit_id, user_id, metric_code, amount, day, note, created_at, entered_by)
-    values ${sql.join(rows)}`.execute(db);
+    values ${sql.join(rows)}`;
+}
+
+/** Stores one /log's entries, inside the caller's transaction. */
+export async function insertTallies(db: Db, batch: TallyBatch, now: Date): Promise<void> {
+  await insertTalliesQuery(batch, now).execute(db);
 }
 
 /** A change to one unit's running total of one metric on one day. */
@@ -104,16 +109,48 @@ export async function addToDayTotalsForRange(
   batch: Pick<TallyBatch, 'unitId' | 'day' | 'items'>,
   range: DayRange,
 ): Promise<Map<string, number>> {
+  return rangeTotalsOf(await addToDayTotalsQuery(batch, range).execute(db));
+}
+
+/** The upsert of addToDayTotalsForRange, returning per metric its total over the range. */
+function addToDayTotalsQuery(batch: Pick<TallyBatch, 'unitId' | 'day' | 'items'>, range: DayRange) {
   const values = batch.items.map((item) => sql`(${batch.unitId}, ${item.metricCode}, ${batch.day}, ${item.amount})`);
-  const { rows } = await sql<{ metric_code: string; range_total: number }>`
+  return sql<RangeTotalRow>`
     insert into unit_day_totals (unit_id, metric_code, day, total) values ${sql.join(values)}
     on conflict (unit_id, metric_code, day) do update set total = unit_day_totals.total + excluded.total
     returning metric_code, total + coalesce((
       select sum(other.total) from unit_day_totals as other
       where other.unit_id = ${batch.unitId} and other.metric_code = unit_day_totals.metric_code
         and other.day >= ${range.from} and other.day <= ${range.to} and other.day <> ${batch.day}
-    ), 0) as range_total`.execute(db);
-  return new Map(rows.map((row) => [row.metric_code, Number(row.range_total)]));
+    ), 0) as range_total`;
+}
+
+interface RangeTotalRow {
+  readonly metric_code: string;
+  readonly range_total: number | string;
+}
+
+const rangeTotalsOf = ({ rows }: { rows: readonly RangeTotalRow[] }) =>
+  new Map(rows.map((row) => [row.metric_code, Number(row.range_total)]));
+
+/**
+ * Stores one /log's entries and adds them to its unit's running totals (insertTallies, then
+ * addToDayTotalsForRange, inside the caller's transaction); returns the unit's totals of those metrics over the
+ * range. On PostgreSQL the two statements go as one, the entries' insert a data-modifying CTE of the upsert: one
+ * round trip. SQLite has no data-modifying CTEs and no round trips to save: it runs them one after the other.
+ */
+export async function storeTallies(
+  db: Db,
+  batch: TallyBatch,
+  now: Date,
+  range: DayRange,
+): Promise<Map<string, number>> {
+  const entries = insertTalliesQuery(batch, now);
+  const totals = addToDayTotalsQuery(batch, range);
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return rangeTotalsOf(await sql<RangeTotalRow>`with entries as (${entries}) ${totals}`.execute(db));
+  await entries.execute(db);
+  return rangeTotalsOf(await totals.execute(db));
 }
 
 const inList = (ids: readonly number[]) => (ids.length > 0 ? ids : [-1]);
