@@ -9,8 +9,8 @@
  * menus, the first poll and the handler). Then the bot idles (long polling, nothing to do) for --idle seconds and
  * its resident memory is read with ps once a second: "own" is the process running the bot (under tsx, the node
  * child the tsx CLI spawns), "tree" adds its wrappers (the tsx CLI, esbuild's service). RSS is the median of the
- * last five samples, in MiB (KiB from ps / 1024): V8's memory reducer shrinks the heap about 15 s into idling, so the
- * default idle of 45 s reads the settled figure even on a loaded machine.
+ * last five samples, in MiB (KiB from ps / 1024): the bot has V8 shrink its heap 10 s after start (src/run-bot.ts;
+ * left to itself, an idle bot's heap shrank 60–100 s in), so the default idle of 45 s reads the settled figure.
  * First, once: a cold start without dist/ (start.mjs builds, then starts), as `npm ci && npm start` on a fresh clone.
  * Variants alternate, --rounds times each; medians are printed, with the goals (the bot's own process ≤ 80 MB RSS
  * idle, first answer ≤ 3 s).
@@ -67,7 +67,7 @@ const VARIANTS: readonly Variant[] = [
 interface Sample {
   readonly firstAnswerMs: number;
   readonly ownMiB: number;
-  /** The own process's RSS one second after the first answer, before V8's memory reducer has run. */
+  /** The own process's RSS one second after the first answer, before V8 has shrunk its heap. */
   readonly startMiB: number;
   readonly treeMiB: number;
   readonly processes: number;
@@ -241,7 +241,7 @@ async function importCosts(): Promise<void> {
       "import { collectDefaultMetrics, Registry } from 'prom-client'; collectDefaultMetrics({ register: new Registry() });",
     telegraf: "import { Telegraf } from 'telegraf'; globalThis.keep = Telegraf;",
     kysely: "import { Kysely } from 'kysely'; globalThis.keep = Kysely;",
-    'zod (the package)': "import { z } from 'zod'; globalThis.keep = z;",
+    'zod (the package, as src/ imports it)': "import * as z from 'zod'; globalThis.keep = z.object({ a: z.string() });",
     'zod schemas (update-schema, config)': `import { parseUpdate } from '${join(ROOT, 'src/telegram/update-schema')}'; import { loadConfig } from '${join(ROOT, 'src/config')}'; globalThis.keep = [parseUpdate, loadConfig({})];`,
     pino: "import pino from 'pino'; globalThis.keep = pino({ level: 'info' });",
     'better-sqlite3': "import Database from 'better-sqlite3'; globalThis.keep = new Database(':memory:');",

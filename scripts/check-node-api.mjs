@@ -29,7 +29,9 @@ export async function unsupportedApis(files, range) {
         linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
         settings: { node: { version: range } },
         rules: {
-          'n/no-unsupported-features/node-builtins': 'error',
+          // vm.measureMemory is in every Node engines allows (since 13.10), though still called experimental:
+          // src/run-bot.ts starts one collection with it once the bot has settled, and shrugs off any failure.
+          'n/no-unsupported-features/node-builtins': ['error', { ignores: ['vm.measureMemory'] }],
           'n/no-unsupported-features/es-builtins': 'error',
         },
       },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CommendationLevel, DEFAULT_LEVELS, parseLevelsSpec } from './kernel/commendation-levels';
 import { parseCron } from './kernel/cron';
 import type { JobName } from './kernel/job-period';

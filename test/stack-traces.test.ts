@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..');
 let dir: string;
 
-/** A bundle as scripts/build.mjs makes them (ESM, maps without sources), whose code throws from a TS function. */
+/** A bundle as scripts/build.mjs makes them (ESM, whitespace minified, maps without sources), whose code throws from a TS function. */
 beforeAll(async () => {
   dir = mkdtempSync(join(ROOT, '.stack-traces-')); // under the root, so relative paths look as in production
   writeFileSync(
@@ -40,6 +40,9 @@ beforeAll(async () => {
     format: 'esm',
     sourcemap: true,
     sourcesContent: false,
+    // As scripts/build.mjs: no comments or indentation, lines cut at 200 characters.
+    minifyWhitespace: true,
+    lineLimit: 200,
     logLevel: 'error',
   });
 });

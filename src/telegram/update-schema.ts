@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Only the slice of the Bot API the bot reads. z.object strips unknown keys, so fields Telegram adds later pass
 // through harmlessly; the type test (test/telegram/update-schema.type.test.ts) keeps every inferred type

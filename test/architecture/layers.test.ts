@@ -104,6 +104,8 @@ const RULES: LayerRules = {
       'src/cli/restore.ts',
     ],
     'node:util': ['src/cli/', 'src/console/'],
+    // The process starts one collection once the bot has settled (an eager memory measurement).
+    'node:vm': ['src/run-bot.ts'],
   },
   allowedImports: {
     'src/kernel/': ['src/kernel/'],

@@ -40,7 +40,9 @@ describe('the Node versions the bot runs on', () => {
     const byPath = new Map(files.map((file) => [file.path, file.text]));
     const linked = new Set<string>();
     const follow = (path: string) => {
-      for (const [, specifier] of (byPath.get(path) ?? '').matchAll(/^import [^;]*?from "([^"]+)"/gms)) {
+      // Static imports as the bundle writes them, whitespace minified: `import{a as b}from"./chunks/x.js"`, `import"./y.js"`.
+      const imports = /(?:^|[;}])\s*import\s*(?:[\w$\s{},*]+?from\s*)?["']([^"']+)["']/gm;
+      for (const [, specifier] of (byPath.get(path) ?? '').matchAll(imports)) {
         const target = specifier!.startsWith('.') ? join(dirname(path), specifier!) : specifier!;
         if (!linked.has(target)) linked.add(target) && follow(target);
       }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from '../../kernel/result';
 
 /** The Telegram user who opened the Mini App, as the signed init data names them. */

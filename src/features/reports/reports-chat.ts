@@ -127,7 +127,7 @@ export function reportsFeature(services: BotServices, yearReview?: YearReviewPar
     if (!['add', 'them'].includes(verb.toLowerCase())) return ctx.replyText('model.usage');
     const slogan = rest
       .join(' ')
-      .replace(/^["“«]|["”»]$/g, '')
+      .replace(/^["\u201c«]|["\u201d»]$/g, '')
       .trim();
     if ([...slogan].length < MIN_SLOGAN || [...slogan].length > MAX_SLOGAN)
       return ctx.replyText('model.badSlogan', { max: MAX_SLOGAN });

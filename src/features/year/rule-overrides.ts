@@ -4,7 +4,7 @@
  * the configuration instead of the law. Which titles are considered, and that a flag keeps a candidate out, are not
  * figures and cannot be overridden.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from '../../kernel/result';
 import {
   type AchievementNeed,
