@@ -354,9 +354,9 @@ describe('a year of emulation in chat', () => {
     const pdf = documentsOf(minutes);
     expect(pdf.map((file) => file.filename)).toEqual(['bien-ban-binh-xet-PC06-2026.pdf']);
     // The minutes name those found ineligible: they go to the commander's private chat, the group is told so.
-    expect(
-      minutes.calls.filter((call) => call.method === 'sendDocument').map((call) => call.payload.chat_id),
-    ).toEqual([users.chi.id]);
+    expect(minutes.calls.filter((call) => call.method === 'sendDocument').map((call) => call.payload.chat_id)).toEqual([
+      users.chi.id,
+    ]);
     expect(minutes.text).toContain('Đã gửi vào tin nhắn riêng');
     expect(Buffer.from(pdf[0]!.source.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const list = documentsOf(await say(users.chi, '/vanban danhsach'));
