@@ -195,7 +195,7 @@ function gatedFiles(at: ReturnType<typeof gate>): ExportFiles {
 }
 
 /** A second export worker on the bot's store, as another process (or this one before a crash) would run it. */
-function workerWith(files: ExportFiles, owner: string) {
+function workerWith(files: ExportFiles, owner: string, maxBytes?: number) {
   return createExportWorker({
     db: bot.db,
     clock: bot.clock,
@@ -204,6 +204,7 @@ function workerWith(files: ExportFiles, owner: string) {
     owner,
     onQueued: () => {},
     files,
+    ...(maxBytes !== undefined && { maxBytes }),
   });
 }
 
@@ -370,16 +371,7 @@ describe('/export answers at once and writes the files outside the update', () =
     expect(documentsSent(await drained()).map((name) => name.slice(-4))).toEqual(['xlsx', '.csv']);
     expect(sizes.xlsx).toBeGreaterThan(0);
 
-    const limited = (maxBytes: number, owner: string) =>
-      createExportWorker({
-        db: bot.db,
-        clock: bot.clock,
-        logger: createLogger('silent'),
-        directory: bot.app.services.directory,
-        owner,
-        onQueued: () => {},
-        maxBytes,
-      });
+    const limited = (maxBytes: number, owner: string) => workerWith(exportFiles, owner, maxBytes);
     await requestExport();
     expect(await limited(sizes.xlsx + sizes.csv - 1, 'limited').drain()).toBe(1);
     const workbookOnly = await drained();
