@@ -801,8 +801,10 @@ export const en = {
   'paper.minutes.opening': (p: { time: string; date: string; venue: string; unit: string; year: number }) =>
     `At ${p.time} on ${p.date}, at ${p.venue}, ${p.unit} met to review the emulation titles of ${p.year}.`,
   'paper.minutes.time': (p: { hour: string; minute: string }) => `${p.hour}:${p.minute}`,
-  'paper.minutes.chair': (p: { name: string; position: string }) => `Chair: ${p.name}, ${p.position}.`,
-  'paper.minutes.secretary': (p: { name: string; position: string }) => `Secretary: ${p.name}, ${p.position}.`,
+  'paper.minutes.chair': (p: { name: string; position: string }) =>
+    `Chair: ${p.name}${p.position ? `, ${p.position}` : ''}.`,
+  'paper.minutes.secretary': (p: { name: string; position: string }) =>
+    `Secretary: ${p.name}${p.position ? `, ${p.position}` : ''}.`,
   'paper.minutes.attendance': (p: { members: number; present: number; absent: number }) =>
     `Attendance: ${n(p.members)} members; ${n(p.present)} present; ${n(p.absent)} absent.`,
   'paper.minutes.absentees': (p: { names: string }) => `Absent: ${p.names}.`,

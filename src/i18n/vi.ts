@@ -812,8 +812,10 @@ export const vi = {
   'paper.minutes.opening': (p: { time: string; date: string; venue: string; unit: string; year: number }) =>
     `Vào hồi ${p.time}, ${p.date}, tại ${p.venue}, ${p.unit} tổ chức họp bình xét danh hiệu thi đua năm ${p.year}.`,
   'paper.minutes.time': (p: { hour: string; minute: string }) => `${p.hour} giờ ${p.minute} phút`,
-  'paper.minutes.chair': (p: { name: string; position: string }) => `Chủ trì: đồng chí ${p.name}, ${p.position}.`,
-  'paper.minutes.secretary': (p: { name: string; position: string }) => `Thư ký: đồng chí ${p.name}, ${p.position}.`,
+  'paper.minutes.chair': (p: { name: string; position: string }) =>
+    `Chủ trì: đồng chí ${p.name}${p.position ? `, ${p.position}` : ''}.`,
+  'paper.minutes.secretary': (p: { name: string; position: string }) =>
+    `Thư ký: đồng chí ${p.name}${p.position ? `, ${p.position}` : ''}.`,
   'paper.minutes.attendance': (p: { members: number; present: number; absent: number }) =>
     `Thành phần: tổng số ${n(p.members)} đồng chí; có mặt ${n(p.present)} đồng chí; vắng mặt ${n(p.absent)} đồng chí.`,
   'paper.minutes.absentees': (p: { names: string }) => `Vắng mặt: ${p.names}.`,

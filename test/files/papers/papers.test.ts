@@ -121,6 +121,15 @@ describe('the draft mark', () => {
   });
 });
 
+describe('the minutes', () => {
+  it('name a chair or secretary without a position on the roster without a dangling comma', async () => {
+    const paper = reviewMinutesPaper({ ...MINUTES, chair: { ...MINUTES.chair, position: '' } });
+    const text = docxText(await renderPaper(paper, 'docx'));
+    expect(text).toContain('Chủ trì: đồng chí Đại tá Nguyễn Văn Ẩn.');
+    expect(text).not.toContain(', .');
+  });
+});
+
 describe('the certificate as DOCX', () => {
   it('is landscape, worded as a proposal until the decision, then as an award', async () => {
     const proposal = await renderPaper(certificatePaper(CERTIFICATE), 'docx');
