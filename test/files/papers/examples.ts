@@ -174,7 +174,7 @@ export const PROPOSAL_LETTER: ProposalLetterInput = {
   bases: [
     'Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022',
     'Nghị định số 152/2025/NĐ-CP của Chính phủ',
-    'Thông tư số 12/2019/TT-BCA của Bộ trưởng Bộ Công an',
+    'Thông tư số 04/2024/TT-BCA của Bộ trưởng Bộ Công an',
   ],
   meetingDay: '2026-12-15',
   lines: [
