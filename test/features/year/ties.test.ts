@@ -6,18 +6,11 @@
  * base.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeReview,
-  openReview,
-  pledge,
-  recordTitleDecision,
-  reviewMinutesInput,
-  titlesOf,
-} from '../../../src/features/year';
+import { closeReview, openReview, pledge, reviewMinutesInput, titlesOf } from '../../../src/features/year';
 import { resultText } from '../../../src/features/year/review-text';
 import { type Paper, reviewMinutesPaper } from '../../../src/files/papers';
 import { DIALECTS } from '../../helpers/dialects';
-import { ADMIN, HOOK_TIMEOUT_MS, officer, press, TEAM_1, type YearWorld, yearWorld } from './year-world';
+import { decideTitle, HOOK_TIMEOUT_MS, officer, press, TEAM_1, type YearWorld, yearWorld } from './year-world';
 
 const at = (local: string) => new Date(`${local}+07:00`);
 const HEAD = 300;
@@ -61,20 +54,12 @@ for (const dialect of DIALECTS) {
       }
       world.clock.set(at('2026-12-09T09:00:00'));
       value(
-        await world.run((scope) =>
-          recordTitleDecision(
-            scope,
-            { userId: ADMIN },
-            {
-              year: 2026,
-              title: 'cstt',
-              subjectIds: TEAM.map(([id]) => id),
-              number: '90/QĐ-CAT',
-              date: '2026-12-09',
-              signer: 'Đại tá Hoàng Minh Chiến',
-            },
-          ),
-        ),
+        await decideTitle(world, {
+          title: 'cstt',
+          subjectIds: TEAM.map(([id]) => id),
+          number: '90/QĐ-CAT',
+          date: '2026-12-09',
+        }),
       );
     }, HOOK_TIMEOUT_MS);
     afterAll(() => world.dispose());
@@ -145,20 +130,12 @@ for (const dialect of DIALECTS) {
     it('the choice is recorded as the title’s decision, for the one chosen', async () => {
       world.clock.set(at('2026-12-12T09:00:00'));
       value(
-        await world.run((scope) =>
-          recordTitleDecision(
-            scope,
-            { userId: ADMIN },
-            {
-              year: 2026,
-              title: 'cstdcs',
-              subjectIds: ['hung', 'anh'],
-              number: '95/QĐ-CAT',
-              date: '2026-12-12',
-              signer: 'Đại tá Hoàng Minh Chiến',
-            },
-          ),
-        ),
+        await decideTitle(world, {
+          title: 'cstdcs',
+          subjectIds: ['hung', 'anh'],
+          number: '95/QĐ-CAT',
+          date: '2026-12-12',
+        }),
       );
       const held = value(await world.run((scope) => titlesOf(scope, { userId: 303 }, { subjectId: 'anh' })));
       expect(held.map((title) => `${title.year} ${title.title} ${title.source}`)).toEqual([

@@ -10,7 +10,6 @@ import {
   closeReview,
   openCouncilReview,
   pledge,
-  recordTitleDecision,
   recordWrittenVotes,
   reviewMinutesInput,
   type WrittenVotesInput,
@@ -18,7 +17,17 @@ import {
 import { resultText } from '../../../src/features/year/review-text';
 import { reviewMinutesPaper } from '../../../src/files/papers';
 import { DIALECTS } from '../../helpers/dialects';
-import { ADMIN, HOOK_TIMEOUT_MS, officer, PC08, press, TEAM_1, type YearWorld, yearWorld } from './year-world';
+import {
+  ADMIN,
+  decideTitle,
+  HOOK_TIMEOUT_MS,
+  officer,
+  PC08,
+  press,
+  TEAM_1,
+  type YearWorld,
+  yearWorld,
+} from './year-world';
 
 const at = (local: string) => new Date(`${local}+07:00`);
 const HEAD = 300;
@@ -46,20 +55,12 @@ for (const dialect of DIALECTS) {
       world.clock.set(at('2026-12-09T09:00:00'));
       // Three of the team's four are CSTT: the team may be proposed for Đơn vị tiên tiến.
       value(
-        await world.run((scope) =>
-          recordTitleDecision(
-            scope,
-            { userId: ADMIN },
-            {
-              year: 2026,
-              title: 'cstt',
-              subjectIds: ['an', 'hung', 'ngoc'],
-              number: '90/QĐ-CAT',
-              date: '2026-12-09',
-              signer: 'Đại tá Hoàng Minh Chiến',
-            },
-          ),
-        ),
+        await decideTitle(world, {
+          title: 'cstt',
+          subjectIds: ['an', 'hung', 'ngoc'],
+          number: '90/QĐ-CAT',
+          date: '2026-12-09',
+        }),
       );
       for (const personId of ['an', 'hung', 'ngoc', 'clerk', 'duc'])
         value(await world.run((scope) => addToCouncil(scope, { userId: ADMIN }, { personId })));

@@ -16,6 +16,7 @@ import {
   type HonourRecord,
   parseBallotData,
   type RosterPerson,
+  recordTitleDecision,
   type YearRoster,
   type YearScope,
   type YearSettings,
@@ -273,3 +274,12 @@ export async function dumpAllTables(world: YearWorld): Promise<{ table: string; 
   }
   return dump;
 }
+
+/** The admin records a 2026 decision on a title for its subjects, signed by the province's director. */
+export const decideTitle = (
+  world: YearWorld,
+  decision: Pick<Parameters<typeof recordTitleDecision>[2], 'title' | 'subjectIds' | 'number' | 'date'>,
+) =>
+  world.run((scope) =>
+    recordTitleDecision(scope, { userId: ADMIN }, { year: 2026, signer: 'Đại tá Hoàng Minh Chiến', ...decision }),
+  );
