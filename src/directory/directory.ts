@@ -238,6 +238,28 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?:
     return value;
   }
 
+  /**
+   * A read of a cache kept by key (chats, people): the view's own read, else the process's while the view has not
+   * changed it, else loaded, and kept by the view (until its commit) or by the process.
+   */
+  async function keyed<T>(
+    name: CacheName,
+    key: number,
+    maps: { readonly own: Map<number, Held<T>> | undefined; readonly process: Map<number, T> },
+    load: () => Promise<T>,
+  ): Promise<T> {
+    await fresh();
+    const { own, process: kept } = maps;
+    const held = own?.get(key);
+    if (held) return held.value;
+    if (kept.has(key) && shared(name)) return kept.get(key) as T;
+    if (own) return hold(load, (value) => own.set(key, value));
+    const generation = caches.generation;
+    const found = await load();
+    if (generation === caches.generation) kept.set(key, found);
+    return found;
+  }
+
   const directory: Directory = {
     metrics: async () => {
       await fresh();
@@ -269,21 +291,7 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?:
       });
       return caches.units;
     },
-    async chat(chatId) {
-      await fresh();
-      const own = view?.chats.get(chatId);
-      if (own) return own.value;
-      if (chats.has(chatId) && shared('chats')) return chats.get(chatId);
-      if (view)
-        return hold(
-          () => findChat(db, chatId),
-          (held) => view.chats.set(chatId, held),
-        );
-      const generation = caches.generation;
-      const found = await findChat(db, chatId);
-      if (generation === caches.generation) chats.set(chatId, found);
-      return found;
-    },
+    chat: (chatId) => keyed('chats', chatId, { own: view?.chats, process: chats }, () => findChat(db, chatId)),
     async authority(userId) {
       await fresh();
       const cached = view?.roles.get(userId)?.value ?? (shared('roles') ? roles.get(userId) : undefined);
@@ -298,21 +306,8 @@ function directoryOver(db: Db, config: DirectorySettings, caches: Caches, view?:
       if (generation === caches.generation) roles.set(userId, authority);
       return authority;
     },
-    async rosterPlacement(userId) {
-      await fresh();
-      const own = view?.people.get(userId);
-      if (own) return own.value;
-      if (people.has(userId) && shared('people')) return people.get(userId);
-      if (view)
-        return hold(
-          () => findRosterPlacement(db, userId),
-          (held) => view.people.set(userId, held),
-        );
-      const generation = caches.generation;
-      const found = await findRosterPlacement(db, userId);
-      if (generation === caches.generation) people.set(userId, found);
-      return found;
-    },
+    rosterPlacement: (userId) =>
+      keyed('people', userId, { own: view?.people, process: people }, () => findRosterPlacement(db, userId)),
     async commands(userId, unitId) {
       const authority = await directory.authority(userId);
       if (authority.admin) return true;
