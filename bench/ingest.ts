@@ -24,7 +24,7 @@
  *     --replicas 1|2]
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -236,6 +236,27 @@ async function startApp(databaseUrl: string, api: BotApi): Promise<App> {
 interface Result {
   readonly rate: number;
   readonly p99: number;
+  /** CPU time per update over the timed window: this process, and the PostgreSQL server's processes (0 on SQLite). */
+  readonly cpu: { readonly app: number; readonly server: number };
+}
+
+/** CPU milliseconds all `postgres` processes on this machine have used (0 when none can be read). */
+function serverCpuMs(): number {
+  const tick = 1000 / 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 const percentile = (xs: readonly number[], p: number) => {
@@ -266,6 +287,7 @@ async function runPipeline(side: Side, dir: string, mode: Mode, work: Workload):
       return ackKey(message.chat.id, message.message_id);
     });
     const handedAt = new Array<number>(keys.length);
+    const cpuBefore = { app: process.cpuUsage(), server: serverCpuMs() };
     const started = performance.now();
     await feed(mode, work.updates, (update, index) => {
       handedAt[index] = performance.now();
@@ -276,6 +298,11 @@ async function runPipeline(side: Side, dir: string, mode: Mode, work: Workload):
       if (performance.now() > deadline) throw new Error('acknowledgements missing after 5 minutes');
       await sleep(5);
     }
+    const appCpu = process.cpuUsage(cpuBefore.app);
+    const cpu = {
+      app: (appCpu.user + appCpu.system) / 1000 / keys.length,
+      server: side === 'sqlite' ? 0 : (serverCpuMs() - cpuBefore.server) / keys.length,
+    };
     const ackTimes = keys.map((key) => api.acks.get(key)!.at);
     const lastAck = Math.max(...ackTimes);
     const latencies = ackTimes.map((at, index) => at - handedAt[index]!);
@@ -312,7 +339,7 @@ async function runPipeline(side: Side, dir: string, mode: Mode, work: Workload):
     check(again.n === before.n && again.total === before.total, `a replay stored ${again.n - before.n} more entries`);
     check(api.sent === sentBefore, `a replay sent ${api.sent - sentBefore} more replies`);
     check((await counters()) === 0, 'a replay changed the running totals');
-    return { rate: work.updates.length / ((lastAck - started) / 1000), p99: percentile(latencies, 99) };
+    return { rate: work.updates.length / ((lastAck - started) / 1000), p99: percentile(latencies, 99), cpu };
   } finally {
     for (const app of apps) await app.stop();
     await store.dispose();
@@ -363,10 +390,12 @@ console.log(
   `ingest: ${UPDATES} /log updates (${work.entries} entries) from ${UNITS * OFFICERS_PER_UNIT} officers in ${UNITS} groups, ` +
     `${ROUNDS} rounds; modes ${MODES.join(', ')} (polling = batches of ${POLL_BATCH}); stores ${SIDES.join(', ')}`,
 );
+const cpuOf = (result: Result) =>
+  `cpu/update ${f2(result.cpu.app)} ms${result.cpu.server > 0 ? ` + server ${f2(result.cpu.server)} ms` : ''}`;
 const describeSide = (side: Side, result: Result, sqlite: Result) =>
   side === 'sqlite'
-    ? `sqlite ${f0(result.rate)}/s p99 ${f1(result.p99)} ms`
-    : `${side} ${f0(result.rate)}/s (×${f2(result.rate / sqlite.rate)}) p99 ${f1(result.p99)} ms (×${f2(result.p99 / sqlite.p99)})`;
+    ? `sqlite ${f0(result.rate)}/s p99 ${f1(result.p99)} ms ${cpuOf(result)}`
+    : `${side} ${f0(result.rate)}/s (×${f2(result.rate / sqlite.rate)}) p99 ${f1(result.p99)} ms (×${f2(result.p99 / sqlite.p99)}) ${cpuOf(result)}`;
 for (let round = 1; round <= ROUNDS; round++) {
   for (const mode of MODES) {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
