@@ -118,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const connection = connect(config.databaseUrl, {
+    preparedStatements: config.preparedStatements,
     onConnectionLost: (error) => logger.warn({ err: error }, 'a database connection was lost; the pool opens another'),
   });
   const migration = await migrateToLatest(connection);
@@ -217,8 +218,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     name: 'outbox pass',
     logger,
     intervalMs: config.outboxPollMs,
-    run: async (woken) => {
-      await delivery.pass(woken);
+    run: async (wakes) => {
+      await delivery.pass(wakes);
     },
   });
 

@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../storage/schema';
 import type { BotApi } from '../telegram/bot-api';
+import type { Wakes } from '../workers/loop';
 import { renewClaims, retryWaitingNow, takeBackClaims } from './outbox-store';
 import {
   type AfterSent,
@@ -62,9 +63,9 @@ export interface Delivery {
   readonly transport: Transport;
   /**
    * One delivery pass if this process holds the sender lease (taking or renewing it when due); false when another
-   * process holds it, or the database did not answer. `woken` resolves on new work, so the pass takes it in.
+   * process holds it, or the database did not answer. With `wakes`, the pass takes new work in as it is woken for.
    */
-  pass(woken?: () => Promise<void>): Promise<boolean>;
+  pass(wakes?: Wakes): Promise<boolean>;
   /** Everything due now, outside the lease (tests and tools; the running bot sends under the lease). */
   drain(): Promise<DeliveryReport>;
   /**
@@ -78,6 +79,8 @@ export interface Delivery {
   releaseLease(): Promise<void>;
 }
 
+/** How often the running sender marks rows that went stale unclaimed as skipped (see DeliverOutboxOptions). */
+const SWEEP_EXPIRED_MS = 60_000;
 /** A lease renewed less than this long ago is not renewed again before a pass (the timer renews it anyway). */
 const RENEW_AFTER_MS = SENDER_LEASE_MS / 3;
 
@@ -175,10 +178,12 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   }
 
   let keeping: ReturnType<typeof setInterval> | undefined;
+  /** When the running sender last swept stale rows (the app's clock, which the console may move either way). */
+  let sweptAt = Number.NEGATIVE_INFINITY;
 
   return {
     transport,
-    async pass(woken) {
+    async pass(wakes) {
       try {
         // Renewed lately by both clocks: the app's clock may jump (the console's `:clock`), leaving the claims behind.
         const fresh =
@@ -188,7 +193,10 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         logger.warn({ err: error }, 'could not renew the sender lease');
         return false;
       }
-      const report = await deliverOutbox({ ...underLease, ...(woken && { woken }) });
+      const now = clock.now().getTime();
+      const sweepExpired = Math.abs(now - sweptAt) >= SWEEP_EXPIRED_MS;
+      if (sweepExpired) sweptAt = now;
+      const report = await deliverOutbox({ ...underLease, sweepExpired, ...(wakes && { wakes }) });
       if (report.claimed > 0 || report.skipped > 0) logger.debug({ ...report }, 'outbox pass');
       return true;
     },

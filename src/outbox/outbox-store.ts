@@ -128,6 +128,11 @@ export interface ClaimedRow {
   readonly expiresAt: Date | null;
   /** The claim's lease when made; a sender under the sender lease renews it with that lease. */
   readonly leaseUntil: Date;
+  /**
+   * Rows of its chat and lane waiting to go out when it was claimed (pending or sending), itself included: more than
+   * one, and others wait behind it.
+   */
+  readonly waiting: number;
 }
 
 /** The job name of replies; their period is "<update id>.<sequence>". */
@@ -314,25 +319,29 @@ export async function replyMessageOf(
   return { messageId: Number(messageId), merged: other !== undefined };
 }
 
-/** How many rows of a chat's message lane wait to go out (claimed ones included). */
-export async function waitingInChat(db: Db, chatId: number): Promise<number> {
-  const row = await db
-    .selectFrom('outbox')
-    .select(sql<number>`count(*)`.as('count'))
-    .where('chat_id', '=', chatId)
-    .where('lane', '=', 'message' satisfies OutboxLane)
-    .where('status', 'in', ['pending', 'sending'])
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 /** Due and not stale: pending and past not_before, or abandoned (sending with its lease run out). */
 const claimable = (table: string, at: string) => sql`(
     ((${sql.ref(`${table}.status`)} = 'pending' and ${sql.ref(`${table}.not_before`)} <= ${at})
       or (${sql.ref(`${table}.status`)} = 'sending' and ${sql.ref(`${table}.lease_until`)} < ${at}))
     and (${sql.ref(`${table}.expires_at`)} is null or ${sql.ref(`${table}.expires_at`)} > ${at}))`;
 
-type OutboxRow = { [K in keyof OutboxTable]: unknown };
+/** What a claim reads of a row: named, not `*`, so the statement keeps its shape (and its prepared plan) as columns are added. */
+const CLAIMED_COLUMNS = [
+  'id',
+  'job',
+  'period',
+  'kind',
+  'lane',
+  'chat_id',
+  'thread_id',
+  'html',
+  'payload',
+  'attempts',
+  'expires_at',
+] as const satisfies readonly (keyof OutboxTable)[];
+const claimedColumns = sql.join(CLAIMED_COLUMNS.map((column) => sql.ref(column)));
+
+type OutboxRow = { [K in (typeof CLAIMED_COLUMNS)[number]]: unknown } & { readonly waiting?: unknown };
 
 function toClaimed(row: OutboxRow, leaseUntil: Date): ClaimedRow {
   return {
@@ -348,8 +357,17 @@ function toClaimed(row: OutboxRow, leaseUntil: Date): ClaimedRow {
     attempts: Number(row.attempts),
     expiresAt: row.expires_at ? new Date(String(row.expires_at)) : null,
     leaseUntil,
+    waiting: Number(row.waiting ?? 1),
   };
 }
+
+/**
+ * A claimed row's chat and lane as they wait (see ClaimedRow.waiting), counted by the claim itself: pending and
+ * sending both count, so the count is the same before and after the claim's own change, on either database.
+ */
+const waitingBehind = sql`(
+    select count(*) from outbox w
+    where w.chat_id = outbox.chat_id and w.lane = outbox.lane and w.status in ('pending', 'sending')) as waiting`;
 
 /**
  * Claims up to `limit` due rows in one statement: per (chat, lane) the oldest, replies before scheduled posts, and
@@ -381,7 +399,7 @@ export async function claimDue(
       order by min(case when o.kind = 'post' then 1 else 0 end), min(o.id)
       limit ${options.limit})
     and ${claimable('outbox', at)}
-    returning *`.execute(db);
+    returning ${claimedColumns}, ${waitingBehind}`.execute(db);
   return rows.map((row) => toClaimed(row, leaseUntil)).sort((a, b) => a.id - b.id);
 }
 
@@ -447,7 +465,7 @@ export async function claimWaitingConfirmations(
       order by o.id
       limit ${options.limit})
     and status = 'pending'
-    returning *`.execute(db);
+    returning ${claimedColumns}`.execute(db);
   return rows.map((row) => toClaimed(row, options.leaseUntil)).sort((a, b) => a.id - b.id);
 }
 

@@ -6,6 +6,7 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Db } from '../storage/schema';
+import type { Wakes } from '../workers/loop';
 import { markChatUnreachable } from './chat-reachability-store';
 import {
   type AfterSentHook,
@@ -22,7 +23,6 @@ import {
   type StoredFile,
   type StoredRender,
   skipExpired,
-  waitingInChat,
 } from './outbox-store';
 import { SENDER_LEASE_MS } from './sender-lease-store';
 import {
@@ -73,8 +73,13 @@ export interface DeliverOutboxOptions {
   readonly batch?: number;
   /** Wait before the first retry of a transient failure; it doubles with each attempt, up to MAX_RETRY_DELAY_MS. */
   readonly retryDelayMs?: number;
-  /** Resolves when there may be new work (a wake): a pass then claims again without waiting for a row to finish. */
-  readonly woken?: () => Promise<void>;
+  /**
+   * Whether the pass first marks the rows that went stale unclaimed as skipped (default true). Claims never take a
+   * stale row, so this only tidies: the running sender does it once a minute, not on every pass.
+   */
+  readonly sweepExpired?: boolean;
+  /** New work as it is woken for: a pass claims again at a wake without waiting for a row to finish. */
+  readonly wakes?: Wakes;
 }
 
 /** Claims that live with a sender lease: until when they hold, and which rows this process still holds. */
@@ -189,7 +194,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     forget: row.payload.forget === true,
   });
 
-  report.skipped += await skipExpired(db, clock.now());
+  if (options.sweepExpired !== false) report.skipped += await skipExpired(db, clock.now());
 
   async function bytesOf(file: StoredFile | undefined): Promise<Buffer> {
     if (!file) return Buffer.alloc(0);
@@ -276,7 +281,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     // Confirmations that piled up behind this one go out with it, as one message, once the chat's budget cannot
     // give each its own; while it can, each gets its reply.
     const others =
-      row.kind === 'confirmation' && (await waitingInChat(db, row.chatId)) > transport.freeSlots(row.chatId)
+      row.kind === 'confirmation' && row.waiting > transport.freeSlots(row.chatId)
         ? await claimWaitingConfirmations(db, {
             chatId: row.chatId,
             owner,
@@ -366,17 +371,23 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
 
   const inFlight = new Set<Promise<void>>();
   // Claim again when woken (new rows), when half the batch is done, or, after a claim that came back short
-  // (everything claimable taken), as each row finishes, since that frees its chat.
+  // (everything claimable taken), when a row finishes whose chat had more waiting behind it, or when rows of this
+  // pass may have held a chat's next row back at that claim.
   let claimAgain = true;
   let lastClaimShort = false;
+  let mayHoldBack = false;
+  let freedWaiting = false;
   for (;;) {
     const room = batch - inFlight.size;
     // Under a sender lease, claims stop once it is gone: another process may be sending by now.
     if (claimAgain && room > 0 && clock.now() < claimUntil()) {
       claimAgain = false;
+      freedWaiting = false;
+      options.wakes?.takenIn();
       const rows = await claimDue(db, { owner, now: clock.now(), leaseUntil: claimUntil(), limit: room });
       report.claimed += rows.length;
       lastClaimShort = rows.length < room;
+      mayHoldBack = inFlight.size > 0 && (mayHoldBack || lastClaimShort);
       hold(rows);
       for (const row of rows) {
         const delivery: Promise<void> = deliver(row)
@@ -387,6 +398,7 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
           .finally(() => {
             letGo([row]);
             inFlight.delete(delivery);
+            if (row.waiting > 1) freedWaiting = true;
           });
         inFlight.add(delivery);
       }
@@ -394,9 +406,9 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     if (inFlight.size === 0) break;
     const woke = await Promise.race([
       ...[...inFlight].map((delivery) => delivery.then(() => false)),
-      ...(options.woken ? [options.woken().then(() => true)] : []),
+      ...(options.wakes ? [options.wakes.next().then(() => true)] : []),
     ]);
-    claimAgain = woke || lastClaimShort || inFlight.size <= batch / 2;
+    claimAgain = woke || (lastClaimShort ? freedWaiting || mayHoldBack || !options.wakes : inFlight.size <= batch / 2);
   }
   return report;
 }

@@ -16,10 +16,10 @@ export interface LoopOptions {
   readonly name: string;
   readonly logger: Logger;
   /**
-   * One run. `woken` resolves at the next wake (at once if one came since the run began), so a long run can take
-   * new work in without ending. A failure is logged; the loop goes on.
+   * One run, which sees everything woken for before it began. A long run may take new work in without ending (see
+   * Wakes); a wake it has not taken in makes another run after it. A failure is logged; the loop goes on.
    */
-  readonly run: (woken: () => Promise<void>) => Promise<void>;
+  readonly run: (wakes: Wakes) => Promise<void>;
   /** Pause after a run before the next, when nothing woke it; without it, the loop runs only when woken. */
   readonly intervalMs?: number;
   /** `start` arms the loop without running it (an alarm runs when it goes off, not when set). */
@@ -37,40 +37,52 @@ export interface Loop {
   stop(): Promise<void>;
 }
 
-/** Wake-ups that are never missed: a signal given while nobody waits resolves the next wait at once. */
-function signalSource(): { next(): Promise<void>; signal(): void } {
-  let signaled = false;
-  let resolve: () => void = () => {};
-  let pending = new Promise<void>((r) => {
-    resolve = r;
-  });
+/**
+ * The wakes that come during a run, for a run that takes new work in as it goes (the sender's pass).
+ */
+export interface Wakes {
+  /** Resolves at the next wake not yet taken in; at once if one came since `takenIn` was last called. */
+  next(): Promise<void>;
+  /** Says the run is about to look for work afresh: every wake until now is taken in, none needs a run of its own. */
+  takenIn(): void;
+}
+
+/** Wake-ups that are never missed: a wake not taken in resolves the next wait at once and makes another run. */
+function wakeSource(): Wakes & { signal(): void; readonly pending: boolean } {
+  let pending = false;
+  let waiting: (() => void) | undefined;
   return {
     next() {
-      if (!signaled) return pending;
-      signaled = false;
-      return Promise.resolve();
+      if (pending) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        waiting = resolve;
+      });
+    },
+    takenIn() {
+      pending = false;
     },
     signal() {
-      signaled = true;
-      resolve();
-      pending = new Promise<void>((r) => {
-        resolve = r;
-      });
+      pending = true;
+      const wait = waiting;
+      waiting = undefined;
+      wait?.();
+    },
+    get pending() {
+      return pending;
     },
   };
 }
 
 /**
  * The one loop of the workers (the sender, the export worker, each alarm): runs never overlap, a wake during a run
- * makes one more run right after it, errors are logged and the loop goes on, and `stop` cancels the timer and waits
+ * that the run did not take in makes one more run right after it, errors are logged and the loop goes on, and `stop` cancels the timer and waits
  * for the run under way. Until `start`, wakes do nothing.
  */
 export function createLoop(options: LoopOptions): Loop {
   const timers = options.timers ?? realTimers;
-  const wakes = signalSource();
+  const wakes = wakeSource();
   let started = false;
   let stopped = false;
-  let again = false;
   let timer: unknown;
   let running: Promise<void> | undefined;
 
@@ -78,13 +90,13 @@ export function createLoop(options: LoopOptions): Loop {
     timer = undefined;
     running = (async () => {
       do {
-        again = false;
+        wakes.takenIn();
         try {
-          await options.run(() => wakes.next());
+          await options.run(wakes);
         } catch (error) {
           options.logger.error({ err: error, loop: options.name }, `${options.name} failed`);
         }
-      } while (again && !stopped);
+      } while (wakes.pending && !stopped);
     })().finally(() => {
       running = undefined;
       if (!stopped && options.intervalMs !== undefined) timer = timers.setTimeout(runNow, options.intervalMs);
@@ -100,7 +112,6 @@ export function createLoop(options: LoopOptions): Loop {
     wake() {
       if (!started || stopped) return;
       if (running) {
-        again = true;
         wakes.signal();
         return;
       }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type KyselyPlugin, RawNode } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBotApi, type InjectedError } from '../../src/console/fake-bot-api';
 import { createLogger } from '../../src/logger';
@@ -446,6 +447,95 @@ describe('outbox on sqlite', () => {
     expect(api.lastSent(-1001)?.message_thread_id).toBe(42);
   });
 
+  it('tells with each claimed row how many of its chat and lane wait, itself included', async () => {
+    await enqueuePosts(
+      db,
+      [leaderboard(-1), leaderboard(-1, { period: '2026-W49' }), leaderboard(-1, { period: '2026-W50' })],
+      MONDAY_MORNING,
+    );
+    await enqueuePosts(db, [leaderboard(-2)], MONDAY_MORNING);
+    const claimed = await claimDue(db, { owner: 'a', now: MONDAY_MORNING, leaseUntil: LEASE_END, limit: 10 });
+    expect(claimed.map((row) => [row.chatId, row.waiting])).toEqual([
+      [-1, 3],
+      [-2, 1],
+    ]);
+  });
+
+  /** Counts the claims (`claimDue`'s statement) made through the returned db. */
+  const countingClaims = () => {
+    const counter = { claims: 0 };
+    const plugin: KyselyPlugin = {
+      transformQuery({ node }) {
+        const text = RawNode.is(node) ? node.sqlFragments.join('?') : '';
+        if (/update outbox set status = 'sending'/.test(text) && !/o\.kind = 'confirmation'/.test(text)) {
+          counter.claims += 1;
+        }
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    return { counter, db: db.withPlugin(plugin) };
+  };
+
+  it('sends a lone row woken for with one claim and one pass, and a row queued behind it in the same pass', async () => {
+    const api = new FakeBotApi();
+    const { counter, db: counted } = countingClaims();
+    const warp = createWarpTime();
+    let passes = 0;
+    const loop = createLoop({
+      name: 'outbox pass',
+      logger,
+      run: async (wakes) => {
+        passes += 1;
+        await deliverOutbox({ ...worker('a', api, { db: counted, transport: warp }), wakes });
+      },
+    });
+    /** Lets the pass go as far as it can: its waits take no time, its database answers at once. */
+    const idle = async () => {
+      for (let i = 0; i < 50; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    await enqueuePosts(db, [leaderboard(-1)], MONDAY_MORNING);
+    loop.start();
+    await idle();
+    expect(api.sentMessages()).toHaveLength(1);
+    expect({ passes, claims: counter.claims }).toEqual({ passes: 1, claims: 1 });
+
+    // Sending is held while a second row for the same chat and one for another chat are queued and woken for: the
+    // first chat's next row waits behind the one out, and goes in the same pass once it is sent.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const call = api.call.bind(api);
+    let holding = true;
+    api.call = async (method, payload) => {
+      if (holding && method === 'sendMessage') {
+        holding = false;
+        await held;
+      }
+      return call(method, payload);
+    };
+    await enqueuePosts(db, [leaderboard(-1, { period: '2026-W49', html: 'first' })], MONDAY_MORNING);
+    loop.wake();
+    await idle();
+    await enqueuePosts(db, [leaderboard(-1, { period: '2026-W50', html: 'second' })], MONDAY_MORNING);
+    await enqueuePosts(db, [leaderboard(-2, { html: 'other chat' })], MONDAY_MORNING);
+    loop.wake();
+    await idle();
+    expect(api.sentMessages().map((payload) => payload.text)).toEqual(['<b>Leaderboard</b> for -1', 'other chat']);
+    release();
+    await idle();
+    expect(api.sentMessages().map((payload) => payload.text)).toEqual([
+      '<b>Leaderboard</b> for -1',
+      'other chat',
+      'first',
+      'second',
+    ]);
+    expect(passes).toBe(2);
+    await loop.stop();
+  });
+
   it('runs passes in the workers’ loop: on its timer, at once when woken, and stops after the pass under way', async () => {
     const api = new FakeBotApi();
     let fire: (() => void) | undefined;
@@ -471,8 +561,8 @@ describe('outbox on sqlite', () => {
       logger,
       intervalMs: 5000,
       timers,
-      run: async (woken) => {
-        await deliverOutbox({ ...worker('a', api), woken });
+      run: async (wakes) => {
+        await deliverOutbox({ ...worker('a', api), wakes });
       },
     });
     running.start();
