@@ -69,6 +69,11 @@ const configSchema = z.object({
     .regex(/^\d+:[\w-]{20,}$/, 'expected a token from @BotFather, like 123456:ABC-...')
     .optional(),
   DATABASE_URL: z.string().min(1).default('data/thidua.sqlite'),
+  // PostgreSQL: statements prepared once per connection; off behind a pooler that cannot keep them.
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .default('on')
+    .transform((value) => value === 'on' || value === 'true' || value === '1'),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
   ADMIN_IDS: idList,
   TZ: timeZone.default('Asia/Ho_Chi_Minh'),
@@ -200,6 +205,8 @@ const envSchema = configSchema.superRefine(
 export interface Config {
   readonly botToken: string | undefined;
   readonly databaseUrl: string;
+  /** PostgreSQL: statements go as prepared statements (DATABASE_PREPARED_STATEMENTS, on by default). */
+  readonly preparedStatements: boolean;
   readonly telegramApiRoot: string;
   readonly adminIds: readonly number[];
   readonly timeZone: string;
@@ -279,6 +286,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     config: {
       botToken: c.BOT_TOKEN,
       databaseUrl: c.DATABASE_URL,
+      preparedStatements: c.DATABASE_PREPARED_STATEMENTS,
       telegramApiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
       adminIds: c.ADMIN_IDS,
       timeZone: c.TZ,

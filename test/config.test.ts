@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       config: {
         botToken: undefined,
         databaseUrl: 'data/thidua.sqlite',
+        preparedStatements: true,
         telegramApiRoot: 'https://api.telegram.org',
         adminIds: [],
         timeZone: 'Asia/Ho_Chi_Minh',

@@ -4,7 +4,7 @@ import { migrateToLatest } from '../storage/migrate';
 
 const loaded = configFromEnvironment();
 if (!loaded.ok) exitWithProblems(loaded.problems);
-const connection = connect(loaded.config.databaseUrl);
+const connection = connect(loaded.config.databaseUrl, { preparedStatements: loaded.config.preparedStatements });
 const { error, results } = await migrateToLatest(connection);
 for (const result of results ?? []) console.log(`${result.status.toLowerCase()}: ${result.migrationName}`);
 if (results?.length === 0) console.log('already up to date');

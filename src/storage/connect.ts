@@ -217,6 +217,40 @@ export interface ConnectOptions {
   readonly onConnectionLost?: (error: Error) => void;
   /** PostgreSQL only: the most connections the pool opens (pg's default, 10). */
   readonly maxConnections?: number;
+  /**
+   * PostgreSQL only: statements go as named prepared statements, parsed and planned once per connection (default
+   * true; see preparingStatements). Off for a pooler that cannot keep them, like PgBouncer in transaction mode
+   * before 1.21.
+   */
+  readonly preparedStatements?: boolean;
+}
+
+/** The most distinct statement texts given a name: the bot has a few hundred shapes; lists of ids add more. */
+const PREPARED_TEXTS = 2000;
+/** Texts that return `*`: a column added by a later migration would change their result, which PostgreSQL refuses. */
+const RETURNS_ALL = /(?:\b(?:select|returning)\s+|,\s*)\*|\w"?\.\*/i;
+
+/**
+ * Sends each statement of a pg client as a named prepared statement: PostgreSQL parses and plans a text once per
+ * connection, then only binds and runs it (half the server's CPU per /log, docs/PERFORMANCE.md). Names are given per
+ * process, the same text always the same name, for at most PREPARED_TEXTS texts; the rest, texts without values
+ * (`begin`, `commit`, a migration's DDL) and texts returning `*` (see RETURNS_ALL) go unnamed, as before. pg keeps
+ * what each connection has prepared.
+ */
+function preparingStatements(client: pg.PoolClient, names: Map<string, string | null>): void {
+  Object.defineProperty(client, 'query', {
+    value(this: pg.PoolClient, text: unknown, values?: unknown, ...rest: unknown[]) {
+      const send = Object.getPrototypeOf(this).query as (...args: unknown[]) => unknown;
+      // Without values pg uses the simple protocol, which takes several statements in one text; a name cannot.
+      let name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? names.get(text) : null;
+      if (name === undefined && names.size < PREPARED_TEXTS) {
+        name = RETURNS_ALL.test(text as string) ? null : `thidua_${names.size}`;
+        names.set(text as string, name);
+      }
+      if (!name) return send.call(this, text, values, ...rest);
+      return send.call(this, { name, text, values }, ...rest);
+    },
+  });
 }
 
 const INT8_OID = 20;
@@ -265,7 +299,9 @@ function connectPostgres(databaseUrl: string, options: ConnectOptions): Connecti
   // A connection in use (a transaction's) may die too: its query fails, which tells the caller, and the pool drops
   // it on release; but pg also emits 'error' on it, and the pool does not listen while it is checked out. pg may
   // emit more than one 'error' for one connection: it is told once.
+  const names = new Map<string, string | null>();
   pool.on('connect', (client) => {
+    if (options.preparedStatements !== false) preparingStatements(client, names);
     let told = false;
     client.on('error', (error) => {
       if (told) return;

@@ -17,6 +17,8 @@ interface Sent {
   readonly text: string;
   /** Written while an earlier statement of the connection was unanswered: no round trip of its own. */
   readonly pipelined: boolean;
+  /** Sent as a named prepared statement: parsed and planned once per connection. */
+  readonly named: boolean;
 }
 
 /** Runs `work`, recording per connection the statements written from its `begin` to its `commit`. */
@@ -28,10 +30,11 @@ async function transactionsDuring(work: () => Promise<unknown>): Promise<Sent[][
   pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<typeof query>) {
     const first = args[0] as unknown;
     const text = (typeof first === 'string' ? first : (first as { text: string }).text).replace(/\s+/g, ' ').trim();
+    const named = typeof first === 'object' && typeof (first as { name?: unknown }).name === 'string';
     const pending = inFlight.get(this) ?? 0;
     if (/^begin\b/i.test(text)) open.set(this, []);
     const statements = open.get(this);
-    statements?.push({ text: text.slice(0, 100), pipelined: pending > 0 });
+    statements?.push({ text: text.slice(0, 100), pipelined: pending > 0, named });
     if (statements && /^(commit|rollback)\b/i.test(text)) {
       done.push(statements);
       open.delete(this);
@@ -75,6 +78,8 @@ describe.skipIf(!TEST_DATABASE_URL)('a warm /log on PostgreSQL', () => {
     expect(statements[1]!.text).toContain('processed_updates');
     expect(statements.at(-2)!.text).toMatch(/^insert into outbox/);
     expect(statements.at(-1)!.text).toBe('commit');
+    // Every statement but begin and commit is a prepared statement, bound by name once its connection has it.
+    expect(statements.map(({ named }) => named)).toEqual(statements.map((_, i) => i > 0 && i < statements.length - 1));
 
     await bot.app.drain();
     const entries = await bot.standingEntries();
