@@ -219,7 +219,7 @@ export interface ConnectOptions {
   readonly maxConnections?: number;
   /**
    * PostgreSQL only: statements go as named prepared statements, parsed and planned once per connection (default
-   * true; see preparingStatements). Off for a pooler that cannot keep them, like PgBouncer in transaction mode
+   * true; see sendingStatements). Off for a pooler that cannot keep them, like PgBouncer in transaction mode
    * before 1.21.
    */
   readonly preparedStatements?: boolean;
@@ -230,23 +230,50 @@ const PREPARED_TEXTS = 2000;
 /** Texts that return `*`: a column added by a later migration would change their result, which PostgreSQL refuses. */
 const RETURNS_ALL = /(?:\b(?:select|returning)\s+|,\s*)\*|\w"?\.\*/i;
 
+/** The prepared statement's name of a text, given the first time it is seen; null for a text that goes unnamed. */
+function nameOf(names: Map<string, string | null>, text: string): string | null {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= PREPARED_TEXTS) return null;
+    name = RETURNS_ALL.test(text) ? null : `thidua_${names.size}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/** A pg client's socket, which pg writes each query's messages to (corked around them: one write per query). */
+type Corkable = pg.PoolClient & { readonly connection: { readonly stream: { cork(): void; uncork(): void } } };
+
 /**
- * Sends each statement of a pg client as a named prepared statement: PostgreSQL parses and plans a text once per
- * connection, then only binds and runs it (half the server's CPU per /log, docs/PERFORMANCE.md). Names are given per
- * process, the same text always the same name, for at most PREPARED_TEXTS texts; the rest, texts without values
- * (`begin`, `commit`, a migration's DDL) and texts returning `*` (see RETURNS_ALL) go unnamed, as before. pg keeps
- * what each connection has prepared.
+ * How a pooled pg client sends its statements:
+ * - **one write per tick**: its socket stays corked from a query to the end of the tick, so statements written one
+ *   after another (a transaction's `begin` and first statement, its last write and `commit`: see
+ *   PipelinedPostgresDialect) leave in one write. Each write to a local TCP socket costs about as much CPU as
+ *   PostgreSQL spends on a small statement (docs/PERFORMANCE.md);
+ * - **prepared statements** (`names`, unless DATABASE_PREPARED_STATEMENTS is off): a statement with values goes as a
+ *   named prepared statement, which PostgreSQL parses and plans once per connection, then only binds and runs (half
+ *   the server's CPU per /log). Names are given per process, the same text always the same name, for at most
+ *   PREPARED_TEXTS texts; the rest, texts without values (`begin`, `commit`, a migration's DDL: several statements
+ *   may share such a text, which a name cannot) and texts returning `*` (see RETURNS_ALL) go unnamed. pg keeps what
+ *   each connection has prepared.
  */
-function preparingStatements(client: pg.PoolClient, names: Map<string, string | null>): void {
+function sendingStatements(client: pg.PoolClient, names: Map<string, string | null> | undefined): void {
+  const { stream } = (client as Corkable).connection;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    stream.uncork();
+  };
   Object.defineProperty(client, 'query', {
     value(this: pg.PoolClient, text: unknown, values?: unknown, ...rest: unknown[]) {
-      const send = Object.getPrototypeOf(this).query as (...args: unknown[]) => unknown;
-      // Without values pg uses the simple protocol, which takes several statements in one text; a name cannot.
-      let name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? names.get(text) : null;
-      if (name === undefined && names.size < PREPARED_TEXTS) {
-        name = RETURNS_ALL.test(text as string) ? null : `thidua_${names.size}`;
-        names.set(text as string, name);
+      if (!corked) {
+        corked = true;
+        stream.cork();
+        process.nextTick(uncork);
       }
+      const send = Object.getPrototypeOf(this).query as (...args: unknown[]) => unknown;
+      const name =
+        names && typeof text === 'string' && Array.isArray(values) && values.length > 0 ? nameOf(names, text) : null;
       if (!name) return send.call(this, text, values, ...rest);
       return send.call(this, { name, text, values }, ...rest);
     },
@@ -301,7 +328,7 @@ function connectPostgres(databaseUrl: string, options: ConnectOptions): Connecti
   // emit more than one 'error' for one connection: it is told once.
   const names = new Map<string, string | null>();
   pool.on('connect', (client) => {
-    if (options.preparedStatements !== false) preparingStatements(client, names);
+    sendingStatements(client, options.preparedStatements === false ? undefined : names);
     let told = false;
     client.on('error', (error) => {
       if (told) return;

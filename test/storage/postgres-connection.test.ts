@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +88,30 @@ describe.skipIf(!TEST_DATABASE_URL)('prepared statements on PostgreSQL', () => {
     await sql`alter table things add column rank text`.execute(connection.db);
     expect(await all()).toEqual([{ id: 1, name: 'one', rank: null }]);
     expect(await nameOf(1)).toEqual([{ name: 'one' }]);
+  });
+
+  it('writes a transaction’s begin with its first statement, in one write to the socket', async () => {
+    const writes = { count: 0 };
+    const prototype = Socket.prototype as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
+    const originals = { _write: prototype._write, _writev: prototype._writev };
+    for (const method of ['_write', '_writev'] as const) {
+      prototype[method] = function (this: Socket, ...args: unknown[]) {
+        writes.count += 1;
+        return originals[method].apply(this, args);
+      };
+    }
+    try {
+      await nameOf(1); // the connection is open and idle
+      writes.count = 0;
+      const result = await connection.db
+        .transaction()
+        .execute((trx) => sql<{ n: number }>`select ${1}::int + 1 as n`.execute(trx));
+      expect(result.rows).toEqual([{ n: 2 }]);
+    } finally {
+      Object.assign(prototype, originals);
+    }
+    // begin + select, then commit: two writes where there are three statements.
+    expect(writes.count).toBe(2);
   });
 
   it('names nothing when told not to (a pooler that cannot keep prepared statements)', async () => {
