@@ -15,7 +15,6 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Db } from '../storage/schema';
 import type { BotApi } from '../telegram/bot-api';
-import type { Wakes } from '../workers/loop';
 import { renewClaims, retryWaitingNow, takeBackClaims } from './outbox-store';
 import {
   type AfterSent,
@@ -26,6 +25,7 @@ import {
   emptyReport,
   type HeldClaims,
   type RenderFile,
+  type Wakes,
 } from './sender';
 import { SENDER_LEASE_MS, senderLease } from './sender-lease-store';
 import { createTransport, type Transport, type TransportOptions } from './transport';

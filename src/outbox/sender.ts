@@ -6,7 +6,6 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Db } from '../storage/schema';
-import type { Wakes } from '../workers/loop';
 import { markChatUnreachable } from './chat-reachability-store';
 import {
   type AfterSentHook,
@@ -33,6 +32,14 @@ import {
   SendCancelledError,
   type Transport,
 } from './transport';
+
+/** The wakes that come during a run, from the workers' loop (src/workers/loop.ts), for a pass that takes work in. */
+export interface Wakes {
+  /** Resolves at the next wake not yet taken in; at once if one came since `takenIn` was last called. */
+  next(): Promise<void>;
+  /** Says the run is about to look for work afresh: every wake until now is taken in, none needs a run of its own. */
+  takenIn(): void;
+}
 
 /** Told with Telegram's message id once a row carrying the hook went out; runs in its own small transaction. */
 export type AfterSent = (db: Db, hook: AfterSentHook, messageId: number) => Promise<void>;

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { Wakes } from '../outbox/sender';
 
 /** Timers a loop uses; tests pass fakes. */
 export interface LoopTimers {
@@ -35,16 +36,6 @@ export interface Loop {
   start(): void;
   wake(): void;
   stop(): Promise<void>;
-}
-
-/**
- * The wakes that come during a run, for a run that takes new work in as it goes (the sender's pass).
- */
-export interface Wakes {
-  /** Resolves at the next wake not yet taken in; at once if one came since `takenIn` was last called. */
-  next(): Promise<void>;
-  /** Says the run is about to look for work afresh: every wake until now is taken in, none needs a run of its own. */
-  takenIn(): void;
 }
 
 /** Wake-ups that are never missed: a wake not taken in resolves the next wait at once and makes another run. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
-import { createLoop, type Wakes } from '../../src/workers/loop';
+import type { Wakes } from '../../src/outbox/sender';
+import { createLoop } from '../../src/workers/loop';
 
 const logger = createLogger('silent');
 
