@@ -36,6 +36,7 @@ import { byUnitAndMetric, sumOverUnits } from '../src/kernel/totals';
 import { createUnitTree } from '../src/kernel/units';
 import { type Connection, connect } from '../src/storage/connect';
 import { migrateToLatest } from '../src/storage/migrate';
+import { type ExportFiles, exportFiles, inThreadExportFiles } from '../src/workers/export-worker';
 
 const { values } = parseArgs({
   options: { entries: { type: 'string', default: '5000000' }, keep: { type: 'string' }, only: { type: 'string' } },
@@ -301,27 +302,48 @@ async function measureExport(connection: Connection, raw: SqliteDatabase.Databas
   }, 20);
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
-  const exportOnce = async () => {
+  /** The export as the bot's worker runs it: its files opened per export (writers in their thread), then closed. */
+  const exportWith = (openFiles: () => ExportFiles) => async () => {
     const out = mkdtempSync(join(dir, 'x-'));
-    const workbook = await xlsxFileSink(join(out, 'a.xlsx'));
-    const csv = csvFileSink(join(out, 'a.csv'));
-    const { entries } = await writeExport(
-      db,
-      { tree, catalog, unitId: tree.byCode('CAT')!.id, range: month, locale: 'vi' },
-      { workbook, csv },
-    );
-    await Promise.all([workbook.finish(), csv.finish()]);
-    exported = entries;
+    const files = openFiles();
+    try {
+      const workbook = await files.xlsx(join(out, 'a.xlsx'));
+      const csv = files.csv(join(out, 'a.csv'));
+      const { entries } = await writeExport(
+        db,
+        { tree, catalog, unitId: tree.byCode('CAT')!.id, range: month, locale: 'vi' },
+        { workbook, csv },
+      );
+      await Promise.all([workbook.finish(), csv.finish()]);
+      exported = entries;
+    } finally {
+      await files.close?.();
+    }
     sizes.xlsx = statSync(join(out, 'a.xlsx')).size;
     sizes.csv = statSync(join(out, 'a.csv')).size;
     rmSync(out, { recursive: true, force: true });
   };
+  const exportOnce = exportWith(exportFiles);
   await exportOnce(); // warm, outside the CPU count
   const cpuBefore = process.cpuUsage();
   const ours = await time(runs, exportOnce);
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   loopDelay.disable();
+  const loopHeld = { max: loopDelay.max, p99: loopDelay.percentile(99) };
+  // The same export with both writers in this thread (what the bot ran before the thread), its figures apart.
+  const rssBeforeHere = process.memoryUsage().rss;
+  let peakHere = rssBeforeHere;
+  const samplerHere = setInterval(() => {
+    peakHere = Math.max(peakHere, process.memoryUsage().rss);
+  }, 20);
+  const loopHere = monitorEventLoopDelay({ resolution: 5 });
+  loopHere.enable();
+  const cpuHereBefore = process.cpuUsage();
+  const here = await time(runs, exportWith(inThreadExportFiles));
+  const cpuHere = process.cpuUsage(cpuHereBefore);
+  clearInterval(samplerHere);
+  loopHere.disable();
   const floorRead = await time(runs, () => {
     for (const id of allIds) floorExport.all(id, month.from, month.to);
   });
@@ -383,11 +405,17 @@ async function measureExport(connection: Connection, raw: SqliteDatabase.Databas
   });
   row(`month export, ${exported.toLocaleString('en')} rows vs SQL read`, ours, floorRead);
   row('month export vs SQL read + same writers', ours, floorWrite);
+  row('  writers in this thread vs SQL read', here, floorRead);
+  row('  writers in their thread vs this one', ours, here);
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  const figures = (peak: number, before: number, held: { max: number; p99: number }, used: NodeJS.CpuUsage) =>
+    `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (${(before / 2 ** 20).toFixed(0)} MiB before it); event loop held at most ${(held.max / 1e6).toFixed(0)} ms at once (p99 ${(held.p99 / 1e6).toFixed(0)} ms); ` +
+    `CPU ${((used.user + used.system) / 1e6 / runs).toFixed(2)} s per export (every thread)`;
+  console.log(`export (writers in their thread): ${figures(peakRss, rssBefore, loopHeld, cpu)}`);
   console.log(
-    `export peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (${(rssBefore / 2 ** 20).toFixed(0)} MiB before it); event loop held at most ${(loopDelay.max / 1e6).toFixed(0)} ms at once (p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms); ` +
-      `CPU ${((cpu.user + cpu.system) / 1e6 / runs).toFixed(2)} s per export (every thread); files: XLSX ${mib(sizes.xlsx)} MiB, CSV ${mib(sizes.csv)} MiB`,
+    `export (writers in this thread): ${figures(peakHere, rssBeforeHere, { max: loopHere.max, p99: loopHere.percentile(99) }, cpuHere)}`,
   );
+  console.log(`files: XLSX ${mib(sizes.xlsx)} MiB, CSV ${mib(sizes.csv)} MiB`);
 }
 
 /**

@@ -16,7 +16,9 @@ import { createXlsxWriter } from './xlsx-writer';
  * file as they come, so a year's export holds a few rows in memory, not the workbook. Dates as dates (dd/mm/yyyy),
  * numbers as numbers, bold Vietnamese headers.
  */
-export async function xlsxFileSink(filename: string): Promise<WorkbookSink & { finish(): Promise<void> }> {
+export async function xlsxFileSink(
+  filename: string,
+): Promise<WorkbookSink & { finish(): Promise<void>; abort(): void }> {
   return createXlsxWriter(filename);
 }
 
@@ -47,7 +49,7 @@ const REMEMBERED_FIELDS = 50_000;
 const REMEMBERED_LONGEST = 120;
 
 /** A CSV file, UTF-8 with a byte-order mark so Excel reads Vietnamese right; CRLF line ends as RFC 4180 says. */
-export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void> } {
+export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void>; abort(): void } {
   const stream: WriteStream = createWriteStream(filename);
   // A failed write (disk full, directory gone) is the export's failure, told by the next flush or the finish,
   // never an uncaught 'error' event that would end the process.
@@ -94,6 +96,11 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
         stream.once('error', reject);
         stream.end(resolve);
       }),
+    /** Stops where it stands (the export failed or was cut off): the file is closed, unfinished. */
+    abort() {
+      failure ??= new Error('CSV writer aborted');
+      stream.destroy();
+    },
   };
 }
 

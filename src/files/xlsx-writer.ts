@@ -91,8 +91,10 @@ interface Entry {
  * parts that name them and the zip's central directory. A failed write is the export's failure, told by the next
  * flush or the finish, never an uncaught 'error' event.
  */
-export function createXlsxWriter(filename: string): WorkbookSink & { finish(): Promise<void> } {
+export function createXlsxWriter(filename: string): WorkbookSink & { finish(): Promise<void>; abort(): void } {
   const file = createWriteStream(filename);
+  /** The compressors of the entries being written, destroyed by abort(). */
+  const compressors = new Set<ReturnType<typeof createDeflateRaw>>();
   let failure: Error | undefined;
   file.on('error', (error) => {
     failure ??= error;
@@ -125,6 +127,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
     put(name);
     // Output in 64 KiB pieces (zlib's default is 16 KiB): a quarter of the callbacks and file writes.
     const deflate = createDeflateRaw({ level: 1, chunkSize: 1 << 16 });
+    compressors.add(deflate);
     deflate.on('data', (chunk: Buffer) => {
       record.compressed += chunk.length;
       put(chunk);
@@ -154,6 +157,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
         const ended = once(deflate, 'end');
         deflate.end();
         await ended;
+        compressors.delete(deflate);
         healthy();
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(0x08074b50, 0);
@@ -320,6 +324,13 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
         file.end(resolve);
       });
       healthy();
+    },
+    /** Stops where it stands (the export failed or was cut off): the file is closed, unfinished. */
+    abort() {
+      failure ??= new Error('XLSX writer aborted');
+      for (const deflate of compressors) deflate.destroy();
+      compressors.clear();
+      file.destroy();
     },
   };
 }
