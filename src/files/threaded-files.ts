@@ -41,7 +41,8 @@ export const AHEAD_ROWS = 20_000;
 const CLOSE_WAIT_MS = 5000;
 
 /** The thread's module and how to start it: the bundle's dist/files/export-thread.js, or the source under tsx. */
-function threadEntry(): { url: URL | string; eval: boolean } {
+function threadEntry(module?: URL): { url: URL | string; eval: boolean } {
+  if (module) return { url: module, eval: false };
   const here = new URL(import.meta.url);
   if (here.pathname.endsWith('.ts')) {
     // Sources (tests, benches, tsx): Node 20 runs no loader given by --import in a worker, so the thread imports
@@ -69,7 +70,12 @@ export interface ThreadedFiles {
   readonly threadId: number | undefined;
 }
 
-export function threadedFiles(): ThreadedFiles {
+export interface ThreadedFilesOptions {
+  /** The thread's module, built (the bench gives the bundle's, so that its thread starts as the bot's does). */
+  readonly module?: URL;
+}
+
+export function threadedFiles(options: ThreadedFilesOptions = {}): ThreadedFiles {
   let worker: Worker | undefined;
   let exited: Promise<void> | undefined;
   let failure: Error | undefined;
@@ -92,7 +98,7 @@ export function threadedFiles(): ThreadedFiles {
   function thread(): Worker {
     if (worker) return worker;
     if (closed) throw new Error('the export files are closed');
-    const entry = threadEntry();
+    const entry = threadEntry(options.module);
     const started = new Worker(entry.url, { eval: entry.eval });
     started.on('message', (message: ThreadReply) => {
       switch (message.type) {
