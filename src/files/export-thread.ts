@@ -11,7 +11,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { csvFileSink, xlsxFileSink } from './report-files';
 import { type RowBatch, rowDecoder } from './row-batch';
 import type { ExportColumn, SheetSink } from './sheet-sink';
-import type { ThreadReply, ThreadRequest } from './threaded-files';
+import { ACK_ROWS, type ThreadReply, type ThreadRequest } from './threaded-files';
 
 function portOf() {
   if (!parentPort) throw new Error('export-thread.ts runs as a worker thread (src/files/threaded-files.ts starts it)');
@@ -32,6 +32,8 @@ const writers = new Map<number, Writer>();
 const decoder = rowDecoder();
 let failed = false;
 let closing = false;
+/** Rows written and not yet told to the main thread: told every ACK_ROWS, not after every batch. */
+let untold = 0;
 
 const reply = (message: ThreadReply) => port.postMessage(message);
 
@@ -101,7 +103,11 @@ async function handle(request: ThreadRequest): Promise<void> {
       return openSheet(request.id, request.name, request.columns);
     case 'rows':
       await rows(request.batch);
-      reply({ type: 'written', rows: request.batch.rows });
+      untold += request.batch.rows;
+      if (untold >= ACK_ROWS) {
+        reply({ type: 'written', rows: untold });
+        untold = 0;
+      }
       return;
     case 'sheetEnd':
       return endSheet(request.id);

@@ -3,7 +3,8 @@ export const CHUNK = 1 << 18;
 
 /**
  * Text encoded as UTF-8 straight into a buffer as it comes, handed to `send` a buffer at a time: one write per
- * 256 KiB instead of one per row, and no joined strings. A text larger than the buffer goes on its own.
+ * 256 KiB instead of one per row, and no joined strings. A text larger than the buffer goes on its own. What is
+ * sent is the bytes in order; where one buffer ends (inside a row or not) changes nothing in the file.
  */
 export function textChunks(send: (bytes: Buffer) => void) {
   let buffer = Buffer.allocUnsafe(CHUNK);
@@ -14,6 +15,26 @@ export function textChunks(send: (bytes: Buffer) => void) {
       if (used + text.length * 3 > CHUNK) this.push();
       if (text.length * 3 > CHUNK) send(Buffer.from(text, 'utf8'));
       else used += buffer.write(text, used, 'utf8');
+    },
+    /** Text known to be ASCII (an XLSX row of shared strings, numbers and dates): copied, not transcoded. */
+    writeAscii(text: string): void {
+      if (used + text.length > CHUNK) this.push();
+      if (text.length > CHUNK) send(Buffer.from(text, 'latin1'));
+      else used += buffer.write(text, used, 'latin1');
+    },
+    /** Bytes made before (a CSV field worked out once): copied as they are. */
+    bytes(bytes: Uint8Array): void {
+      if (used + bytes.length > CHUNK) this.push();
+      if (bytes.length > CHUNK) send(Buffer.from(bytes));
+      else {
+        buffer.set(bytes, used);
+        used += bytes.length;
+      }
+    },
+    /** One byte (an ASCII separator). */
+    byte(code: number): void {
+      if (used === CHUNK) this.push();
+      buffer[used++] = code;
     },
     /** Hands on what is gathered (before a drain, and at the end). */
     push(): void {

@@ -35,8 +35,16 @@ export type ThreadReply =
   | { readonly type: 'finished'; readonly id: number; readonly threadId: number }
   | { readonly type: 'failed'; readonly error: { name: string; message: string; code?: string } };
 
-/** Rows (to either writer) the thread may be behind before a flush waits for it: two pages to both writers. */
-export const AHEAD_ROWS = 20_000;
+/**
+ * Rows (to either writer) the thread may be behind before a flush waits for it: four flushes' rows to both writers.
+ * The thread is the slower side (docs/PERFORMANCE.md), so more would only hold more rows in memory.
+ */
+export const AHEAD_ROWS = 8000;
+/**
+ * The thread tells how far it has written every this many rows (a message per batch cost about 0.1 ms each, 85 ms
+ * an export); less than AHEAD_ROWS, so a flush waiting for the thread is always woken.
+ */
+export const ACK_ROWS = 2000;
 /** How long close() waits for the thread to end by itself before it is terminated. */
 const CLOSE_WAIT_MS = 5000;
 

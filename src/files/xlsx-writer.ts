@@ -144,6 +144,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
     });
     return {
       write: (text: string) => chunks.write(text),
+      writeAscii: (text: string) => chunks.writeAscii(text),
       async drain() {
         chunks.push();
         healthy();
@@ -205,13 +206,17 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
   const shared = new Map<string, string>();
   const sharedXml: string[] = [];
   let sharedCount = 0;
+  /** Whether a text went inline since the row began: then the row may hold more than ASCII. */
+  let inlined = false;
   /** A text cell's XML after its reference: shared if the table takes it, inline otherwise. */
   function textTail(value: string, style: number): string {
     const s = style ? ` s="${style}"` : '';
     let index = shared.get(value);
     if (index === undefined) {
-      if (shared.size >= SHARED_MAX || value.length > SHARED_LONGEST)
+      if (shared.size >= SHARED_MAX || value.length > SHARED_LONGEST) {
+        inlined = true;
         return `"${s} t="inlineStr"><is><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
+      }
       index = `${shared.size}`;
       shared.set(value, index);
       sharedXml.push(`<si><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></si>`);
@@ -249,6 +254,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
           rowNumber += 1;
           const n = `${rowNumber}`;
           let xml = `<row r="${n}">`;
+          inlined = false;
           for (let index = 0; index < cells.length; index++) {
             const value = cells[index];
             if (value === null || value === undefined) continue;
@@ -257,7 +263,9 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
               if (Number.isFinite(value)) xml += `${open(index)}${n}"${numberStyles[index] ?? ''}><v>${value}</v></c>`;
             } else xml += open(index) + n + dateTail(value.day);
           }
-          sheet.write(`${xml}</row>`);
+          // Shared strings, numbers and dates are ASCII: such a row is copied into the buffer, not transcoded.
+          if (inlined) sheet.write(`${xml}</row>`);
+          else sheet.writeAscii(`${xml}</row>`);
         },
         flush: () => sheet.drain(),
       });
