@@ -135,6 +135,7 @@ export function rowEncoder() {
 
 /** Where the receiving side's rows go. */
 export interface RowTarget {
+  /** The cells are valid during the call only: the next row of the same length reuses the array. */
   row(to: number, cells: readonly ExportCell[]): void;
   flush(to: number): Promise<void>;
 }
@@ -156,7 +157,8 @@ export function rowDecoder() {
         if (kind === ROW) {
           let end = at;
           while (end < length && kinds[end]! < ROW) end++;
-          cells = new Array<ExportCell>(end - at);
+          // The writers keep no row: one array serves every row of its length.
+          if (cells.length !== end - at) cells = new Array<ExportCell>(end - at);
           for (let index = 0; at < end; at++, index++) {
             const value = values[at]!;
             switch (kinds[at]) {
