@@ -61,7 +61,7 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
   const healthy = () => {
     if (failure) throw failure;
   };
-  const chunks = textChunks((bytes) => stream.write(bytes));
+  const chunks = textChunks((bytes, done) => stream.write(bytes, done));
   chunks.write('\uFEFF');
   // The fields of texts and days seen before (units, metrics, people repeat on every page), as csvField made them,
   // in UTF-8: a row is these bytes copied, numbers and separators, without a line's string to build and encode.

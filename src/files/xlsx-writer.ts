@@ -136,11 +136,12 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
       failure ??= error;
     });
     // Text is encoded into a buffer of its own as it comes: one UTF-8 write per row, no joined strings.
-    const chunks = textChunks((bytes) => {
+    const chunks = textChunks((bytes, done) => {
       record.crc = crc32(bytes, record.crc);
       record.size += bytes.length;
       if (record.size > LIMIT) failure ??= new Error('XLSX part past 4 GiB: ZIP64 is not written');
-      deflate.write(bytes);
+      // Once compressed, the buffer is given back to be filled again.
+      deflate.write(bytes, () => done());
     });
     return {
       write: (text: string) => chunks.write(text),
@@ -203,8 +204,10 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
   }
 
   /** The shared strings: each text's index, and the table's XML in order. */
-  const shared = new Map<string, string>();
+  const shared = new Map<string, number>();
   const sharedXml: string[] = [];
+  /** Each shared text's cell XML after its reference, unstyled (text columns): made once, not once per cell. */
+  const plainTails: string[] = [];
   let sharedCount = 0;
   /** Whether a text went inline since the row began: then the row may hold more than ASCII. */
   let inlined = false;
@@ -217,12 +220,13 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
         inlined = true;
         return `"${s} t="inlineStr"><is><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
       }
-      index = `${shared.size}`;
+      index = shared.size;
       shared.set(value, index);
       sharedXml.push(`<si><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></si>`);
+      plainTails.push(`" t="s"><v>${index}</v></c>`);
     }
     sharedCount += 1;
-    return `"${s} t="s"><v>${index}</v></c>`;
+    return style ? `"${s} t="s"><v>${index}</v></c>` : plainTails[index]!;
   }
 
   return {
