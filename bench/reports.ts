@@ -281,7 +281,8 @@ function linkRoster(raw: SqliteDatabase.Database, month: { from: string; to: str
 /**
  * 4. A month's export of the province: every entry, XLSX and CSV written to files, against reading the same rows
  * with SQL (entries and their members' names, as objects, the floor kept since the first figures) and against the
- * same cells, read by hand-written SQL (with the roster), written by the same writers and drained as often.
+ * same cells, read by hand-written SQL (with the roster), written by the same writers and drained as often. The
+ * export runs as the bot runs it, its writers in their thread; then, apart, with the writers in this thread.
  */
 async function measureExport(connection: Connection, raw: SqliteDatabase.Database): Promise<void> {
   const { db } = connection;
