@@ -14,8 +14,9 @@
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { fixedClock } from '../src/clock';
@@ -30,17 +31,20 @@ import { composeReport } from '../src/features/reports/report-service';
 import { unitTotals } from '../src/features/tally/tally-store';
 import { csvFileSink, xlsxFileSink } from '../src/files/report-files';
 import type { ExportCell } from '../src/files/sheet-sink';
+import { threadedFiles } from '../src/files/threaded-files';
 import { foldText } from '../src/kernel/fold';
 import { addDays, weekOf } from '../src/kernel/period';
 import { byUnitAndMetric, sumOverUnits } from '../src/kernel/totals';
 import { createUnitTree } from '../src/kernel/units';
 import { type Connection, connect } from '../src/storage/connect';
 import { migrateToLatest } from '../src/storage/migrate';
+import { type ExportFiles, inThreadExportFiles } from '../src/workers/export-worker';
 
 const { values } = parseArgs({
   options: { entries: { type: 'string', default: '5000000' }, keep: { type: 'string' }, only: { type: 'string' } },
 });
 const ENTRIES = Number(values.entries);
+const ROOT = resolve(import.meta.dirname, '..');
 const MEMBERS = 2000;
 const FIRST_DAY = '2025-01-01';
 const DAYS = 730;
@@ -277,7 +281,8 @@ function linkRoster(raw: SqliteDatabase.Database, month: { from: string; to: str
 /**
  * 4. A month's export of the province: every entry, XLSX and CSV written to files, against reading the same rows
  * with SQL (entries and their members' names, as objects, the floor kept since the first figures) and against the
- * same cells, read by hand-written SQL (with the roster), written by the same writers and drained as often.
+ * same cells, read by hand-written SQL (with the roster), written by the same writers and drained as often. The
+ * export runs as the bot runs it, its writers in their thread; then, apart, with the writers in this thread.
  */
 async function measureExport(connection: Connection, raw: SqliteDatabase.Database): Promise<void> {
   const { db } = connection;
@@ -301,27 +306,62 @@ async function measureExport(connection: Connection, raw: SqliteDatabase.Databas
   }, 20);
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
-  const exportOnce = async () => {
+  /** The export as the bot's worker runs it: its files opened per export (writers in their thread), then closed. */
+  const exportWith = (openFiles: () => ExportFiles) => async () => {
     const out = mkdtempSync(join(dir, 'x-'));
-    const workbook = await xlsxFileSink(join(out, 'a.xlsx'));
-    const csv = csvFileSink(join(out, 'a.csv'));
-    const { entries } = await writeExport(
-      db,
-      { tree, catalog, unitId: tree.byCode('CAT')!.id, range: month, locale: 'vi' },
-      { workbook, csv },
-    );
-    await Promise.all([workbook.finish(), csv.finish()]);
-    exported = entries;
+    const files = openFiles();
+    try {
+      const workbook = await files.xlsx(join(out, 'a.xlsx'));
+      const csv = files.csv(join(out, 'a.csv'));
+      const { entries } = await writeExport(
+        db,
+        { tree, catalog, unitId: tree.byCode('CAT')!.id, range: month, locale: 'vi' },
+        { workbook, csv },
+      );
+      await Promise.all([workbook.finish(), csv.finish()]);
+      exported = entries;
+    } finally {
+      await files.close?.();
+    }
     sizes.xlsx = statSync(join(out, 'a.xlsx')).size;
     sizes.csv = statSync(join(out, 'a.csv')).size;
     rmSync(out, { recursive: true, force: true });
   };
+  // The writers' thread as the bot starts it: its module bundled (dist/files/export-thread.js is built the same way),
+  // not its TypeScript loaded through tsx, which costs about 0.2 s of CPU per thread started.
+  const threadModule = join(ROOT, 'node_modules/.cache/thidua-bench/export-thread.mjs');
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(ROOT, 'src/files/export-thread.ts')],
+    outfile: threadModule,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  const exportOnce = exportWith(() => threadedFiles({ module: pathToFileURL(threadModule) }));
   await exportOnce(); // warm, outside the CPU count
   const cpuBefore = process.cpuUsage();
   const ours = await time(runs, exportOnce);
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   loopDelay.disable();
+  const loopHeld = { max: loopDelay.max, p99: loopDelay.percentile(99) };
+  // The same export with both writers in this thread (what the bot ran before the thread), its figures apart.
+  const rssBeforeHere = process.memoryUsage().rss;
+  let peakHere = rssBeforeHere;
+  const samplerHere = setInterval(() => {
+    peakHere = Math.max(peakHere, process.memoryUsage().rss);
+  }, 20);
+  const loopHere = monitorEventLoopDelay({ resolution: 5 });
+  loopHere.enable();
+  const cpuHereBefore = process.cpuUsage();
+  const here = await time(runs, exportWith(inThreadExportFiles));
+  const cpuHere = process.cpuUsage(cpuHereBefore);
+  clearInterval(samplerHere);
+  loopHere.disable();
   const floorRead = await time(runs, () => {
     for (const id of allIds) floorExport.all(id, month.from, month.to);
   });
@@ -383,11 +423,17 @@ async function measureExport(connection: Connection, raw: SqliteDatabase.Databas
   });
   row(`month export, ${exported.toLocaleString('en')} rows vs SQL read`, ours, floorRead);
   row('month export vs SQL read + same writers', ours, floorWrite);
+  row('  writers in this thread vs SQL read', here, floorRead);
+  row('  writers in their thread vs this one', ours, here);
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  const figures = (peak: number, before: number, held: { max: number; p99: number }, used: NodeJS.CpuUsage) =>
+    `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (${(before / 2 ** 20).toFixed(0)} MiB before it); event loop held at most ${(held.max / 1e6).toFixed(0)} ms at once (p99 ${(held.p99 / 1e6).toFixed(0)} ms); ` +
+    `CPU ${((used.user + used.system) / 1e6 / runs).toFixed(2)} s per export (every thread)`;
+  console.log(`export (writers in their thread): ${figures(peakRss, rssBefore, loopHeld, cpu)}`);
   console.log(
-    `export peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (${(rssBefore / 2 ** 20).toFixed(0)} MiB before it); event loop held at most ${(loopDelay.max / 1e6).toFixed(0)} ms at once (p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms); ` +
-      `CPU ${((cpu.user + cpu.system) / 1e6 / runs).toFixed(2)} s per export (every thread); files: XLSX ${mib(sizes.xlsx)} MiB, CSV ${mib(sizes.csv)} MiB`,
+    `export (writers in this thread): ${figures(peakHere, rssBeforeHere, { max: loopHere.max, p99: loopHere.percentile(99) }, cpuHere)}`,
   );
+  console.log(`files: XLSX ${mib(sizes.xlsx)} MiB, CSV ${mib(sizes.csv)} MiB`);
 }
 
 /**

@@ -9,9 +9,14 @@ import { buildApp } from './build-app.mjs';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 
-/** Entry points; each lands at the same path under dist/ (src/main.ts → dist/main.js, src/cli/job.ts → dist/cli/job.js). */
+/**
+ * Entry points; each lands at the same path under dist/ (src/main.ts → dist/main.js, src/cli/job.ts → dist/cli/job.js).
+ * src/files/export-thread.ts is no command: it is the module of the export's writers' thread, which
+ * src/files/threaded-files.ts starts from dist/files/export-thread.js.
+ */
 export const ENTRY_POINTS = [
   'src/main.ts',
+  'src/files/export-thread.ts',
   'src/cli/job.ts',
   'src/cli/migrate.ts',
   'src/cli/backup.ts',

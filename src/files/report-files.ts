@@ -16,7 +16,9 @@ import { createXlsxWriter } from './xlsx-writer';
  * file as they come, so a year's export holds a few rows in memory, not the workbook. Dates as dates (dd/mm/yyyy),
  * numbers as numbers, bold Vietnamese headers.
  */
-export async function xlsxFileSink(filename: string): Promise<WorkbookSink & { finish(): Promise<void> }> {
+export async function xlsxFileSink(
+  filename: string,
+): Promise<WorkbookSink & { finish(): Promise<void>; abort(): void }> {
   return createXlsxWriter(filename);
 }
 
@@ -45,9 +47,10 @@ export function csvField(cell: ExportCell): string {
 /** Texts whose field the CSV writer remembers at most, each at most this long: an export repeats a few thousand. */
 const REMEMBERED_FIELDS = 50_000;
 const REMEMBERED_LONGEST = 120;
+const [COMMA, CR, LF] = [0x2c, 0x0d, 0x0a];
 
 /** A CSV file, UTF-8 with a byte-order mark so Excel reads Vietnamese right; CRLF line ends as RFC 4180 says. */
-export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void> } {
+export function csvFileSink(filename: string): SheetSink & { finish(): Promise<void>; abort(): void } {
   const stream: WriteStream = createWriteStream(filename);
   // A failed write (disk full, directory gone) is the export's failure, told by the next flush or the finish,
   // never an uncaught 'error' event that would end the process.
@@ -58,28 +61,37 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
   const healthy = () => {
     if (failure) throw failure;
   };
-  const chunks = textChunks((bytes) => stream.write(bytes));
+  const chunks = textChunks((bytes, done) => stream.write(bytes, done));
   chunks.write('\uFEFF');
-  // The fields of texts and days seen before (units, metrics, people repeat on every page), as csvField made them.
-  const texts = new Map<string, string>();
-  const days = new Map<string, string>();
-  const remembered = (seen: Map<string, string>, key: string, cell: ExportCell): string => {
-    let made = seen.get(key);
-    if (made === undefined) {
-      made = csvField(cell);
-      if (seen.size < REMEMBERED_FIELDS && key.length <= REMEMBERED_LONGEST) seen.set(key, made);
-    }
-    return made;
-  };
-  const field = (cell: ExportCell): string => {
-    if (cell === null || typeof cell === 'number') return csvField(cell);
-    return typeof cell === 'string' ? remembered(texts, cell, cell) : remembered(days, cell.day, cell);
+  // The fields of texts and days seen before (units, metrics, people repeat on every page), as csvField made them,
+  // in UTF-8: a row is these bytes copied, numbers and separators, without a line's string to build and encode.
+  const texts = new Map<string, Buffer>();
+  const days = new Map<string, Buffer>();
+  const remembered = (seen: Map<string, Buffer>, key: string, cell: ExportCell): Buffer | string => {
+    const made = seen.get(key);
+    if (made !== undefined) return made;
+    const text = csvField(cell);
+    if (seen.size >= REMEMBERED_FIELDS || key.length > REMEMBERED_LONGEST) return text;
+    const bytes = Buffer.from(text, 'utf8');
+    seen.set(key, bytes);
+    return bytes;
   };
   return {
     row(cells) {
-      let line = cells.length > 0 ? field(cells[0] ?? null) : '';
-      for (let index = 1; index < cells.length; index++) line += `,${field(cells[index] ?? null)}`;
-      chunks.write(`${line}\r\n`);
+      for (let index = 0; index < cells.length; index++) {
+        if (index > 0) chunks.byte(COMMA);
+        const cell = cells[index] ?? null;
+        if (cell === null) continue;
+        // csvField's numbers: String(cell), ASCII.
+        if (typeof cell === 'number') chunks.writeAscii(String(cell));
+        else {
+          const made = typeof cell === 'string' ? remembered(texts, cell, cell) : remembered(days, cell.day, cell);
+          if (typeof made === 'string') chunks.write(made);
+          else chunks.bytes(made);
+        }
+      }
+      chunks.byte(CR);
+      chunks.byte(LF);
     },
     async flush() {
       chunks.push();
@@ -94,6 +106,11 @@ export function csvFileSink(filename: string): SheetSink & { finish(): Promise<v
         stream.once('error', reject);
         stream.end(resolve);
       }),
+    /** Stops where it stands (the export failed or was cut off): the file is closed, unfinished. */
+    abort() {
+      failure ??= new Error('CSV writer aborted');
+      stream.destroy();
+    },
   };
 }
 

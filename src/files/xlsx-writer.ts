@@ -91,8 +91,10 @@ interface Entry {
  * parts that name them and the zip's central directory. A failed write is the export's failure, told by the next
  * flush or the finish, never an uncaught 'error' event.
  */
-export function createXlsxWriter(filename: string): WorkbookSink & { finish(): Promise<void> } {
+export function createXlsxWriter(filename: string): WorkbookSink & { finish(): Promise<void>; abort(): void } {
   const file = createWriteStream(filename);
+  /** The compressors of the entries being written, destroyed by abort(). */
+  const compressors = new Set<ReturnType<typeof createDeflateRaw>>();
   let failure: Error | undefined;
   file.on('error', (error) => {
     failure ??= error;
@@ -125,6 +127,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
     put(name);
     // Output in 64 KiB pieces (zlib's default is 16 KiB): a quarter of the callbacks and file writes.
     const deflate = createDeflateRaw({ level: 1, chunkSize: 1 << 16 });
+    compressors.add(deflate);
     deflate.on('data', (chunk: Buffer) => {
       record.compressed += chunk.length;
       put(chunk);
@@ -133,14 +136,16 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
       failure ??= error;
     });
     // Text is encoded into a buffer of its own as it comes: one UTF-8 write per row, no joined strings.
-    const chunks = textChunks((bytes) => {
+    const chunks = textChunks((bytes, done) => {
       record.crc = crc32(bytes, record.crc);
       record.size += bytes.length;
       if (record.size > LIMIT) failure ??= new Error('XLSX part past 4 GiB: ZIP64 is not written');
-      deflate.write(bytes);
+      // Once compressed, the buffer is given back to be filled again.
+      deflate.write(bytes, () => done());
     });
     return {
       write: (text: string) => chunks.write(text),
+      writeAscii: (text: string) => chunks.writeAscii(text),
       async drain() {
         chunks.push();
         healthy();
@@ -154,6 +159,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
         const ended = once(deflate, 'end');
         deflate.end();
         await ended;
+        compressors.delete(deflate);
         healthy();
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(0x08074b50, 0);
@@ -198,22 +204,29 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
   }
 
   /** The shared strings: each text's index, and the table's XML in order. */
-  const shared = new Map<string, string>();
+  const shared = new Map<string, number>();
   const sharedXml: string[] = [];
+  /** Each shared text's cell XML after its reference, unstyled (text columns): made once, not once per cell. */
+  const plainTails: string[] = [];
   let sharedCount = 0;
+  /** Whether a text went inline since the row began: then the row may hold more than ASCII. */
+  let inlined = false;
   /** A text cell's XML after its reference: shared if the table takes it, inline otherwise. */
   function textTail(value: string, style: number): string {
     const s = style ? ` s="${style}"` : '';
     let index = shared.get(value);
     if (index === undefined) {
-      if (shared.size >= SHARED_MAX || value.length > SHARED_LONGEST)
+      if (shared.size >= SHARED_MAX || value.length > SHARED_LONGEST) {
+        inlined = true;
         return `"${s} t="inlineStr"><is><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></is></c>`;
-      index = `${shared.size}`;
+      }
+      index = shared.size;
       shared.set(value, index);
       sharedXml.push(`<si><t${hasEdges(value) ? ' xml:space="preserve"' : ''}>${xmlText(value)}</t></si>`);
+      plainTails.push(`" t="s"><v>${index}</v></c>`);
     }
     sharedCount += 1;
-    return `"${s} t="s"><v>${index}</v></c>`;
+    return style ? `"${s} t="s"><v>${index}</v></c>` : plainTails[index]!;
   }
 
   return {
@@ -245,6 +258,7 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
           rowNumber += 1;
           const n = `${rowNumber}`;
           let xml = `<row r="${n}">`;
+          inlined = false;
           for (let index = 0; index < cells.length; index++) {
             const value = cells[index];
             if (value === null || value === undefined) continue;
@@ -253,7 +267,9 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
               if (Number.isFinite(value)) xml += `${open(index)}${n}"${numberStyles[index] ?? ''}><v>${value}</v></c>`;
             } else xml += open(index) + n + dateTail(value.day);
           }
-          sheet.write(`${xml}</row>`);
+          // Shared strings, numbers and dates are ASCII: such a row is copied into the buffer, not transcoded.
+          if (inlined) sheet.write(`${xml}</row>`);
+          else sheet.writeAscii(`${xml}</row>`);
         },
         flush: () => sheet.drain(),
       });
@@ -320,6 +336,13 @@ export function createXlsxWriter(filename: string): WorkbookSink & { finish(): P
         file.end(resolve);
       });
       healthy();
+    },
+    /** Stops where it stands (the export failed or was cut off): the file is closed, unfinished. */
+    abort() {
+      failure ??= new Error('XLSX writer aborted');
+      for (const deflate of compressors) deflate.destroy();
+      compressors.clear();
+      file.destroy();
     },
   };
 }

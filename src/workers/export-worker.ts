@@ -33,6 +33,7 @@ import {
 } from '../features/reports';
 import { csvFileSink, xlsxFileSink } from '../files/report-files';
 import type { SheetSink, WorkbookSink } from '../files/sheet-sink';
+import { threadedFiles } from '../files/threaded-files';
 import { t } from '../i18n/texts';
 import { isLocale, type Locale } from '../kernel/locale';
 import type { Logger } from '../logger';
@@ -41,13 +42,23 @@ import type { AfterSent } from '../outbox/sender';
 import type { Db } from '../storage/schema';
 import { createLoop } from './loop';
 
-/** The files an export writes to; tests pass writers that wait or fail. */
+/** The files of one export; tests pass writers that wait or fail. */
 export interface ExportFiles {
   xlsx(filename: string): Promise<WorkbookSink & { finish(): Promise<void> }>;
   csv(filename: string): SheetSink & { finish(): Promise<void> };
+  /** Called once the export is over, its files finished or not: ends what they hold (the writers' thread). */
+  close?(): Promise<void>;
+  /** The thread the files were written in, when not this one (the log says it). */
+  readonly threadId?: number;
 }
 
-export const exportFiles: ExportFiles = { xlsx: xlsxFileSink, csv: csvFileSink };
+/**
+ * The bot's: an export's XLSX and CSV are written in a worker thread of its own, started for the export and ended
+ * with it (src/files/threaded-files.ts), while this thread reads the store and builds the cells.
+ */
+export const exportFiles = (): ExportFiles => threadedFiles();
+/** The same writers in this thread (tests, and a fallback for a process that cannot start a thread). */
+export const inThreadExportFiles = (): ExportFiles => ({ xlsx: xlsxFileSink, csv: csvFileSink });
 
 /** The after-sent hook of the documents: their bytes leave the outbox once Telegram has them. */
 const EXPORT_SENT_HOOK = 'exportSent';
@@ -75,7 +86,8 @@ export interface ExportWorkerOptions {
   readonly owner: string;
   /** Told when a request's answers are in the outbox: wakes the sender. */
   readonly onQueued: () => void;
-  readonly files?: ExportFiles;
+  /** Opens an export's files (exportFiles unless told). */
+  readonly files?: () => ExportFiles;
   /** The commendation levels proposed rather than decided in the bot (COMMENDATION_LEVELS). */
   readonly proposals?: ReadonlySet<string>;
   readonly leaseMs?: number;
@@ -104,7 +116,7 @@ class Stopping extends Error {}
 
 export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
   const { db, clock, logger, directory, owner } = options;
-  const files = options.files ?? exportFiles;
+  const openFiles = options.files ?? exportFiles;
   const leaseMs = options.leaseMs ?? EXPORT_LEASE_MS;
   const intervalMs = options.intervalMs ?? EXPORT_POLL_MS;
   const maxBytes = options.maxBytes ?? MAX_EXPORT_BYTES;
@@ -128,8 +140,8 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     options.onQueued();
   }
 
-  /** Writes the request's files and queues them; the caller settles failures. */
-  async function exportFilesOf(claim: ClaimedExport, dir: string): Promise<void> {
+  /** Writes the request's files and queues them; the caller settles failures. Resolves with the writers' thread. */
+  async function exportFilesOf(claim: ClaimedExport, dir: string): Promise<number | undefined> {
     const { locale, out, where } = answersOf(claim);
     const tree = await directory.units();
     const unit = tree.byId(claim.unitId);
@@ -145,28 +157,36 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     const { range } = claim;
     const base = `thidua-${unit.code}-${range.from}-${range.to}`;
     const paths = { xlsx: join(dir, `${base}.xlsx`), csv: join(dir, `${base}.csv`) };
-    const workbook = await files.xlsx(paths.xlsx);
-    const csv = files.csv(paths.csv);
-    // The CSV gets every page of entries: each page, once drained, is where the lease is renewed.
-    const pacedCsv: SheetSink = {
-      row: (cells) => csv.row(cells),
-      flush: async () => {
-        await csv.flush?.();
-        await heartbeat();
-      },
-    };
-    const { entries } = await writeExport(
-      db,
-      { tree, catalog: await directory.metrics(), unitId: unit.id, range, locale, proposals: options.proposals },
-      { workbook, csv: pacedCsv },
-    );
-    await Promise.all([workbook.finish(), csv.finish()]);
+    const files = openFiles();
+    let entries = 0;
+    try {
+      const workbook = await files.xlsx(paths.xlsx);
+      const csv = files.csv(paths.csv);
+      // The CSV gets every page of entries: each page, once drained, is where the lease is renewed.
+      const pacedCsv: SheetSink = {
+        row: (cells) => csv.row(cells),
+        flush: async () => {
+          await csv.flush?.();
+          await heartbeat();
+        },
+      };
+      ({ entries } = await writeExport(
+        db,
+        { tree, catalog: await directory.metrics(), unitId: unit.id, range, locale, proposals: options.proposals },
+        { workbook, csv: pacedCsv },
+      ));
+      await Promise.all([workbook.finish(), csv.finish()]);
+    } finally {
+      // Finished, failed or cut off: the writers' thread ends with the export.
+      await files.close?.();
+    }
     await heartbeat();
     const sizes = { xlsx: statSync(paths.xlsx).size, csv: statSync(paths.csv).size };
     const megabytes = maxBytes / 2 ** 20;
     if (sizes.xlsx > maxBytes) {
       out.send(claim.chatId, t(locale, 'export.tooLarge', { megabytes }), where);
-      return finish(claim, { status: 'failed', error: 'too large' }, out);
+      await finish(claim, { status: 'failed', error: 'too large' }, out);
+      return files.threadId;
     }
     // The CSV (about three times the workbook's size: it is not compressed) is left out when both would not fit.
     const withCsv = sizes.xlsx + sizes.csv <= maxBytes;
@@ -175,6 +195,7 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
     if (withCsv) out.document(claim.chatId, { bytes: readFileSync(paths.csv), filename: `${base}.csv` }, where);
     else out.send(claim.chatId, t(locale, 'export.csvLeftOut', { megabytes }), where);
     await finish(claim, { status: 'done' }, out);
+    return files.threadId;
   }
 
   /** Claims one request and sees it through; false when none was claimable. */
@@ -195,8 +216,8 @@ export function createExportWorker(options: ExportWorkerOptions): ExportWorker {
         await apologise(`gave up after ${MAX_EXPORT_ATTEMPTS} attempts`);
         return true;
       }
-      await exportFilesOf(claim, dir);
-      logger.info({ requestId: claim.id, attempts: claim.attempts }, 'export queued');
+      const thread = await exportFilesOf(claim, dir);
+      logger.info({ requestId: claim.id, attempts: claim.attempts, thread }, 'export queued');
     } catch (error) {
       if (error instanceof LeaseLost) {
         logger.warn({ requestId: claim.id, owner }, 'export taken over by another worker; this one finishes nothing');

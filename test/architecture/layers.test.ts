@@ -96,8 +96,12 @@ const RULES: LayerRules = {
       'src/features/app/app-http.ts',
       'src/console/',
     ],
+    // The export's writers run in a thread of their own.
+    'node:worker_threads': ['src/files/'],
     'node:url': [
       'src/storage/migrate-sqlite-to-postgres.ts',
+      // Under tsx, the export's thread loads tsx's API by its URL.
+      'src/files/threaded-files.ts',
       'src/features/app/app-http.ts',
       'src/stack-traces.ts',
       'src/cli/backup.ts',
@@ -155,6 +159,8 @@ const RULES: LayerRules = {
     'src/cli/backup.ts',
     'src/cli/restore.ts',
     'src/console/main.ts',
+    // The export's writers' thread (src/files/threaded-files.ts starts it by its path).
+    'src/files/export-thread.ts',
     'src/storage/migrate-sqlite-to-postgres.ts',
     // The web app's page, bundled by scripts/build-app.mjs (its first API calls run inline, before the bundle).
     'src/webapp/main.ts',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvField, csvFileSink } from '../../src/files/report-files';
+import type { ExportCell } from '../../src/files/sheet-sink';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -64,5 +65,34 @@ describe('CSV: formula injection (OWASP)', () => {
     expect(csvField('-5')).toBe(`"'-5"`);
     expect(csvField('=1"2')).toBe(`"'=1""2"`);
     expect(csvField(null)).toBe('');
+  });
+});
+
+describe('CSV: the file', () => {
+  it('is csvField of every cell, comma-separated, CRLF-ended, in UTF-8 after a BOM, however many texts it remembers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-csv-'));
+    dirs.push(dir);
+    const file = join(dir, 'export.csv');
+    const odd = ['', 'Đội 1', 'a, "b"', '=1+1', '-5', ' lề ', 'x\r\ny', '😀 lone\ud800', 'ệ'.repeat(121)];
+    // More distinct texts than the writer remembers (50,000), repeated ones, days, numbers and empty cells.
+    const rows: ExportCell[][] = [[]];
+    for (let i = 0; i < 60_000; i++)
+      rows.push([
+        { day: `2026-03-${String(1 + (i % 31)).padStart(2, '0')}` },
+        `ghi chú ${i}`,
+        odd[i % odd.length] ?? null,
+        i % 3 === 0 ? null : i * 0.5 - 7,
+        `Đội ${i % 40}`,
+      ]);
+    // A field larger than the writer's buffer (256 KiB).
+    rows.push([Number.NaN, -0, 1e21, null, 'ệ'.repeat(100_000)]);
+    const sink = csvFileSink(file);
+    for (const [index, row] of rows.entries()) {
+      sink.row(row);
+      if (index % 500 === 0) await sink.flush?.();
+    }
+    await sink.finish();
+    const expected = `\uFEFF${rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('')}`;
+    expect(readFileSync(file).equals(Buffer.from(expected, 'utf8'))).toBe(true);
   });
 });

@@ -1,9 +1,18 @@
+import { createHook } from 'node:async_hooks';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import type { Message } from '../../src/telegram/update-schema';
-import { createExportWorker, EXPORT_LEASE_MS, type ExportFiles, exportFiles } from '../../src/workers/export-worker';
+import {
+  createExportWorker,
+  EXPORT_LEASE_MS,
+  type ExportFiles,
+  exportFiles,
+  inThreadExportFiles,
+} from '../../src/workers/export-worker';
 import { startTestBot, type TestBot } from '../helpers/test-bot';
 import { asMessage, chats, users } from '../helpers/updates';
 
@@ -176,26 +185,56 @@ function gate() {
   return { open, opened, reached, arrive };
 }
 
-/** The real writers, but the CSV's first drain waits at the gate: the export is then half-way, its lease held. */
-function gatedFiles(at: ReturnType<typeof gate>): ExportFiles {
+/**
+ * The bot's writers (in their thread), but the CSV's first drain waits at the gate: the export is then half-way,
+ * its lease held.
+ */
+const gatedFiles = (at: ReturnType<typeof gate>) => (): ExportFiles => {
+  const real = exportFiles();
   return {
-    xlsx: exportFiles.xlsx,
+    xlsx: real.xlsx,
     csv(filename) {
-      const real = exportFiles.csv(filename);
+      const csv = real.csv(filename);
       return {
-        ...real,
+        ...csv,
         async flush() {
           at.arrive();
           await at.opened;
-          await real.flush?.();
+          await csv.flush?.();
         },
       };
     },
+    close: real.close,
+  };
+};
+
+/** Worker threads alive now, as async_hooks sees them created and destroyed (the export's writers' thread). */
+function watchThreads() {
+  const alive = new Set<number>();
+  let started = 0;
+  const hook = createHook({
+    init(asyncId, type) {
+      if (type !== 'WORKER') return;
+      alive.add(asyncId);
+      started += 1;
+    },
+    destroy(asyncId) {
+      alive.delete(asyncId);
+    },
+  }).enable();
+  return {
+    /** How many threads started while watched are alive, once the destroy hooks have run. */
+    async alive() {
+      await new Promise((resolve) => setImmediate(resolve));
+      return alive.size;
+    },
+    started: () => started,
+    stop: () => hook.disable(),
   };
 }
 
 /** A second export worker on the bot's store, as another process (or this one before a crash) would run it. */
-function workerWith(files: ExportFiles, owner: string, maxBytes?: number) {
+function workerWith(files: () => ExportFiles, owner: string, maxBytes?: number) {
   return createExportWorker({
     db: bot.db,
     clock: bot.clock,
@@ -303,6 +342,7 @@ describe('/export answers at once and writes the files outside the update', () =
   });
 
   it('a worker stopped mid-export hands the request back, and the next one sends the files once', async () => {
+    const threads = watchThreads();
     const held = gate();
     const stopping = workerWith(gatedFiles(held), 'stopping-worker');
     await requestExport();
@@ -313,6 +353,10 @@ describe('/export answers at once and writes the files outside the update', () =
     await Promise.all([exporting, stopped]);
     expect((await requests()).map((row) => [row.status, row.lease_owner])).toEqual([['pending', null]]);
     expect(await documentRows()).toEqual([]);
+    // The writers' thread of the export cut off ended with it.
+    expect(threads.started()).toBe(1);
+    expect(await threads.alive()).toBe(0);
+    threads.stop();
 
     const next = await drained();
     expect(documentsSent(next)).toHaveLength(2);
@@ -321,15 +365,16 @@ describe('/export answers at once and writes the files outside the update', () =
 
   it('a failed export tells the requester in the chat’s language and sends no file', async () => {
     await bot.send(users.admin, chats.pc06, '/lang en');
-    const failing = workerWith(
-      {
-        xlsx: exportFiles.xlsx,
+    const failing = workerWith(() => {
+      const real = exportFiles();
+      return {
+        xlsx: real.xlsx,
         csv: () => {
           throw new Error('disk full');
         },
-      },
-      'failing-worker',
-    );
+        close: real.close,
+      };
+    }, 'failing-worker');
     await requestExport();
     expect(await failing.drain()).toBe(1);
     const answer = await drained();
@@ -344,27 +389,60 @@ describe('/export answers at once and writes the files outside the update', () =
     expect(request?.last_error).toContain('disk full');
   });
 
+  it.each([
+    ['in their thread', exportFiles],
+    ['in this thread', inThreadExportFiles],
+  ])('a write refused %s (the directory gone) fails the export, and no thread is left', async (_, files) => {
+    const threads = watchThreads();
+    const gone = join(tmpdir(), `thidua-export-gone-${process.pid}`, 'x');
+    const elsewhere = (): ExportFiles => {
+      const real = files();
+      return {
+        xlsx: (filename) => real.xlsx(join(gone, basename(filename))),
+        csv: (filename) => real.csv(join(gone, basename(filename))),
+        ...(real.close && { close: real.close }),
+      };
+    };
+    await requestExport();
+    expect(await workerWith(elsewhere, 'refused').drain()).toBe(1);
+    const answer = await drained();
+    expect(documentsSent(answer)).toEqual([]);
+    expect(answer.sent.map((message) => message.text).join('\n')).toContain(
+      'Chưa lập được tệp báo cáo do lỗi của hệ thống',
+    );
+    const [request] = await requests();
+    expect(request?.status).toBe('failed');
+    expect(request?.last_error).toMatch(/ENOENT: no such file or directory, open '.*thidua-PC06-2021-05-01-2021-08-31/);
+    expect(threads.started()).toBe(files === exportFiles ? 1 : 0);
+    expect(await threads.alive()).toBe(0);
+    threads.stop();
+  });
+
   it('sends the workbook alone when the CSV would pass the limit, and nothing when the workbook does', async () => {
     const { statSync } = await import('node:fs');
     // Measure both files of this export, then run it again with a limit between the workbook and the two together.
     const sizes = { xlsx: 0, csv: 0 };
-    const measuring: ExportFiles = {
-      async xlsx(filename) {
-        const real = await exportFiles.xlsx(filename);
-        const finish = async () => {
-          await real.finish();
-          sizes.xlsx = statSync(filename).size;
-        };
-        return { ...real, finish };
-      },
-      csv(filename) {
-        const real = exportFiles.csv(filename);
-        const finish = async () => {
-          await real.finish();
-          sizes.csv = statSync(filename).size;
-        };
-        return { ...real, finish };
-      },
+    const measuring = (): ExportFiles => {
+      const real = exportFiles();
+      return {
+        async xlsx(filename) {
+          const workbook = await real.xlsx(filename);
+          const finish = async () => {
+            await workbook.finish();
+            sizes.xlsx = statSync(filename).size;
+          };
+          return { ...workbook, finish };
+        },
+        csv(filename) {
+          const csv = real.csv(filename);
+          const finish = async () => {
+            await csv.finish();
+            sizes.csv = statSync(filename).size;
+          };
+          return { ...csv, finish };
+        },
+        close: real.close,
+      };
     };
     await requestExport();
     expect(await workerWith(measuring, 'measuring').drain()).toBe(1);
