@@ -422,10 +422,11 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
       claimAgain = false;
       freedWaiting = false;
       options.wakes?.takenIn();
+      const outBefore = inFlight.size;
       const rows = await claimDue(db, { owner, now: clock.now(), leaseUntil: claimUntil(), limit: room });
       report.claimed += rows.length;
       lastClaimShort = rows.length < room;
-      mayHoldBack = inFlight.size > 0 && (mayHoldBack || lastClaimShort);
+      mayHoldBack = outBefore > 0 && (mayHoldBack || lastClaimShort);
       hold(rows);
       for (const row of rows) {
         const delivery: Promise<void> = deliver(row)
@@ -441,7 +442,14 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
         inFlight.add(delivery);
       }
     }
-    if (inFlight.size === 0) break;
+    if (inFlight.size === 0) {
+      // Rows that finished while the claim ran may have held back the ones it could not take: claim once more.
+      if (lastClaimShort && (freedWaiting || mayHoldBack) && clock.now() < claimUntil()) {
+        claimAgain = true;
+        continue;
+      }
+      break;
+    }
     const woke = await Promise.race([
       ...[...inFlight].map((delivery) => delivery.then(() => false)),
       ...(options.wakes ? [options.wakes.next().then(() => true)] : []),
