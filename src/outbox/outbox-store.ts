@@ -140,8 +140,6 @@ export const REPLY_JOB = 'reply';
 
 /** SQLite allows 32,766 bound values a statement; 12 columns × 500 rows stays far below. */
 const INSERT_CHUNK = 500;
-/** Marks per statement: a sender's batch (50) in one. */
-const MARK_CHUNK = 100;
 /** last_error is for people reading the table; a whole stack trace is not. */
 const MAX_ERROR_LENGTH = 500;
 
@@ -497,42 +495,22 @@ const marked = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0
 /** What a final mark also sets: a row that asks to be forgotten keeps its chat, times and message id, no content. */
 const forgotten = (claim: Claim) => (claim.forget ? { html: '', payload: null } : {});
 
-/** A row that went out: its claim and the message Telegram made of it. */
-export type SentMark = Claim & { readonly messageId: number | null };
-
-/**
- * Records Telegram's message ids of rows that went out, in one statement; returns the ids marked. A row left out
- * was claimed again by another worker (it may go out twice).
- */
-export async function markAllSent(db: Db, marks: readonly SentMark[], now: Date): Promise<ReadonlySet<number>> {
-  const marked = new Set<number>();
-  for (let start = 0; start < marks.length; start += MARK_CHUNK) {
-    const chunk = marks.slice(start, start + MARK_CHUNK);
-    const rows = sql.join(
-      chunk.map(
-        (mark) =>
-          sql`(cast(${mark.id} as bigint), ${mark.owner}, cast(${mark.attempts ?? null} as integer), cast(${mark.messageId} as bigint), cast(${mark.forget ? 1 : 0} as integer))`,
-      ),
-    );
-    // Each row found by its key (SQLite would scan the outbox to join it with m), its values read from m.
-    const of = (column: string) => sql`(select ${sql.ref(`m.${column}`)} from m where m.id = outbox.id)`;
-    const { rows: updated } = await sql<{ id: number }>`
-      with m (id, owner, attempts, message_id, forget) as (values ${rows})
-      update outbox set status = 'sent', telegram_message_id = ${of('message_id')}, sent_at = ${now.toISOString()},
-        lease_until = null, last_error = null,
-        html = case when ${of('forget')} = 1 then '' else html end,
-        payload = case when ${of('forget')} = 1 then null else payload end
-      where id in (select id from m) and status = 'sending' and lease_owner = ${of('owner')}
-        and (${of('attempts')} is null or attempts = ${of('attempts')})
-      returning id`.execute(db);
-    for (const row of updated) marked.add(Number(row.id));
-  }
-  return marked;
-}
-
 /** Records Telegram's message id; false when the lease was lost to another worker (the row may go out twice). */
-export async function markSent(db: Db, mark: SentMark & { readonly now: Date }): Promise<boolean> {
-  return (await markAllSent(db, [mark], mark.now)).has(mark.id);
+export async function markSent(
+  db: Db,
+  mark: Claim & { readonly messageId: number | null; readonly now: Date },
+): Promise<boolean> {
+  const result = await heldBy(db, mark)
+    .set({
+      status: 'sent' satisfies OutboxStatus,
+      telegram_message_id: mark.messageId,
+      sent_at: mark.now.toISOString(),
+      lease_until: null,
+      last_error: null,
+      ...forgotten(mark),
+    })
+    .executeTakeFirst();
+  return marked(result);
 }
 
 /** Gives up on a row for good (the chat is unreachable, Telegram refused it, or attempts ran out). */

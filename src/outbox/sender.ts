@@ -13,13 +13,12 @@ import {
   claimDue,
   claimWaitingConfirmations,
   isOutboxKind,
-  markAllSent,
   markFailed,
+  markSent,
   markSkipped,
   type OutboxKind,
   REPLY_JOB,
   retryLater,
-  type SentMark,
   type StoredFile,
   type StoredRender,
   skipExpired,
@@ -328,50 +327,20 @@ export async function deliverOutbox(options: DeliverOutboxOptions): Promise<Deli
     if (told && hook && messageId !== null) await told(db, hook, messageId);
   }
 
-  /** Rows that went out in this turn of the event loop, waiting to be marked together (markAllSent). */
-  let unmarked: { readonly row: ClaimedRow; readonly mark: SentMark; settle(marked: boolean | Error): void }[] = [];
-
   /**
-   * Marks a row that went out as sent; false when another worker had taken its claim over. The rows that went out in
-   * the same turn of the event loop are marked by one statement.
+   * Marks a row that went out as sent; false when another worker had taken its claim over. A send cannot be taken
+   * back, so a mark the database refused (a restart, a lost connection) is tried again, for as long as the claim
+   * holds and at most MARK_RETRY_MS: unmarked, the row would go out a second time once its claim lapsed.
    */
-  function markDelivered(row: ClaimedRow, messageId: number | null): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      if (unmarked.length === 0) queueMicrotask(markUnmarked);
-      unmarked.push({
-        row,
-        mark: { ...mark(row), messageId },
-        settle: (marked) => (marked instanceof Error ? reject(marked) : resolve(marked)),
-      });
-    });
-  }
-
-  /**
-   * A send cannot be taken back, so marks the database refused (a restart, a lost connection) are tried again, for as
-   * long as their claims hold and at most MARK_RETRY_MS: unmarked, the rows would go out a second time once their
-   * claims lapsed.
-   */
-  async function markUnmarked(): Promise<void> {
-    const batch = unmarked;
-    unmarked = [];
+  async function markDelivered(row: ClaimedRow, messageId: number | null): Promise<boolean> {
     const started = performance.now();
-    const budget = Math.min(MARK_RETRY_MS, ...batch.map(({ row }) => leaseOf(row).getTime() - clock.now().getTime()));
+    const budget = Math.min(MARK_RETRY_MS, leaseOf(row).getTime() - clock.now().getTime());
     for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
       try {
-        const marked = await markAllSent(
-          db,
-          batch.map((each) => each.mark),
-          clock.now(),
-        );
-        for (const each of batch) each.settle(marked.has(each.row.id));
-        return;
+        return await markSent(db, { ...mark(row), messageId, now: clock.now() });
       } catch (error) {
-        if (performance.now() - started + wait > budget) {
-          for (const each of batch) each.settle(error instanceof Error ? error : new Error(String(error)));
-          return;
-        }
-        const rowIds = batch.map(({ row }) => row.id);
-        logger.warn({ err: error, rowIds, waitMs: wait }, 'could not mark sent outbox rows; trying again');
+        if (performance.now() - started + wait > budget) throw error;
+        logger.warn({ err: error, rowId: row.id, waitMs: wait }, 'could not mark a sent outbox row; trying again');
         await new Promise((resolve) => setTimeout(resolve, wait).unref());
       }
     }
