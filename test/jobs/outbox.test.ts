@@ -25,6 +25,7 @@ import type { Db } from '../../src/storage/schema';
 import type { BotApi } from '../../src/telegram/bot-api';
 import { TelegramError } from '../../src/telegram/telegram-client';
 import { createLoop } from '../../src/workers/loop';
+import { holdFirstSend } from '../helpers/held-send';
 import { createVirtualTime, createWarpTime, type VirtualTime } from '../helpers/virtual-time';
 
 /** Monday 30/11/2026 08:00 in Vietnam, when the weekly posts go out. */
@@ -503,19 +504,7 @@ describe('outbox on sqlite', () => {
 
     // Sending is held while a second row for the same chat and one for another chat are queued and woken for: the
     // first chat's next row waits behind the one out, and goes in the same pass once it is sent.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const call = api.call.bind(api);
-    let holding = true;
-    api.call = async (method, payload) => {
-      if (holding && method === 'sendMessage') {
-        holding = false;
-        await held;
-      }
-      return call(method, payload);
-    };
+    const sending = holdFirstSend(api);
     await enqueuePosts(db, [leaderboard(-1, { period: '2026-W49', html: 'first' })], MONDAY_MORNING);
     loop.wake();
     await idle();
@@ -524,7 +513,7 @@ describe('outbox on sqlite', () => {
     loop.wake();
     await idle();
     expect(api.sentMessages().map((payload) => payload.text)).toEqual(['<b>Leaderboard</b> for -1', 'other chat']);
-    release();
+    sending.release();
     await idle();
     expect(api.sentMessages().map((payload) => payload.text)).toEqual([
       '<b>Leaderboard</b> for -1',

@@ -7,6 +7,7 @@ import { deliverOutbox } from '../../src/outbox/sender';
 import { createTransport } from '../../src/outbox/transport';
 import { createLoop } from '../../src/workers/loop';
 import { openTestStore, TEST_DATABASE_URL, type TestStore } from '../helpers/dialects';
+import { holdFirstSend } from '../helpers/held-send';
 import { createWarpTime } from '../helpers/virtual-time';
 
 const MONDAY_MORNING = new Date('2026-11-30T01:00:00Z');
@@ -29,19 +30,7 @@ describe.skipIf(!TEST_DATABASE_URL)('a pass on PostgreSQL', () => {
 
   it('sends, in the same pass, a row held back by one that went out while the claim that missed it ran', async () => {
     const api = new FakeBotApi();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const call = api.call.bind(api);
-    let holding = true;
-    api.call = async (method, payload) => {
-      if (holding && method === 'sendMessage') {
-        holding = false;
-        await held;
-      }
-      return call(method, payload);
-    };
+    const sending = holdFirstSend(api);
     // The claim made when the second row is woken for finds it behind the first, still out; the first goes out and
     // is marked before that claim's answer is taken, so the pass has nothing out when it looks again.
     const claims = new Set<unknown>();
@@ -58,7 +47,7 @@ describe.skipIf(!TEST_DATABASE_URL)('a pass on PostgreSQL', () => {
       async transformResult({ result, queryId }) {
         if (claims.has(queryId) && result.rows.length === 0 && !raced) {
           raced = true;
-          release();
+          sending.release();
           // The first row's mark answers on another of the pool's connections meanwhile.
           await until(firstSent);
           await sleep(50);
@@ -90,7 +79,7 @@ describe.skipIf(!TEST_DATABASE_URL)('a pass on PostgreSQL', () => {
 
     await enqueuePosts(store.db, [post('2026-W48', 'first')], MONDAY_MORNING);
     loop.start();
-    await until(() => !holding);
+    await until(() => !sending.holding);
     await enqueuePosts(store.db, [post('2026-W49', 'second')], MONDAY_MORNING);
     loop.wake();
     await until(() => api.sentMessages().length === 2);
